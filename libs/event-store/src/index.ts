@@ -1,0 +1,4 @@
+export * from './event-envelope.js';
+export * from './expected-revision.js';
+export * from './event-store.port.js';
+export * from './errors.js';
