@@ -1,3 +1,5 @@
+import type { LogPosition } from './log-position.js';
+
 /** Who did it: recorded on every event. */
 export interface Actor {
   readonly userId: string;
@@ -31,8 +33,8 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   readonly streamId: string;
   /** 0-based position of the event inside its stream. */
   readonly streamRevision: number;
-  /** Position in the global log; strictly increasing in the order readers see events. */
-  readonly globalPosition: bigint;
+  /** Place in the global log; strictly increasing in the order readers see events. */
+  readonly position: LogPosition;
   /** When the store committed it (ISO-8601, UTC). */
   readonly recordedAt: string;
 }

@@ -1,11 +1,12 @@
 import type { NewEvent, RecordedEvent } from './event-envelope.js';
 import type { ExpectedRevision } from './expected-revision.js';
+import type { LogPosition } from './log-position.js';
 
 export interface AppendResult {
   /** Revision of the stream's last event after the append (-1 if still empty). */
   readonly nextExpectedRevision: number;
-  /** Global position of the last event written by this append (or of the matching earlier write on an idempotent retry). */
-  readonly lastGlobalPosition: bigint;
+  /** Log position of the last event written by this append (or of the matching earlier write on an idempotent retry). */
+  readonly lastPosition: LogPosition;
 }
 
 export interface ReadStreamOptions {
@@ -20,8 +21,8 @@ export interface ReadStreamOptions {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events strictly after this global position (default: from the beginning). */
-  readonly after?: bigint;
+  /** Exclusive: events strictly after this position (default: from the beginning). */
+  readonly after?: LogPosition;
   readonly maxCount?: number;
   /** Only events whose stream id starts with one of these prefixes, e.g. `hotline-`. */
   readonly streamPrefixes?: readonly string[];
@@ -29,7 +30,7 @@ export interface ReadAllOptions {
 
 export interface SubscribeOptions {
   /** Exclusive checkpoint: deliver events strictly after this position (default: from the beginning). */
-  readonly after?: bigint;
+  readonly after?: LogPosition;
   readonly batchSize?: number;
   readonly streamPrefixes?: readonly string[];
 }
@@ -57,8 +58,8 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads the global log in commit-visible order, never skipping an event that a later read could reveal. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** The highest global position a reader can safely see now. */
-  headPosition(): Promise<bigint>;
+  /** The position of the last event a reader can safely see now (`START` when none). */
+  headPosition(): Promise<LogPosition>;
   /** Delivers batches of events after the checkpoint, in order, then keeps following new commits. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   close(): Promise<void>;

@@ -2,3 +2,4 @@ export * from './event-envelope.js';
 export * from './expected-revision.js';
 export * from './event-store.port.js';
 export * from './errors.js';
+export * from './log-position.js';
