@@ -3,7 +3,7 @@ import type { ExpectedRevision } from './expected-revision.js';
 import type { LogPosition } from './log-position.js';
 
 export interface AppendResult {
-  /** Revision of the stream's last event after the append (-1 if still empty). */
+  /** Revision of the stream's last event after the append (on an idempotent retry: after the earlier write). */
   readonly nextExpectedRevision: number;
   /** Log position of the last event written by this append (or of the matching earlier write on an idempotent retry). */
   readonly lastPosition: LogPosition;
@@ -13,7 +13,7 @@ export interface ReadStreamOptions {
   readonly direction?: 'forwards' | 'backwards';
   /** Forwards: first revision to read (default 0). Backwards: last revision to read (default: the end). */
   readonly fromRevision?: number;
-  /** Forwards only: stop after this revision (inclusive). */
+  /** Stop after this revision (inclusive): forwards the highest revision to read, backwards the lowest. */
   readonly toRevision?: number;
   /** Only events recorded at or before this instant (ISO-8601): the stream as it was then. */
   readonly recordedUpTo?: string;
@@ -38,7 +38,11 @@ export interface SubscribeOptions {
 export interface Subscription {
   /** Stops delivering; resolves once the handler is no longer running. */
   stop(): Promise<void>;
-  /** Settles when the subscription ends: resolves on stop(), rejects if the handler throws. */
+  /**
+   * Settles when the subscription ends: resolves on stop(), rejects if the handler (or the adapter's
+   * connection) fails. Observe it: an unobserved rejection is swallowed so that one failing consumer
+   * cannot crash the process.
+   */
   readonly done: Promise<void>;
 }
 
@@ -50,8 +54,10 @@ export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
  */
 export interface EventStore {
   /**
-   * Appends atomically. Throws `WrongExpectedRevisionError` when the expectation fails. A retry whose
-   * event ids were all written before to this stream is accepted and writes nothing.
+   * Appends atomically (at least one event, else `RangeError`). Throws `WrongExpectedRevisionError` when
+   * the expectation fails. A retry of an earlier append (same event ids, same order, same stream, an
+   * expectation that held for it) is accepted, writes nothing and returns the earlier result; an event id
+   * used in any other way throws `DuplicateEventIdError`.
    */
   appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Reads one stream; an absent stream yields an empty array. */
@@ -60,6 +66,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last event a reader can safely see now (`START` when none). */
   headPosition(): Promise<LogPosition>;
+  /** How many events a reader would see after this position now (for lag and progress). */
+  countEventsAfter(position: LogPosition): Promise<number>;
   /** Delivers batches of events after the checkpoint, in order, then keeps following new commits. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   close(): Promise<void>;

@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import express from 'express';
+import { join } from 'node:path';
+import { CaseworkModule } from './casework.module.js';
+import { createRuntime, type Runtime } from './runtime.js';
+import { configFromEnv, type CaseworkConfig } from './config.js';
+import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
+import { setUpOpenApi } from '../../gateway/src/http/openapi.js';
+
+export interface CaseworkOptions {
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  adminPassword?: string;
+  log?: boolean;
+}
+
+export interface RunningCasework {
+  readonly url: string;
+  readonly runtime: Runtime;
+  /** Printed once on first start when no password was configured. */
+  readonly generatedAdminPassword: string | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole system in this process: store, projections, every context and the gateway. */
+export async function startCasework(options: CaseworkOptions = {}): Promise<RunningCasework> {
+  const fromEnv = configFromEnv();
+  const config: CaseworkConfig = {
+    ...fromEnv,
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.adminPassword !== undefined ? { adminPassword: options.adminPassword } : {}),
+    ...(options.log !== undefined ? { log: options.log } : {}),
+  };
+  const runtime = await createRuntime(config);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(CaseworkModule.register(runtime), {
+      logger: config.log ? ['warn', 'error'] : ['error'],
+      bodyParser: true,
+    });
+    app.useGlobalPipes(createValidationPipe());
+    app.useBodyParser('json', { limit: '10mb' });
+    setUpOpenApi(app);
+    serveConsole(app, config.webRoot);
+    await app.listen(config.port, '0.0.0.0');
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      runtime,
+      generatedAdminPassword: runtime.generatedAdminPassword,
+      async stop() {
+        await app.close();
+        await runtime.close();
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}
+
+/** The built React console at `/`, with client-side routes falling back to index.html. */
+function serveConsole(app: NestExpressApplication, webRoot: string): void {
+  if (!existsSync(join(webRoot, 'index.html'))) return;
+  const server = app.getHttpAdapter().getInstance() as express.Express;
+  server.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
+  server.get(/^\/(?!api\/|api$|health$|metrics$).*/, (_request, response) => {
+    response.sendFile(join(webRoot, 'index.html'));
+  });
+}

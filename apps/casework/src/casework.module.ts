@@ -1,0 +1,43 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GatewayModule } from '../../gateway/src/gateway.module.js';
+import { HotlineModule } from '../../hotline/src/hotline.module.js';
+import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
+import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PROJECTIONS, TOKEN_SECRET, USERS } from '../../gateway/src/core/tokens.js';
+import { PERSONAL_DATA_HASH_KEY } from '../../hotline/src/hotline-tokens.js';
+import type { Runtime } from './runtime.js';
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static register(runtime: Runtime): DynamicModule {
+    const providers = [
+      { provide: DATA_SOURCE, useValue: runtime.dataSource },
+      { provide: EVENT_STORE, useValue: runtime.store },
+      { provide: ORG_UNITS, useValue: runtime.orgUnits },
+      { provide: USERS, useValue: runtime.users },
+      { provide: IDEMPOTENCY, useValue: runtime.idempotency },
+      { provide: PROJECTIONS, useValue: runtime.projections },
+      { provide: TOKEN_SECRET, useValue: runtime.tokenSecret },
+      { provide: PERSONAL_DATA_HASH_KEY, useValue: runtime.personalDataHashKey },
+    ];
+    return { module: RuntimeModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
+/** The one-process composition: every context, the projector and the gateway. */
+@Module({})
+export class CaseworkModule {
+  static register(runtime: Runtime): DynamicModule {
+    return {
+      module: CaseworkModule,
+      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, GatewayModule],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: CaseworkExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+
+/** Everything the one-process system reads from its environment (README "Configuration"). */
+export interface CaseworkConfig {
+  /** HTTP port; 0 picks a free one. */
+  readonly port: number;
+  /** Where the embedded PostgreSQL keeps its cluster. */
+  readonly dataDir: string;
+  /** An external PostgreSQL instead of the embedded one. */
+  readonly databaseUrl?: string;
+  /** The administrator's password on first start; generated and printed once when absent. */
+  readonly adminPassword?: string;
+  /** A JSON file overriding the hotline time limits (see docs/configuration.md). */
+  readonly hotlineTimeLimitsFile?: string;
+  /** Where the built web console is; served at `/`. */
+  readonly webRoot: string;
+  readonly log: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkConfig {
+  return {
+    port: env.PORT ? Number(env.PORT) : 3000,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.CASEWORK_ADMIN_PASSWORD || undefined,
+    hotlineTimeLimitsFile: env.HOTLINE_TIME_LIMITS_FILE || undefined,
+    webRoot: resolve(env.WEB_ROOT ?? './dist/web'),
+    log: env.LOG !== 'off',
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * The web console, end to end: a real browser (Debian's Chromium) drives the built console served
+ * by the whole system, started in-process on a fresh PostgreSQL database. One complaint goes from
+ * the hotline operator's keyboard to closure, and the dashboard figures move with it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { startCasework, type RunningCasework } from './bootstrap.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const WEB_SOURCES = join(REPO, 'apps/web');
+const WEB_INDEX = join(REPO, 'dist/web/index.html');
+const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
+const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+const TEST_TIMEOUT = 60_000;
+
+const chromiumMissing = !existsSync(CHROMIUM);
+const skipBrowser = chromiumMissing && process.env.CI !== 'true';
+if (skipBrowser) console.log('browser suite skipped: /usr/bin/chromium not found (apt-get install chromium)');
+const suite = skipBrowser ? describe.skip : describe;
+
+/** Newest modification time under a folder: the console is rebuilt when any source is newer than the build. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureConsoleBuilt(): void {
+  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= newestMtime(WEB_SOURCES)) return;
+  execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts'], {
+    cwd: REPO,
+    stdio: 'pipe',
+  });
+}
+
+suite('web console (browser)', () => {
+  let db: TestDatabase;
+  let dataDir: string;
+  let app: RunningCasework;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let shotNumber = 0;
+  let complaintId = '';
+  let receivedBefore = 0;
+
+  beforeAll(async () => {
+    if (chromiumMissing) throw new Error(`${CHROMIUM} not found and CI=true: the browser suite must run (apt-get install chromium)`);
+    ensureConsoleBuilt();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    db = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-'));
+    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  async function shot(name: string): Promise<void> {
+    shotNumber += 1;
+    await page.screenshot({ path: join(SCREENSHOTS, `console-${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+  }
+
+  /** Runs a step; on failure keeps a screenshot of what the browser showed, and any page errors. */
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await shot(name);
+    } catch (error) {
+      await page.screenshot({ path: join(SCREENSHOTS, `console-FAILED-${name}.png`), fullPage: true }).catch(() => {});
+      const extra = pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : '';
+      throw new Error(`step "${name}" failed: ${(error as Error).message}${extra}`);
+    }
+  }
+
+  // Browser-side checks are string expressions: this file is compiled without the DOM library.
+  async function expectFocused(id: string): Promise<void> {
+    await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 3_000 }).catch(async () => {
+      const actual = await page.evaluate('document.activeElement?.id || document.activeElement?.tagName');
+      throw new Error(`expected keyboard focus on #${id}, found ${String(actual)}`);
+    });
+  }
+
+  async function tabTo(id: string): Promise<void> {
+    await page.keyboard.press('Tab');
+    await expectFocused(id);
+  }
+
+  /** Picks the option whose visible text is one of `labels`, else the first real option. */
+  async function chooseOption(select: Locator, labels: string[]): Promise<void> {
+    const options: { value: string; text: string }[] = [];
+    for (const option of await select.locator('option').all()) {
+      options.push({ value: (await option.getAttribute('value')) ?? '', text: ((await option.textContent()) ?? '').trim() });
+    }
+    const wanted = options.find((o) => labels.includes(o.text)) ?? options.find((o) => o.value !== '');
+    if (!wanted) throw new Error(`no option to choose in ${await select.getAttribute('id')}`);
+    await select.selectOption(wanted.value);
+  }
+
+  async function detailVersion(): Promise<number> {
+    return Number(await page.getByTestId('complaint-detail').getAttribute('data-version'));
+  }
+
+  /** Opens an action's form from its button, fills it, submits, and waits for the newer version. */
+  async function runAction(action: string, fill?: (form: Locator) => Promise<void>): Promise<void> {
+    const before = await detailVersion();
+    await page.getByTestId(`action-${action}`).click();
+    const form = page.getByTestId(`action-form-${action}`);
+    await form.waitFor();
+    await fill?.(form);
+    await form.getByTestId('action-submit').click();
+    await page.waitForFunction(
+      `!document.querySelector('[data-testid^="action-form-"]') || !!document.querySelector('[data-testid="action-error"], .field-error')`,
+    );
+    if (await form.count()) throw new Error(`${action} was refused: ${await form.innerText()}`);
+    await page.waitForFunction(
+      `Number(document.querySelector('[data-testid="complaint-detail"]')?.getAttribute('data-version')) > ${before}`,
+    );
+  }
+
+  async function timelineHas(eventType: string): Promise<void> {
+    await page.locator(`[data-testid="timeline-entry"][data-event-type="${eventType}"]`).first().waitFor();
+  }
+
+  /** Reloads a screen with its refresh button until the condition holds: read models may lag a little. */
+  async function eventually(refreshTestId: string, condition: () => Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await page.waitForTimeout(500);
+      await page.getByTestId(refreshTestId).click();
+    }
+  }
+
+  async function kpi(testId: string): Promise<string> {
+    return (await page.getByTestId(`${testId}-value`).innerText()).trim();
+  }
+
+  it('logs the administrator in through the login form', async () => {
+    await step('login', async () => {
+      await page.goto(`${app.url}/`);
+      await page.locator('#login-username').waitFor();
+      await expectFocused('login-username');
+      await page.keyboard.type('admin');
+      await tabTo('login-password');
+      await page.keyboard.type(ADMIN_PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('header-user').waitFor();
+      expect(await page.getByTestId('header-user').innerText()).toContain('管理员');
+      await page.getByTestId('case-list').waitFor();
+    });
+  }, TEST_TIMEOUT);
+
+  it('shows the hotline dashboard before the call', async () => {
+    await step('dashboard-before', async () => {
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('kpi-received-value').waitFor();
+      receivedBefore = Number(await kpi('kpi-received'));
+      expect(Number.isInteger(receivedBefore)).toBe(true);
+    });
+  }, TEST_TIMEOUT);
+
+  it('takes a complaint during the call with the keyboard and opens it after Ctrl+Enter', async () => {
+    await step('intake-typed', async () => {
+      await page.getByTestId('nav-intake').click();
+      await page.getByTestId('intake-form').waitFor();
+      await expectFocused('intake-channel');
+      expect(await page.locator('#intake-channel option:checked').innerText()).toMatch(/12351|电话/);
+
+      await tabTo('intake-anonymous');
+      await tabTo('intake-caller-name');
+      await page.keyboard.type('张先生');
+      await tabTo('intake-caller-phone');
+      await page.keyboard.type('13800138000');
+      const urgencyBefore = await page.locator('#intake-urgency').inputValue();
+      await tabTo('intake-workers');
+      await page.keyboard.type('12');
+      await tabTo('intake-employer-name');
+      await page.keyboard.type('郑州某建筑劳务有限公司');
+      await tabTo('intake-district');
+      await chooseOption(page.locator('#intake-district'), ['金水区']);
+      await tabTo('intake-category');
+      await chooseOption(page.locator('#intake-category'), ['劳动报酬']);
+      if (await page.locator('#intake-subcategory').isEnabled()) {
+        await tabTo('intake-subcategory');
+        await chooseOption(page.locator('#intake-subcategory'), ['拖欠工资']);
+      }
+      await tabTo('intake-type');
+      await chooseOption(page.locator('#intake-type'), ['求助投诉']);
+      await tabTo('intake-safety-risk');
+      await tabTo('intake-urgency');
+      expect(await page.locator('#intake-urgency').inputValue()).not.toBe(urgencyBefore);
+      await page.getByText('建议按紧急件办理').waitFor();
+      await tabTo('intake-summary');
+      await page.keyboard.type('来电反映单位拖欠 12 名农民工三个月工资，多次讨要未果。');
+    });
+
+    await step('complaint-opened', async () => {
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('complaint-detail').waitFor();
+      expect(page.url()).toMatch(/#\/complaints\/[^/]+$/);
+      complaintId = (await page.getByTestId('complaint-detail').getAttribute('data-complaint-id')) ?? '';
+      expect(complaintId).not.toBe('');
+      expect(await page.getByTestId('complaint-summary').innerText()).toContain('拖欠 12 名农民工');
+      await timelineHas('ComplaintReceived');
+    });
+  }, TEST_TIMEOUT);
+
+  it('assigns the complaint to 金水区, where it is signed for', async () => {
+    await step('assigned', async () => {
+      await runAction('assign', async (form) => {
+        await form.getByTestId('action-field-unitId').selectOption({ label: '金水区' });
+      });
+      await timelineHas('ComplaintAssigned');
+      expect(await page.getByTestId('complaint-fields').innerText()).toContain('金水区');
+    });
+    await step('signed-for', async () => {
+      await runAction('sign-for');
+      await timelineHas('ComplaintSignedFor');
+    });
+  }, TEST_TIMEOUT);
+
+  it('records the contact with the caller and resolves the complaint', async () => {
+    await step('contacted', async () => {
+      await runAction('contact', async (form) => {
+        if (!(await form.locator('#action-field-reached').isChecked())) await form.locator('#action-field-reached').check();
+        await chooseOption(form.getByTestId('action-field-method'), ['电话']);
+        await form.getByTestId('action-field-summary').fill('已电话联系来电人，约定到企业核实。');
+      });
+      await timelineHas('CallerContacted');
+    });
+    await step('resolved', async () => {
+      await runAction('resolve', async (form) => {
+        await chooseOption(form.getByTestId('action-field-outcome'), ['诉求已解决']);
+        await form.getByTestId('action-field-summary').fill('经协调，企业已于当日补发全部工资。');
+      });
+      await timelineHas('ComplaintResolved');
+    });
+  }, TEST_TIMEOUT);
+
+  it('records a satisfied follow-up call and closes the complaint', async () => {
+    await step('followed-up', async () => {
+      await runAction('follow-up', async (form) => {
+        if (!(await form.locator('#action-field-reached').isChecked())) await form.locator('#action-field-reached').check();
+        await chooseOption(form.getByTestId('action-field-satisfaction'), ['满意']);
+      });
+      await timelineHas('FollowUpRecorded');
+    });
+    await step('closed', async () => {
+      await runAction('close');
+      await timelineHas('ComplaintClosed');
+      expect(await page.getByTestId('action-close').count()).toBe(0);
+    });
+  }, TEST_TIMEOUT);
+
+  it('lists the complaint among the cases', async () => {
+    await step('case-list', async () => {
+      await page.getByTestId('nav-cases').click();
+      await page.getByTestId('case-list').waitFor();
+      const row = page.locator(`[data-testid="case-row"][data-case-id="${complaintId}"]`);
+      await eventually('cases-refresh', async () => (await row.count()) > 0, 'the complaint in the case list');
+    });
+  }, TEST_TIMEOUT);
+
+  it('counts the complaint on the dashboard: one more received, every reached caller satisfied', async () => {
+    await step('dashboard-after', async () => {
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('kpi-received-value').waitFor();
+      await eventually(
+        'dash-refresh',
+        async () => Number(await kpi('kpi-received')) === receivedBefore + 1 && (await kpi('kpi-satisfaction-rate')) === '100%',
+        `received ${receivedBefore + 1} and satisfaction 100%`,
+      );
+      expect(Number(await kpi('kpi-received'))).toBe(receivedBefore + 1);
+      expect(await kpi('kpi-satisfaction-rate')).toBe('100%');
+      expect(await page.getByTestId('chart-category-bar').count()).toBeGreaterThan(0);
+    });
+  }, TEST_TIMEOUT);
+});

@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
+import { PostgresEventStore, type EventStore } from '#event-store';
+import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
+import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
+import { ProjectionRunner } from '#projections';
+import { allProjections, readModelEntities } from '#read-models';
+import { upcasters } from './upcasters.js';
+import type { CaseworkConfig } from './config.js';
+
+/** The pieces every app is wired from, built before Nest starts and closed after it stops. */
+export interface Runtime {
+  readonly databaseUrl: string;
+  readonly dataSource: DataSource;
+  readonly store: EventStore;
+  readonly orgUnits: OrgUnits;
+  readonly users: Users;
+  readonly idempotency: IdempotencyStore;
+  readonly projections: ProjectionRunner;
+  readonly tokenSecret: string;
+  /** Key of the keyed hashes that find a phone or ID number without storing it in clear. */
+  readonly personalDataHashKey: string;
+  /** Set on first start when the administrator's password was generated: print it once. */
+  readonly generatedAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
+  let postgres: RunningPostgres | undefined;
+  const databaseUrl = config.databaseUrl ?? (postgres = await startEmbeddedPostgres(config.dataDir)).url;
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: [OrgUnitEntity, UserEntity, ...readModelEntities],
+    extra: { max: 20 },
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL);
+    const store = await PostgresEventStore.connect({ connectionString: databaseUrl, upcasters });
+    const orgUnits = new OrgUnits(dataSource);
+    await orgUnits.seedAndLoad();
+    const tokenSecret = await systemSecret(dataSource, 'token-secret');
+    const users = new Users(dataSource, orgUnits, tokenSecret);
+    const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
+    const personalDataHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
+    const projections = new ProjectionRunner(dataSource, store, allProjections({ phoneHashKey: personalDataHashKey }), {
+      onError: (name, error) => console.error(`[projections] ${name} stopped: ${error instanceof Error ? error.name : 'error'}`),
+    });
+    await projections.start();
+    return {
+      databaseUrl,
+      dataSource,
+      store,
+      orgUnits,
+      users,
+      idempotency: new IdempotencyStore(dataSource),
+      projections,
+      tokenSecret,
+      personalDataHashKey,
+      generatedAdminPassword,
+      async close() {
+        await projections.stop();
+        await store.close();
+        await dataSource.destroy();
+        await postgres?.stop();
+      },
+    };
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await postgres?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '#event-store';
+import type { Role } from '#identity';
+
+/** The authenticated caller, as the guard put it on the request. */
+export interface AuthenticatedUser extends Actor {
+  readonly role: Role;
+  readonly username: string;
+}
+
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
+  return context.switchToHttp().getRequest().user;
+});
+
+export const PUBLIC_ROUTE = 'casework:public';
+/** Marks a route that needs no token (log-in, health). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

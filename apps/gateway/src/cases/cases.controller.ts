@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import type { OrgUnits } from '#identity';
+import { queryCaseList } from '#read-models';
+import { ValidationError } from '#errors';
+import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { ListCasesQueryDto } from './list-cases.query.dto.js';
+
+/** One list for every kind of case (`GET /api/cases`), newest first. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/cases')
+export class CasesController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+  ) {}
+
+  @Get()
+  async list(@Query() query: ListCasesQueryDto) {
+    if (query.unit && !this.orgUnits.find(query.unit)) {
+      throw new ValidationError([{ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` }]);
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const { items, total } = await queryCaseList(this.dataSource, {
+      kind: query.kind,
+      status: query.status,
+      unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,
+      assignedUnitId: query.assignee,
+      overdue: query.overdue,
+      page,
+      pageSize,
+      now: new Date(),
+    });
+    const unitName = (id: string) => this.orgUnits.find(id)?.name ?? id;
+    return {
+      items: items.map((item) => ({ ...item, unitName: unitName(item.unitId), assignedUnitId: item.unitId })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import type { DecisionContext } from '#decider';
+import type { RecordedEvent } from '#event-store';
+import {
+  complaintAllowedActions,
+  type ComplaintDecider,
+  evolveComplaint,
+  initialComplaintState,
+  overdueDeadlines,
+  type ComplaintEvent,
+  type ComplaintState,
+} from '#hotline';
+import { maskSensitiveFields } from '#personal-data';
+
+/** `GET /api/complaints/:id`: the current state folded from the stream, personal data masked. */
+export function complaintView(id: string, events: readonly RecordedEvent[], decider: ComplaintDecider, context: DecisionContext) {
+  const now = context.now;
+  const state: ComplaintState = events.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState);
+  const latest = <T extends ComplaintEvent['type']>(type: T) =>
+    [...events].reverse().find((e) => e.type === type)?.data as Extract<ComplaintEvent, { type: T }>['data'] | undefined;
+  const received = maskSensitiveFields(latest('ComplaintReceived')!);
+  const resolved = state.status === 'resolved' || state.status === 'followed_up' || state.status === 'closed' ? latest('ComplaintResolved') : undefined;
+  const followUp = latest('FollowUpRecorded');
+  return {
+    id,
+    version: events.length,
+    status: state.status,
+    channel: received.channel,
+    externalReference: received.externalReference,
+    caller: received.caller,
+    workersAffected: received.workersAffected,
+    employer: received.employer,
+    category: state.classification?.category ?? null,
+    subcategory: state.classification?.subcategory ?? null,
+    type: state.classification?.type ?? null,
+    urgency: state.round?.urgent ? 'urgent' : state.urgency,
+    safetyRisk: state.safetyRisk,
+    summary: received.summary,
+    receivedAt: received.receivedAt,
+    receivingUnitId: state.receivingUnitId,
+    assignedUnitId: state.round?.unitId ?? null,
+    deadlines: {
+      signForDueAt: state.round?.signForDueAt ?? null,
+      firstContactDueAt: state.round?.firstContactDueAt ?? null,
+      resolveDueAt: state.round?.resolveDueAt ?? null,
+      followUpDueAt: state.followUpDueAt,
+    },
+    overdue: overdueDeadlines(state, now),
+    outcome: resolved ? { outcome: resolved.outcome, summary: resolved.summary, resolvedAt: resolved.resolvedAt, onTime: resolved.onTime } : null,
+    followUp: followUp ? { reached: followUp.reached, satisfaction: followUp.satisfaction ?? null, followedUpAt: followUp.followedUpAt } : null,
+    repeatOf: state.repeatOf,
+    mergedInto: state.mergedInto ?? null,
+    attachedRepeats: state.attachedRepeats,
+    links: state.links,
+    allowedActions: complaintAllowedActions(decider, state, context),
+  };
+}
+
+/** `GET /api/complaints/:id/history`: every event with who, when and why; personal data masked. */
+export function complaintHistory(events: readonly RecordedEvent[]) {
+  return events.map((event) => ({
+    revision: event.streamRevision,
+    type: event.type,
+    occurredAt: event.metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.metadata.actor,
+    data: maskSensitiveFields(event.data),
+    ...(event.metadata.reason ? { reason: event.metadata.reason } : {}),
+    commandId: event.metadata.commandId,
+    correlationId: event.metadata.correlationId,
+  }));
+}

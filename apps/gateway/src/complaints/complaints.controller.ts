@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
+import type { EventStore } from '#event-store';
+import { NotFoundError } from '#errors';
+import type { ComplaintCommand, ComplaintDecider } from '#hotline';
+import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
+import { EVENT_STORE, IDEMPOTENCY } from '../core/tokens.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
+import { CaseIdPipe } from '../http/case-id.pipe.js';
+import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
+import { complaintStream } from '../../../hotline/src/complaint-stream.js';
+import { complaintHistory, complaintView } from './complaint-view.js';
+import { RECEIVE_FIELD_NAMES, rejectInvalid, toReceiveCommand } from './receive-command.mapper.js';
+import { ReceiveComplaintDto } from './receive-complaint.dto.js';
+import * as Dto from './complaint-action.dto.js';
+
+const ComplaintId = new CaseIdPipe('complaint_not_found', '工单不存在或无权查看');
+
+@ApiTags('complaints')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试同一命令时使用同一个键' })
+@Controller('api/complaints')
+export class ComplaintsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
+    @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
+  ) {}
+
+  /** 受理: a new complaint; the same Idempotency-Key always yields the same complaint id. */
+  @Post()
+  @HttpCode(201)
+  receive(@Body() body: ReceiveComplaintDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() meta: HttpCommandMeta) {
+    const id = deterministicUuid('complaint', user.userId, meta.commandId);
+    const command = toReceiveCommand(id, body, user, meta.now);
+    rejectInvalid(command, RECEIVE_FIELD_NAMES);
+    return this.run(id, command, meta, false);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
+    return complaintView(id, await this.eventsOf(id), this.decider, { now: new Date(), actor });
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', ComplaintId) id: string) {
+    return complaintHistory(await this.eventsOf(id));
+  }
+
+  @Post(':id/classify') @HttpCode(200) @ApiHeader({ name: 'If-Match', required: false })
+  classify(@Param('id', ComplaintId) id: string, @Body() b: Dto.ClassifyDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'ClassifyComplaint', data: { category: b.category, subcategory: b.subcategory, type: b.type } as never }, m);
+  }
+
+  @Post(':id/answer') @HttpCode(200)
+  answer(@Param('id', ComplaintId) id: string, @Body() b: Dto.AnswerDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'AnswerOnTheSpot', data: { answer: b.answer } }, m);
+  }
+
+  @Post(':id/assign') @HttpCode(200)
+  assign(@Param('id', ComplaintId) id: string, @Body() b: Dto.AssignDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'AssignComplaint', data: { unitId: b.unitId, instructions: b.note } }, m);
+  }
+
+  @Post(':id/sign-for') @HttpCode(200)
+  signFor(@Param('id', ComplaintId) id: string, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'SignForComplaint', data: {} }, m);
+  }
+
+  @Post(':id/return') @HttpCode(200)
+  returnIt(@Param('id', ComplaintId) id: string, @Body() b: Dto.ReturnDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'ReturnComplaint', data: { reason: b.reason as never, explanation: b.note } }, m, true, b.note);
+  }
+
+  @Post(':id/contact') @HttpCode(200)
+  contact(@Param('id', ComplaintId) id: string, @Body() b: Dto.ContactDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'RecordCallerContact', data: { reached: b.reached, summary: b.summary, method: b.method } as never }, m);
+  }
+
+  @Post(':id/note') @HttpCode(200)
+  note(@Param('id', ComplaintId) id: string, @Body() b: Dto.NoteDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'AddComplaintNote', data: { text: b.text } }, m);
+  }
+
+  @Post(':id/extend') @HttpCode(200)
+  extend(@Param('id', ComplaintId) id: string, @Body() b: Dto.ExtendDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'ExtendResolutionDeadline', data: { workingDays: b.workingDays, reason: b.reason } }, m, true, b.reason);
+  }
+
+  @Post(':id/resolve') @HttpCode(200)
+  resolve(@Param('id', ComplaintId) id: string, @Body() b: Dto.ResolveDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'ResolveComplaint', data: { outcome: b.outcome as never, summary: b.summary } }, m);
+  }
+
+  @Post(':id/follow-up') @HttpCode(200)
+  followUp(@Param('id', ComplaintId) id: string, @Body() b: Dto.FollowUpDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'RecordFollowUp', data: { reached: b.reached, satisfaction: b.satisfaction as never, comment: b.note } }, m);
+  }
+
+  @Post(':id/close') @HttpCode(200)
+  close(@Param('id', ComplaintId) id: string, @Body() b: Dto.CloseDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'CloseComplaint', data: { reason: b.reason } }, m, true, b.reason);
+  }
+
+  @Post(':id/reopen') @HttpCode(200)
+  reopen(@Param('id', ComplaintId) id: string, @Body() b: Dto.ReopenDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'ReopenComplaint', data: { reason: b.reason } }, m, true, b.reason);
+  }
+
+  @Post(':id/merge') @HttpCode(200)
+  merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
+    return this.run(id, { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: b.intoComplaintId, reason: b.reason } }, m, true, b.reason);
+  }
+
+  /** Every command: once per Idempotency-Key, through the command bus, answered with the new version. */
+  private async run(id: string, command: ComplaintCommand, meta: HttpCommandMeta, mustExist = true, reason?: string): Promise<{ id: string; version: number }> {
+    return this.idempotency.once(meta.actor.userId, meta.idempotencyKey, async () => {
+      if (mustExist) await this.eventsOf(id, 1);
+      const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, reason));
+      return { id, version: result.version };
+    });
+  }
+
+  private async eventsOf(id: string, maxCount?: number) {
+    const events = await this.store.readStream(complaintStream(id), maxCount ? { maxCount } : {});
+    if (events.length === 0) throw new NotFoundError('complaint_not_found', '工单不存在或无权查看');
+    return events;
+  }
+}

@@ -1,0 +1,44 @@
+import { ValidationError } from '#errors';
+import { validateComplaintCommand, type ComplaintCommand, type ReceiveComplaint } from '#hotline';
+import type { AuthenticatedUser } from '../auth/current-user.js';
+import type { ReceiveComplaintDto } from './receive-complaint.dto.js';
+
+/** The HTTP body of `POST /api/complaints` as the domain's `ReceiveComplaint`. */
+export function toReceiveCommand(complaintId: string, body: ReceiveComplaintDto, user: AuthenticatedUser, now: Date): ReceiveComplaint {
+  const classification = body.category || body.type ? { category: body.category, subcategory: body.subcategory, type: body.type } : undefined;
+  return {
+    type: 'ReceiveComplaint',
+    data: {
+      complaintId,
+      channel: body.channel as never,
+      externalReference: body.externalReference,
+      caller: {
+        anonymous: body.caller?.anonymous ?? (!body.caller?.name && !body.caller?.idNumber),
+        name: body.caller?.name,
+        phone: body.caller?.phone,
+        idNumber: body.caller?.idNumber,
+      },
+      workersAffected: body.workersAffected ?? 1,
+      employer: { name: body.employer?.name, district: body.employer?.district, creditCode: body.employer?.creditCode, address: body.employer?.address },
+      classification: classification as never,
+      urgency: (body.urgency ?? 'normal') as never,
+      safetyRisk: body.safetyRisk ?? false,
+      summary: body.summary,
+      receivedAt: body.receivedAt ? new Date(body.receivedAt) : now,
+      receivingUnitId: user.orgUnitId,
+    },
+  };
+}
+
+/** The domain nests the classification; the HTTP body has its fields at the top level. */
+export const RECEIVE_FIELD_NAMES: Readonly<Record<string, string>> = {
+  'classification.category': 'category',
+  'classification.subcategory': 'subcategory',
+  'classification.type': 'type',
+};
+
+/** The domain's shape rules, reported with the HTTP body's field names. */
+export function rejectInvalid(command: ComplaintCommand, fieldNames: Readonly<Record<string, string>> = {}): void {
+  const violations = validateComplaintCommand(command);
+  if (violations.length > 0) throw new ValidationError(violations.map((v) => ({ ...v, field: fieldNames[v.field] ?? v.field })));
+}

@@ -1,0 +1,10 @@
+/** Injection tokens for the runtime pieces that are built before Nest starts (see apps/casework/src/runtime.ts). */
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const ORG_UNITS = Symbol('ORG_UNITS');
+export const USERS = Symbol('USERS');
+export const IDEMPOTENCY = Symbol('IDEMPOTENCY');
+export const PROJECTIONS = Symbol('PROJECTIONS');
+export const CALENDAR = Symbol('CALENDAR');
+export const CONFIG = Symbol('CONFIG');
+export const TOKEN_SECRET = Symbol('TOKEN_SECRET');

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuthController } from './auth/auth.controller.js';
+import { UsersController } from './users/users.controller.js';
+import { OrgUnitsController } from './reference/org-units.controller.js';
+import { ReferenceController } from './reference/reference.controller.js';
+import { ComplaintsController } from './complaints/complaints.controller.js';
+import { CasesController } from './cases/cases.controller.js';
+import { StatsController } from './stats/stats.controller.js';
+import { HealthController } from './health/health.controller.js';
+
+/** The HTTP API: the only public entry. */
+@Module({
+  controllers: [
+    AuthController,
+    UsersController,
+    OrgUnitsController,
+    ReferenceController,
+    ComplaintsController,
+    CasesController,
+    StatsController,
+    HealthController,
+  ],
+})
+export class GatewayModule {}

@@ -1,0 +1,41 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { CommandMeta } from '#command-handling';
+import { ValidationError } from '#errors';
+import type { AuthenticatedUser } from '../auth/current-user.js';
+
+/** `If-Match: 5`, `"5"` or `W/"5"` → 5. */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header === '' || header === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new ValidationError([{ field: 'If-Match', rule: 'version', message: 'If-Match 请求头必须是记录的版本号（整数），例如 If-Match: 3' }]);
+  return Number(match[1]);
+}
+
+function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,128}$/.test(header)) {
+    throw new ValidationError([{ field: 'Idempotency-Key', rule: 'pattern', message: 'Idempotency-Key 请求头须为8至128位字母、数字或 _ . : -（建议使用UUID）' }]);
+  }
+  return header;
+}
+
+/** Builds the command's metadata from the caller and the `If-Match`, `Idempotency-Key` and `X-Correlation-Id` headers. */
+export const CommandMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMeta & { idempotencyKey?: string } => {
+  const request = context.switchToHttp().getRequest();
+  const user: AuthenticatedUser = request.user;
+  const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
+  const commandId = idempotencyKey ?? randomUUID();
+  const correlation = request.headers['x-correlation-id'];
+  return {
+    actor: { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId },
+    commandId,
+    correlationId: typeof correlation === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(correlation) ? correlation : commandId,
+    causationId: commandId,
+    expectedVersion: parseIfMatch(request.headers['if-match']),
+    now: new Date(),
+    idempotencyKey,
+  };
+});
+
+export type HttpCommandMeta = CommandMeta & { idempotencyKey?: string };

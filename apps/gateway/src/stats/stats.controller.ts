@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import type { OrgUnits } from '#identity';
+import { queryHotlineStats } from '#read-models';
+import { ValidationError, type FieldViolation } from '#errors';
+import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { StatsQueryDto } from './stats.query.dto.js';
+
+function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+@ApiTags('stats')
+@ApiBearerAuth()
+@Controller('api/stats')
+export class StatsController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+  ) {}
+
+  /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
+  @Get('hotline')
+  async hotline(@Query() query: StatsQueryDto) {
+    const today = shanghaiToday();
+    const from = query.from ?? `${today.slice(0, 8)}01`;
+    const to = query.to ?? today;
+    const violations: FieldViolation[] = [];
+    if (Number.isNaN(Date.parse(from))) violations.push({ field: 'from', rule: 'date', message: `起始日期 ${from} 不是有效日期` });
+    if (Number.isNaN(Date.parse(to))) violations.push({ field: 'to', rule: 'date', message: `截止日期 ${to} 不是有效日期` });
+    if (violations.length === 0 && from > to) violations.push({ field: 'from', rule: 'before_to', message: '起始日期不能晚于截止日期' });
+    if (query.unit && !this.orgUnits.find(query.unit)) violations.push({ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` });
+    if (violations.length > 0) throw new ValidationError(violations);
+    const asOf = query.asOf ? new Date(query.asOf) : new Date();
+    const stats = await queryHotlineStats(this.dataSource, {
+      from,
+      to,
+      unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,
+      asOf,
+      unitName: (id) => this.orgUnits.find(id)?.name ?? id,
+    });
+    return { from, to, unit: query.unit ?? null, asOf: asOf.toISOString(), ...stats };
+  }
+}

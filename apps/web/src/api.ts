@@ -1,0 +1,97 @@
+import type { CommandResult, ErrorBody, FieldError } from './api-types';
+import { clearSession, readToken } from './session';
+
+/** A failed call, carrying the contract's error body (`code`, Chinese `message`, field `errors`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.message);
+  }
+  get code(): string {
+    return this.body.code;
+  }
+  /** Field path (`employer.name`) → Chinese message. */
+  get fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const e of this.body.errors ?? ([] as FieldError[])) byField[e.field] ??= e.message;
+    return byField;
+  }
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** Sent as `If-Match`: the version of the case the user saw. */
+  version?: number;
+  /** Sent as `Idempotency-Key`. */
+  idempotencyKey?: string;
+}
+
+let onUnauthenticated: () => void = () => {};
+
+/** Called when a token is refused, so the app can show the login screen again. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.version !== undefined) headers['If-Match'] = String(options.version);
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const body = toErrorBody(response.status, parsed);
+    if (response.status === 401 && body.code !== 'invalid_credentials') {
+      clearSession();
+      onUnauthenticated();
+    }
+    throw new ApiError(response.status, body);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toErrorBody(status: number, parsed: unknown): ErrorBody {
+  if (parsed && typeof parsed === 'object' && 'code' in parsed) return parsed as ErrorBody;
+  return { statusCode: status, code: `http_${status}`, message: `服务暂不可用（HTTP ${status}）` };
+}
+
+/** Builds `?a=1&b=2`, leaving out empty values. Never pass personal data here: URLs end up in logs. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '' && value !== false) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),
+  /** A command: always an `Idempotency-Key`, and `If-Match` when it targets an existing case. */
+  command: (path: string, body: unknown, idempotencyKey: string, version?: number) =>
+    request<CommandResult>('POST', path, { body, version, idempotencyKey }),
+};
+
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,57 @@
+import type { SelectHTMLAttributes } from 'react';
+import type { OrgUnit, OrgUnitKind, RefItem } from '../api-types';
+import { useI18n } from '../i18n/I18nProvider';
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
+  value: string;
+  onChange(value: string): void;
+  /** The text of the empty first option; leave out to force a choice. */
+  emptyLabel?: string;
+};
+
+/** A select over reference-data codes, labelled in the current language. */
+export function RefSelect({ items, value, onChange, emptyLabel, ...rest }: SelectProps & { items: RefItem[] }) {
+  const { label } = useI18n();
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+      {items.map((item) => (
+        <option key={item.code} value={item.code}>
+          {label(item)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const KIND_ORDER: OrgUnitKind[] = ['city', 'district', 'township', 'mediation_room'];
+const KIND_LABEL: Record<OrgUnitKind, [string, string]> = {
+  city: ['市总工会', 'City federation'],
+  district: ['区县工会', 'District unions'],
+  township: ['乡镇（街道）服务站', 'Township stations'],
+  mediation_room: ['诉调对接工作室', 'Mediation rooms'],
+};
+
+/** A select over org units, grouped by level. `optionValue` picks what is submitted (id or district code). */
+export function UnitSelect({ units, value, onChange, emptyLabel, kinds = KIND_ORDER, optionValue = (u) => u.id, ...rest }:
+  SelectProps & { units: OrgUnit[]; kinds?: OrgUnitKind[]; optionValue?: (unit: OrgUnit) => string }) {
+  const { lang } = useI18n();
+  return (
+    <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
+      {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+      {kinds.map((kind) => {
+        const group = units.filter((unit) => unit.kind === kind);
+        if (group.length === 0) return null;
+        return (
+          <optgroup key={kind} label={KIND_LABEL[kind][lang === 'en' ? 1 : 0]}>
+            {group.map((unit) => (
+              <option key={unit.id} value={optionValue(unit)}>
+                {unit.name}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </select>
+  );
+}

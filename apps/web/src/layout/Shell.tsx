@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import type { User } from '../api-types';
+import { useI18n } from '../i18n/I18nProvider';
+import type { MessageKey } from '../i18n/zh';
+import { hrefFor, type Route } from '../router';
+
+const NAV: { route: Route; key: MessageKey; testId: string }[] = [
+  { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
+  { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
+  { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard' },
+];
+
+/** The frame of every screen after login: header with the user and unit, navigation on the left. */
+export function Shell({ user, route, onLogout, children }: {
+  user: User;
+  route: Route;
+  onLogout(): void;
+  children: ReactNode;
+}) {
+  const { t, tOr, lang, setLang } = useI18n();
+  const current = route.name === 'complaint' ? 'cases' : route.name;
+  return (
+    <div className="shell">
+      <header className="header">
+        <div className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-subtitle">{t('app.subtitle')}</span>
+        </div>
+        <div className="header-user" data-testid="header-user">
+          <span className="user-name">{user.displayName}</span>
+          <span className="user-meta">
+            {tOr(`role.${user.role}`, user.role)} · {user.orgUnitName}
+          </span>
+        </div>
+        <button type="button" className="link-button" data-testid="lang-toggle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('lang.switch')}
+        </button>
+        <button type="button" className="secondary" data-testid="logout" onClick={onLogout}>
+          {t('header.logout')}
+        </button>
+      </header>
+      <nav className="sidebar" aria-label={t('app.title')}>
+        {NAV.map((item) => (
+          <a
+            key={item.testId}
+            href={hrefFor(item.route)}
+            data-testid={item.testId}
+            className={current === item.route.name ? 'active' : undefined}
+            aria-current={current === item.route.name ? 'page' : undefined}
+          >
+            {t(item.key)}
+          </a>
+        ))}
+      </nav>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { CheckField, Field } from '../../components/Field';
+import { UnitSelect } from '../../components/Selects';
+import { CASE_KINDS, COMPLAINT_STATUSES } from '../../complaint-codes';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useReference } from '../../reference/ReferenceProvider';
+import type { CaseFilter } from './useCases';
+
+export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange(filter: CaseFilter): void }) {
+  const { t, tOr } = useI18n();
+  const { units } = useReference();
+  const set = (patch: Partial<CaseFilter>) => onChange({ ...filter, ...patch, page: 1 });
+
+  return (
+    <div className="filters" data-testid="case-filters">
+      <Field id="filter-kind" label={t('cases.kind')}>
+        <select id="filter-kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {CASE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {tOr(`kind.${kind}`, kind)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="filter-status" label={t('cases.status')}>
+        <select id="filter-status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
+          <option value="">{t('common.all')}</option>
+          {COMPLAINT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {tOr(`status.${status}`, status)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="filter-unit" label={t('cases.unit')}>
+        <UnitSelect id="filter-unit" units={units} value={filter.unit} emptyLabel={t('common.all')}
+          onChange={(unit) => set({ unit })} />
+      </Field>
+      <CheckField id="filter-overdue" label={t('cases.overdueOnly')} checked={filter.overdue}
+        onChange={(overdue) => set({ overdue })} />
+    </div>
+  );
+}

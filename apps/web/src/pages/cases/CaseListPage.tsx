@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Notice } from '../../components/Notice';
+import { useI18n } from '../../i18n/I18nProvider';
+import { CaseFilters } from './CaseFilters';
+import { CaseTable } from './CaseTable';
+import { Pager } from './Pager';
+import { initialFilter, PAGE_SIZE, useCases } from './useCases';
+
+/** Every case the user may see, newest first, with the supervisor's overdue filter. */
+export function CaseListPage() {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState(initialFilter);
+  const [reloadToken, setReloadToken] = useState(0);
+  const { data, error, loading } = useCases(filter, reloadToken);
+
+  return (
+    <section className="page" data-testid="case-list">
+      <div className="page-head">
+        <h1>{t('cases.title')}</h1>
+        <button type="button" className="secondary" data-testid="cases-refresh" onClick={() => setReloadToken((n) => n + 1)}>
+          {t('common.refresh')}
+        </button>
+      </div>
+      <CaseFilters filter={filter} onChange={setFilter} />
+      <Notice kind="error" text={error} />
+      <div className="card card-flush" aria-busy={loading}>
+        {data ? <CaseTable items={data.items} /> : <p className="empty">{t('common.loading')}</p>}
+      </div>
+      {data && (
+        <Pager page={data.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total}
+          onPage={(page) => setFilter({ ...filter, page })} />
+      )}
+    </section>
+  );
+}

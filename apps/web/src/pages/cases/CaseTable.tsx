@@ -1,0 +1,57 @@
+import type { CaseListItem } from '../../api-types';
+import { OverdueBadge, StatusBadge } from '../../components/Badges';
+import { urgentCode } from '../../complaint-codes';
+import { formatDateTime } from '../../format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { findItem, useReference } from '../../reference/ReferenceProvider';
+import { hrefFor, navigate, type Route } from '../../router';
+
+function routeOf(item: CaseListItem): Route | null {
+  return item.kind === 'complaint' ? { name: 'complaint', id: item.id } : null;
+}
+
+export function CaseTable({ items }: { items: CaseListItem[] }) {
+  const { t, tOr, label } = useI18n();
+  const { hotline } = useReference();
+  const urgent = urgentCode(hotline.urgencies);
+
+  if (items.length === 0) return <p className="empty" data-testid="cases-empty">{t('cases.empty')}</p>;
+  return (
+    <table className="table" data-testid="case-table">
+      <thead>
+        <tr>
+          <th>{t('cases.col.title')}</th>
+          <th>{t('cases.col.kind')}</th>
+          <th>{t('cases.col.status')}</th>
+          <th>{t('cases.col.unit')}</th>
+          <th>{t('cases.col.urgency')}</th>
+          <th>{t('cases.col.openedAt')}</th>
+          <th>{t('cases.col.nextDueAt')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => {
+          const route = routeOf(item);
+          return (
+            <tr key={`${item.kind}:${item.id}`} data-testid="case-row" data-case-id={item.id}
+              className={route ? 'clickable' : undefined} onClick={() => route && navigate(route)}>
+              <td>{route ? <a href={hrefFor(route)}>{item.title}</a> : item.title}</td>
+              <td>{tOr(`kind.${item.kind}`, item.kind)}</td>
+              <td><StatusBadge status={item.status} /></td>
+              <td>{item.unitName}</td>
+              <td>
+                {item.urgency && item.urgency === urgent
+                  ? <span className="badge badge-urgent">{t('badge.urgent')}</span>
+                  : label(findItem(hotline.urgencies, item.urgency), '')}
+              </td>
+              <td className="nowrap">{formatDateTime(item.openedAt)}</td>
+              <td className={item.overdue ? 'nowrap text-danger' : 'nowrap'}>
+                {formatDateTime(item.nextDueAt)} {item.overdue && <OverdueBadge />}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

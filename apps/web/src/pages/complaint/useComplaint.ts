@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../../api';
+import type { ComplaintState, HistoryEntry } from '../../api-types';
+
+const READ_RETRIES = 12;
+const READ_RETRY_MS = 250;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The complaint and its timeline. After a command, `reload(version)` waits until the read side
+ * shows at least that version, so the buttons never offer actions of the state before.
+ */
+export function useComplaint(id: string) {
+  const [state, setState] = useState<ComplaintState | null>(null);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const live = useRef(true);
+
+  const reload = useCallback(
+    async (minVersion?: number) => {
+      try {
+        let next = await api.get<ComplaintState>(`/api/complaints/${encodeURIComponent(id)}`);
+        for (let i = 0; minVersion !== undefined && next.version < minVersion && i < READ_RETRIES; i++) {
+          await pause(READ_RETRY_MS);
+          next = await api.get<ComplaintState>(`/api/complaints/${encodeURIComponent(id)}`);
+        }
+        const events = await api.get<HistoryEntry[]>(`/api/complaints/${encodeURIComponent(id)}/history`);
+        if (!live.current) return;
+        setState(next);
+        setHistory(events);
+        setError(null);
+      } catch (e) {
+        if (live.current) setError(e instanceof ApiError ? e.message : String(e));
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    live.current = true;
+    void reload();
+    return () => {
+      live.current = false;
+    };
+  }, [reload]);
+
+  return { state, history, error, reload };
+}

@@ -1,0 +1,35 @@
+import type { User } from './api-types';
+
+/** The login lives in sessionStorage: it ends with the browser tab, as a shared desk PC needs. */
+const TOKEN_KEY = 'casework.token';
+const USER_KEY = 'casework.user';
+
+export interface Session {
+  token: string;
+  user: User;
+}
+
+export function readToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function readSession(): Session | null {
+  const token = readToken();
+  const user = sessionStorage.getItem(USER_KEY);
+  if (!token || !user) return null;
+  try {
+    return { token, user: JSON.parse(user) as User };
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  sessionStorage.setItem(TOKEN_KEY, session.token);
+  sessionStorage.setItem(USER_KEY, JSON.stringify(session.user));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(USER_KEY);
+}

@@ -1,0 +1,63 @@
+import published from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { ValidationError, type FieldViolation } from '#errors';
+import { assertLocalDate, dayOfWeek, isLocalDate, type LocalDate } from './local-date.js';
+import type { CalendarOverrides, WorkingCalendar } from './working-calendar.js';
+
+/**
+ * The State Council's arrangement as shipped by the `chinese-days` package (2004–2026 at 1.5.7).
+ * We read its JSON rather than call `isWorkday()`: the package's functions build their tables in the
+ * process's local time zone, and in a UTC−x zone every date comes out one day early.
+ */
+const holidays: Readonly<Record<string, string>> = published.holidays;
+const makeUpWorkdays: Readonly<Record<string, string>> = published.workdays;
+const publishedYears: ReadonlySet<number> = new Set(Object.keys(holidays).map((date) => Number(date.slice(0, 4))));
+
+export interface ChineseDaysCalendarOptions {
+  /** An administrator's corrections; they win over the published arrangement. */
+  readonly overrides?: CalendarOverrides;
+  /**
+   * Years whose whole arrangement the administrator has entered as overrides (for instance after the
+   * State Council publishes a year that `chinese-days` does not know yet); `knowsYear` is true for them.
+   */
+  readonly yearsEnteredByAdministrator?: readonly number[];
+}
+
+/** The default `WorkingCalendar`: chinese-days, corrected by overrides, Monday–Friday for unknown years. */
+export function createChineseDaysCalendar(options: ChineseDaysCalendarOptions = {}): WorkingCalendar {
+  const overrides = options.overrides ?? {};
+  const violations = overrideViolations(overrides);
+  if (violations.length > 0) throw new ValidationError(violations);
+  const enteredYears = new Set(options.yearsEnteredByAdministrator ?? []);
+
+  return {
+    isWorkingDay(date: LocalDate): boolean {
+      assertLocalDate(date);
+      const override = overrides[date];
+      if (override) return override === 'working';
+      if (makeUpWorkdays[date]) return true;
+      if (holidays[date]) return false;
+      const weekday = dayOfWeek(date);
+      return weekday >= 1 && weekday <= 5;
+    },
+    knowsYear(year: number): boolean {
+      return publishedYears.has(year) || enteredYears.has(year);
+    },
+  };
+}
+
+/** The years `chinese-days` has the official arrangement for. */
+export function publishedCalendarYears(): readonly number[] {
+  return [...publishedYears].sort((a, b) => a - b);
+}
+
+function overrideViolations(overrides: CalendarOverrides): FieldViolation[] {
+  return Object.entries(overrides).flatMap(([date, kind]): FieldViolation[] => {
+    if (!isLocalDate(date)) {
+      return [{ field: `overrides.${date}`, rule: 'local_date', message: `日历调整的日期"${date}"无效，应为 YYYY-MM-DD 格式的真实日期` }];
+    }
+    if (kind !== 'working' && kind !== 'non_working') {
+      return [{ field: `overrides.${date}`, rule: 'one_of', message: `${date} 的日历调整只能是 working（工作日）或 non_working（休息日）` }];
+    }
+    return [];
+  });
+}

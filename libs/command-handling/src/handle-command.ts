@@ -1,0 +1,66 @@
+import type { Decider, DecisionContext, DomainEvent } from '#decider';
+import { type EventStore, type LogPosition, type NewEvent, WrongExpectedRevisionError } from '#event-store';
+import { ConcurrencyConflictError } from '#errors';
+import type { CommandMeta } from './command-envelope.js';
+import { deterministicUuid } from './deterministic-id.js';
+
+export interface CommandResult {
+  readonly streamId: string;
+  /** Number of events in the stream after the command: what a client sends back in `If-Match`. */
+  readonly version: number;
+  readonly lastPosition: LogPosition | null;
+  readonly events: readonly DomainEvent[];
+}
+
+export interface HandleOptions<Context extends DecisionContext> {
+  /** Extra facts the decision needs (calendar, limits, candidates…), merged into the context. */
+  readonly context?: Omit<Context, keyof DecisionContext>;
+  /** The reason the domain asks for (closures, reversals…), recorded in the events' metadata. */
+  readonly reason?: string;
+  readonly schemaVersionOf?: (eventType: string) => number;
+}
+
+/**
+ * Load → decide → append with the expected revision. The one place where a command meets the store.
+ * Throws `ConcurrencyConflictError` (409) when `If-Match` is stale or another writer got in first.
+ */
+export async function handleCommand<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context>,
+  streamId: string,
+  command: Command,
+  meta: CommandMeta,
+  options: HandleOptions<Context> = {},
+): Promise<CommandResult> {
+  const recorded = await store.readStream(streamId);
+  const currentVersion = recorded.length;
+  if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
+    throw new ConcurrencyConflictError(currentVersion);
+  }
+  const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
+  const context = { ...(options.context ?? {}), now: meta.now, actor: meta.actor } as Context;
+  const events = decider.decide(command, state, context);
+  if (events.length === 0) return { streamId, version: currentVersion, lastPosition: null, events };
+
+  const toAppend: NewEvent[] = events.map((event, index) => ({
+    eventId: deterministicUuid(meta.commandId, streamId, String(index)),
+    type: event.type,
+    schemaVersion: options.schemaVersionOf?.(event.type) ?? 1,
+    data: event.data,
+    metadata: {
+      actor: meta.actor,
+      occurredAt: meta.now.toISOString(),
+      commandId: meta.commandId,
+      correlationId: meta.correlationId,
+      causationId: meta.causationId,
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
+  }));
+  try {
+    const result = await store.appendToStream(streamId, toAppend, currentVersion === 0 ? 'no_stream' : currentVersion - 1);
+    return { streamId, version: result.nextExpectedRevision + 1, lastPosition: result.lastPosition, events };
+  } catch (error) {
+    if (error instanceof WrongExpectedRevisionError) throw new ConcurrencyConflictError(error.actual + 1);
+    throw error;
+  }
+}

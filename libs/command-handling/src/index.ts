@@ -1,0 +1,4 @@
+export * from './deterministic-id.js';
+export * from './command-envelope.js';
+export * from './handle-command.js';
+export * from './idempotency.js';

@@ -1,0 +1,96 @@
+import { APPENDED_CHANNEL } from './appended-channel.js';
+
+/**
+ * Whether an append repeats an earlier one: one row when any of its event ids is taken, saying
+ * 'same_append' (same ids, in order, in this stream, where the expectation held) or 'other_use'.
+ */
+const FIND_EARLIER_APPEND_SQL = `
+CREATE OR REPLACE FUNCTION event_store.event_ids_of(p_events jsonb) RETURNS uuid[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY(SELECT (e->>'eventId')::uuid FROM jsonb_array_elements(p_events) AS e)
+$$;
+
+CREATE OR REPLACE FUNCTION event_store.find_earlier_append(p_stream_id text, p_expected bigint, p_event_ids uuid[])
+RETURNS TABLE (outcome text, revision bigint, commit_position xid8, prepare_position bigint, taken_event_id uuid)
+LANGUAGE sql STABLE AS $$
+  WITH earlier AS (
+    SELECT w.ord, w.event_id, e.stream_id, e.stream_revision, e.transaction_id, e.global_position,
+           first_value(e.stream_revision) OVER (ORDER BY w.ord) AS first_revision
+    FROM unnest(p_event_ids) WITH ORDINALITY AS w(event_id, ord)
+    LEFT JOIN event_store.events e ON e.event_id = w.event_id
+  )
+  SELECT CASE WHEN count(*) = count(stream_id)
+                   AND bool_and(stream_id = p_stream_id AND stream_revision = first_revision + ord - 1)
+                   AND (p_expected IS NULL OR p_expected = min(first_revision) - 1)
+              THEN 'same_append' ELSE 'other_use' END,
+         max(stream_revision),
+         (array_agg(transaction_id ORDER BY ord DESC))[1],
+         max(global_position),
+         (array_agg(event_id ORDER BY ord) FILTER (WHERE stream_id IS NOT NULL))[1]
+  FROM earlier
+  HAVING count(stream_id) > 0
+$$;
+`;
+
+/**
+ * One round trip per append, run in autocommit (or inside the caller's transaction). p_expected: NULL
+ * for 'any', -1 for 'no_stream', else the exact revision. The streams row is checked and moved on in
+ * the same statement, which also locks it until commit, so concurrent appends to one stream queue up
+ * and all but the first find the revision changed. A failed expectation returns a row instead of
+ * raising, so nothing is written and no exception is logged.
+ */
+const APPEND_TO_STREAM_SQL = `
+CREATE OR REPLACE FUNCTION event_store.append_to_stream(p_stream_id text, p_expected bigint, p_events jsonb)
+RETURNS TABLE (outcome text, revision bigint, commit_position xid8, prepare_position bigint, taken_event_id uuid)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_count bigint := jsonb_array_length(p_events);
+  v_event_ids uuid[];
+  v_revision bigint;
+BEGIN
+  IF p_expected IS NULL THEN
+    v_event_ids := event_store.event_ids_of(p_events);
+    RETURN QUERY SELECT * FROM event_store.find_earlier_append(p_stream_id, p_expected, v_event_ids);
+    IF FOUND THEN RETURN; END IF;
+    INSERT INTO event_store.streams AS s (stream_id, revision) VALUES (p_stream_id, v_count - 1)
+      ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision + v_count
+      RETURNING s.revision INTO v_revision;
+  ELSIF p_expected = -1 THEN
+    INSERT INTO event_store.streams (stream_id, revision) VALUES (p_stream_id, v_count - 1)
+      ON CONFLICT (stream_id) DO NOTHING
+      RETURNING revision INTO v_revision;
+  ELSE
+    UPDATE event_store.streams SET revision = p_expected + v_count
+      WHERE stream_id = p_stream_id AND revision = p_expected
+      RETURNING revision INTO v_revision;
+  END IF;
+
+  IF v_revision IS NULL THEN
+    -- Each statement takes a fresh snapshot, so this sees the append that just beat us to the stream.
+    v_event_ids := coalesce(v_event_ids, event_store.event_ids_of(p_events));
+    RETURN QUERY SELECT * FROM event_store.find_earlier_append(p_stream_id, p_expected, v_event_ids) AS f
+      WHERE f.outcome = 'same_append';
+    IF FOUND THEN RETURN; END IF;
+    RETURN QUERY SELECT 'wrong_expected_revision',
+      coalesce((SELECT s.revision FROM event_store.streams s WHERE s.stream_id = p_stream_id), -1),
+      NULL::xid8, NULL::bigint, NULL::uuid;
+    RETURN;
+  END IF;
+
+  -- clock_timestamp() after taking the stream's lock: recorded times never go back within a stream.
+  RETURN QUERY
+  WITH inserted AS (
+    INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at)
+    SELECT p_stream_id, v_revision - v_count + e.ord, (e.event->>'eventId')::uuid, e.event->>'type',
+           (e.event->>'schemaVersion')::int, coalesce(e.event->'data', 'null'), e.event->'metadata', clock_timestamp()
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, ord)
+    RETURNING global_position
+  )
+  SELECT 'appended', v_revision, pg_current_xact_id(), max(global_position), NULL::uuid FROM inserted;
+  PERFORM pg_notify('${APPENDED_CHANNEL}', '');
+END
+$$;
+`;
+
+export const APPEND_FUNCTIONS_SQL = FIND_EARLIER_APPEND_SQL + APPEND_TO_STREAM_SQL;

@@ -1,0 +1,4 @@
+export * from './postgres-event-store.js';
+export { appendToStream } from './append-to-stream.js';
+export { ensureSchema } from './schema.js';
+export type { SqlExecutor } from './sql-executor.js';

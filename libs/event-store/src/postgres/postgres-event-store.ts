@@ -1,0 +1,85 @@
+import pg from 'pg';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import type { AppendResult, BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port.js';
+import type { ExpectedRevision } from '../expected-revision.js';
+import { START, type LogPosition } from '../log-position.js';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
+import { appendToStream } from './append-to-stream.js';
+import { countEventsAfter, headPosition } from './head-position.js';
+import { readAllBatch } from './read-all.js';
+import { readStream } from './read-stream.js';
+import { ensureSchema } from './schema.js';
+import { subscribeToAll } from './subscribe-to-all.js';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** Connections for appends and reads; each subscription opens one more for LISTEN. Default 10. */
+  readonly poolSize?: number;
+  /** Applied to every event read; stored events keep the version they were written with. */
+  readonly upcasters?: UpcasterRegistry;
+  /** Longest wait of an idle subscription between reads when no notification comes. Default 250 ms. */
+  readonly pollIntervalMs?: number;
+}
+
+/** The default event store: PostgreSQL through `pg`, one round trip per append (docs/adr/0002-global-log-ordering.md). */
+export class PostgresEventStore implements EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly upcasters: UpcasterRegistry;
+
+  private constructor(
+    /** For appending inside a transaction of one's own, pass a client from this pool to `appendToStream`. */
+    readonly pool: pg.Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+  }
+
+  /** Opens the pool and creates or updates the schema. */
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle connection that breaks is dropped by the pool; the next query opens a new one.
+    pool.on('error', () => undefined);
+    try {
+      await ensureSchema(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresEventStore(pool, options);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return appendToStream(this.pool, streamId, events, expected);
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return readStream(this.pool, streamId, options, this.upcasters);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const batch = await readAllBatch(this.pool, { after: options.after ?? START, maxCount: options.maxCount ?? null, streamPrefixes: options.streamPrefixes }, this.upcasters);
+    return [...batch.events];
+  }
+
+  headPosition(): Promise<LogPosition> {
+    return headPosition(this.pool);
+  }
+
+  countEventsAfter(position: LogPosition): Promise<number> {
+    return countEventsAfter(this.pool, position);
+  }
+
+  subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    const deps = { pool: this.pool, connection: { connectionString: this.options.connectionString }, upcasters: this.upcasters, pollIntervalMs: this.options.pollIntervalMs ?? 250 };
+    const subscription = subscribeToAll(deps, handler, options);
+    this.subscriptions.add(subscription);
+    void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  /** Stops the subscriptions, then ends the pool. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,80 @@
+import type { EventStore } from '../../event-store.port.js';
+import { START, compareLogPositions, formatLogPosition, parseLogPosition } from '../../log-position.js';
+import { aStreamId, aTestContext, someNewEvents } from '../event-fixtures.js';
+
+export function readingTheLogContract(store: () => EventStore): void {
+  describe('reading the global log', () => {
+    const idsOf = (events: readonly { eventId: string }[]) => events.map((event) => event.eventId);
+
+    it('reads the events after a position in the order they were appended, positions strictly increasing', async () => {
+      const head = await store().headPosition();
+      const [first, second] = [aStreamId(), aStreamId()];
+      const appended = [someNewEvents(2), someNewEvents(1), someNewEvents(3)];
+      await store().appendToStream(first, appended[0], 'no_stream');
+      await store().appendToStream(second, appended[1], 'no_stream');
+      await store().appendToStream(first, appended[2], 1);
+
+      const events = await store().readAll({ after: head });
+
+      expect(idsOf(events)).toEqual(idsOf(appended.flat()));
+      events.slice(1).forEach((event, index) => expect(compareLogPositions(events[index].position, event.position)).toBe(-1));
+    });
+
+    it('reads at most maxCount events, and the next page from the last position read', async () => {
+      const head = await store().headPosition();
+      const appended = someNewEvents(5);
+      for (const event of appended) await store().appendToStream(aStreamId(), [event], 'no_stream');
+
+      const page = await store().readAll({ after: head, maxCount: 2 });
+      const rest = await store().readAll({ after: page[1].position, maxCount: 10 });
+
+      expect(idsOf(page)).toEqual(idsOf(appended.slice(0, 2)));
+      expect(idsOf(rest)).toEqual(idsOf(appended.slice(2)));
+    });
+
+    it('keeps only the streams whose ids start with one of the given prefixes, taken literally', async () => {
+      const [hotline, wages, hardship] = [aTestContext(), aTestContext(), aTestContext()];
+      const [complaint, claim, family] = [someNewEvents(2), someNewEvents(1), someNewEvents(1)];
+      await store().appendToStream(aStreamId(hotline), complaint, 'no_stream');
+      await store().appendToStream(aStreamId(wages, 'claim'), claim, 'no_stream');
+      await store().appendToStream(aStreamId(hardship, 'family'), family, 'no_stream');
+
+      const chosen = await store().readAll({ after: START, streamPrefixes: [`${hotline}-`, `${hardship}-family-`] });
+      const wildcard = await store().readAll({ after: START, streamPrefixes: [`${hotline.slice(0, -1)}_`, `${hotline.slice(0, -1)}%`] });
+
+      expect(idsOf(chosen)).toEqual(idsOf([...complaint, ...family]));
+      expect(wildcard).toEqual([]);
+    });
+
+    it('gives the same bigint position to an event wherever it is read, and keeps it through its text form', async () => {
+      const streamId = aStreamId();
+      const { lastPosition } = await store().appendToStream(streamId, someNewEvents(1), 'no_stream');
+
+      const [inStream] = await store().readStream(streamId);
+      const [inLog] = await store().readAll({ after: START, streamPrefixes: [streamId] });
+
+      expect(inStream.position).toEqual(lastPosition);
+      expect(inLog.position).toEqual(lastPosition);
+      expect(parseLogPosition(formatLogPosition(lastPosition))).toEqual(lastPosition);
+      expect(compareLogPositions(lastPosition, START)).toBe(1);
+    });
+
+    it('reports the head as the position of the last event appended', async () => {
+      const before = await store().headPosition();
+      const { lastPosition } = await store().appendToStream(aStreamId(), someNewEvents(2), 'no_stream');
+
+      const head = await store().headPosition();
+
+      expect(head).toEqual(lastPosition);
+      expect(compareLogPositions(head, before)).toBe(1);
+    });
+
+    it('counts the events a reader would see after a position', async () => {
+      const head = await store().headPosition();
+      const { lastPosition } = await store().appendToStream(aStreamId(), someNewEvents(3), 'no_stream');
+
+      expect(await store().countEventsAfter(head)).toBe(3);
+      expect(await store().countEventsAfter(lastPosition)).toBe(0);
+    });
+  });
+}

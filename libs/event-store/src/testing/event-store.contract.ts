@@ -1,0 +1,49 @@
+import type { EventStore } from '../event-store.port.js';
+import type { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
+import { appendingContract } from './contract/appending.contract.js';
+import { concurrentAppendsContract } from './contract/concurrent-appends.contract.js';
+import { idempotentRetriesContract } from './contract/idempotent-retries.contract.js';
+import { readingStreamsContract } from './contract/reading-streams.contract.js';
+import { readingTheLogContract } from './contract/reading-the-log.contract.js';
+import { subscriptionsContract } from './contract/subscriptions.contract.js';
+import { upcastingContract } from './contract/upcasting.contract.js';
+
+export interface StoreUnderTest {
+  readonly store: EventStore;
+  dispose(): Promise<void>;
+}
+
+export interface ContractStoreOptions {
+  readonly upcasters?: UpcasterRegistry;
+}
+
+/**
+ * Opens a store for one test. Stores opened by one test file may share their storage: the contract
+ * gives every test its own streams and its own stream-id context, and never assumes an empty log.
+ */
+export type CreateStore = (options?: ContractStoreOptions) => Promise<StoreUnderTest>;
+
+/** What every adapter of the `EventStore` port must do; each adapter's spec runs it (one abstract suite, as in Eventuous). */
+export function eventStoreContract(name: string, createStore: CreateStore): void {
+  describe(`${name} event store contract`, () => {
+    let current: StoreUnderTest | undefined;
+    const store = (): EventStore => current!.store;
+
+    beforeEach(async () => {
+      current = await createStore();
+    });
+
+    afterEach(async () => {
+      await current?.dispose();
+      current = undefined;
+    });
+
+    appendingContract(store);
+    idempotentRetriesContract(store);
+    readingStreamsContract(store);
+    readingTheLogContract(store);
+    subscriptionsContract(store);
+    concurrentAppendsContract(store);
+    upcastingContract(createStore);
+  });
+}

@@ -1,0 +1,4 @@
+export * from './event-store.contract.js';
+export * from './event-fixtures.js';
+export * from './subscription-recorder.js';
+export * from './async-helpers.js';

@@ -1,0 +1,48 @@
+import type { DecisionContext } from '#decider';
+import { CaseworkError, ValidationError } from '#errors';
+import type { ComplaintCommand } from './complaint.commands.js';
+import type { ComplaintDecider } from './complaint.decide.js';
+import type { ComplaintState } from './complaint.state.js';
+
+/** The lifecycle actions of the HTTP API (`POST /api/complaints/:id/<action>`). */
+export type ComplaintAction =
+  | 'classify' | 'answer' | 'assign' | 'sign-for' | 'return' | 'contact' | 'note'
+  | 'extend' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge';
+
+/** A well-formed example of each action's command, used to ask the decider whether the step is open. */
+function probes(state: ComplaintState): Record<ComplaintAction, ComplaintCommand> {
+  const classification = state.classification ?? { category: 'other', type: 'inquiry' };
+  return {
+    classify: { type: 'ClassifyComplaint', data: { ...classification, type: classification.type === 'inquiry' ? 'suggestion' : 'inquiry' } as never },
+    answer: { type: 'AnswerOnTheSpot', data: { answer: '答复' } },
+    assign: { type: 'AssignComplaint', data: { unitId: '__probe__' } },
+    'sign-for': { type: 'SignForComplaint', data: {} },
+    return: { type: 'ReturnComplaint', data: { reason: 'other', explanation: '说明' } },
+    contact: { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } },
+    note: { type: 'AddComplaintNote', data: { text: '备注' } },
+    extend: { type: 'ExtendResolutionDeadline', data: { workingDays: 1, reason: '理由' } },
+    resolve: { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '办结' } },
+    'follow-up': { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'satisfied' } },
+    close: { type: 'CloseComplaint', data: { reason: '理由' } },
+    reopen: { type: 'ReopenComplaint', data: { reason: '理由' } },
+    merge: { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: state.repeatOf[0] ?? '__probe__' } },
+  };
+}
+
+/**
+ * The actions `actor` may take now. Asks the decider itself with a well-formed probe of each
+ * command, so the buttons a user sees can never disagree with the rules (one place for each rule).
+ */
+export function complaintAllowedActions(decider: ComplaintDecider, state: ComplaintState, context: DecisionContext): ComplaintAction[] {
+  return (Object.entries(probes(state)) as [ComplaintAction, ComplaintCommand][])
+    .filter(([, command]) => {
+      try {
+        decider.decide(command, state, context);
+        return true;
+      } catch (error) {
+        if (error instanceof ValidationError || !(error instanceof CaseworkError)) throw error;
+        return false;
+      }
+    })
+    .map(([action]) => action);
+}

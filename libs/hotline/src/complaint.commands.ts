@@ -1,0 +1,85 @@
+import type { Caller, Classification, Employer, RepeatMatch } from './complaint.values.js';
+import type {
+  ChannelCode,
+  ContactMethodCode,
+  ResolutionOutcomeCode,
+  ReturnReasonCode,
+  SatisfactionCode,
+  UrgencyCode,
+} from './reference-data.js';
+
+interface Command<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+}
+
+/** 受理. With a classification, the complaint is classified at once (two events). */
+export type ReceiveComplaint = Command<'ReceiveComplaint', {
+  readonly complaintId: string;
+  readonly channel: ChannelCode;
+  /** The provincial platform's order number; required for `provincial_platform`. */
+  readonly externalReference?: string;
+  readonly caller: Caller;
+  readonly workersAffected: number;
+  readonly employer: Employer;
+  readonly classification?: Classification;
+  readonly urgency: UrgencyCode;
+  readonly safetyRisk: boolean;
+  readonly summary: string;
+  readonly receivedAt: Date;
+  readonly receivingUnitId: string;
+}>;
+
+/** Classify or reclassify (allowed until the complaint is resolved). */
+export type ClassifyComplaint = Command<'ClassifyComplaint', Classification>;
+/** 当场答复: answer a classified complaint at once, which closes it. */
+export type AnswerOnTheSpot = Command<'AnswerOnTheSpot', { readonly answer: string }>;
+/** 转办/交办 to a unit; the deadlines of the round are computed now. */
+export type AssignComplaint = Command<'AssignComplaint', { readonly unitId: string; readonly instructions?: string }>;
+/** 签收, by a user of the assigned unit. */
+export type SignForComplaint = Command<'SignForComplaint', Record<string, never>>;
+/** 退回, by a user of the assigned unit, before signing for it. */
+export type ReturnComplaint = Command<'ReturnComplaint', { readonly reason: ReturnReasonCode; readonly explanation?: string }>;
+/** A call or visit to the caller, reached or not. */
+export type RecordCallerContact = Command<'RecordCallerContact', { readonly reached: boolean; readonly method?: ContactMethodCode; readonly summary: string }>;
+export type AddComplaintNote = Command<'AddComplaintNote', { readonly text: string }>;
+/** 延期, by a supervisor, once per handling round. */
+export type ExtendResolutionDeadline = Command<'ExtendResolutionDeadline', { readonly workingDays: number; readonly reason: string }>;
+/** 办结 */
+export type ResolveComplaint = Command<'ResolveComplaint', { readonly outcome: ResolutionOutcomeCode; readonly summary: string }>;
+/** 回访: satisfaction only when the caller was reached. */
+export type RecordFollowUp = Command<'RecordFollowUp', {
+  readonly reached: boolean;
+  readonly satisfaction?: SatisfactionCode;
+  readonly comment?: string;
+}>;
+/** 结案. Over a dissatisfied follow-up it needs a supervisor and a reason. */
+export type CloseComplaint = Command<'CloseComplaint', { readonly reason?: string }>;
+/** 重办, after a dissatisfied follow-up. */
+export type ReopenComplaint = Command<'ReopenComplaint', { readonly reason: string }>;
+/** 重复来电: this complaint repeats `repeatOf` (found by `findRepeatCall`). */
+export type FlagAsRepeat = Command<'FlagAsRepeat', { readonly repeatOf: string; readonly matchedOn: readonly RepeatMatch[] }>;
+/** Ends this repeat by merging it into the earlier order it was flagged against. */
+export type MergeIntoEarlierComplaint = Command<'MergeIntoEarlierComplaint', { readonly targetComplaintId: string; readonly reason?: string }>;
+/** The earlier order's side of a merge. */
+export type AttachRepeatCall = Command<'AttachRepeatCall', { readonly repeatComplaintId: string }>;
+
+export type ComplaintCommand =
+  | ReceiveComplaint
+  | ClassifyComplaint
+  | AnswerOnTheSpot
+  | AssignComplaint
+  | SignForComplaint
+  | ReturnComplaint
+  | RecordCallerContact
+  | AddComplaintNote
+  | ExtendResolutionDeadline
+  | ResolveComplaint
+  | RecordFollowUp
+  | CloseComplaint
+  | ReopenComplaint
+  | FlagAsRepeat
+  | MergeIntoEarlierComplaint
+  | AttachRepeatCall;
+
+export type ComplaintCommandType = ComplaintCommand['type'];

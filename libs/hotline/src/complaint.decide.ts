@@ -1,0 +1,75 @@
+import type { Decider, DecisionContext } from '#decider';
+import { ValidationError } from '#errors';
+import type { ComplaintCommand } from './complaint.commands.js';
+import type { ComplaintEvent } from './complaint.events.js';
+import { evolveComplaint, initialComplaintState, type ComplaintState } from './complaint.state.js';
+import { validateComplaintCommand } from './complaint.validation.js';
+import { addNote } from './decide/add-note.js';
+import { answerOnTheSpot } from './decide/answer-on-the-spot.js';
+import { assign } from './decide/assign.js';
+import { close } from './decide/close.js';
+import { contactCaller } from './decide/contact-caller.js';
+import { decisionEnv, type ComplaintDeciderDependencies, type DecisionEnv } from './decide/decision-env.js';
+import { extendDeadline } from './decide/extend-deadline.js';
+import { followUp } from './decide/follow-up.js';
+import { classify, receive } from './decide/receive.js';
+import { reopen } from './decide/reopen.js';
+import { attachRepeatCall, flagAsRepeat, mergeInto } from './decide/repeat.js';
+import { resolve } from './decide/resolve.js';
+import { returnComplaint, signFor } from './decide/sign-for-or-return.js';
+
+export type ComplaintDecider = Decider<ComplaintCommand, ComplaintEvent, ComplaintState>;
+
+/**
+ * The 12351 hotline complaint (工单) as a decider. Built with the working calendar and the time
+ * limits, so that deadlines are computed when a step is decided and recorded in its event.
+ * Every command is first checked for shape (`ValidationError`), then against the rules.
+ */
+export function createComplaintDecider(dependencies: ComplaintDeciderDependencies): ComplaintDecider {
+  return {
+    initialState: initialComplaintState,
+    evolve: evolveComplaint,
+    decide(command: ComplaintCommand, state: ComplaintState, context: DecisionContext): ComplaintEvent[] {
+      const violations = validateComplaintCommand(command);
+      if (violations.length > 0) throw new ValidationError(violations);
+      return decideStep(command, state, decisionEnv(context, dependencies));
+    },
+  };
+}
+
+function decideStep(command: ComplaintCommand, state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
+  switch (command.type) {
+    case 'ReceiveComplaint':
+      return receive(command.data, state, env);
+    case 'ClassifyComplaint':
+      return classify(command.data, state, env);
+    case 'AnswerOnTheSpot':
+      return answerOnTheSpot(command.data, state, env);
+    case 'AssignComplaint':
+      return assign(command.data, state, env);
+    case 'SignForComplaint':
+      return signFor(state, env);
+    case 'ReturnComplaint':
+      return returnComplaint(command.data, state, env);
+    case 'RecordCallerContact':
+      return contactCaller(command.data, state, env);
+    case 'AddComplaintNote':
+      return addNote(command.data, state, env);
+    case 'ExtendResolutionDeadline':
+      return extendDeadline(command.data, state, env);
+    case 'ResolveComplaint':
+      return resolve(command.data, state, env);
+    case 'RecordFollowUp':
+      return followUp(command.data, state, env);
+    case 'CloseComplaint':
+      return close(command.data, state, env);
+    case 'ReopenComplaint':
+      return reopen(command.data, state, env);
+    case 'FlagAsRepeat':
+      return flagAsRepeat(command.data, state, env);
+    case 'MergeIntoEarlierComplaint':
+      return mergeInto(command.data, state, env);
+    case 'AttachRepeatCall':
+      return attachRepeatCall(command.data, state, env);
+  }
+}

@@ -1,0 +1,134 @@
+import type { DomainEvent } from '#decider';
+import type { Caller, Classification, ClosureKind, Employer, RepeatMatch, UrgentReason } from './complaint.values.js';
+import type {
+  ChannelCode,
+  ContactMethodCode,
+  ResolutionOutcomeCode,
+  ReturnReasonCode,
+  SatisfactionCode,
+  UrgencyCode,
+} from './reference-data.js';
+
+/** Instants in events are ISO-8601 UTC strings. Deadlines are recorded as decided, never recomputed. */
+type Instant = string;
+
+export type ComplaintReceived = DomainEvent<'ComplaintReceived', {
+  readonly complaintId: string;
+  readonly channel: ChannelCode;
+  readonly externalReference?: string;
+  readonly caller: Caller;
+  readonly workersAffected: number;
+  readonly employer: Employer;
+  readonly urgency: UrgencyCode;
+  readonly safetyRisk: boolean;
+  readonly summary: string;
+  readonly receivedAt: Instant;
+  readonly receivingUnitId: string;
+}>;
+
+export type ComplaintClassified = DomainEvent<'ComplaintClassified', Classification & { readonly classifiedAt: Instant }>;
+
+export type ComplaintAnsweredOnTheSpot = DomainEvent<'ComplaintAnsweredOnTheSpot', { readonly answer: string; readonly answeredAt: Instant }>;
+
+export type ComplaintAssigned = DomainEvent<'ComplaintAssigned', {
+  readonly unitId: string;
+  readonly instructions?: string;
+  readonly assignedAt: Instant;
+  readonly urgent: boolean;
+  readonly urgentReasons: readonly UrgentReason[];
+  readonly signForDueAt: Instant;
+  /** `null` when the caller left no phone number to contact. */
+  readonly firstContactDueAt: Instant | null;
+  readonly resolveDueAt: Instant;
+}>;
+
+export type ComplaintSignedFor = DomainEvent<'ComplaintSignedFor', { readonly unitId: string; readonly signedForAt: Instant; readonly onTime: boolean }>;
+
+export type ComplaintReturned = DomainEvent<'ComplaintReturned', {
+  readonly unitId: string;
+  readonly reason: ReturnReasonCode;
+  readonly explanation?: string;
+  readonly returnedAt: Instant;
+}>;
+
+export type CallerContacted = DomainEvent<'CallerContacted', {
+  readonly reached: boolean;
+  readonly method?: ContactMethodCode;
+  readonly summary: string;
+  readonly contactedAt: Instant;
+  /** The first attempt of the handling round: the one the first-contact limit measures. */
+  readonly firstAttempt: boolean;
+  /** Whether the first attempt met the first-contact limit; `null` for later attempts or without a limit. */
+  readonly onTime: boolean | null;
+}>;
+
+export type ComplaintNoteAdded = DomainEvent<'ComplaintNoteAdded', { readonly text: string; readonly addedAt: Instant }>;
+
+export type ResolutionDeadlineExtended = DomainEvent<'ResolutionDeadlineExtended', {
+  readonly workingDays: number;
+  readonly reason: string;
+  readonly previousDueAt: Instant;
+  readonly resolveDueAt: Instant;
+  readonly extendedAt: Instant;
+}>;
+
+export type ComplaintResolved = DomainEvent<'ComplaintResolved', {
+  readonly unitId: string;
+  readonly outcome: ResolutionOutcomeCode;
+  readonly summary: string;
+  readonly resolvedAt: Instant;
+  /** The deadline this resolution was measured against, extension included. */
+  readonly resolveDueAt: Instant;
+  readonly onTime: boolean;
+  /** `null` when the caller left no phone number to call back. */
+  readonly followUpDueAt: Instant | null;
+}>;
+
+export type FollowUpRecorded = DomainEvent<'FollowUpRecorded', {
+  readonly reached: boolean;
+  readonly satisfaction?: SatisfactionCode;
+  readonly comment?: string;
+  readonly followedUpAt: Instant;
+  readonly firstAttempt: boolean;
+  /** Whether the first attempt met the follow-up limit; `null` for later attempts or without a limit. */
+  readonly onTime: boolean | null;
+}>;
+
+export type ComplaintClosed = DomainEvent<'ComplaintClosed', { readonly closedAt: Instant; readonly via: ClosureKind; readonly reason?: string }>;
+
+export type ComplaintReopened = DomainEvent<'ComplaintReopened', {
+  readonly reason: string;
+  readonly reopenedAt: Instant;
+  readonly unitId: string;
+  readonly resolveDueAt: Instant;
+}>;
+
+export type ComplaintFlaggedAsRepeat = DomainEvent<'ComplaintFlaggedAsRepeat', {
+  readonly repeatOf: string;
+  readonly matchedOn: readonly RepeatMatch[];
+  readonly flaggedAt: Instant;
+}>;
+
+export type ComplaintMergedInto = DomainEvent<'ComplaintMergedInto', { readonly targetComplaintId: string; readonly mergedAt: Instant; readonly reason?: string }>;
+
+export type RepeatCallAttached = DomainEvent<'RepeatCallAttached', { readonly repeatComplaintId: string; readonly attachedAt: Instant }>;
+
+export type ComplaintEvent =
+  | ComplaintReceived
+  | ComplaintClassified
+  | ComplaintAnsweredOnTheSpot
+  | ComplaintAssigned
+  | ComplaintSignedFor
+  | ComplaintReturned
+  | CallerContacted
+  | ComplaintNoteAdded
+  | ResolutionDeadlineExtended
+  | ComplaintResolved
+  | FollowUpRecorded
+  | ComplaintClosed
+  | ComplaintReopened
+  | ComplaintFlaggedAsRepeat
+  | ComplaintMergedInto
+  | RepeatCallAttached;
+
+export type ComplaintEventType = ComplaintEvent['type'];

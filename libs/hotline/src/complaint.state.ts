@@ -1,0 +1,118 @@
+import type { ComplaintEvent } from './complaint.events.js';
+import type { ComplaintStatus } from './complaint.status.js';
+import type { Classification, ComplaintLink } from './complaint.values.js';
+import type { ReturnReasonCode, SatisfactionCode, UrgencyCode } from './reference-data.js';
+
+/** One assignment to a unit and its deadlines; a reopen continues it with a fresh resolve deadline. */
+export interface HandlingRound {
+  readonly unitId: string;
+  readonly assignedAt: string;
+  readonly urgent: boolean;
+  readonly signForDueAt: string;
+  readonly firstContactDueAt: string | null;
+  /** The current resolve deadline, extension included. */
+  readonly resolveDueAt: string;
+  readonly extensionsUsed: number;
+  readonly signedForAt?: string;
+  readonly contactAttempts: number;
+}
+
+/**
+ * What decisions need to know. It holds no personal data: the caller's details stay in the events
+ * (protected by the application); the state only knows whether there is a phone number to call.
+ */
+export interface ComplaintState {
+  readonly status: ComplaintStatus;
+  readonly complaintId?: string;
+  readonly receivingUnitId?: string;
+  readonly callerContactable: boolean;
+  readonly workersAffected: number;
+  readonly urgency: UrgencyCode;
+  readonly safetyRisk: boolean;
+  readonly classification?: Classification;
+  readonly round?: HandlingRound;
+  readonly lastReturn?: { readonly unitId: string; readonly reason: ReturnReasonCode };
+  readonly resolvedAt?: string;
+  readonly followUpDueAt: string | null;
+  readonly followUpAttempts: number;
+  readonly lastSatisfaction?: SatisfactionCode;
+  readonly reopenCount: number;
+  readonly repeatOf: readonly string[];
+  readonly mergedInto?: string;
+  readonly attachedRepeats: readonly string[];
+  readonly links: readonly ComplaintLink[];
+}
+
+export const initialComplaintState: ComplaintState = {
+  status: 'none',
+  callerContactable: false,
+  workersAffected: 0,
+  urgency: 'normal',
+  safetyRisk: false,
+  followUpDueAt: null,
+  followUpAttempts: 0,
+  reopenCount: 0,
+  repeatOf: [],
+  attachedRepeats: [],
+  links: [],
+};
+
+export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  switch (event.type) {
+    case 'ComplaintReceived': {
+      const { complaintId, receivingUnitId, caller, workersAffected, urgency, safetyRisk } = event.data;
+      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone, workersAffected, urgency, safetyRisk };
+    }
+    case 'ComplaintClassified': {
+      const { category, subcategory, type } = event.data;
+      return { ...state, status: state.status === 'received' ? 'classified' : state.status, classification: { category, subcategory, type } };
+    }
+    case 'ComplaintAnsweredOnTheSpot':
+      return state;
+    case 'ComplaintAssigned': {
+      const { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt } = event.data;
+      const round: HandlingRound = { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt, extensionsUsed: 0, contactAttempts: 0 };
+      return { ...state, status: 'assigned', round };
+    }
+    case 'ComplaintSignedFor':
+      return { ...state, status: 'in_progress', round: { ...state.round!, signedForAt: event.data.signedForAt } };
+    case 'ComplaintReturned':
+      return { ...state, status: 'returned', round: undefined, lastReturn: { unitId: event.data.unitId, reason: event.data.reason } };
+    case 'CallerContacted':
+      return { ...state, round: { ...state.round!, contactAttempts: state.round!.contactAttempts + 1 } };
+    case 'ComplaintNoteAdded':
+      return state;
+    case 'ResolutionDeadlineExtended':
+      return { ...state, round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, extensionsUsed: state.round!.extensionsUsed + 1 } };
+    case 'ComplaintResolved':
+      return { ...state, status: 'resolved', resolvedAt: event.data.resolvedAt, followUpDueAt: event.data.followUpDueAt };
+    case 'FollowUpRecorded': {
+      const { reached, satisfaction } = event.data;
+      return {
+        ...state,
+        status: reached ? 'followed_up' : state.status,
+        followUpAttempts: state.followUpAttempts + 1,
+        lastSatisfaction: reached ? satisfaction : state.lastSatisfaction,
+      };
+    }
+    case 'ComplaintClosed':
+      return { ...state, status: 'closed' };
+    case 'ComplaintReopened':
+      return {
+        ...state,
+        status: 'in_progress',
+        round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, extensionsUsed: 0 },
+        resolvedAt: undefined,
+        followUpDueAt: null,
+        followUpAttempts: 0,
+        lastSatisfaction: undefined,
+        reopenCount: state.reopenCount + 1,
+      };
+    case 'ComplaintFlaggedAsRepeat':
+      return { ...state, repeatOf: [...state.repeatOf, event.data.repeatOf] };
+    case 'ComplaintMergedInto':
+      return { ...state, status: 'merged', mergedInto: event.data.targetComplaintId };
+    case 'RepeatCallAttached':
+      return { ...state, attachedRepeats: [...state.attachedRepeats, event.data.repeatComplaintId] };
+  }
+}

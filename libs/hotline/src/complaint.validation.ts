@@ -1,0 +1,74 @@
+import type { FieldViolation } from '#errors';
+import type { ComplaintCommand } from './complaint.commands.js';
+import { CONTACT_METHODS, RESOLUTION_OUTCOMES, RETURN_REASONS, SATISFACTION_LEVELS } from './reference-data.js';
+import { classificationViolations } from './validation/classification.validation.js';
+import { integerAtLeast, oneOf, optionalText, requiredBoolean, requiredText } from './validation/field-checks.js';
+import { validateReceiveComplaint } from './validation/receive-complaint.validation.js';
+
+type DataOf<Type extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: Type }>['data'];
+
+/**
+ * The shape of a command, field by field: required fields, codes from the reference lists, formats.
+ * The HTTP layer calls it to answer 400 naming each field; `decide` calls it again before any rule.
+ */
+export function validateComplaintCommand(command: ComplaintCommand): FieldViolation[] {
+  const data = command.data as never;
+  return (validators[command.type] as (data: never) => FieldViolation[])(data);
+}
+
+const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<Type>) => FieldViolation[] } = {
+  ReceiveComplaint: validateReceiveComplaint,
+  ClassifyComplaint: (data) => classificationViolations(data),
+  AnswerOnTheSpot: (data) => requiredText('answer', '答复内容', data.answer, 2000),
+  AssignComplaint: (data) => [
+    ...requiredText('unitId', '承办单位', data.unitId, 64),
+    ...optionalText('instructions', '交办意见', data.instructions, 1000),
+  ],
+  SignForComplaint: () => [],
+  ReturnComplaint: (data) => [
+    ...oneOf('reason', '退回原因', data.reason, RETURN_REASONS),
+    ...(data.reason === 'other'
+      ? requiredText('explanation', '退回说明（退回原因为"其他"时必填）', data.explanation, 500)
+      : optionalText('explanation', '退回说明', data.explanation, 500)),
+  ],
+  RecordCallerContact: (data) => [
+    ...requiredBoolean('reached', '是否联系上来电人', data.reached),
+    ...(data.method === undefined ? [] : oneOf('method', '联系方式', data.method, CONTACT_METHODS)),
+    ...requiredText('summary', '联系情况', data.summary, 1000),
+  ],
+  AddComplaintNote: (data) => requiredText('text', '备注内容', data.text, 2000),
+  ExtendResolutionDeadline: (data) => [
+    ...integerAtLeast('workingDays', '延期工作日数', data.workingDays, 1),
+    ...requiredText('reason', '延期理由', data.reason, 500),
+  ],
+  ResolveComplaint: (data) => [
+    ...oneOf('outcome', '办结结果', data.outcome, RESOLUTION_OUTCOMES),
+    ...requiredText('summary', '办结情况', data.summary, 2000),
+  ],
+  RecordFollowUp: (data) => [
+    ...requiredBoolean('reached', '是否回访到来电人', data.reached),
+    ...followUpSatisfactionViolations(data),
+    ...optionalText('comment', '回访意见', data.comment, 1000),
+  ],
+  CloseComplaint: (data) => optionalText('reason', '结案说明', data.reason, 500),
+  ReopenComplaint: (data) => requiredText('reason', '重办理由', data.reason, 500),
+  FlagAsRepeat: (data) => [
+    ...requiredText('repeatOf', '原工单编号', data.repeatOf, 64),
+    ...(Array.isArray(data.matchedOn) && data.matchedOn.length > 0 && data.matchedOn.every((m) => m === 'same_employer' || m === 'same_phone')
+      ? []
+      : [{ field: 'matchedOn', rule: 'one_of', message: '重复依据须至少一项，且只能是 same_employer（同一用人单位）或 same_phone（同一来电号码）' }]),
+  ],
+  MergeIntoEarlierComplaint: (data) => [
+    ...requiredText('targetComplaintId', '合并到的原工单编号', data.targetComplaintId, 64),
+    ...optionalText('reason', '合并说明', data.reason, 500),
+  ],
+  AttachRepeatCall: (data) => requiredText('repeatComplaintId', '重复来电工单编号', data.repeatComplaintId, 64),
+};
+
+function followUpSatisfactionViolations(data: DataOf<'RecordFollowUp'>): FieldViolation[] {
+  if (data.reached === true) return oneOf('satisfaction', '满意度（回访到来电人时必填）', data.satisfaction, SATISFACTION_LEVELS);
+  if (data.satisfaction !== undefined) {
+    return [{ field: 'satisfaction', rule: 'not_reached', message: '未回访到来电人时不能填写满意度' }];
+  }
+  return [];
+}

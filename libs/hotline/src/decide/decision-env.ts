@@ -1,0 +1,22 @@
+import type { WorkingCalendar } from '#calendar';
+import type { DecisionContext } from '#decider';
+import type { HotlineTimeLimits } from '../time-limits.js';
+
+/** What the complaint decider is built with: the working calendar and the configured time limits. */
+export interface ComplaintDeciderDependencies {
+  readonly calendar: WorkingCalendar;
+  readonly timeLimits: HotlineTimeLimits;
+}
+
+/** Everything one decision step may use: the decision context plus the dependencies. */
+export interface DecisionEnv extends DecisionContext, ComplaintDeciderDependencies {
+  /** `now` as recorded in events (ISO-8601 UTC). */
+  readonly nowIso: string;
+}
+
+export function decisionEnv(context: DecisionContext, dependencies: ComplaintDeciderDependencies): DecisionEnv {
+  return { ...context, ...dependencies, nowIso: context.now.toISOString() };
+}
+
+/** The role that may extend deadlines and close over a dissatisfied follow-up (督导 / 部门负责人). */
+export const SUPERVISOR_ROLE = 'supervisor';

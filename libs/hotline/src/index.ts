@@ -1,0 +1,18 @@
+export * from './reference-data.js';
+export * from './time-limits.js';
+export * from './complaint.values.js';
+export * from './complaint.commands.js';
+export * from './complaint.events.js';
+export * from './complaint.status.js';
+export * from './complaint.state.js';
+export * from './complaint.decide.js';
+export * from './complaint.validation.js';
+export { validateReceiveComplaint } from './validation/receive-complaint.validation.js';
+export { isCreditCode, isDistrictCode, isPhoneNumber, isResidentIdNumber, normalisePhone } from './validation/field-checks.js';
+export { SUPERVISOR_ROLE, type ComplaintDeciderDependencies } from './decide/decision-env.js';
+export * from './urgency.js';
+export * from './overdue.js';
+export * from './repeat-caller.js';
+export * from './personal-data.js';
+export * from './pending-deadlines.js';
+export * from './complaint.allowed-actions.js';

@@ -1,0 +1,11 @@
+import type { ComplaintEventType } from './complaint.events.js';
+
+/**
+ * Where personal data (个人信息保护法: ID numbers, phone numbers, names) sits in the hotline's events,
+ * as dotted paths into `data`. The application encrypts these fields before storing, masks them in
+ * views and shreds them on a lawful deletion request; error messages never contain them.
+ * Free text (summaries, notes) may mention people too and is protected as a whole by the application.
+ */
+export const COMPLAINT_PERSONAL_DATA_FIELDS: Readonly<Partial<Record<ComplaintEventType, readonly string[]>>> = {
+  ComplaintReceived: ['caller.name', 'caller.phone', 'caller.idNumber'],
+};

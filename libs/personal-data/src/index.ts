@@ -1,0 +1,2 @@
+export * from './keyed-hash.js';
+export * from './masking.js';

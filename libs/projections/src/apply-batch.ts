@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { compareLogPositions, type RecordedEvent } from '#event-store';
+import { eventsFor, type Projection } from './projection.js';
+import { lockCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoints.js';
+
+/**
+ * Applies a batch and advances the checkpoint in ONE transaction, so a crash never loses or doubles
+ * an effect. Events at or before the stored checkpoint are skipped: a redelivered batch, or one that a
+ * rebuild already covered, changes nothing.
+ */
+export async function applyBatch(
+  dataSource: DataSource,
+  projection: Projection,
+  events: readonly RecordedEvent[],
+  schema = 'public',
+  checkpointName = projection.name,
+): Promise<Checkpoint> {
+  return dataSource.transaction(async (tx) => {
+    await tx.query(`SET LOCAL search_path TO ${quoteIdent(schema)}, public`);
+    const stored = await lockCheckpoint(tx, checkpointName);
+    const fresh = events.filter((event) => compareLogPositions(event.position, stored.position) > 0);
+    if (fresh.length === 0) return stored;
+    const relevant = eventsFor(projection, fresh);
+    if (relevant.length > 0) await projection.apply(relevant, tx);
+    const last = fresh[fresh.length - 1];
+    const next: Checkpoint = { position: last.position, eventsApplied: stored.eventsApplied + fresh.length, lastRecordedAt: last.recordedAt };
+    await writeCheckpoint(tx, checkpointName, next);
+    return next;
+  });
+}
+
+export function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe SQL identifier: ${name}`);
+  return `"${name}"`;
+}

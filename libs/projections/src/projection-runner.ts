@@ -1,0 +1,104 @@
+import type { DataSource } from 'typeorm';
+import { compareLogPositions, type EventStore, type LogPosition, type Subscription } from '#event-store';
+import type { Projection } from './projection.js';
+import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
+import { applyBatch } from './apply-batch.js';
+
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly state: 'starting' | 'running' | 'stopped' | 'failed';
+  /** `"<commit>/<prepare>"` of the last applied event. */
+  readonly position: string;
+  readonly eventsApplied: number;
+  /** Events in the log after the checkpoint. */
+  readonly lagEvents: number;
+  /** How long ago the oldest unapplied event was recorded; 0 when caught up. */
+  readonly lagMs: number;
+  readonly error?: string;
+}
+
+export interface RunnerOptions {
+  readonly batchSize?: number;
+  /** Called with each failure; the runner stops that projection (a poisoned read model must be looked at). */
+  readonly onError?: (projection: string, error: unknown) => void;
+}
+
+/** Keeps every projection following the global log from its checkpoint. */
+export class ProjectionRunner {
+  private readonly running = new Map<string, { subscription: Subscription; checkpoint: Checkpoint; state: ProjectionStatus['state']; error?: string }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {}
+
+  static async ensureSchemas(dataSource: DataSource, projections: readonly Projection[]): Promise<void> {
+    await dataSource.query(CHECKPOINTS_SCHEMA_SQL);
+    for (const projection of projections) await dataSource.query(projection.schemaSql);
+  }
+
+  async start(): Promise<void> {
+    await ProjectionRunner.ensureSchemas(this.dataSource, this.projections);
+    for (const projection of this.projections) await this.startOne(projection);
+  }
+
+  private async startOne(projection: Projection): Promise<void> {
+    const checkpoint = await readCheckpoint(this.dataSource, projection.name);
+    const entry = { checkpoint, state: 'running' as ProjectionStatus['state'], error: undefined as string | undefined, subscription: undefined as unknown as Subscription };
+    entry.subscription = this.store.subscribeToAll(
+      async (events) => {
+        entry.checkpoint = await applyBatch(this.dataSource, projection, events);
+      },
+      { after: checkpoint.position, batchSize: this.options.batchSize ?? 500 },
+    );
+    entry.subscription.done.catch((error: unknown) => {
+      entry.state = 'failed';
+      entry.error = error instanceof Error ? error.message : String(error);
+      this.options.onError?.(projection.name, error);
+    });
+    this.running.set(projection.name, entry);
+  }
+
+  /** Resolves once every projection has applied everything up to `position` (e.g. a command's last event). */
+  async waitFor(position: LogPosition, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const behind = [...this.running.values()].some((entry) => compareLogPositions(entry.checkpoint.position, position) < 0);
+      if (!behind) return;
+      if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const statuses: ProjectionStatus[] = [];
+    for (const [name, entry] of this.running) {
+      const checkpoint = await readCheckpoint(this.dataSource, name);
+      const lag = await this.lagAfter(checkpoint.position);
+      statuses.push({
+        name,
+        state: entry.state,
+        position: `${checkpoint.position.commit}/${checkpoint.position.prepare}`,
+        eventsApplied: checkpoint.eventsApplied,
+        lagEvents: lag.events,
+        lagMs: lag.oldestRecordedAt ? Math.max(0, Date.now() - lag.oldestRecordedAt.getTime()) : 0,
+        ...(entry.error ? { error: entry.error } : {}),
+      });
+    }
+    return statuses;
+  }
+
+  private async lagAfter(position: LogPosition): Promise<{ events: number; oldestRecordedAt: Date | null }> {
+    const events = await this.store.readAll({ after: position, maxCount: 1 });
+    if (events.length === 0) return { events: 0, oldestRecordedAt: null };
+    const behind = await this.store.countEventsAfter(position);
+    return { events: behind ?? 1, oldestRecordedAt: new Date(events[0].recordedAt) };
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.running.values()].map((entry) => entry.subscription.stop()));
+    for (const entry of this.running.values()) entry.state = 'stopped';
+  }
+}

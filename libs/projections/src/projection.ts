@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '#event-store';
+
+/**
+ * A read model built from the global log. Its tables are created by `schemaSql` with UNQUALIFIED
+ * names, and its writes use unqualified names too: the runner points `search_path` at the live
+ * schema, a rebuild at a fresh one, and the rebuilt tables are swapped in when caught up.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Table names it owns (created by `schemaSql`), swapped together by a rebuild. */
+  readonly tables: readonly string[];
+  /** Idempotent DDL (`CREATE TABLE IF NOT EXISTS …`) for its tables and indexes. */
+  readonly schemaSql: string;
+  /** Stream prefixes it reads (e.g. `hotline-`); empty or absent means every stream. */
+  readonly streamPrefixes?: readonly string[];
+  /** Applies one batch inside the runner's transaction. Must not commit or open its own. */
+  apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
+}
+
+/** The events of a batch that the projection reads (by its stream prefixes). */
+export function eventsFor(projection: Projection, events: readonly RecordedEvent[]): readonly RecordedEvent[] {
+  const prefixes = projection.streamPrefixes;
+  if (!prefixes?.length) return events;
+  return events.filter((event) => prefixes.some((prefix) => event.streamId.startsWith(prefix)));
+}

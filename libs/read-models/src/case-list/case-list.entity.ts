@@ -1,0 +1,48 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One row per case of any kind: the unified case list (`GET /api/cases`). */
+@Entity('case_list')
+export class CaseListEntry {
+  @PrimaryColumn('text', { name: 'case_id' }) caseId: string;
+  /** `complaint`; later `wage_case`, `hardship_file`, `mediation_case`. */
+  @Column('text') kind: string;
+  @Column('text') title: string;
+  @Column('text') status: string;
+  /** The unit that owns the case now (handling unit, else receiving unit): access and filters use it. */
+  @Column('text', { name: 'unit_id' }) unitId: string;
+  @Column('text', { name: 'opened_by_unit_id' }) openedByUnitId: string;
+  @Column('text', { nullable: true }) urgency: string | null;
+  @Column('text', { nullable: true }) category: string | null;
+  @Column('timestamptz', { name: 'opened_at' }) openedAt: Date;
+  @Column('timestamptz', { name: 'next_due_at', nullable: true }) nextDueAt: Date | null;
+  @Column('text', { name: 'next_due_step', nullable: true }) nextDueStep: string | null;
+  @Column('boolean', { name: 'is_open' }) isOpen: boolean;
+  @Column('int') version: number;
+  /** The context's own state of the case (no personal data), folded by the projection. */
+  @Column('jsonb') state: unknown;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+}
+
+export const CASE_LIST_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS case_list (
+  case_id text PRIMARY KEY,
+  kind text NOT NULL,
+  title text NOT NULL,
+  status text NOT NULL,
+  unit_id text NOT NULL,
+  opened_by_unit_id text NOT NULL,
+  urgency text,
+  category text,
+  opened_at timestamptz NOT NULL,
+  next_due_at timestamptz,
+  next_due_step text,
+  is_open boolean NOT NULL,
+  version int NOT NULL,
+  state jsonb NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_list_opened_idx ON case_list (opened_at DESC, case_id);
+CREATE INDEX IF NOT EXISTS case_list_unit_opened_idx ON case_list (unit_id, opened_at DESC);
+CREATE INDEX IF NOT EXISTS case_list_due_idx ON case_list (next_due_at) WHERE is_open;
+CREATE INDEX IF NOT EXISTS case_list_kind_status_idx ON case_list (kind, status, opened_at DESC);
+`;

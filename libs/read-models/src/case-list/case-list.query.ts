@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+
+export interface CaseListFilter {
+  readonly kind?: string;
+  readonly status?: string;
+  /** Units whose cases are listed (a unit and its descendants, already expanded). */
+  readonly unitIds?: readonly string[];
+  readonly assignedUnitId?: string;
+  readonly overdue?: boolean;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly now: Date;
+}
+
+export interface CaseListItem {
+  readonly kind: string;
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly unitId: string;
+  readonly openedByUnitId: string;
+  readonly urgency: string | null;
+  readonly category: string | null;
+  readonly openedAt: string;
+  readonly nextDueAt: string | null;
+  readonly nextDueStep: string | null;
+  readonly overdue: boolean;
+  readonly version: number;
+}
+
+/** One page of the unified case list, newest first, with the total count for the pager. */
+export async function queryCaseList(dataSource: DataSource, filter: CaseListFilter): Promise<{ items: CaseListItem[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter.kind) add('kind = ?', filter.kind);
+  if (filter.status) add('status = ?', filter.status);
+  if (filter.unitIds) add('unit_id = ANY(?)', filter.unitIds);
+  if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
+  if (filter.overdue !== undefined) {
+    add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  params.push(filter.now);
+  const nowParam = `$${params.length}`;
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT kind, case_id, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version,
+            (is_open AND next_due_at < ${nowParam}) AS overdue
+       FROM case_list ${whereSql}
+      ORDER BY opened_at DESC, case_id
+      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+    params,
+  );
+  const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM case_list ${whereSql}`, params.slice(0, -1));
+  return {
+    total,
+    items: rows.map((row) => ({
+      kind: row.kind as string,
+      id: row.case_id as string,
+      title: row.title as string,
+      status: row.status as string,
+      unitId: row.unit_id as string,
+      openedByUnitId: row.opened_by_unit_id as string,
+      urgency: row.urgency as string | null,
+      category: row.category as string | null,
+      openedAt: (row.opened_at as Date).toISOString(),
+      nextDueAt: row.next_due_at ? (row.next_due_at as Date).toISOString() : null,
+      nextDueStep: row.next_due_step as string | null,
+      overdue: row.overdue === true,
+      version: row.version as number,
+    })),
+  };
+}

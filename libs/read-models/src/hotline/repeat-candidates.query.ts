@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+import type { RepeatCandidate } from '#hotline';
+
+/**
+ * Earlier complaints about the same employer (normalised name) or from the same phone (keyed hash),
+ * received in the window before `receivedAt`: the candidates `findRepeatCall` chooses from.
+ */
+export async function findRepeatCandidates(
+  dataSource: DataSource,
+  call: { employerKey: string; phoneHash?: string; receivedAt: Date; windowDays: number },
+): Promise<RepeatCandidate[]> {
+  const since = new Date(call.receivedAt.getTime() - call.windowDays * 86_400_000);
+  const rows: { complaint_id: string; received_at: Date; employer_key: string; caller_phone_hash: string | null; status: string }[] =
+    await dataSource.query(
+      `SELECT complaint_id, received_at, employer_key, caller_phone_hash, status FROM hotline_complaints
+        WHERE received_at BETWEEN $1 AND $2 AND (employer_key = $3 OR ($4::text IS NOT NULL AND caller_phone_hash = $4))
+        ORDER BY received_at LIMIT 50`,
+      [since, call.receivedAt, call.employerKey, call.phoneHash ?? null],
+    );
+  return rows.map((row) => ({
+    complaintId: row.complaint_id,
+    receivedAt: row.received_at,
+    // The key is already normalised; findRepeatCall normalises again, which leaves it unchanged.
+    employerName: row.employer_key,
+    callerPhoneHash: row.caller_phone_hash ?? undefined,
+    standing: row.status === 'merged' ? 'merged' : row.status === 'closed' ? 'closed' : 'open',
+  }));
+}

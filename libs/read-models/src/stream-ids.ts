@@ -1,0 +1,5 @@
+/** `<context>-<aggregate>-<id>` → `<id>`: the aggregate id of a `<context>-<aggregate>-<id>` stream. */
+export function aggregateIdOf(streamId: string): string {
+  const second = streamId.indexOf('-', streamId.indexOf('-') + 1);
+  return streamId.slice(second + 1);
+}
