@@ -4,41 +4,64 @@ export const IDEMPOTENCY_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS command_results (
   user_id text NOT NULL,
   idempotency_key text NOT NULL,
-  result jsonb NOT NULL,
+  result jsonb,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (user_id, idempotency_key)
 );`;
 
+export interface IdempotencyOptions {
+  /** How long a duplicate waits for the first attempt to finish. */
+  readonly waitMs?: number;
+}
+
 /**
- * Remembers the answer to every command that carried an `Idempotency-Key`, per user: a retry gets
- * the first answer back and executes nothing.
+ * Runs each command once per `Idempotency-Key` (scoped per user) and remembers its answer: a retry
+ * gets the first answer back and executes nothing. The first attempt claims the key before it
+ * executes, so duplicates that arrive while it runs wait for its answer instead of racing it. A
+ * failed attempt releases the key; failures are not remembered, so a retry runs again.
  */
 export class IdempotencyStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: IdempotencyOptions = {},
+  ) {}
 
-  async find<T>(userId: string, key: string): Promise<T | undefined> {
-    const rows: { result: T }[] = await this.dataSource.query(
+  async once<T>(userId: string, key: string | undefined, execute: () => Promise<T>): Promise<T> {
+    if (!key) return execute();
+    const deadline = Date.now() + (this.options.waitMs ?? 10_000);
+    for (;;) {
+      if (await this.claim(userId, key)) return this.executeClaimed(userId, key, execute);
+      const earlier = await this.find(userId, key);
+      if (earlier?.result !== undefined && earlier.result !== null) return earlier.result as T;
+      if (Date.now() > deadline) throw new Error(`Command with idempotency key still running after waiting`);
+      await new Promise((resolve) => setTimeout(resolve, earlier ? 10 : 0));
+    }
+  }
+
+  private async executeClaimed<T>(userId: string, key: string, execute: () => Promise<T>): Promise<T> {
+    try {
+      const result = await execute();
+      await this.dataSource.query('UPDATE command_results SET result = $3 WHERE user_id = $1 AND idempotency_key = $2', [userId, key, JSON.stringify(result ?? null)]);
+      return result;
+    } catch (error) {
+      await this.dataSource.query('DELETE FROM command_results WHERE user_id = $1 AND idempotency_key = $2 AND result IS NULL', [userId, key]);
+      throw error;
+    }
+  }
+
+  private async claim(userId: string, key: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO command_results (user_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
+      [userId, key],
+    );
+    return rows.length === 1;
+  }
+
+  private async find(userId: string, key: string): Promise<{ result: unknown } | undefined> {
+    const rows: { result: unknown }[] = await this.dataSource.query(
       'SELECT result FROM command_results WHERE user_id = $1 AND idempotency_key = $2',
       [userId, key],
     );
-    return rows[0]?.result;
-  }
-
-  async remember(userId: string, key: string, result: unknown): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO command_results (user_id, idempotency_key, result) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, idempotency_key) DO NOTHING`,
-      [userId, key, JSON.stringify(result)],
-    );
-  }
-
-  /** Runs `execute` once per key: a retry returns what the first run returned. */
-  async once<T>(userId: string, key: string | undefined, execute: () => Promise<T>): Promise<T> {
-    if (!key) return execute();
-    const earlier = await this.find<T>(userId, key);
-    if (earlier !== undefined) return earlier;
-    const result = await execute();
-    await this.remember(userId, key, result);
-    return (await this.find<T>(userId, key)) ?? result;
+    return rows[0];
   }
 }

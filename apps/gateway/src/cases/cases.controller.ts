@@ -6,6 +6,7 @@ import { queryCaseList } from '#read-models';
 import { ValidationError } from '#errors';
 import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import { ListCasesQueryDto } from './list-cases.query.dto.js';
+import { RequestTime } from '../http/command-meta.decorator.js';
 
 /** One list for every kind of case (`GET /api/cases`), newest first. */
 @ApiTags('cases')
@@ -18,7 +19,7 @@ export class CasesController {
   ) {}
 
   @Get()
-  async list(@Query() query: ListCasesQueryDto) {
+  async list(@Query() query: ListCasesQueryDto, @RequestTime() now: Date) {
     if (query.unit && !this.orgUnits.find(query.unit)) {
       throw new ValidationError([{ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` }]);
     }
@@ -32,7 +33,7 @@ export class CasesController {
       overdue: query.overdue,
       page,
       pageSize,
-      now: new Date(),
+      now,
     });
     const unitName = (id: string) => this.orgUnits.find(id)?.name ?? id;
     return {

@@ -8,7 +8,7 @@ import type { ComplaintCommand, ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
 import { EVENT_STORE, IDEMPOTENCY } from '../core/tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
+import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
 import { complaintStream } from '../../../hotline/src/complaint-stream.js';
@@ -42,9 +42,9 @@ export class ComplaintsController {
   }
 
   @Get(':id')
-  async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser) {
+  async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
     const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
-    return complaintView(id, await this.eventsOf(id), this.decider, { now: new Date(), actor });
+    return complaintView(id, await this.eventsOf(id), this.decider, { now, actor });
   }
 
   @Get(':id/history')

@@ -4,6 +4,14 @@ import type { CommandMeta } from '#command-handling';
 import { ValidationError } from '#errors';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 
+/** The instant the request is handled at: the system clock, read once per request by a middleware. */
+export function requestTime(request: { now?: Date }): Date {
+  return request.now ?? new Date();
+}
+
+/** The request's instant, as a parameter. */
+export const RequestTime = createParamDecorator((_: unknown, context: ExecutionContext): Date => requestTime(context.switchToHttp().getRequest()));
+
 /** `If-Match: 5`, `"5"` or `W/"5"` → 5. */
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header === '' || header === '*') return undefined;
@@ -33,7 +41,7 @@ export const CommandMetadata = createParamDecorator((_: unknown, context: Execut
     correlationId: typeof correlation === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(correlation) ? correlation : commandId,
     causationId: commandId,
     expectedVersion: parseIfMatch(request.headers['if-match']),
-    now: new Date(),
+    now: requestTime(request),
     idempotencyKey,
   };
 });

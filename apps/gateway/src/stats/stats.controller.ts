@@ -6,9 +6,10 @@ import { queryHotlineStats } from '#read-models';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import { StatsQueryDto } from './stats.query.dto.js';
+import { RequestTime } from '../http/command-meta.decorator.js';
 
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+function shanghaiDay(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
 }
 
 @ApiTags('stats')
@@ -22,8 +23,8 @@ export class StatsController {
 
   /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
   @Get('hotline')
-  async hotline(@Query() query: StatsQueryDto) {
-    const today = shanghaiToday();
+  async hotline(@Query() query: StatsQueryDto, @RequestTime() now: Date) {
+    const today = shanghaiDay(now);
     const from = query.from ?? `${today.slice(0, 8)}01`;
     const to = query.to ?? today;
     const violations: FieldViolation[] = [];
@@ -32,7 +33,7 @@ export class StatsController {
     if (violations.length === 0 && from > to) violations.push({ field: 'from', rule: 'before_to', message: '起始日期不能晚于截止日期' });
     if (query.unit && !this.orgUnits.find(query.unit)) violations.push({ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` });
     if (violations.length > 0) throw new ValidationError(violations);
-    const asOf = query.asOf ? new Date(query.asOf) : new Date();
+    const asOf = query.asOf ? new Date(query.asOf) : now;
     const stats = await queryHotlineStats(this.dataSource, {
       from,
       to,

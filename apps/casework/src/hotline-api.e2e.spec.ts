@@ -1,0 +1,220 @@
+/**
+ * The hotline over HTTP, against the whole system on a real PostgreSQL: the lifecycle of DOMAIN.md
+ * section 1, the command conventions (If-Match, Idempotency-Key, 400/401/404/409/422) and the figures.
+ */
+import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import type { ApiClient } from './testing/api-client.js';
+
+const JINSHUI = '410105';
+const ERQI = '410103';
+const DAY = 86_400_000;
+
+let serial = 0;
+/** A complaint from its own caller about its own employer, so that no test's order repeats another's. */
+const newComplaint = (overrides: Record<string, unknown> = {}) => ({
+  channel: 'phone',
+  caller: { name: '王建国', phone: `138${String(10_000_000 + ++serial).slice(-8)}` },
+  employer: { name: `郑州市第${serial}建筑劳务有限公司`, district: JINSHUI },
+  category: 'pay',
+  type: 'request_for_action',
+  summary: '工地拖欠三名工人两个月工资',
+  ...overrides,
+});
+
+describe('hotline complaints over HTTP', () => {
+  let system: TestCasework;
+  let admin: ApiClient;
+  let jinshui: ApiClient;
+  let erqi: ApiClient;
+  let supervisor: ApiClient;
+
+  beforeAll(async () => {
+    system = await startTestCasework();
+    admin = system.admin;
+    jinshui = await system.userClient({ username: 'li.jinshui', role: 'caseworker', orgUnitId: JINSHUI });
+    erqi = await system.userClient({ username: 'zhao.erqi', role: 'caseworker', orgUnitId: ERQI });
+    supervisor = await system.userClient({ username: 'chen.supervisor', role: 'supervisor', orgUnitId: '410100' });
+  }, 60_000);
+
+  afterAll(() => system?.stop());
+
+  async function receive(overrides: Record<string, unknown> = {}) {
+    const created = await admin.post('/api/complaints', newComplaint(overrides));
+    expect(created.status).toBe(201);
+    return created.body as { id: string; version: number };
+  }
+
+  async function step(client: ApiClient, id: string, action: string, body: unknown = {}) {
+    const { body: current } = await client.get(`/api/complaints/${id}`);
+    const response = await client.post(`/api/complaints/${id}/${action}`, body, { version: current.version });
+    if (response.status !== 200) throw new Error(`${action}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; version: number };
+  }
+
+  it('refuses a request without a token, and a wrong password, with stable codes', async () => {
+    const anonymous = await fetch(`${system.app.url}/api/cases`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('unauthenticated');
+    const wrong = await fetch(`${system.app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'not-the-password' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: 'invalid_credentials', message: '用户名或密码不正确' });
+  });
+
+  it('receives a complaint, shows it with the phone masked and records who did it', async () => {
+    const { id, version } = await receive({ caller: { name: '王建国', phone: '13812345678' } });
+    expect(version).toBe(2); // received + classified
+    const { body: view } = await admin.get(`/api/complaints/${id}`);
+    expect(view).toMatchObject({ id, version: 2, status: 'classified', category: 'pay', caller: { name: '王建国', phone: '138****5678' } });
+    expect(view.allowedActions).toEqual(expect.arrayContaining(['assign', 'answer', 'classify']));
+    const { body: history } = await admin.get(`/api/complaints/${id}/history`);
+    expect(history.map((e: { type: string }) => e.type)).toEqual(['ComplaintReceived', 'ComplaintClassified']);
+    expect(history[0].actor).toMatchObject({ role: 'admin', orgUnitId: '410100' });
+    expect(JSON.stringify(history)).not.toContain('13812345678');
+  });
+
+  it('answers bad input with 400 naming every bad field in Chinese, and writes nothing', async () => {
+    const before = (await admin.get('/api/cases?pageSize=1')).body.total;
+    const response = await admin.post('/api/complaints', {
+      channel: 'fax',
+      caller: { phone: '12' },
+      employer: { name: '', district: '4101' },
+      category: 'pay',
+      type: 'complaint',
+      summary: '',
+      workersAffected: 'many',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('validation_failed');
+    const fields = response.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['workersAffected']));
+    const second = await admin.post('/api/complaints', { ...newComplaint(), channel: 'fax', employer: { name: '', district: '4101' }, type: 'x', summary: '' });
+    expect(second.status).toBe(400);
+    const secondFields = second.body.errors.map((e: { field: string }) => e.field);
+    expect(secondFields).toEqual(expect.arrayContaining(['channel', 'employer.name', 'employer.district', 'type', 'summary']));
+    for (const error of second.body.errors) {
+      expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(error.rule).toMatch(/^[a-z_]+$/);
+    }
+    expect((await admin.get('/api/cases?pageSize=1')).body.total).toBe(before);
+  });
+
+  it('rejects a stale If-Match with 409 and the current version, writing nothing', async () => {
+    const { id } = await receive();
+    const stale = await admin.post(`/api/complaints/${id}/note`, { text: '第一次' }, { version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ code: 'version_conflict', currentVersion: 2 });
+    expect((await admin.get(`/api/complaints/${id}/history`)).body).toHaveLength(2);
+  });
+
+  it('returns the first answer to a retried Idempotency-Key and writes once', async () => {
+    const key = 'retry-key-0001';
+    const first = await admin.post('/api/complaints', newComplaint(), { key });
+    const retry = await admin.post('/api/complaints', newComplaint(), { key });
+    expect(retry.body).toEqual(first.body);
+    const { id } = first.body;
+    const note = await admin.post(`/api/complaints/${id}/note`, { text: '补充' }, { key: 'retry-key-0002', version: 2 });
+    const noteAgain = await admin.post(`/api/complaints/${id}/note`, { text: '补充' }, { key: 'retry-key-0002', version: 2 });
+    expect(noteAgain.status).toBe(200);
+    expect(noteAgain.body).toEqual(note.body);
+    expect((await admin.get(`/api/complaints/${id}/history`)).body).toHaveLength(3);
+  });
+
+  it('writes one complaint when the same command arrives several times at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const key = `concurrent-key-000${round}`;
+      const body = newComplaint();
+      const answers = await Promise.all([1, 2, 3, 4].map(() => admin.post('/api/complaints', body, { key })));
+      expect(answers.map((a) => [a.status, a.body.id])).toEqual(answers.map(() => [201, answers[0].body.id]));
+      expect((await admin.get(`/api/complaints/${answers[0].body.id}/history`)).body).toHaveLength(2);
+    }
+  });
+
+  it('answers 404 for an unknown or malformed id without saying more', async () => {
+    expect((await admin.get('/api/complaints/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await admin.get('/api/complaints/not-an-id')).body.code).toBe('complaint_not_found');
+  });
+
+  it('lets only the assigned unit sign for, and follows the order to closure and into the figures', async () => {
+    const { id } = await receive();
+    await step(admin, id, 'assign', { unitId: JINSHUI });
+    const foreign = await erqi.post(`/api/complaints/${id}/sign-for`, {}, { version: 3 });
+    expect(foreign.status).toBe(403);
+    expect((await erqi.get(`/api/complaints/${id}`)).body.allowedActions).not.toContain('sign-for');
+    await step(jinshui, id, 'sign-for');
+    await step(jinshui, id, 'contact', { reached: true, method: 'phone', summary: '已联系来电人，核实欠薪人数' });
+    await step(jinshui, id, 'resolve', { outcome: 'solved', summary: '经协调，企业已支付全部欠薪' });
+    await step(admin, id, 'follow-up', { reached: true, satisfaction: 'satisfied' });
+    await step(admin, id, 'close');
+    const { body: view } = await admin.get(`/api/complaints/${id}`);
+    expect(view.status).toBe('closed');
+    expect(view.allowedActions).toEqual(['note']);
+
+    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const { body: stats } = await admin.get(`/api/stats/hotline?from=${today}&to=${today}&unit=${JINSHUI}`);
+    expect(stats.signFor).toEqual({ signedFor: 1, onTime: 1, rate: 1 });
+    expect(stats.resolution).toEqual({ resolved: 1, onTime: 1, rate: 1 });
+    expect(stats.satisfaction).toMatchObject({ reached: 1, satisfied: 1, rate: 1 });
+    expect(stats.received.byUnit).toEqual([{ code: JINSHUI, label: '金水区总工会', count: 1 }]);
+  });
+
+  it('refuses a step the state does not allow with 422 and a Chinese message', async () => {
+    const { id } = await receive();
+    const response = await admin.post(`/api/complaints/${id}/resolve`, { outcome: 'solved', summary: '办结' }, { version: 2 });
+    expect(response.status).toBe(422);
+    expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(response.body.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it('reopens an order after a dissatisfied follow-up', async () => {
+    const { id } = await receive();
+    await step(admin, id, 'assign', { unitId: JINSHUI });
+    await step(jinshui, id, 'sign-for');
+    await step(jinshui, id, 'contact', { reached: true, summary: '已联系' });
+    await step(jinshui, id, 'resolve', { outcome: 'explained', summary: '已解释政策' });
+    await step(admin, id, 'follow-up', { reached: true, satisfaction: 'dissatisfied' });
+    expect((await admin.get(`/api/complaints/${id}`)).body.allowedActions).toContain('reopen');
+    await step(admin, id, 'reopen', { reason: '来电人对答复不满意，要求重新办理' });
+    const { body: view } = await admin.get(`/api/complaints/${id}`);
+    expect(view.status).toBe('in_progress');
+    const { body: history } = await admin.get(`/api/complaints/${id}/history`);
+    expect(history.at(-1)).toMatchObject({ type: 'ComplaintReopened', reason: '来电人对答复不满意，要求重新办理' });
+  });
+
+  it('flags a repeat call from the same phone and merges it into the earlier order', async () => {
+    const phone = '13900001111';
+    const first = await receive({ caller: { name: '刘女士', phone }, employer: { name: '郑州甲乙丙商贸有限公司', district: ERQI } });
+    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+    const second = await receive({ caller: { name: '刘女士', phone }, employer: { name: '另一家公司', district: ERQI } });
+    const { body: repeat } = await admin.get(`/api/complaints/${second.id}`);
+    expect(repeat.repeatOf).toEqual([first.id]);
+    expect(repeat.allowedActions).toContain('merge');
+    await step(admin, second.id, 'merge', { intoComplaintId: first.id, reason: '同一来电人重复反映' });
+    expect((await admin.get(`/api/complaints/${second.id}`)).body.status).toBe('merged');
+    expect((await admin.get(`/api/complaints/${first.id}`)).body.attachedRepeats).toEqual([second.id]);
+  });
+
+  it('puts an order whose sign-for deadline passed on the overdue list, and takes it off when signed', async () => {
+    const { id } = await receive({ employer: { name: '郑州超期测试有限公司', district: JINSHUI } });
+    await step(admin, id, 'assign', { unitId: JINSHUI });
+    const overdueIds = async () => (await supervisor.get('/api/cases?overdue=true&pageSize=200')).body.items.map((c: { id: string }) => c.id);
+    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+    expect(await overdueIds()).not.toContain(id);
+    system.shiftClock(10 * DAY);
+    try {
+      expect(await overdueIds()).toContain(id);
+      const { body: view } = await admin.get(`/api/complaints/${id}`);
+      expect(view.overdue.map((d: { step: string }) => d.step)).toContain('sign_for');
+      await step(jinshui, id, 'sign-for');
+      await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+      const signed = (await admin.get(`/api/complaints/${id}/history`)).body.at(-1);
+      expect(signed.data.onTime).toBe(false);
+    } finally {
+      system.shiftClock(-10 * DAY);
+    }
+  });
+});
