@@ -20,6 +20,8 @@ const WEB_SOURCES = join(REPO, 'apps/web');
 const WEB_INDEX = join(REPO, 'dist/web/index.html');
 const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
 const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+/** A caseworker of 金水区总工会: only a user of the assigned unit may sign for its orders. */
+const JINSHUI_CASEWORKER = { username: 'li.jinshui', password: 'e2e-Jinshui-passw0rd', displayName: '李敏', role: 'caseworker', orgUnitId: '410105' };
 const TEST_TIMEOUT = 60_000;
 
 const chromiumMissing = !existsSync(CHROMIUM);
@@ -64,6 +66,7 @@ suite('web console (browser)', () => {
     db = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-'));
     app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
+    await createUser(app.url, JINSHUI_CASEWORKER);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
@@ -162,6 +165,19 @@ suite('web console (browser)', () => {
     return (await page.getByTestId(`${testId}-value`).innerText()).trim();
   }
 
+  /** Logs out and back in as another user through the login form. */
+  async function switchUser(username: string, password: string): Promise<void> {
+    const url = page.url();
+    await page.getByTestId('logout').click();
+    await page.locator('#login-username').waitFor();
+    await page.locator('#login-username').fill(username);
+    await page.locator('#login-password').fill(password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('header-user').waitFor();
+    await page.goto(url);
+    await page.getByTestId('complaint-detail').waitFor();
+  }
+
   it('logs the administrator in through the login form', async () => {
     await step('login', async () => {
       await page.goto(`${app.url}/`);
@@ -204,7 +220,7 @@ suite('web console (browser)', () => {
       await tabTo('intake-employer-name');
       await page.keyboard.type('郑州某建筑劳务有限公司');
       await tabTo('intake-district');
-      await chooseOption(page.locator('#intake-district'), ['金水区']);
+      await chooseOption(page.locator('#intake-district'), ['金水区总工会', '金水区']);
       await tabTo('intake-category');
       await chooseOption(page.locator('#intake-category'), ['劳动报酬']);
       if (await page.locator('#intake-subcategory').isEnabled()) {
@@ -235,12 +251,13 @@ suite('web console (browser)', () => {
   it('assigns the complaint to 金水区, where it is signed for', async () => {
     await step('assigned', async () => {
       await runAction('assign', async (form) => {
-        await form.getByTestId('action-field-unitId').selectOption({ label: '金水区' });
+        await form.getByTestId('action-field-unitId').selectOption({ label: '金水区总工会' });
       });
       await timelineHas('ComplaintAssigned');
       expect(await page.getByTestId('complaint-fields').innerText()).toContain('金水区');
     });
     await step('signed-for', async () => {
+      await switchUser(JINSHUI_CASEWORKER.username, JINSHUI_CASEWORKER.password);
       await runAction('sign-for');
       await timelineHas('ComplaintSignedFor');
     });
@@ -266,6 +283,7 @@ suite('web console (browser)', () => {
 
   it('records a satisfied follow-up call and closes the complaint', async () => {
     await step('followed-up', async () => {
+      await switchUser('admin', ADMIN_PASSWORD); // the hotline centre calls the caller back
       await runAction('follow-up', async (form) => {
         if (!(await form.locator('#action-field-reached').isChecked())) await form.locator('#action-field-reached').check();
         await chooseOption(form.getByTestId('action-field-satisfaction'), ['满意']);
@@ -303,3 +321,15 @@ suite('web console (browser)', () => {
     });
   }, TEST_TIMEOUT);
 });
+
+async function createUser(baseUrl: string, user: typeof JINSHUI_CASEWORKER): Promise<void> {
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const login = (await (await post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).json()) as { accessToken: string };
+  const created = await post('/api/users', user, login.accessToken);
+  if (created.status !== 201) throw new Error(`could not create ${user.username}: ${created.status}`);
+}

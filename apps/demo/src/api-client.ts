@@ -43,7 +43,7 @@ export interface LoggedInUser {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   /** `POST /api/auth/login` → a client that sends the new token. */

@@ -1,5 +1,3 @@
-import { APPENDED_CHANNEL } from './appended-channel.js';
-
 /**
  * Whether an append repeats an earlier one: one row when any of its event ids is taken, saying
  * 'same_append' (same ids, in order, in this stream, where the expectation held) or 'other_use'.
@@ -37,7 +35,7 @@ $$;
  * for 'any', -1 for 'no_stream', else the exact revision. The streams row is checked and moved on in
  * the same statement, which also locks it until commit, so concurrent appends to one stream queue up
  * and all but the first find the revision changed. A failed expectation returns a row instead of
- * raising, so nothing is written and no exception is logged.
+ * raising, so nothing is written and no exception is logged. It does not NOTIFY: see append-notifier.ts.
  */
 const APPEND_TO_STREAM_SQL = `
 CREATE OR REPLACE FUNCTION event_store.append_to_stream(p_stream_id text, p_expected bigint, p_events jsonb)
@@ -88,7 +86,6 @@ BEGIN
     RETURNING global_position
   )
   SELECT 'appended', v_revision, pg_current_xact_id(), max(global_position), NULL::uuid FROM inserted;
-  PERFORM pg_notify('${APPENDED_CHANNEL}', '');
 END
 $$;
 `;

@@ -18,6 +18,7 @@ interface AppendOutcomeRow {
 /**
  * One call of `event_store.append_to_stream`: a single round trip. With a pool it commits on its own;
  * with a client inside the caller's transaction the events become visible when that transaction commits.
+ * Subscribers find them at their next poll, or at once if the caller then runs `notifyAppended`.
  */
 export async function appendToStream(db: SqlExecutor, streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
   assertAppendable(streamId, events, expected);

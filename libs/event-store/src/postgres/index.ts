@@ -1,4 +1,5 @@
 export * from './postgres-event-store.js';
 export { appendToStream } from './append-to-stream.js';
+export { notifyAppended } from './append-notifier.js';
 export { ensureSchema } from './schema.js';
 export type { SqlExecutor } from './sql-executor.js';

@@ -5,6 +5,7 @@ import type { AppendResult, BatchHandler, EventStore, ReadAllOptions, ReadStream
 import type { ExpectedRevision } from '../expected-revision.js';
 import { START, type LogPosition } from '../log-position.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
+import { AppendNotifier } from './append-notifier.js';
 import { appendToStream } from './append-to-stream.js';
 import { countEventsAfter, headPosition } from './head-position.js';
 import { readAllBatch } from './read-all.js';
@@ -30,6 +31,7 @@ export interface PostgresEventStoreOptions {
 export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcasters: UpcasterRegistry;
+  private readonly notifier: AppendNotifier;
 
   private constructor(
     /** For appending inside a transaction of one's own, pass a client from this pool to `appendToStream`. */
@@ -37,6 +39,7 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions,
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.notifier = new AppendNotifier(pool);
   }
 
   /** Opens the pool and creates or updates the schema. */
@@ -54,7 +57,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    return appendToStream(this.pool, streamId, events, expected);
+    const result = await appendToStream(this.pool, streamId, events, expected);
+    this.notifier.appended();
+    return result;
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -85,6 +90,7 @@ export class PostgresEventStore implements EventStore {
   /** Stops the subscriptions, then ends the pool. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.notifier.flush();
     await this.pool.end();
   }
 }

@@ -13,7 +13,7 @@ import type { SqlExecutor } from './sql-executor.js';
  * transaction below it has finished, and every transaction that writes later gets a larger id. An event
  * in flight holds back the ones after it; none is ever skipped.
  */
-export const VISIBLE_TO_EVERY_LATER_READER = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+export const BELOW_OLDEST_IN_FLIGHT = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 export interface ReadAllBatchOptions {
   readonly after: LogPosition;
@@ -27,11 +27,11 @@ export async function readAllBatch(db: SqlExecutor, options: ReadAllBatchOptions
   const { rows } = await db.query<BatchRow>(
     `WITH head AS (
        SELECT transaction_id::text AS head_commit, global_position::text AS head_prepare
-       FROM event_store.events WHERE ${VISIBLE_TO_EVERY_LATER_READER}
+       FROM event_store.events WHERE ${BELOW_OLDEST_IN_FLIGHT}
        ORDER BY transaction_id DESC, global_position DESC LIMIT 1
      ), batch AS (
        SELECT ${EVENT_COLUMNS}, transaction_id, global_position FROM event_store.events
-       WHERE ${VISIBLE_TO_EVERY_LATER_READER}
+       WHERE ${BELOW_OLDEST_IN_FLIGHT}
          AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND ($3::text[] IS NULL OR stream_id ^@ ANY ($3::text[]))
        ORDER BY transaction_id, global_position

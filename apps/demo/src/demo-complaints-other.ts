@@ -1,0 +1,102 @@
+/**
+ * The demo's other complaints: contracts, social insurance, work injury, hours, safety, women
+ * workers, organising, hardship help, and the inquiries the hotline answers on the spot.
+ * Employers are invented, each used once.
+ */
+import { complaint, type DemoComplaint } from './demo-complaint-spec.js';
+
+export const OTHER_COMPLAINTS: readonly DemoComplaint[] = [
+  // 劳动合同
+  complaint('c01', 56, 'phone', 'labour_contract/no_written_contract/R', 1, ['郑州一品装饰设计有限公司', '410105', '金水区农业路'], '410105001', 'closed',
+    '来电人入职8个月公司一直未签书面劳动合同，要求支付未签合同的二倍工资差额。',
+    { outcome: 'referred', resolution: '企业同意补签合同，二倍工资差额双方分歧较大，已指导来电人向仲裁院申请仲裁并提供申请书范本。' }),
+  complaint('c02', 49, 'phone', 'labour_contract/unlawful_dismissal/R', 1, ['郑州康源医药连锁有限公司', '410102', '中原区伏牛路'], '410102', 'closed_basic',
+    '药店店员反映因请病假被公司以"旷工"为由解除劳动合同，未支付任何补偿。', { female: true }),
+  complaint('c03', 41, 'walk_in', 'labour_contract/severance_pay/R', 7, ['郑州东方印务有限公司', '410103', '二七区航海中路'], '410103', 'closed',
+    '7名印刷工来访反映企业整体搬迁至新郑，职工不愿随迁，企业拒绝支付经济补偿。', { receivedBy: 'demo.erqi', withIdNumber: true }),
+  complaint('c04', 33, 'web', 'labour_contract/labour_dispatch/R', 1, ['河南人和劳务派遣有限公司', '410174', '郑东新区商鼎路'], '410174', 'returned_closed',
+    '被派遣到某银行做客服，派遣公司和用工单位互相推诿，均不负责缴纳加班费和社保差额。',
+    { classifyLater: true, firstUnit: '410105', returnExplanation: '派遣公司及用工单位均在郑东新区，请转郑东新区总工会办理。' }),
+  complaint('c05', 10, 'phone', 'labour_contract/unlawful_dismissal/R', 1, ['郑州新天地商贸有限公司', '410104', '管城回族区紫荆山南路'], '410104', 'in_progress',
+    '商场导购员反映公司以"业绩不达标"为由口头辞退，未提前通知也不给补偿。', { female: true }),
+  complaint('c06', 2, 'letter', 'labour_contract/labour_contract_other/R', 1, ['郑州金桥物业管理有限公司', '410102', '中原区秦岭路'], '410102', 'classified',
+    '来信反映物业公司要求职工签订"自愿放弃缴纳社保"的补充协议，否则不续签合同。', { withIdNumber: true }),
+  // 社会保险
+  complaint('s01', 54, 'phone', 'social_insurance/insurance_not_paid/R', 1, ['郑州兴达机动车检测有限公司', '410122', '中牟县青年路'], '410122', 'closed'
+    , '来电人在检测站工作两年，公司一直未为其缴纳社会保险。'),
+  complaint('s02', 45, 'phone', 'social_insurance/pension_transfer/I', 1, ['郑州圣邦包装材料有限公司', '410184', '新郑市新建路'], undefined, 'answered',
+    '来电人从外省回郑州工作，咨询养老保险关系如何转移接续。',
+    { answer: '已告知可通过国家社会保险公共服务平台或"掌上12333"申请转移，由新参保地社保经办机构办理，无需往返两地。' }),
+  complaint('s03', 37, 'wechat', 'social_insurance/insurance_underpaid/R', 23, ['郑州丰泰纺织有限公司', '410102', '中原区须水'], '410102', 'closed_basic',
+    '纺织厂23名职工反映公司一直按最低基数缴纳社保，与实际工资差距较大。'),
+  complaint('s04', 14, 'phone', 'social_insurance/unemployment_benefit/I', 1, ['郑州三和服装有限公司', '410183', '新密市青屏大街'], undefined, 'answered',
+    '来电人被裁员后咨询失业保险金如何申领、能领多久。',
+    { answer: '已告知缴费满一年且非本人意愿中断就业的可申领，持身份证到参保地公共就业服务机构或线上办理，领取期限按累计缴费年限确定。' }),
+  complaint('s05', 5, 'phone', 'social_insurance/insurance_not_paid/R', 1, ['郑州捷运汽车服务有限公司', '410108', '惠济区天河路'], '410108', 'awaiting_sign_for',
+    '汽修工反映入职一年多公司未缴纳社保，询问时被告知"试用期不交"。'),
+  // 工伤职业病
+  complaint('i01', 51, 'phone', 'work_injury/injury_recognition/R', 1, ['郑州宏达建材有限公司', '410122', '中牟县官渡镇'], '410122', 'closed',
+    '搅拌站工人左手被传送带卷入受伤，企业未在规定时间内申报工伤认定，只愿意支付部分医药费。', { withIdNumber: true }),
+  complaint('i02', 39, 'walk_in', 'work_injury/injury_benefits/R', 1, ['郑州华瑞机械制造有限公司', '410104', '管城回族区第八大街'], '410104', 'closed',
+    '来访人已被认定工伤九级，企业拒绝支付一次性伤残就业补助金。', { withIdNumber: true }),
+  complaint('i03', 30, 'phone', 'work_injury/occupational_disease/R', 1, ['郑州恒耐耐火材料有限公司', '410103', '二七区马寨'], '410103', 'extended',
+    '耐火材料厂老职工咳嗽气喘多年，怀疑尘肺病，企业不提供职业史证明，无法申请职业病诊断。'),
+  complaint('i04', 16, 'phone', 'work_injury/injury_recognition/R', 1, ['郑州疾行快运有限公司', '410171', '航空港区新港大道'], '410171', 'resolved',
+    '快递分拣员下班途中发生非本人主要责任的交通事故，公司不同意按工伤申报。'),
+  complaint('i05', 7, 'phone', 'work_injury/disability_assessment/I', 1, ['郑州顺和建筑安装有限公司', '410105', '金水区文化路'], undefined, 'answered',
+    '来电人咨询工伤认定后如何申请劳动能力鉴定。',
+    { answer: '已告知医疗终结后由本人或用人单位向郑州市劳动能力鉴定委员会提出申请，提交工伤认定决定书和诊断材料。' }),
+  // 工时休假
+  complaint('h01', 47, 'web', 'working_hours/excessive_overtime/R', 60, ['郑州富源电子科技有限公司', '410171', '航空港区郑港六街'], '410171', 'closed_basic',
+    '港区电子厂60名员工反映旺季每天工作12小时，每月仅休息2天，超时加班严重。', { classifyLater: true }),
+  complaint('h02', 19, 'wechat', 'working_hours/weekly_rest/R', 8, ['郑州汇鑫商业运营管理有限公司', '410174', '郑东新区如意湖'], '410174', 'closed',
+    '商场8名安保员反映连续三个月每月只休两天，调休申请一直不批。'),
+  complaint('h03', 4, 'phone', 'working_hours/public_holidays/R', 1, ['郑州百味餐饮连锁有限公司', '410105', '金水区经七路'], '410105001', 'in_progress',
+    '厨师反映国庆节期间连续上班7天，公司只按平时工资计发。'),
+  // 安全卫生
+  complaint('f01', 43, 'phone', 'safety_health/safety_hazard/R', 15, ['郑州宏泰化工仓储有限公司', '410122', '中牟县白沙镇'], '410122', 'closed',
+    '仓储公司15名职工反映仓库消防通道被货物堵塞、灭火器过期，担心发生事故。', { safetyRisk: true }),
+  complaint('f02', 24, 'phone', 'safety_health/protective_equipment/R', 12, ['郑州金石石材加工有限公司', '410103', '二七区侯寨'], '410103', 'closed',
+    '石材厂12名切割工反映企业不发放防尘口罩和耳塞，车间粉尘很大。'),
+  complaint('f03', 2, 'phone', 'safety_health/safety_hazard/R', 9, ['郑州利民冷链物流有限公司', '410105', '金水区国基路'], '410105001', 'awaiting_sign_for',
+    '冷库9名搬运工反映氨制冷机房有异味，近期多人头晕，企业未组织检修。', { safetyRisk: true }),
+  // 女职工权益
+  complaint('m01', 53, 'phone', 'women_workers/pregnancy_dismissal/R', 1, ['郑州优品服饰有限公司', '410102', '中原区棉纺路'], '410102', 'closed',
+    '来电人怀孕5个月，公司以"岗位调整"为由要求其主动辞职，否则调到仓库搬货。', { female: true }),
+  complaint('m02', 32, 'phone', 'women_workers/maternity_allowance/R', 1, ['郑州锦程广告传媒有限公司', '410105', '金水区纬五路'], '410105001', 'closed',
+    '来电人休完产假，公司已领取生育津贴但迟迟不发给本人。', { female: true }),
+  complaint('m03', 17, 'wechat', 'women_workers/maternity_leave/I', 1, ['郑州蓝海贸易有限公司', '410173', '高新区科学大道'], undefined, 'answered',
+    '来电人咨询在河南生育可以休多少天产假。', { female: true, answer: '已告知按《河南省人口与计划生育条例》，在国家规定98天基础上延长60天，共158天；难产、多胞胎另有增加。' }),
+  complaint('m04', 8, 'phone', 'women_workers/maternity_leave/R', 1, ['郑州博远物流有限公司', '410174', '郑东新区金水东路'], '410174', 'in_progress',
+    '来电人反映公司只批准98天产假，拒绝按河南省规定延长。', { female: true }),
+  // 建会与民主管理
+  complaint('o01', 44, 'web', 'organising_and_democracy/union_founding/S', 1, ['郑州捷达快递服务有限公司', '410105', '金水区东风路'], '410105', 'closed',
+    '快递员建议在快递网点建立工会，方便快递小哥入会和维权。', { outcome: 'solved', resolution: '区总工会已指导该网点所在片区成立快递行业联合工会，来电人等32名快递员入会。' }),
+  complaint('o02', 23, 'phone', 'organising_and_democracy/union_membership/I', 1, ['郑州速递达配送服务站', '410103', '二七区长江路'], undefined, 'answered',
+    '外卖骑手咨询没有固定单位能否加入工会。', { answer: '已告知新就业形态劳动者可通过"豫工惠"或"郑州职工"平台在线申请加入行业工会或区域工会。' }),
+  complaint('o03', 11, 'letter', 'organising_and_democracy/company_affairs_openness/S', 1, ['郑州华源热力有限公司', '410104', '管城回族区城南路'], '410104', 'resolved',
+    '来信建议企业公开职工福利费使用情况，职代会流于形式。', { classifyLater: true, withIdNumber: true }),
+  // 帮扶求助
+  complaint('d01', 50, 'walk_in', 'hardship_help/medical_hardship/R', 1, ['郑州顺安出租汽车有限公司', '410103', '二七区陇海路'], '410103', 'closed',
+    '出租车司机来访，妻子患尿毒症需长期透析，家庭困难，申请工会帮扶。', { receivedBy: 'demo.erqi', withIdNumber: true,
+      outcome: 'solved', resolution: '已建立困难职工档案，发放医疗救助金5000元，并纳入金秋助学与常态化帮扶名单。' }),
+  complaint('d02', 28, 'phone', 'hardship_help/schooling_aid/R', 1, ['郑州洁城环境卫生服务有限公司', '410105', '金水区经二路'], '410105001', 'closed',
+    '环卫工反映孩子考上大学，家庭困难交不起学费，申请助学。', { female: true, outcome: 'solved', resolution: '经核实符合金秋助学条件，已发放助学金5000元。' }),
+  complaint('d03', 13, 'phone', 'hardship_help/living_hardship/R', 1, ['中牟县盛源农业科技有限公司', '410122', '中牟县刘集镇'], '410122', 'in_progress',
+    '来电人因企业停产半年无收入，父亲瘫痪在床，生活困难。'),
+  complaint('d04', 3, 'phone', 'hardship_help/legal_aid/R', 1, ['郑州顺鑫建筑劳务有限公司', '410102', '中原区航海西路'], '410102', 'awaiting_sign_for',
+    '来电人工伤后与企业协商赔偿无果，请求工会提供法律援助。'),
+  // 政策咨询 and other, answered on the spot
+  complaint('q01', 52, 'phone', 'policy_questions/labour_law/I', 1, ['郑州万通机电设备有限公司', '410102', '中原区华山路'], undefined, 'answered',
+    '来电人咨询试用期内被辞退能否要求经济补偿。', { answer: '已解释试用期内用人单位须证明不符合录用条件才能解除，违法解除的可要求赔偿金，并告知申请仲裁的途径。' }),
+  complaint('q02', 38, 'phone', 'policy_questions/social_insurance_policy/I', 1, ['郑州佳和家政服务有限公司', '410105', '金水区政七街'], undefined, 'answered',
+    '家政服务员咨询以灵活就业人员身份缴纳医保、养老保险的办法。', { female: true, answer: '已告知可在郑州市社保线上平台以灵活就业人员身份参保，缴费基数可在规定范围内自选。' }),
+  complaint('q03', 27, 'web', 'policy_questions/union_policy/I', 1, ['郑州盛世建筑劳务有限公司', '410184', '新郑市龙湖镇'], undefined, 'answered',
+    '农民工咨询工会"平安返乡"和免费体检等服务如何申请。', { answer: '已介绍市总工会农民工服务项目及所在区县工会服务站联系方式。' }),
+  complaint('q04', 15, 'phone', 'policy_questions/employment_policy/I', 1, ['郑州同创文化传播有限公司', '410173', '高新区莲花街'], undefined, 'answered',
+    '来电人咨询失业后参加技能培训有无补贴。', { answer: '已告知职业技能培训补贴政策及工会职工技能培训报名方式。' }),
+  complaint('x01', 36, 'phone', 'other/commendation/S', 1, ['郑州鑫悦酒店管理有限公司北区店', '410105', '金水区经八路'], undefined, 'answered',
+    '来电人表扬经八路街道职工维权服务站工作人员耐心帮助追回工资。', { answer: '已记录表扬意见并转告服务站，感谢来电人对工会工作的支持。' }),
+  complaint('q05', 0, 'phone', 'policy_questions/labour_law/I', 1, ['郑州新城物流有限公司', '410182', '荥阳市广武镇'], undefined, 'received',
+    '来电人咨询年底被要求签"自愿离职申请"有什么风险，接线员正在核实情况。'),
+];

@@ -1,0 +1,68 @@
+/** The demo's printed output: the users table, the complaints by status, problems, where to look. No personal data. */
+import { ApiClient } from './api-client.js';
+import { DEMO_USERS } from './demo-users.js';
+import type { DemoReport } from './run-demo.js';
+
+const ROLE_LABELS: Readonly<Record<string, string>> = { caseworker: '个案工作者', supervisor: '督导', mediator: '调解员', admin: '管理员' };
+
+const STATUS_LABELS: Readonly<Record<string, string>> = {
+  received: '已受理',
+  classified: '已分类',
+  assigned: '已转办待签收',
+  returned: '已退回',
+  in_progress: '办理中',
+  resolved: '已办结待回访',
+  followed_up: '已回访',
+  closed: '已结案',
+  merged: '已合并',
+};
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(text: string): number {
+  return [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
+}
+
+function pad(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(1, columns - width(text)));
+}
+
+function table(rows: readonly string[][]): string[] {
+  const columns = rows[0]!.map((_, i) => Math.max(...rows.map((row) => width(row[i] ?? ''))) + 2);
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : pad(cell, columns[i]!))).join('').trimEnd());
+}
+
+/** Org unit names by id, from `GET /api/org-units`. */
+export async function unitNames(url: string, token: string): Promise<Map<string, string>> {
+  const units = await new ApiClient(url, token).get<{ id: string; name: string }[]>('/api/org-units');
+  return new Map(units.map((u) => [u.id, u.name]));
+}
+
+export function summaryLines(report: DemoReport, units: ReadonlyMap<string, string>, consoleHint: string): string[] {
+  const created = new Set(report.users.created);
+  const userRows = [
+    ['用户名', '姓名', '角色', '单位', '演示中的工作', ''],
+    ...DEMO_USERS.map((u) => [u.username, u.displayName, ROLE_LABELS[u.role] ?? u.role, units.get(u.orgUnitId) ?? u.orgUnitId, u.duty, created.has(u.username) ? '新建' : '已存在']),
+  ];
+  const statusRows = [
+    ['状态', '件数'],
+    ...Object.keys(STATUS_LABELS)
+      .filter((status) => report.byStatus[status])
+      .map((status) => [`${STATUS_LABELS[status]} (${status})`, String(report.byStatus[status])]),
+  ];
+  const overdue = report.complaints.filter((c) => c.overdue).length;
+  const lines = [
+    '',
+    `演示用户（共 ${DEMO_USERS.length} 个，本次新建 ${report.users.created.length} 个；密码均为：${report.password}）`,
+    ...table(userRows).map((line) => `  ${line}`),
+    '',
+    `演示工单：${report.complaints.length} 件（近两个月的12351热线工单，已按各自流程办理）`,
+    ...table(statusRows).map((line) => `  ${line}`),
+    `  其中当前超期（督办）：${overdue} 件`,
+  ];
+  if (report.problems.length > 0) {
+    lines.push('', `接口拒绝了 ${report.problems.length} 个步骤（该工单后续步骤未执行）：`);
+    for (const p of report.problems) lines.push(`  [${p.complaint}] ${p.step}（${p.as}）${p.request} → ${p.status} ${p.code} ${p.message}`);
+  }
+  lines.push('', consoleHint, '');
+  return lines;
+}
