@@ -5,7 +5,7 @@ import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity,
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
 import { ProjectionRunner } from '#projections';
 import { allProjections, readModelEntities } from '#read-models';
-import { upcasters } from './upcasters.js';
+import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 
 /** The pieces every app is wired from, built before Nest starts and closed after it stops. */

@@ -58,6 +58,9 @@ export function summaryLines(report: DemoReport, units: ReadonlyMap<string, stri
     `演示工单：${report.complaints.length} 件（近两个月的12351热线工单，已按各自流程办理）`,
     ...table(statusRows).map((line) => `  ${line}`),
     `  其中当前超期（督办）：${overdue} 件`,
+    `  系统案件列表中的工单共 ${report.complaintsInSystem} 件（重复运行不会增加）`,
+    '  说明：受理时间分布在近两个月；其后各步骤按服务器当前时间记录，时限从转办时起算，',
+    '  所以刚写入时没有超期工单；紧急工单转办后2小时未签收、一般工单1个工作日未签收即进入督办列表。',
   ];
   if (report.problems.length > 0) {
     lines.push('', `接口拒绝了 ${report.problems.length} 个步骤（该工单后续步骤未执行）：`);

@@ -99,6 +99,7 @@ describe('npm run demo', () => {
     expect(second.users.existing).toHaveLength(DEMO_USERS.length);
     expect(second.complaints.map((c) => c.id)).toEqual(first.complaints.map((c) => c.id));
     expect(second.byStatus).toEqual(first.byStatus);
+    expect(second.complaintsInSystem).toBe(first.complaintsInSystem);
     expect((await listComplaints()).total).toBe(DEMO_COMPLAINTS.length);
   }, DEMO_TIMEOUT);
 });

@@ -56,7 +56,9 @@ async function main(): Promise<void> {
     try {
       casework = await startCasework({ log: false, port: 0 });
     } catch (error) {
-      throw new Error(`无法启动系统：${error instanceof Error ? error.message : String(error)}\n若 npm start 正在运行，${USE_URL_HINT}`);
+      // The embedded PostgreSQL rejects without a reason when its cluster is locked.
+      const reason = error instanceof Error ? error.message : error ? String(error) : '嵌入式 PostgreSQL 未能启动（数据目录可能被占用）';
+      throw new Error(`无法启动系统：${reason}\n若 npm start 正在运行，${USE_URL_HINT}`);
     }
     if (casework.generatedAdminPassword) {
       log(`\n  已创建管理员。用户名：admin  密码：${casework.generatedAdminPassword}\n  （仅显示这一次；也可用 CASEWORK_ADMIN_PASSWORD 自行设定）\n`);

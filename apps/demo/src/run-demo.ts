@@ -39,6 +39,8 @@ export interface DemoReport {
   readonly complaints: readonly DemoComplaintState[];
   readonly byStatus: Readonly<Record<string, number>>;
   readonly problems: readonly DemoProblem[];
+  /** Every complaint in the system's case list, the demo's and any others (a re-run must not change it). */
+  readonly complaintsInSystem: number;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
@@ -71,7 +73,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const byStatus: Record<string, number> = {};
   for (const c of complaints) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
   const problems = results.flatMap((r) => (r.problem ? [r.problem] : []));
-  return { users, password, complaints, byStatus, problems };
+  const { total } = await clients.get('demo.rexian')!.get<{ total: number }>('/api/cases?kind=complaint&pageSize=1');
+  return { users, password, complaints, byStatus, problems, complaintsInSystem: total };
 }
 
 async function currentStates(reader: ApiClient, results: readonly WalkResult[]): Promise<DemoComplaintState[]> {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
+import { removeConnectionFile, writeConnectionFile } from './connection-file.js';
 
 export interface RunningPostgres {
   readonly url: string;
@@ -37,8 +38,13 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   if (firstStart) await server.initialise();
   await server.start();
   if (firstStart) await server.createDatabase('casework');
+  const url = `postgres://casework:${encodeURIComponent(password)}@127.0.0.1:${port}/casework`;
+  writeConnectionFile(dataDir, url);
   return {
-    url: `postgres://casework:${encodeURIComponent(password)}@127.0.0.1:${port}/casework`,
-    stop: () => server.stop(),
+    url,
+    async stop() {
+      removeConnectionFile(dataDir);
+      await server.stop();
+    },
   };
 }

@@ -1,3 +1,4 @@
 export * from './embedded-postgres-server.js';
 export * from './free-port.js';
 export * from './system-settings.js';
+export * from './connection-file.js';

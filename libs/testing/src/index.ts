@@ -1,2 +1,4 @@
 export * from './test-database.js';
 export * from './decider-spec.js';
+export * from './complaint-histories.js';
+export * from './table-snapshot.js';

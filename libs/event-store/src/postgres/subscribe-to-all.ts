@@ -15,7 +15,7 @@ export interface PostgresSubscriptionDeps {
   readonly pollIntervalMs: number;
 }
 
-/** Catch-up from the checkpoint through the pool, then woken by NOTIFY from the append function. */
+/** Catch-up from the checkpoint through the pool, then woken by the NOTIFY the store sends after appends (append-notifier.ts). */
 export function subscribeToAll(deps: PostgresSubscriptionDeps, handler: BatchHandler, options?: SubscribeOptions): Subscription {
   const source = {
     readBatch: (after: LogPosition, maxCount: number, streamPrefixes?: readonly string[]) =>

@@ -1,0 +1,106 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { PostgresEventStore, START, type NewEvent, type RecordedEvent } from '#event-store';
+import { createTestDatabase, snapshotTables, type TestDatabase } from '#testing';
+import { applyBatch } from './apply-batch.js';
+import { readCheckpoint } from './checkpoints.js';
+import type { Projection } from './projection.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { rebuildProjection } from './rebuild-projection.js';
+
+/** Counts events per stream and remembers the last type: small, but with real effects to lose or double. */
+function countingProjection(options: { failOn?: string } = {}): Projection {
+  return {
+    name: 'test-counts',
+    tables: ['test_counts'],
+    schemaSql: 'CREATE TABLE IF NOT EXISTS test_counts (stream_id text PRIMARY KEY, n int NOT NULL, last_type text NOT NULL)',
+    async apply(events: readonly RecordedEvent[], tx: EntityManager) {
+      for (const event of events) {
+        if (event.type === options.failOn) throw new Error('poisoned event');
+        await tx.query(
+          `INSERT INTO test_counts (stream_id, n, last_type) VALUES ($1, 1, $2)
+           ON CONFLICT (stream_id) DO UPDATE SET n = test_counts.n + 1, last_type = EXCLUDED.last_type`,
+          [event.streamId, event.type],
+        );
+      }
+    },
+  };
+}
+
+const event = (type: string): NewEvent => {
+  const id = crypto.randomUUID();
+  return { eventId: id, type, schemaVersion: 1, data: {}, metadata: { actor: { userId: 'u', role: 'caseworker', orgUnitId: '410105' }, occurredAt: new Date().toISOString(), commandId: id, correlationId: id, causationId: id } };
+};
+
+describe('projection runner and rebuild', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    store = await PostgresEventStore.connect({ connectionString: db.url, pollIntervalMs: 20 });
+    await ProjectionRunner.ensureSchemas(dataSource, [countingProjection()]);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const counts = async () => (await dataSource.query('SELECT stream_id, n FROM test_counts ORDER BY stream_id')).map((r: { stream_id: string; n: number }) => [r.stream_id, r.n]);
+
+  it('applies a redelivered batch once, because the checkpoint travels with the writes', async () => {
+    await store.appendToStream('test-a-1', [event('A'), event('B')], 'no_stream');
+    const events = await store.readAll();
+    await applyBatch(dataSource, countingProjection(), events);
+    await applyBatch(dataSource, countingProjection(), events);
+    expect(await counts()).toEqual([['test-a-1', 2]]);
+    expect((await readCheckpoint(dataSource, 'test-counts')).eventsApplied).toBe(2);
+  });
+
+  it('leaves neither effects nor checkpoint of a batch that fails half way', async () => {
+    await store.appendToStream('test-a-1', [event('A')], 'no_stream');
+    await applyBatch(dataSource, countingProjection(), await store.readAll());
+    const before = await readCheckpoint(dataSource, 'test-counts');
+    await store.appendToStream('test-a-2', [event('A'), event('POISON')], 'no_stream');
+    const rest = await store.readAll({ after: before.position });
+    await expect(applyBatch(dataSource, countingProjection({ failOn: 'POISON' }), rest)).rejects.toThrow('poisoned event');
+    expect(await counts()).toEqual([['test-a-1', 1]]);
+    expect(await readCheckpoint(dataSource, 'test-counts')).toEqual(before);
+  });
+
+  it('stops a projection on a failing batch and reports it as failed', async () => {
+    await store.appendToStream('test-a-1', [event('POISON')], 'no_stream');
+    const runner = new ProjectionRunner(dataSource, store, [countingProjection({ failOn: 'POISON' })], { onError: () => {} });
+    await runner.start();
+    for (let i = 0; i < 100 && (await runner.status())[0].state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 20));
+    const [status] = await runner.status();
+    expect(status).toMatchObject({ name: 'test-counts', state: 'failed', lagEvents: 1 });
+    await runner.stop();
+  });
+
+  it('rebuilds beside the live tables and swaps in, after which the live runner carries on exactly once', async () => {
+    for (let i = 0; i < 50; i++) await store.appendToStream(`test-a-${i % 7}`, [event('A'), event('B')], 'any');
+    const runner = new ProjectionRunner(dataSource, store, [countingProjection()], { batchSize: 10 });
+    await runner.start();
+    await runner.waitFor(await store.headPosition());
+    const live = await snapshotTables(dataSource, ['test_counts']);
+
+    const rebuilding = rebuildProjection(dataSource, store, countingProjection(), { batchSize: 7 });
+    for (let i = 0; i < 20; i++) await store.appendToStream(`test-a-${i % 3}`, [event('C')], 'any');
+    await rebuilding;
+    await runner.waitFor(await store.headPosition());
+    await store.appendToStream('test-a-0', [event('D')], 'any');
+    await runner.waitFor(await store.headPosition());
+    await runner.stop();
+
+    const afterSwap = await snapshotTables(dataSource, ['test_counts']);
+    const fromScratch = await rebuildProjection(dataSource, store, countingProjection(), { swap: false });
+    expect(afterSwap).toEqual(await snapshotTables(dataSource, ['test_counts'], fromScratch.schema));
+    expect(afterSwap).not.toEqual(live);
+    const total = (await dataSource.query('SELECT sum(n)::int AS total FROM test_counts'))[0].total;
+    expect(total).toBe(await store.countEventsAfter(START));
+  });
+});

@@ -1,0 +1,82 @@
+import { createChineseDaysCalendar } from '#calendar';
+import type { EventStore, NewEvent } from '#event-store';
+import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintEvent, type ComplaintState } from '#hotline';
+import { randomUUID } from 'node:crypto';
+
+const DISTRICTS = ['410102', '410103', '410104', '410105', '410122', '410184'];
+const CATEGORIES: Array<[string, string]> = [['pay', 'wage_arrears'], ['labour_contract', 'unlawful_dismissal'], ['social_insurance', 'insurance_not_paid'], ['work_injury', 'injury_recognition']];
+const HOUR = 3_600_000;
+
+/** A deterministic pseudo-random sequence, so generated histories are the same on every run. */
+function sequence(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/**
+ * Realistic complaint histories decided by the real hotline decider: received, classified, most
+ * assigned to a district, signed for, contacted, resolved, followed up and closed; some stop
+ * half way. Returns each complaint's stream events, with envelopes, ready to append.
+ */
+export function generateComplaintHistories(count: number, options: { seed?: number; start?: Date } = {}) {
+  const random = sequence(options.seed ?? 7);
+  const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
+  const start = options.start ?? new Date('2025-01-02T01:00:00Z');
+  const streams: Array<{ streamId: string; events: NewEvent[] }> = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const district = DISTRICTS[Math.floor(random() * DISTRICTS.length)];
+    const [category, subcategory] = CATEGORIES[Math.floor(random() * CATEGORIES.length)];
+    let now = new Date(start.getTime() + Math.floor(random() * 360 * 24) * HOUR);
+    const city = { userId: 'generator-city', role: 'caseworker', orgUnitId: '410100' };
+    const local = { userId: `generator-${district}`, role: 'caseworker', orgUnitId: district };
+    const steps: Array<[ComplaintCommand, typeof city]> = [
+      [{ type: 'ReceiveComplaint', data: {
+        complaintId: id, channel: random() < 0.8 ? 'phone' : 'wechat', caller: { anonymous: false, name: '测试来电人', phone: `139${String(10_000_000 + i).slice(-8)}` },
+        workersAffected: 1 + Math.floor(random() * 20), employer: { name: `郑州第${i}号测试企业`, district },
+        classification: { category, subcategory, type: 'request_for_action' } as never, urgency: 'normal', safetyRisk: false,
+        summary: '生成的测试工单', receivedAt: now, receivingUnitId: '410100' } }, city],
+      [{ type: 'AssignComplaint', data: { unitId: district } }, city],
+      [{ type: 'SignForComplaint', data: {} }, local],
+      [{ type: 'RecordCallerContact', data: { reached: true, summary: '已联系' } }, local],
+      [{ type: 'ResolveComplaint', data: { outcome: 'solved', summary: '已办结' } }, local],
+      [{ type: 'RecordFollowUp', data: { reached: true, satisfaction: random() < 0.85 ? 'satisfied' : 'basically_satisfied' } }, city],
+      [{ type: 'CloseComplaint', data: {} }, city],
+    ];
+    const stopAfter = random() < 0.7 ? steps.length : 1 + Math.floor(random() * steps.length);
+    let state: ComplaintState = decider.initialState;
+    const events: NewEvent[] = [];
+    for (const [command, actor] of steps.slice(0, stopAfter)) {
+      const decided: ComplaintEvent[] = decider.decide(command, state, { now, actor });
+      for (const event of decided) {
+        state = decider.evolve(state, event);
+        const commandId = randomUUID();
+        events.push({
+          eventId: randomUUID(), type: event.type, schemaVersion: 1, data: event.data,
+          metadata: { actor, occurredAt: now.toISOString(), commandId, correlationId: commandId, causationId: commandId },
+        });
+      }
+      now = new Date(now.getTime() + Math.floor(1 + random() * 30) * HOUR);
+    }
+    streams.push({ streamId: `hotline-complaint-${id}`, events });
+  }
+  return streams;
+}
+
+/** Appends generated histories, `concurrency` streams at a time; returns the number of events. */
+export async function appendHistories(store: EventStore, streams: ReturnType<typeof generateComplaintHistories>, concurrency = 8): Promise<number> {
+  let next = 0;
+  let written = 0;
+  const worker = async () => {
+    while (next < streams.length) {
+      const stream = streams[next++];
+      await store.appendToStream(stream.streamId, stream.events, 'no_stream');
+      written += stream.events.length;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return written;
+}
