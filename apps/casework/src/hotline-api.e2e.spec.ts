@@ -44,6 +44,15 @@ describe('hotline complaints over HTTP', () => {
     return created.body as { id: string; version: number };
   }
 
+  /** Waits until every projection and process manager has applied the whole log, including what they wrote themselves. */
+  const caughtUp = async () => {
+    const { store, projections } = system.app.runtime;
+    for (let head = await store.headPosition(), previous; JSON.stringify(head, (_, v) => String(v)) !== previous; head = await store.headPosition()) {
+      previous = JSON.stringify(head, (_, v) => String(v));
+      await projections.waitFor(head);
+    }
+  };
+
   async function step(client: ApiClient, id: string, action: string, body: unknown = {}) {
     const { body: current } = await client.get(`/api/complaints/${id}`);
     const response = await client.post(`/api/complaints/${id}/${action}`, body, { version: current.version });
@@ -77,6 +86,7 @@ describe('hotline complaints over HTTP', () => {
   });
 
   it('answers bad input with 400 naming every bad field in Chinese, and writes nothing', async () => {
+    await caughtUp();
     const before = (await admin.get('/api/cases?pageSize=1')).body.total;
     const response = await admin.post('/api/complaints', {
       channel: 'fax',
@@ -99,6 +109,7 @@ describe('hotline complaints over HTTP', () => {
       expect(error.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(error.rule).toMatch(/^[a-z_]+$/);
     }
+    await caughtUp();
     expect((await admin.get('/api/cases?pageSize=1')).body.total).toBe(before);
   });
 
@@ -112,8 +123,9 @@ describe('hotline complaints over HTTP', () => {
 
   it('returns the first answer to a retried Idempotency-Key and writes once', async () => {
     const key = 'retry-key-0001';
-    const first = await admin.post('/api/complaints', newComplaint(), { key });
-    const retry = await admin.post('/api/complaints', newComplaint(), { key });
+    const body = newComplaint();
+    const first = await admin.post('/api/complaints', body, { key });
+    const retry = await admin.post('/api/complaints', body, { key });
     expect(retry.body).toEqual(first.body);
     const { id } = first.body;
     const note = await admin.post(`/api/complaints/${id}/note`, { text: '补充' }, { key: 'retry-key-0002', version: 2 });
@@ -153,7 +165,7 @@ describe('hotline complaints over HTTP', () => {
     expect(view.status).toBe('closed');
     expect(view.allowedActions).toEqual(['note']);
 
-    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+    await caughtUp();
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const { body: stats } = await admin.get(`/api/stats/hotline?from=${today}&to=${today}&unit=${JINSHUI}`);
     expect(stats.signFor).toEqual({ signedFor: 1, onTime: 1, rate: 1 });
@@ -185,32 +197,53 @@ describe('hotline complaints over HTTP', () => {
     expect(history.at(-1)).toMatchObject({ type: 'ComplaintReopened', reason: '来电人对答复不满意，要求重新办理' });
   });
 
-  it('flags a repeat call from the same phone and merges it into the earlier order', async () => {
+  it('flags a repeat call from the same phone, even seconds after the first, and merges it into the earlier order', async () => {
     const phone = '13900001111';
     const first = await receive({ caller: { name: '刘女士', phone }, employer: { name: '郑州甲乙丙商贸有限公司', district: ERQI } });
-    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
     const second = await receive({ caller: { name: '刘女士', phone }, employer: { name: '另一家公司', district: ERQI } });
+    await caughtUp();
     const { body: repeat } = await admin.get(`/api/complaints/${second.id}`);
     expect(repeat.repeatOf).toEqual([first.id]);
+    expect((await admin.get(`/api/complaints/${first.id}`)).body.repeatOf).toEqual([]);
     expect(repeat.allowedActions).toContain('merge');
     await step(admin, second.id, 'merge', { intoComplaintId: first.id, reason: '同一来电人重复反映' });
     expect((await admin.get(`/api/complaints/${second.id}`)).body.status).toBe('merged');
     expect((await admin.get(`/api/complaints/${first.id}`)).body.attachedRepeats).toEqual([second.id]);
   });
 
+  it('refuses an Idempotency-Key reused for a different request, writing nothing', async () => {
+    const a = await receive();
+    const b = await receive();
+    const key = 'reused-key-0001';
+    expect((await admin.post(`/api/complaints/${a.id}/note`, { text: '甲' }, { key })).status).toBe(200);
+    const reused = await admin.post(`/api/complaints/${b.id}/note`, { text: '甲' }, { key });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+    expect((await admin.get(`/api/complaints/${b.id}/history`)).body).toHaveLength(b.version);
+  });
+
+  it('refuses to assign to a unit that does not exist', async () => {
+    const { id, version } = await receive();
+    const response = await admin.post(`/api/complaints/${id}/assign`, { unitId: '999999' }, { version });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'unitId', rule: 'exists' })]);
+  });
+
   it('puts an order whose sign-for deadline passed on the overdue list, and takes it off when signed', async () => {
     const { id } = await receive({ employer: { name: '郑州超期测试有限公司', district: JINSHUI } });
     await step(admin, id, 'assign', { unitId: JINSHUI });
     const overdueIds = async () => (await supervisor.get('/api/cases?overdue=true&pageSize=200')).body.items.map((c: { id: string }) => c.id);
-    await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+    await caughtUp();
     expect(await overdueIds()).not.toContain(id);
     system.shiftClock(10 * DAY);
     try {
-      expect(await overdueIds()).toContain(id);
+      const listed = await overdueIds();
+      if (!listed.includes(id)) console.log(JSON.stringify((await supervisor.get('/api/cases?pageSize=200')).body.items.find((c: { id: string }) => c.id === id)));
+      expect(listed).toContain(id);
       const { body: view } = await admin.get(`/api/complaints/${id}`);
       expect(view.overdue.map((d: { step: string }) => d.step)).toContain('sign_for');
       await step(jinshui, id, 'sign-for');
-      await system.app.runtime.projections.waitFor(await system.app.runtime.store.headPosition());
+      await caughtUp();
       const signed = (await admin.get(`/api/complaints/${id}/history`)).body.at(-1);
       expect(signed.data.onTime).toBe(false);
     } finally {

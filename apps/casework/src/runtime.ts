@@ -7,6 +7,7 @@ import { ProjectionRunner } from '#projections';
 import { allProjections, readModelEntities } from '#read-models';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
+import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 
 /** The pieces every app is wired from, built before Nest starts and closed after it stops. */
 export interface Runtime {
@@ -20,6 +21,7 @@ export interface Runtime {
   readonly tokenSecret: string;
   /** Key of the keyed hashes that find a phone or ID number without storing it in clear. */
   readonly personalDataHashKey: string;
+  readonly hotline: HotlineServices;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -44,7 +46,9 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const users = new Users(dataSource, orgUnits, tokenSecret);
     const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
     const personalDataHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
-    const projections = new ProjectionRunner(dataSource, store, allProjections({ phoneHashKey: personalDataHashKey }), {
+    const hotline = createHotlineServices(config.hotlineTimeLimitsFile);
+    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
+    const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: (name, error) => console.error(`[projections] ${name} stopped: ${error instanceof Error ? error.name : 'error'}`),
     });
     await projections.start();
@@ -58,6 +62,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       projections,
       tokenSecret,
       personalDataHashKey,
+      hotline,
       generatedAdminPassword,
       async close() {
         await projections.stop();

@@ -4,6 +4,7 @@ import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore } from '#event-store';
 import { allProjections, readModelEntities } from '#read-models';
 import type { Projection } from '#projections';
+import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 
 export interface ProjectorConnection {
   readonly dataSource: DataSource;
@@ -22,7 +23,7 @@ export async function connectProjector(databaseUrl: string): Promise<ProjectorCo
   return {
     dataSource,
     store,
-    projections: allProjections({ phoneHashKey }),
+    projections: [...allProjections(), ...createHotlineServices().processManagers(store, phoneHashKey)],
     async close() {
       await store.close();
       await dataSource.destroy();

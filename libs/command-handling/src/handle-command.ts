@@ -37,6 +37,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
     throw new ConcurrencyConflictError(currentVersion);
   }
+  // A command whose events are already in the stream (a process manager redelivered, a retry after a
+  // lost answer) is not decided again.
+  if (recorded.some((event) => event.metadata.commandId === meta.commandId)) {
+    return { streamId, version: currentVersion, lastPosition: recorded[currentVersion - 1].position, events: [] };
+  }
   const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
   const context = { ...(options.context ?? {}), now: meta.now, actor: meta.actor } as Context;
   const events = decider.decide(command, state, context);

@@ -1,13 +1,16 @@
 import type { DataSource } from 'typeorm';
+import { RuleBrokenError } from '#errors';
 
 export const IDEMPOTENCY_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS command_results (
   user_id text NOT NULL,
   idempotency_key text NOT NULL,
+  request_fingerprint text NOT NULL DEFAULT '',
   result jsonb,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (user_id, idempotency_key)
-);`;
+);
+ALTER TABLE command_results ADD COLUMN IF NOT EXISTS request_fingerprint text NOT NULL DEFAULT '';`;
 
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the first attempt to finish. */
@@ -26,12 +29,19 @@ export class IdempotencyStore {
     private readonly options: IdempotencyOptions = {},
   ) {}
 
-  async once<T>(userId: string, key: string | undefined, execute: () => Promise<T>): Promise<T> {
+  /**
+   * `fingerprint` identifies the request (e.g. method, path and body): reusing a key for a different
+   * request is refused rather than answered with another command's result.
+   */
+  async once<T>(userId: string, key: string | undefined, execute: () => Promise<T>, fingerprint = ''): Promise<T> {
     if (!key) return execute();
     const deadline = Date.now() + (this.options.waitMs ?? 10_000);
     for (;;) {
-      if (await this.claim(userId, key)) return this.executeClaimed(userId, key, execute);
+      if (await this.claim(userId, key, fingerprint)) return this.executeClaimed(userId, key, execute);
       const earlier = await this.find(userId, key);
+      if (earlier && earlier.fingerprint !== fingerprint) {
+        throw new RuleBrokenError('idempotency_key_reused', 'Idempotency-Key 已用于另一个不同的请求，请为新的操作使用新的键');
+      }
       if (earlier?.result !== undefined && earlier.result !== null) return earlier.result as T;
       if (Date.now() > deadline) throw new Error(`Command with idempotency key still running after waiting`);
       await new Promise((resolve) => setTimeout(resolve, earlier ? 10 : 0));
@@ -49,17 +59,17 @@ export class IdempotencyStore {
     }
   }
 
-  private async claim(userId: string, key: string): Promise<boolean> {
+  private async claim(userId: string, key: string, fingerprint: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO command_results (user_id, idempotency_key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1`,
-      [userId, key],
+      `INSERT INTO command_results (user_id, idempotency_key, request_fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+      [userId, key, fingerprint],
     );
     return rows.length === 1;
   }
 
-  private async find(userId: string, key: string): Promise<{ result: unknown } | undefined> {
-    const rows: { result: unknown }[] = await this.dataSource.query(
-      'SELECT result FROM command_results WHERE user_id = $1 AND idempotency_key = $2',
+  private async find(userId: string, key: string): Promise<{ result: unknown; fingerprint: string } | undefined> {
+    const rows: { result: unknown; fingerprint: string }[] = await this.dataSource.query(
+      'SELECT result, request_fingerprint AS fingerprint FROM command_results WHERE user_id = $1 AND idempotency_key = $2',
       [userId, key],
     );
     return rows[0];

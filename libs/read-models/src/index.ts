@@ -8,13 +8,12 @@ export * from './case-list/case-list.query.js';
 export * from './case-list/case-list.projection.js';
 export * from './hotline/hotline-figures.projection.js';
 export * from './hotline/hotline-stats.query.js';
-export * from './hotline/repeat-candidates.query.js';
 export * from './shanghai-period.js';
 export * from './stream-ids.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
-export function allProjections(options: { phoneHashKey: string }): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(options)];
+export function allProjections(): Projection[] {
+  return [caseListProjection, hotlineFiguresProjection()];
 }

@@ -6,7 +6,6 @@ export class ClassifyDto {
   @ApiProperty() @OptionalText('一级分类', 64) category: string;
   @ApiPropertyOptional() @OptionalText('二级分类', 64) subcategory?: string;
   @ApiProperty() @OptionalText('诉求类型', 64) type: string;
-  @ApiPropertyOptional() @OptionalText('紧急程度', 16) urgency?: string;
 }
 
 export class AnswerDto {

@@ -3,10 +3,11 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
 import type { EventStore } from '#event-store';
-import { NotFoundError } from '#errors';
+import { NotFoundError, ValidationError } from '#errors';
 import type { ComplaintCommand, ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
-import { EVENT_STORE, IDEMPOTENCY } from '../core/tokens.js';
+import { EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import type { OrgUnits } from '#identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
@@ -29,6 +30,7 @@ export class ComplaintsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
   ) {}
 
   /** 受理: a new complaint; the same Idempotency-Key always yields the same complaint id. */
@@ -64,6 +66,9 @@ export class ComplaintsController {
 
   @Post(':id/assign') @HttpCode(200)
   assign(@Param('id', ComplaintId) id: string, @Body() b: Dto.AssignDto, @CommandMetadata() m: HttpCommandMeta) {
+    if (b.unitId && !this.orgUnits.find(b.unitId)) {
+      throw new ValidationError([{ field: 'unitId', rule: 'exists', message: '承办单位不存在，请从单位列表中选择' }]);
+    }
     return this.run(id, { type: 'AssignComplaint', data: { unitId: b.unitId, instructions: b.note } }, m);
   }
 
@@ -119,11 +124,16 @@ export class ComplaintsController {
 
   /** Every command: once per Idempotency-Key, through the command bus, answered with the new version. */
   private async run(id: string, command: ComplaintCommand, meta: HttpCommandMeta, mustExist = true, reason?: string): Promise<{ id: string; version: number }> {
-    return this.idempotency.once(meta.actor.userId, meta.idempotencyKey, async () => {
-      if (mustExist) await this.eventsOf(id, 1);
-      const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, reason));
-      return { id, version: result.version };
-    });
+    return this.idempotency.once(
+      meta.actor.userId,
+      meta.idempotencyKey,
+      async () => {
+        if (mustExist) await this.eventsOf(id, 1);
+        const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, reason));
+        return { id, version: result.version };
+      },
+      meta.requestFingerprint,
+    );
   }
 
   private async eventsOf(id: string, maxCount?: number) {

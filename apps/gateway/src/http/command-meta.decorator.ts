@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CommandMeta } from '#command-handling';
+import { requestFingerprint, type CommandMeta } from '#command-handling';
 import { ValidationError } from '#errors';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 
@@ -29,7 +29,7 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
 }
 
 /** Builds the command's metadata from the caller and the `If-Match`, `Idempotency-Key` and `X-Correlation-Id` headers. */
-export const CommandMetadata = createParamDecorator((_: unknown, context: ExecutionContext): CommandMeta & { idempotencyKey?: string } => {
+export const CommandMetadata = createParamDecorator((_: unknown, context: ExecutionContext): HttpCommandMeta => {
   const request = context.switchToHttp().getRequest();
   const user: AuthenticatedUser = request.user;
   const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
@@ -41,9 +41,11 @@ export const CommandMetadata = createParamDecorator((_: unknown, context: Execut
     correlationId: typeof correlation === 'string' && /^[A-Za-z0-9_.:-]{1,128}$/.test(correlation) ? correlation : commandId,
     causationId: commandId,
     expectedVersion: parseIfMatch(request.headers['if-match']),
+    requestFingerprint: requestFingerprint(request.method, request.originalUrl ?? request.url, request.body ?? null),
     now: requestTime(request),
     idempotencyKey,
   };
 });
 
-export type HttpCommandMeta = CommandMeta & { idempotencyKey?: string };
+/** The command's metadata plus what the idempotency check needs: the key and what the request asked for. */
+export type HttpCommandMeta = CommandMeta & { idempotencyKey?: string; requestFingerprint: string };

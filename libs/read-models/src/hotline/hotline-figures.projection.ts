@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
-import { evolveComplaint, initialComplaintState, normaliseEmployerName, normalisePhone, type ComplaintEvent, type ComplaintState } from '#hotline';
-import { keyedHash } from '#personal-data';
+import { evolveComplaint, initialComplaintState, type ComplaintEvent, type ComplaintState } from '#hotline';
 import type { Projection } from '#projections';
 import { HOTLINE_FIGURES_SCHEMA_SQL } from './hotline-figures.schema.js';
 import { factOf, type HotlineFact } from './hotline-facts.js';
@@ -12,13 +11,11 @@ interface Row {
   state: ComplaintState;
   channel: string;
   receiving_unit_id: string;
-  employer_key: string;
-  caller_phone_hash: string | null;
   received_at: string;
 }
 
-/** Facts, status intervals and lookup keys of every complaint: what the hotline figures are computed from. */
-export function hotlineFiguresProjection(options: { phoneHashKey: string }): Projection {
+/** Facts and status intervals of every complaint: what the hotline figures are computed from. */
+export function hotlineFiguresProjection(): Projection {
   return {
     name: 'hotline-figures',
     tables: ['hotline_complaints', 'hotline_facts', 'complaint_status_history'],
@@ -26,14 +23,14 @@ export function hotlineFiguresProjection(options: { phoneHashKey: string }): Pro
     streamPrefixes: ['hotline-complaint-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const ids = [...new Set(events.map((e) => aggregateIdOf(e.streamId)))];
-      const loaded: Row[] = await tx.query('SELECT complaint_id, state, channel, receiving_unit_id, employer_key, caller_phone_hash, received_at FROM hotline_complaints WHERE complaint_id = ANY($1)', [ids]);
+      const loaded: Row[] = await tx.query('SELECT complaint_id, state, channel, receiving_unit_id, received_at FROM hotline_complaints WHERE complaint_id = ANY($1)', [ids]);
       const rows = new Map(loaded.map((row) => [row.complaint_id, row]));
       const facts: HotlineFact[] = [];
-      const intervals: unknown[][] = [];
+      const intervals: StatusInterval[] = [];
       for (const event of events) {
         const id = aggregateIdOf(event.streamId);
         const domainEvent = { type: event.type, data: event.data } as ComplaintEvent;
-        const row = rows.get(id) ?? newRow(id, domainEvent, options.phoneHashKey);
+        const row = rows.get(id) ?? newRow(id, domainEvent);
         const before = row.state;
         const after = evolveComplaint(before, domainEvent);
         row.state = after;
@@ -41,7 +38,14 @@ export function hotlineFiguresProjection(options: { phoneHashKey: string }): Pro
         const fact = factOf(event, id, after.round?.unitId ?? after.receivingUnitId ?? '');
         if (fact) facts.push(fact);
         if (after.status !== before.status || after.round?.unitId !== before.round?.unitId) {
-          intervals.push([id, after.status, after.round?.unitId ?? after.receivingUnitId, event.metadata.occurredAt, event.recordedAt, event.streamRevision]);
+          intervals.push({
+            complaint_id: id,
+            status: after.status,
+            unit_id: after.round?.unitId ?? after.receivingUnitId,
+            valid_from: event.metadata.occurredAt,
+            recorded_at: event.recordedAt,
+            revision: event.streamRevision,
+          });
         }
       }
       await upsertComplaints(tx, [...rows.values()]);
@@ -51,25 +55,22 @@ export function hotlineFiguresProjection(options: { phoneHashKey: string }): Pro
   };
 }
 
-function newRow(id: string, event: ComplaintEvent, phoneHashKey: string): Row {
+function newRow(id: string, event: ComplaintEvent): Row {
   if (event.type !== 'ComplaintReceived') throw new Error(`Complaint ${id} starts with ${event.type}`);
-  const phone = event.data.caller.phone;
   return {
     complaint_id: id,
     state: initialComplaintState,
     channel: event.data.channel,
     receiving_unit_id: event.data.receivingUnitId,
-    employer_key: normaliseEmployerName(event.data.employer.name),
-    caller_phone_hash: phone ? keyedHash(normalisePhone(phone), phoneHashKey) : null,
     received_at: event.data.receivedAt,
   };
 }
 
 async function upsertComplaints(tx: EntityManager, rows: readonly Row[]): Promise<void> {
   await tx.query(
-    `INSERT INTO hotline_complaints (complaint_id, channel, category, subcategory, complaint_type, receiving_unit_id, employer_key, caller_phone_hash, received_at, status, state)
+    `INSERT INTO hotline_complaints (complaint_id, channel, category, subcategory, complaint_type, receiving_unit_id, received_at, status, state)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(complaint_id text, channel text, category text, subcategory text, complaint_type text,
-       receiving_unit_id text, employer_key text, caller_phone_hash text, received_at timestamptz, status text, state jsonb)
+       receiving_unit_id text, received_at timestamptz, status text, state jsonb)
      ON CONFLICT (complaint_id) DO UPDATE SET category = EXCLUDED.category, subcategory = EXCLUDED.subcategory,
        complaint_type = EXCLUDED.complaint_type, status = EXCLUDED.status, state = EXCLUDED.state`,
     [JSON.stringify(rows.map((row) => ({
@@ -93,14 +94,36 @@ async function insertFacts(tx: EntityManager, facts: readonly HotlineFact[]): Pr
   );
 }
 
-/** Closes each complaint's open interval and opens the new one, in event order. */
-async function appendIntervals(tx: EntityManager, intervals: readonly unknown[][]): Promise<void> {
-  for (const [id, status, unitId, occurredAt, recordedAt, revision] of intervals) {
-    await tx.query('UPDATE complaint_status_history SET valid_to = $2 WHERE complaint_id = $1 AND valid_to IS NULL', [id, occurredAt]);
-    await tx.query(
-      `INSERT INTO complaint_status_history (complaint_id, status, unit_id, valid_from, recorded_at, revision)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [id, status, unitId, occurredAt, recordedAt, revision],
-    );
-  }
+interface StatusInterval {
+  complaint_id: string;
+  status: string;
+  unit_id: string | undefined;
+  valid_from: string;
+  recorded_at: string;
+  revision: number;
+}
+
+/**
+ * Closes each complaint's open interval and opens the new ones, in event order: two statements per
+ * batch. Within the batch an interval ends where the complaint's next one starts (`lead` by revision);
+ * the open interval stored before the batch ends where the batch's first one for that complaint starts.
+ */
+async function appendIntervals(tx: EntityManager, intervals: readonly StatusInterval[]): Promise<void> {
+  if (intervals.length === 0) return;
+  const batch = JSON.stringify(intervals);
+  await tx.query(
+    `UPDATE complaint_status_history h SET valid_to = first.valid_from
+       FROM (SELECT DISTINCT ON (complaint_id) complaint_id, valid_from
+               FROM jsonb_to_recordset($1::jsonb) AS i(complaint_id text, valid_from timestamptz, revision int)
+              ORDER BY complaint_id, revision) AS first
+      WHERE h.complaint_id = first.complaint_id AND h.valid_to IS NULL`,
+    [batch],
+  );
+  await tx.query(
+    `INSERT INTO complaint_status_history (complaint_id, status, unit_id, valid_from, valid_to, recorded_at, revision)
+     SELECT complaint_id, status, unit_id, valid_from, lead(valid_from) OVER (PARTITION BY complaint_id ORDER BY revision), recorded_at, revision
+       FROM jsonb_to_recordset($1::jsonb) AS i(complaint_id text, status text, unit_id text, valid_from timestamptz, recorded_at timestamptz, revision int)
+     ON CONFLICT DO NOTHING`,
+    [batch],
+  );
 }

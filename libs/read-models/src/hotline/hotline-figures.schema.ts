@@ -10,14 +10,10 @@ CREATE TABLE IF NOT EXISTS hotline_complaints (
   subcategory text,
   complaint_type text,
   receiving_unit_id text NOT NULL,
-  employer_key text NOT NULL,
-  caller_phone_hash text,
   received_at timestamptz NOT NULL,
   status text NOT NULL,
   state jsonb NOT NULL
 );
-CREATE INDEX IF NOT EXISTS hotline_complaints_employer_idx ON hotline_complaints (employer_key, received_at);
-CREATE INDEX IF NOT EXISTS hotline_complaints_phone_idx ON hotline_complaints (caller_phone_hash, received_at) WHERE caller_phone_hash IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS hotline_facts (
   event_id uuid PRIMARY KEY,
@@ -44,4 +40,6 @@ CREATE TABLE IF NOT EXISTS complaint_status_history (
   PRIMARY KEY (complaint_id, revision)
 );
 CREATE INDEX IF NOT EXISTS complaint_status_history_time_idx ON complaint_status_history (valid_from, valid_to);
+-- Each batch closes the open interval of the complaints it touches: found by this index, not by a scan.
+CREATE INDEX IF NOT EXISTS complaint_status_history_open_idx ON complaint_status_history (complaint_id) WHERE valid_to IS NULL;
 `;

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { createChineseDaysCalendar } from '#calendar';
+import type { EventStore } from '#event-store';
+import { createComplaintDecider, hotlineTimeLimits, type ComplaintDecider, type HotlineTimeLimits } from '#hotline';
+import type { Projection } from '#projections';
+import { repeatCallDetector } from './repeat-calls/repeat-call-detector.js';
+
+export interface HotlineServices {
+  readonly limits: HotlineTimeLimits;
+  readonly decider: ComplaintDecider;
+  /** The hotline's process managers, run by the projection runner beside the read models. */
+  processManagers(store: EventStore, personalDataHashKey: string): Projection[];
+}
+
+/**
+ * The hotline context's pieces, built once: the time limits (DOMAIN.md defaults, overridden by the
+ * JSON file named in HOTLINE_TIME_LIMITS_FILE) and the decider on the Chinese working calendar.
+ */
+export function createHotlineServices(limitsFile = process.env.HOTLINE_TIME_LIMITS_FILE): HotlineServices {
+  const limits = hotlineTimeLimits(limitsFile ? JSON.parse(readFileSync(limitsFile, 'utf8')) : {});
+  const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: limits });
+  return {
+    limits,
+    decider,
+    processManagers: (store, hashKey) => [repeatCallDetector({ store, decider, limits, hashKey })],
+  };
+}
