@@ -24,6 +24,8 @@ export interface WalkResult {
   readonly version?: number;
   readonly stepsDone: number;
   readonly problem?: DemoProblem;
+  /** The receipt's key was used by an earlier run with other dates: that run wrote this complaint. */
+  readonly writtenBefore?: boolean;
 }
 
 export function idempotencyKey(seed: string, complaintKey: string, stepIndex: number, action: string): string {
@@ -36,16 +38,31 @@ export class ComplaintWalker {
     private readonly seed: string,
   ) {}
 
+  /**
+   * The system flags a repeat call on its own, shortly after receiving it (a process manager
+   * following the log): wait for the flag before merging, and take the version it left.
+   */
+  private async repeatFlagged(id: string, as: string, timeoutMs = 15_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const view = await this.client(as).get<{ version: number; repeatOf: string[] }>(`/api/complaints/${id}`);
+      if (view.repeatOf.length > 0 || Date.now() > deadline) return view.version;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async walk(key: string, receiver: string, body: Record<string, unknown>, steps: readonly Step[]): Promise<WalkResult> {
     let id: string;
     let version: number;
     try {
       ({ id, version } = await this.client(receiver).command('/api/complaints', body, idempotencyKey(this.seed, key, 0, 'receive')));
     } catch (error) {
+      if (error instanceof ApiError && error.body.code === 'idempotency_key_reused') return { key, stepsDone: 0, writtenBefore: true };
       return { key, stepsDone: 0, problem: problemOf(error, key, 'receive', receiver) };
     }
     for (const [index, step] of steps.entries()) {
       try {
+        if (step.action === 'merge') version = await this.repeatFlagged(id, step.as);
         const answer = await this.client(step.as).command(
           `/api/complaints/${id}/${step.action}`,
           step.body,

@@ -59,7 +59,8 @@ describe('projector killed while catching up', () => {
     expect(atCrash).toBeLessThan(total);
 
     child = startProjector(db.url);
-    await until(async () => (await applied('case-list')) === total && (await applied('hotline-figures')) === total, 'the projector to catch up');
+    const caughtUp = async () => (await Promise.all(connection.projections.map((p) => applied(p.name)))).every((n) => n === total);
+    await until(caughtUp, 'every projection and process manager to catch up');
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     child = undefined;
