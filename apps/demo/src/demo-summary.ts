@@ -1,21 +1,12 @@
 /** The demo's printed output: the users table, the complaints by status, problems, where to look. No personal data. */
+import { COMPLAINT_STATUS_LABELS } from '#hotline';
 import { ApiClient } from './api-client.js';
 import { DEMO_USERS } from './demo-users.js';
 import type { DemoReport } from './run-demo.js';
 
 const ROLE_LABELS: Readonly<Record<string, string>> = { caseworker: '个案工作者', supervisor: '督导', mediator: '调解员', admin: '管理员' };
 
-const STATUS_LABELS: Readonly<Record<string, string>> = {
-  received: '已受理',
-  classified: '已分类',
-  assigned: '已转办待签收',
-  returned: '已退回',
-  in_progress: '办理中',
-  resolved: '已办结待回访',
-  followed_up: '已回访',
-  closed: '已结案',
-  merged: '已合并',
-};
+const STATUS_LABELS: Readonly<Record<string, string>> = COMPLAINT_STATUS_LABELS;
 
 /** Display width: CJK and full-width characters take two columns. */
 function width(text: string): number {

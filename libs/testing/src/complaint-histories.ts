@@ -2,19 +2,12 @@ import { createChineseDaysCalendar } from '#calendar';
 import type { EventStore, NewEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintEvent, type ComplaintState } from '#hotline';
 import { randomUUID } from 'node:crypto';
+import { SeededRandom } from './seeded-random.js';
 
 const DISTRICTS = ['410102', '410103', '410104', '410105', '410122', '410184'];
 const CATEGORIES: Array<[string, string]> = [['pay', 'wage_arrears'], ['labour_contract', 'unlawful_dismissal'], ['social_insurance', 'insurance_not_paid'], ['work_injury', 'injury_recognition']];
 const HOUR = 3_600_000;
 
-/** A deterministic pseudo-random sequence, so generated histories are the same on every run. */
-function sequence(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /**
  * Realistic complaint histories decided by the real hotline decider: received, classified, most
@@ -22,7 +15,8 @@ function sequence(seed: number) {
  * half way. Returns each complaint's stream events, with envelopes, ready to append.
  */
 export function generateComplaintHistories(count: number, options: { seed?: number; start?: Date } = {}) {
-  const random = sequence(options.seed ?? 7);
+  const seeded = new SeededRandom(String(options.seed ?? 7));
+  const random = () => seeded.next();
   const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
   const start = options.start ?? new Date('2025-01-02T01:00:00Z');
   const streams: Array<{ streamId: string; events: NewEvent[] }> = [];

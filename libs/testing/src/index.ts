@@ -2,3 +2,4 @@ export * from './test-database.js';
 export * from './decider-spec.js';
 export * from './complaint-histories.js';
 export * from './table-snapshot.js';
+export * from './seeded-random.js';
