@@ -62,10 +62,20 @@ export interface EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Reads one stream; an absent stream yields an empty array. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Reads the global log in commit-visible order, never skipping an event that a later read could reveal. */
+  /**
+   * Reads the global log in commit-visible order, never skipping an event that a later read could reveal.
+   * So an event just appended may be held back a moment while an older transaction is still in flight:
+   * to read it, wait until `headPosition()` has reached its position.
+   */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The position of the last event a reader can safely see now (`START` when none). */
   headPosition(): Promise<LogPosition>;
+  /**
+   * The position of the last committed event, even one a reader cannot see yet because an older
+   * transaction is still in flight: what a projection must reach before everything written so far
+   * is in it (read-your-writes, "caught up").
+   */
+  lastCommittedPosition(): Promise<LogPosition>;
   /** How many events a reader would see after this position now (for lag and progress). */
   countEventsAfter(position: LogPosition): Promise<number>;
   /** Delivers batches of events after the checkpoint, in order, then keeps following new commits. */

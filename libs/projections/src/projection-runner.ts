@@ -72,6 +72,18 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Resolves once everything committed so far is applied — including what process managers
+   * appended while catching up (so it loops until the log stops moving).
+   */
+  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+    let previous: LogPosition | undefined;
+    for (let at = await this.store.lastCommittedPosition(); !previous || compareLogPositions(at, previous) !== 0; at = await this.store.lastCommittedPosition()) {
+      previous = at;
+      await this.waitFor(at, timeoutMs);
+    }
+  }
+
   async status(): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
     for (const [name, entry] of this.running) {

@@ -74,6 +74,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.at(-1)?.position ?? START;
   }
 
+  async lastCommittedPosition(): Promise<LogPosition> {
+    return this.headPosition();
+  }
+
   async countEventsAfter(position: LogPosition): Promise<number> {
     return this.log.filter((event) => compareLogPositions(event.position, position) > 0).length;
   }

@@ -21,8 +21,9 @@ export interface CatchUpSource {
 }
 
 export const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
-/** First wait when events are held back, doubled while they stay so: the transaction holding them rarely notifies. */
+/** Waits while events are held back, doubling from the first to the last: the transaction holding them rarely notifies. */
 const HELD_BACK_FIRST_WAIT_MS = 10;
+const HELD_BACK_LONGEST_WAIT_MS = 160;
 /** Under a stream of commits every one wakes us; reading at most this often leaves the CPU to the writers. */
 const MIN_FOLLOW_INTERVAL_MS = 10;
 
@@ -87,7 +88,7 @@ export class CatchUpSubscription implements Subscription {
       // A short batch saw everything up to `head`: skipping past filtered-out events saves rescanning them.
       if (compareLogPositions(head, position) > 0) position = head;
       const idleWaitMs = heldBack ? Math.min(heldBackWaitMs, this.source.pollIntervalMs) : this.source.pollIntervalMs;
-      heldBackWaitMs = heldBack ? heldBackWaitMs * 2 : HELD_BACK_FIRST_WAIT_MS;
+      heldBackWaitMs = heldBack ? Math.min(heldBackWaitMs * 2, HELD_BACK_LONGEST_WAIT_MS) : HELD_BACK_FIRST_WAIT_MS;
       if (this.stopping) return;
       if (this.woken) await this.sleep(readAt + MIN_FOLLOW_INTERVAL_MS - Date.now(), false);
       else await this.sleep(idleWaitMs, true);

@@ -3,6 +3,7 @@ import { UpcasterRegistry } from '../../upcasting/upcaster-registry.js';
 import type { CreateStore } from '../event-store.contract.js';
 import { aNewEvent, aStreamId, aTestContext } from '../event-fixtures.js';
 import { SubscriptionRecorder } from '../subscription-recorder.js';
+import { waitForHead } from '../wait-for-head.js';
 
 export function upcastingContract(createStore: CreateStore): void {
   describe('upcasting on read', () => {
@@ -14,7 +15,8 @@ export function upcastingContract(createStore: CreateStore): void {
       const context = aTestContext();
       const streamId = aStreamId(context);
       try {
-        await store.appendToStream(streamId, [aNewEvent({ type: 'ComplaintReceived', schemaVersion: 1, data: { caller: '王芳' } })], 'no_stream');
+        const v1 = aNewEvent({ type: 'ComplaintReceived', schemaVersion: 1, data: { caller: '王芳' } });
+        await waitForHead(store, (await store.appendToStream(streamId, [v1], 'no_stream')).lastPosition);
         const current = { schemaVersion: 3, data: { caller: { name: '王芳', phone: null } } };
 
         const recorder = new SubscriptionRecorder(store, { streamPrefixes: [`${context}-`] });

@@ -1,0 +1,24 @@
+import type { EventStore } from '../event-store.port.js';
+import { compareLogPositions, type LogPosition } from '../log-position.js';
+import { pause } from './async-helpers.js';
+import { aNewEvent, aStreamId } from './event-fixtures.js';
+
+/**
+ * Waits until log readers can see `position`. A store may hold a fresh event back while an older
+ * transaction is still in flight (PostgreSQL: anywhere on the server), so a log read straight after an
+ * append is not guaranteed to include it.
+ */
+export async function waitForHead(store: EventStore, position: LogPosition, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (compareLogPositions(await store.headPosition(), position) < 0) {
+    if (Date.now() > deadline) throw new Error(`The log head did not reach ${position.commit}/${position.prepare} within ${timeoutMs} ms`);
+    await pause(5);
+  }
+}
+
+/** A head that every earlier append is at or before: appends a marker event and waits until readers see it. */
+export async function settledHead(store: EventStore): Promise<LogPosition> {
+  const { lastPosition } = await store.appendToStream(aStreamId('marker', 'head'), [aNewEvent({ type: 'HeadMarked' })], 'no_stream');
+  await waitForHead(store, lastPosition);
+  return lastPosition;
+}
