@@ -49,7 +49,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
-      onError: (name, error) => console.error(`[projections] ${name} stopped: ${error instanceof Error ? error.name : 'error'}`),
+      onError: reportProjectionFailure,
     });
     await projections.start();
     return {
@@ -76,4 +76,14 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await postgres?.stop();
     throw error;
   }
+}
+
+/**
+ * A projection stops on a failure (a poisoned read model must be looked at). When the database is
+ * shutting down (Ctrl-C reaches the embedded server too) that is expected: the batch rolled back and
+ * resumes from its checkpoint on the next start.
+ */
+function reportProjectionFailure(name: string, error: unknown): void {
+  if ((error as { code?: string }).code === '57P01') return;
+  console.error(`[projections] ${name} stopped: ${error instanceof Error ? error.name : 'error'} ${(error as { code?: string }).code ?? ''}`);
 }

