@@ -1,0 +1,136 @@
+/**
+ * The hotline figures of DOMAIN.md, from histories built by hand with the real decider and applied
+ * by the real projections on PostgreSQL: every count and rate checked exactly, by period, unit and
+ * "as of" an earlier moment.
+ */
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { createChineseDaysCalendar } from '#calendar';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintState } from '#hotline';
+import { applyBatch, ProjectionRunner } from '#projections';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { hotlineFiguresProjection } from './hotline-figures.projection.js';
+import { queryHotlineStats } from './hotline-stats.query.js';
+
+const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
+const centre = { userId: 'u-centre', role: 'caseworker', orgUnitId: '410100' };
+const actorOf = (unit: string) => ({ userId: `u-${unit}`, role: 'caseworker', orgUnitId: unit });
+const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+
+/** Decides each step at its own moment and returns the stream's events with envelopes. */
+function history(steps: Array<[string, ComplaintCommand, ReturnType<typeof actorOf>]>): NewEvent[] {
+  let state: ComplaintState = decider.initialState;
+  const events: NewEvent[] = [];
+  for (const [when, command, actor] of steps) {
+    for (const event of decider.decide(command, state, { now: at(when), actor })) {
+      state = decider.evolve(state, event);
+      const id = randomUUID();
+      events.push({ eventId: id, type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: at(when).toISOString(), commandId: id, correlationId: id, causationId: id } });
+    }
+  }
+  return events;
+}
+
+function receive(id: string, when: string, category: string, channel: string): [string, ComplaintCommand, typeof centre] {
+  return [when, { type: 'ReceiveComplaint', data: {
+    complaintId: id, channel: channel as never, caller: { anonymous: false, name: '来电人', phone: '13800000000' }, workersAffected: 2,
+    employer: { name: `企业${id.slice(0, 4)}`, district: '410105' }, classification: { category, type: 'request_for_action' } as never,
+    urgency: 'normal', safetyRisk: false, summary: '诉求', receivedAt: at(when), receivingUnitId: '410100' } }, centre];
+}
+
+const step = (when: string, command: ComplaintCommand, actor = centre): [string, ComplaintCommand, typeof centre] => [when, command, actor];
+
+describe('hotline figures', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const unitName = (id: string) => id;
+  const projection = hotlineFiguresProjection();
+
+  async function project() {
+    await applyBatch(dataSource, projection, await store.readAll({ after: (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'hotline-figures'")).map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0] }));
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    store = await PostgresEventStore.connect({ connectionString: db.url });
+    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const jinshui = actorOf('410105');
+    const erqi = actorOf('410103');
+    // A: March, pay by phone, 金水区 signs the same day, resolves in time; the caller is satisfied.
+    await store.appendToStream(`hotline-complaint-${a}`, history([
+      receive(a, '2026-03-02T09:00:00', 'pay', 'phone'),
+      step('2026-03-02T09:30:00', { type: 'AssignComplaint', data: { unitId: '410105' } }),
+      step('2026-03-02T15:00:00', { type: 'SignForComplaint', data: {} }, jinshui),
+      step('2026-03-03T10:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, jinshui),
+      step('2026-03-06T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '解决' } }, jinshui),
+      step('2026-03-09T10:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'satisfied' } }),
+    ]), 'no_stream');
+    // B: March, contract by WeChat, 二七区 signs a week late, resolves late, the caller is dissatisfied,
+    // it is reopened and resolved again in time; the second call-back reaches a basically satisfied caller.
+    await store.appendToStream(`hotline-complaint-${b}`, history([
+      receive(b, '2026-03-03T11:00:00', 'labour_contract', 'wechat'),
+      step('2026-03-03T11:10:00', { type: 'AssignComplaint', data: { unitId: '410103' } }),
+      step('2026-03-10T09:00:00', { type: 'SignForComplaint', data: {} }, erqi),
+      step('2026-03-10T10:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, erqi),
+      step('2026-03-27T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'explained', summary: '解释' } }, erqi),
+      step('2026-03-27T16:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'dissatisfied' } }),
+      step('2026-03-28T09:00:00', { type: 'ReopenComplaint', data: { reason: '不满意' } }),
+      step('2026-03-30T09:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '重办解决' } }, erqi),
+      step('2026-03-30T15:00:00', { type: 'RecordFollowUp', data: { reached: false } }),
+      step('2026-03-31T15:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'basically_satisfied' } }),
+    ]), 'no_stream');
+    await project();
+    await new Promise((r) => setTimeout(r, 30));
+    // C: April, recorded later than everything above.
+    await store.appendToStream(`hotline-complaint-${c}`, history([receive(c, '2026-04-01T00:30:00', 'pay', 'letter')]), 'no_stream');
+    await project();
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const march = (extra: Partial<Parameters<typeof queryHotlineStats>[1]> = {}) =>
+    queryHotlineStats(dataSource, { from: '2026-03-01', to: '2026-03-31', asOf: new Date(), unitName, ...extra });
+
+  it('counts the complaints received in the period by category, channel and handling unit', async () => {
+    const { received } = await march();
+    expect(received.total).toBe(2);
+    expect(received.byCategory.map((b) => [b.code, b.label, b.count])).toEqual([['labour_contract', '劳动合同', 1], ['pay', '劳动报酬', 1]]);
+    expect(received.byChannel.map((b) => [b.code, b.count])).toEqual([['phone', 1], ['wechat', 1]]);
+    expect(received.byUnit.map((b) => [b.code, b.count])).toEqual([['410103', 1], ['410105', 1]]);
+  });
+
+  it('gives the on-time sign-for rate, the on-time resolution rate by each order\'s last resolution, and the satisfaction rate over reached calls', async () => {
+    const stats = await march();
+    expect(stats.signFor).toEqual({ signedFor: 2, onTime: 1, rate: 0.5 });
+    expect(stats.resolution).toEqual({ resolved: 2, onTime: 2, rate: 1 });
+    expect(stats.satisfaction).toEqual({ reached: 3, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1, rate: 2 / 3 });
+  });
+
+  it('counts for a unit what it received or was assigned, and the steps it handled', async () => {
+    const stats = await march({ unitIds: ['410105'] });
+    expect(stats.received.total).toBe(1);
+    expect(stats.signFor).toEqual({ signedFor: 1, onTime: 1, rate: 1 });
+    expect(stats.satisfaction.rate).toBe(1);
+  });
+
+  it('answers as of a past moment with only what had been recorded by then', async () => {
+    const recordedC = (await dataSource.query("SELECT min(recorded_at) AS t FROM hotline_facts WHERE fact = 'received' AND occurred_at >= '2026-03-31T16:00:00Z'"))[0].t as Date;
+    const april = (asOf: Date) => queryHotlineStats(dataSource, { from: '2026-04-01', to: '2026-04-30', asOf, unitName });
+    expect((await april(new Date())).received.total).toBe(1);
+    expect((await april(new Date(recordedC.getTime() - 1))).received.total).toBe(0);
+    expect((await april(new Date(recordedC.getTime() - 1))).signFor.rate).toBeNull();
+  });
+
+  it('counts a day in Shanghai time: a call at 00:30 on 1 April is April, though it is still 31 March in UTC', async () => {
+    const stats = await queryHotlineStats(dataSource, { from: '2026-03-31', to: '2026-03-31', asOf: new Date(), unitName });
+    expect(stats.received.total).toBe(0);
+  });
+});
