@@ -167,6 +167,40 @@ describe('hotline complaints over HTTP', () => {
     expect(stats.received.byUnit).toEqual([{ code: JINSHUI, label: '金水区总工会', count: 1 }]);
   });
 
+  it('answers an inquiry on the spot, which closes it', async () => {
+    const { id } = await receive({ type: 'inquiry', category: 'policy_questions' });
+    await step(admin, id, 'answer', { answer: '已告知最低工资标准及计算方法' });
+    expect((await admin.get(`/api/complaints/${id}`)).body.status).toBe('closed');
+  });
+
+  it('takes a return with its reason and lets the order be assigned again', async () => {
+    const { id } = await receive();
+    await step(admin, id, 'assign', { unitId: ERQI });
+    await step(erqi, id, 'return', { reason: 'not_our_jurisdiction', note: '用人单位在金水区' });
+    expect((await admin.get(`/api/complaints/${id}`)).body.status).toBe('returned');
+    await step(admin, id, 'assign', { unitId: JINSHUI });
+    await step(jinshui, id, 'sign-for');
+    const { body: history } = await admin.get(`/api/complaints/${id}/history`);
+    expect(history.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['ComplaintReturned', 'ComplaintSignedFor']));
+    expect(history.find((e: { type: string }) => e.type === 'ComplaintReturned').data.reason).toBe('not_our_jurisdiction');
+  });
+
+  it('lets a supervisor extend the resolution deadline once, with a reason, and no one else', async () => {
+    const { id } = await receive();
+    await step(admin, id, 'assign', { unitId: JINSHUI });
+    await step(jinshui, id, 'sign-for');
+    const { body: before } = await jinshui.get(`/api/complaints/${id}`);
+    expect(before.allowedActions).not.toContain('extend');
+    const refused = await jinshui.post(`/api/complaints/${id}/extend`, { workingDays: 5, reason: '需要调取考勤记录' }, { version: before.version });
+    expect(refused.status).toBe(403);
+    await step(supervisor, id, 'extend', { workingDays: 5, reason: '需要调取考勤记录' });
+    const { body: after } = await supervisor.get(`/api/complaints/${id}`);
+    expect(Date.parse(after.deadlines.resolveDueAt)).toBeGreaterThan(Date.parse(before.deadlines.resolveDueAt));
+    expect(after.allowedActions).not.toContain('extend');
+    const { body: history } = await admin.get(`/api/complaints/${id}/history`);
+    expect(history.at(-1)).toMatchObject({ type: 'ResolutionDeadlineExtended', reason: '需要调取考勤记录', actor: { role: 'supervisor' } });
+  });
+
   it('refuses a step the state does not allow with 422 and a Chinese message', async () => {
     const { id } = await receive();
     const response = await admin.post(`/api/complaints/${id}/resolve`, { outcome: 'solved', summary: '办结' }, { version: 2 });
