@@ -53,6 +53,15 @@ describe('hotline complaints over HTTP', () => {
     return response.body as { id: string; version: number };
   }
 
+  it('publishes its OpenAPI document at /api/docs-json and the UI at /api/docs', async () => {
+    const json = await fetch(`${system.app.url}/api/docs-json`);
+    expect(json.status).toBe(200);
+    const document = (await json.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/complaints', '/api/complaints/{id}/sign-for', '/api/cases', '/api/stats/hotline', '/api/auth/login']));
+    expect((await fetch(`${system.app.url}/api/docs`)).status).toBe(200);
+  });
+
   it('refuses a request without a token, and a wrong password, with stable codes', async () => {
     const anonymous = await fetch(`${system.app.url}/api/cases`);
     expect(anonymous.status).toBe(401);
