@@ -50,10 +50,10 @@ const rate = (results: readonly AppendRunResult[]) =>
 /**
  * Items 1 and 2: the three append workloads on our store and on Emmett's, each in its own database
  * on the same server and its own worker thread. Both are warmed up; then each round runs every
- * workload once per store, the order alternating between rounds, and a figure is the total events
- * over the total time of its rounds.
+ * workload once per store, the order alternating between rounds, each run starting on a quiet
+ * server (see `BenchServer.quiesce`); a figure is the total events over the total time of its rounds.
  */
-export async function compareAppends(ourDatabaseUrl: string, emmettDatabaseUrl: string): Promise<Figure[]> {
+export async function compareAppends(ourDatabaseUrl: string, emmettDatabaseUrl: string, quiesce: () => Promise<void>): Promise<Figure[]> {
   const workers: Record<StoreName, AppendWorker> = {
     ours: await AppendWorker.start('ours', ourDatabaseUrl),
     emmett: await AppendWorker.start('emmett', emmettDatabaseUrl),
@@ -70,6 +70,7 @@ export async function compareAppends(ourDatabaseUrl: string, emmettDatabaseUrl: 
       for (const workload of APPEND_WORKLOADS) {
         const order: StoreName[] = round % 2 === 0 ? ['ours', 'emmett'] : ['emmett', 'ours'];
         for (const store of order) {
+          await quiesce();
           const result = await workers[store].run(workload, workload.operations);
           const runs = results[store].get(workload.key) ?? [];
           runs.push(result);

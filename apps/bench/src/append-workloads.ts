@@ -16,9 +16,9 @@ export interface AppendWorkload {
  * complaint). The batch workload runs 4 appenders: two per core, as a bulk import would.
  */
 export const APPEND_WORKLOADS: readonly AppendWorkload[] = [
-  { key: 'single_c1', label: 'single-event appends, concurrency 1', eventsPerAppend: 1, concurrency: 1, operations: 6_000, warmupOperations: 1_000, target: 1_500 },
-  { key: 'single_c16', label: 'single-event appends, concurrency 16', eventsPerAppend: 1, concurrency: 16, operations: 20_000, warmupOperations: 2_000, target: 5_000 },
-  { key: 'batch100', label: '100-event batches, concurrency 4', eventsPerAppend: 100, concurrency: 4, operations: 1_500, warmupOperations: 150, target: 40_000 },
+  { key: 'single_c1', label: 'single-event appends, concurrency 1', eventsPerAppend: 1, concurrency: 1, operations: 5_000, warmupOperations: 800, target: 1_500 },
+  { key: 'single_c16', label: 'single-event appends, concurrency 16', eventsPerAppend: 1, concurrency: 16, operations: 16_000, warmupOperations: 2_000, target: 5_000 },
+  { key: 'batch100', label: '100-event batches, concurrency 4', eventsPerAppend: 100, concurrency: 4, operations: 1_000, warmupOperations: 150, target: 40_000 },
 ];
 
 /** What a worker is asked to run, and what it answers. */

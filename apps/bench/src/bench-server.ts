@@ -16,6 +16,11 @@ export interface BenchServer {
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): Promise<string>;
   settings(): Promise<Record<string, string>>;
+  /**
+   * Waits until the server is quiet: no autovacuum worker running (up to 15 s), then a CHECKPOINT, so
+   * the work one run left behind (dirty pages, vacuum of its tables) is not billed to the next run.
+   */
+  quiesce(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +66,16 @@ export async function startBenchServer(): Promise<BenchServer> {
           ...rows.filter((row) => row.name !== 'server_version').map((row) => [row.name, row.unit ? `${row.setting} (${row.unit})` : row.setting]),
           ['data_directory', join(dataDir, 'postgres')],
         ]);
+      }),
+    quiesce: () =>
+      withClient(async (client) => {
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+          const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+          if (rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        await client.query('CHECKPOINT');
       }),
     async stop() {
       await server.stop();

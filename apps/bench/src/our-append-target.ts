@@ -7,7 +7,7 @@ export async function connectOurStore(connectionString: string, poolSize: number
   return {
     name: 'ours',
     async appendToNewStream(streamId, events) {
-      await store.appendToStream(streamId, events.map((e) => ({ ...e, schemaVersion: 1 })), 'no_stream');
+      await store.appendToStream(streamId, events, 'no_stream');
     },
     close: () => store.close(),
   };

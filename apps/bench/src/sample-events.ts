@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { NewEvent } from '#event-store';
 
-/** What both stores are given to append: the same type, data and metadata, and an event id. */
-export interface SampleEvent {
-  readonly eventId: string;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly metadata: Record<string, unknown>;
-}
+/** What both stores are given to append: the same id, type, data and metadata. */
+export type SampleEvent = NewEvent<string, Record<string, unknown>>;
 
 const ACTOR = { userId: 'user-bench-receiver', role: 'caseworker', orgUnitId: '410100' };
 
@@ -20,6 +16,7 @@ export function sampleEvents(count: number): SampleEvent[] {
   return Array.from({ length: count }, (_, index) => ({
     eventId: randomUUID(),
     type: 'ComplaintReceived',
+    schemaVersion: 1,
     data: {
       complaintId: commandId,
       channel: 'phone',
