@@ -20,6 +20,8 @@ const WEB_SOURCES = join(REPO, 'apps/web');
 const WEB_INDEX = join(REPO, 'dist/web/index.html');
 const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
 const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+/** A hotline operator of the city union's 12351 centre, who takes the call and calls back. */
+const HOTLINE_CASEWORKER = { username: 'wang.hotline', password: 'e2e-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
 /** A caseworker of 金水区总工会: only a user of the assigned unit may sign for its orders. */
 const JINSHUI_CASEWORKER = { username: 'li.jinshui', password: 'e2e-Jinshui-passw0rd', displayName: '李敏', role: 'caseworker', orgUnitId: '410105' };
 const TEST_TIMEOUT = 60_000;
@@ -66,6 +68,7 @@ suite('web console (browser)', () => {
     db = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-'));
     app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
+    await createUser(app.url, HOTLINE_CASEWORKER);
     await createUser(app.url, JINSHUI_CASEWORKER);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({
@@ -178,17 +181,17 @@ suite('web console (browser)', () => {
     await page.getByTestId('complaint-detail').waitFor();
   }
 
-  it('logs the administrator in through the login form', async () => {
+  it('logs the hotline operator in through the login form', async () => {
     await step('login', async () => {
       await page.goto(`${app.url}/`);
       await page.locator('#login-username').waitFor();
       await expectFocused('login-username');
-      await page.keyboard.type('admin');
+      await page.keyboard.type(HOTLINE_CASEWORKER.username);
       await tabTo('login-password');
-      await page.keyboard.type(ADMIN_PASSWORD);
+      await page.keyboard.type(HOTLINE_CASEWORKER.password);
       await page.keyboard.press('Enter');
       await page.getByTestId('header-user').waitFor();
-      expect(await page.getByTestId('header-user').innerText()).toContain('管理员');
+      expect(await page.getByTestId('header-user').innerText()).toContain('王芳');
       await page.getByTestId('case-list').waitFor();
     });
   }, TEST_TIMEOUT);
@@ -283,7 +286,7 @@ suite('web console (browser)', () => {
 
   it('records a satisfied follow-up call and closes the complaint', async () => {
     await step('followed-up', async () => {
-      await switchUser('admin', ADMIN_PASSWORD); // the hotline centre calls the caller back
+      await switchUser(HOTLINE_CASEWORKER.username, HOTLINE_CASEWORKER.password); // the hotline centre calls the caller back
       await runAction('follow-up', async (form) => {
         if (!(await form.locator('#action-field-reached').isChecked())) await form.locator('#action-field-reached').check();
         await chooseOption(form.getByTestId('action-field-satisfaction'), ['满意']);

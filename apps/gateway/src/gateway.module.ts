@@ -7,9 +7,11 @@ import { ComplaintsController } from './complaints/complaints.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { CaseAccess } from './auth/case-access.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
+  providers: [CaseAccess],
   controllers: [
     AuthController,
     UsersController,

@@ -7,6 +7,8 @@ import { ValidationError } from '#errors';
 import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import { ListCasesQueryDto } from './list-cases.query.dto.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
+import { CaseAccess } from '../auth/case-access.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 
 /** One list for every kind of case (`GET /api/cases`), newest first. */
 @ApiTags('cases')
@@ -16,16 +18,21 @@ export class CasesController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    private readonly access: CaseAccess,
   ) {}
 
   @Get()
-  async list(@Query() query: ListCasesQueryDto, @RequestTime() now: Date) {
+  async list(@Query() query: ListCasesQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
+    const scope = this.access.listScope(user);
     if (query.unit && !this.orgUnits.find(query.unit)) {
       throw new ValidationError([{ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` }]);
     }
+    if (query.unit) this.access.assertWithinOwnUnits(user, query.unit);
+    if (query.assignee) this.access.assertWithinOwnUnits(user, query.assignee, 'assignee');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await queryCaseList(this.dataSource, {
+      scope,
       kind: query.kind,
       status: query.status,
       unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,

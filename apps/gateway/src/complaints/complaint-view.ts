@@ -70,3 +70,9 @@ export function complaintHistory(events: readonly RecordedEvent[]) {
     correlationId: event.metadata.correlationId,
   }));
 }
+
+/** The units a complaint belongs to, for access: the one that received it and the one handling it now. */
+export function complaintUnits(events: readonly RecordedEvent[]): string[] {
+  const state = events.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState);
+  return [state.receivingUnitId, state.round?.unitId].filter((unit): unit is string => !!unit);
+}

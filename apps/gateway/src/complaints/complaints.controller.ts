@@ -13,7 +13,8 @@ import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/comm
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
 import { complaintStream } from '../../../hotline/src/complaint-stream.js';
-import { complaintHistory, complaintView } from './complaint-view.js';
+import { complaintHistory, complaintUnits, complaintView } from './complaint-view.js';
+import { CaseAccess } from '../auth/case-access.js';
 import { RECEIVE_FIELD_NAMES, rejectInvalid, toReceiveCommand } from './receive-command.mapper.js';
 import { ReceiveComplaintDto } from './receive-complaint.dto.js';
 import * as Dto from './complaint-action.dto.js';
@@ -31,12 +32,14 @@ export class ComplaintsController {
     @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    private readonly access: CaseAccess,
   ) {}
 
   /** 受理: a new complaint; the same Idempotency-Key always yields the same complaint id. */
   @Post()
   @HttpCode(201)
   receive(@Body() body: ReceiveComplaintDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() meta: HttpCommandMeta) {
+    this.access.assertMayOpen(user, 'complaint');
     const id = deterministicUuid('complaint', user.userId, meta.commandId);
     const command = toReceiveCommand(id, body, user, meta.now);
     rejectInvalid(command, RECEIVE_FIELD_NAMES);
@@ -46,12 +49,12 @@ export class ComplaintsController {
   @Get(':id')
   async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
     const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
-    return complaintView(id, await this.eventsOf(id), this.decider, { now, actor });
+    return complaintView(id, await this.visibleEvents(id, user), this.decider, { now, actor });
   }
 
   @Get(':id/history')
-  async history(@Param('id', ComplaintId) id: string) {
-    return complaintHistory(await this.eventsOf(id));
+  async history(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return complaintHistory(await this.visibleEvents(id, user));
   }
 
   @Post(':id/classify') @HttpCode(200) @ApiHeader({ name: 'If-Match', required: false })
@@ -68,6 +71,9 @@ export class ComplaintsController {
   assign(@Param('id', ComplaintId) id: string, @Body() b: Dto.AssignDto, @CommandMetadata() m: HttpCommandMeta) {
     if (b.unitId && !this.orgUnits.find(b.unitId)) {
       throw new ValidationError([{ field: 'unitId', rule: 'exists', message: '承办单位不存在，请从单位列表中选择' }]);
+    }
+    if (b.unitId && !this.orgUnits.isWithin(b.unitId, m.actor.orgUnitId)) {
+      throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '只能转办给本单位或下级单位' }]);
     }
     return this.run(id, { type: 'AssignComplaint', data: { unitId: b.unitId, instructions: b.note } }, m);
   }
@@ -128,7 +134,7 @@ export class ComplaintsController {
       meta.actor.userId,
       meta.idempotencyKey,
       async () => {
-        if (mustExist) await this.eventsOf(id, 1);
+        if (mustExist) await this.visibleEvents(id, meta.actor as AuthenticatedUser);
         const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, reason));
         return { id, version: result.version };
       },
@@ -136,9 +142,12 @@ export class ComplaintsController {
     );
   }
 
-  private async eventsOf(id: string, maxCount?: number) {
-    const events = await this.store.readStream(complaintStream(id), maxCount ? { maxCount } : {});
-    if (events.length === 0) throw new NotFoundError('complaint_not_found', '工单不存在或无权查看');
+  /** The complaint's events, if it exists and the user may see it; otherwise 404, the same either way. */
+  private async visibleEvents(id: string, user: Pick<AuthenticatedUser, 'role' | 'orgUnitId'>) {
+    const events = await this.store.readStream(complaintStream(id));
+    const notFound = new NotFoundError('complaint_not_found', '工单不存在或无权查看');
+    if (events.length === 0) throw notFound;
+    this.access.assertVisible(user as AuthenticatedUser, { kind: 'complaint', unitIds: complaintUnits(events) }, notFound);
     return events;
   }
 }

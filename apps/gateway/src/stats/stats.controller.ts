@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import type { OrgUnits } from '#identity';
+import { CITY_UNIT_ID, type OrgUnits } from '#identity';
 import { queryHotlineStats } from '#read-models';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import { StatsQueryDto } from './stats.query.dto.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
+import { CaseAccess } from '../auth/case-access.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 
 function shanghaiDay(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(instant);
@@ -19,11 +21,12 @@ export class StatsController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    private readonly access: CaseAccess,
   ) {}
 
   /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
   @Get('hotline')
-  async hotline(@Query() query: StatsQueryDto, @RequestTime() now: Date) {
+  async hotline(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
     const today = shanghaiDay(now);
     const from = query.from ?? `${today.slice(0, 8)}01`;
     const to = query.to ?? today;
@@ -33,14 +36,17 @@ export class StatsController {
     if (violations.length === 0 && from > to) violations.push({ field: 'from', rule: 'before_to', message: '起始日期不能晚于截止日期' });
     if (query.unit && !this.orgUnits.find(query.unit)) violations.push({ field: 'unit', rule: 'exists', message: `单位 ${query.unit} 不存在` });
     if (violations.length > 0) throw new ValidationError(violations);
+    // Without a unit, the figures are those of the user's own unit and everything below it.
+    const unit = query.unit ?? user.orgUnitId;
+    this.access.assertMayReadFigures(user, 'complaint', unit);
     const asOf = query.asOf ? new Date(query.asOf) : now;
     const stats = await queryHotlineStats(this.dataSource, {
       from,
       to,
-      unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,
+      unitIds: unit === CITY_UNIT_ID ? undefined : this.orgUnits.subtree(unit),
       asOf,
       unitName: (id) => this.orgUnits.find(id)?.name ?? id,
     });
-    return { from, to, unit: query.unit ?? null, asOf: asOf.toISOString(), ...stats };
+    return { from, to, unit, asOf: asOf.toISOString(), ...stats };
   }
 }

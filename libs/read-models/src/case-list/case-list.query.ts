@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 export interface CaseListFilter {
   readonly kind?: string;
   readonly status?: string;
+  /** What the user may see: cases opened by or handled in these units, of these kinds. */
+  readonly scope: { readonly unitIds: readonly string[]; readonly kinds: readonly string[] };
   /** Units whose cases are listed (a unit and its descendants, already expanded). */
   readonly unitIds?: readonly string[];
   readonly assignedUnitId?: string;
@@ -34,11 +36,13 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
-    where.push(sql.replace('?', `$${params.length}`));
+    where.push(sql.replace('?', `$${params.length}`).replace('$SAME', `$${params.length}`));
   };
+  add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.scope.unitIds);
+  add('kind = ANY(?)', filter.scope.kinds);
   if (filter.kind) add('kind = ?', filter.kind);
   if (filter.status) add('status = ?', filter.status);
-  if (filter.unitIds) add('unit_id = ANY(?)', filter.unitIds);
+  if (filter.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.unitIds);
   if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
   if (filter.overdue !== undefined) {
     add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
