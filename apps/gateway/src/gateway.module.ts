@@ -8,10 +8,12 @@ import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CaseAccess } from './auth/case-access.js';
+import { ApprovalsController } from './approvals/approvals.controller.js';
+import { ComplaintCommands } from './complaints/complaint-commands.service.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
-  providers: [CaseAccess],
+  providers: [CaseAccess, ComplaintCommands],
   controllers: [
     AuthController,
     UsersController,
@@ -21,6 +23,7 @@ import { CaseAccess } from './auth/case-access.js';
     CasesController,
     StatsController,
     HealthController,
+    ApprovalsController,
   ],
 })
 export class GatewayModule {}

@@ -7,7 +7,7 @@ import type { ComplaintState } from './complaint.state.js';
 /** The lifecycle actions of the HTTP API (`POST /api/complaints/:id/<action>`). */
 export type ComplaintAction =
   | 'classify' | 'answer' | 'assign' | 'sign-for' | 'return' | 'contact' | 'note'
-  | 'extend' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge';
+  | 'extend' | 'request-extension' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge';
 
 /** A well-formed example of each action's command, used to ask the decider whether the step is open. */
 function probes(state: ComplaintState): Record<ComplaintAction, ComplaintCommand> {
@@ -21,6 +21,7 @@ function probes(state: ComplaintState): Record<ComplaintAction, ComplaintCommand
     contact: { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } },
     note: { type: 'AddComplaintNote', data: { text: '备注' } },
     extend: { type: 'ExtendResolutionDeadline', data: { workingDays: 1, reason: '理由' } },
+    'request-extension': { type: 'RequestExtension', data: { requestId: '__probe__', workingDays: 1, reason: '理由' } },
     resolve: { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '办结' } },
     'follow-up': { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'satisfied' } },
     close: { type: 'CloseComplaint', data: { reason: '理由' } },

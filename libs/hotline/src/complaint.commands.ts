@@ -45,6 +45,10 @@ export type RecordCallerContact = Command<'RecordCallerContact', { readonly reac
 export type AddComplaintNote = Command<'AddComplaintNote', { readonly text: string }>;
 /** 延期, by a supervisor, once per handling round. */
 export type ExtendResolutionDeadline = Command<'ExtendResolutionDeadline', { readonly workingDays: number; readonly reason: string }>;
+/** 申请延期, by the handling unit; a supervisor decides. `requestId` names the approval. */
+export type RequestExtension = Command<'RequestExtension', { readonly requestId: string; readonly workingDays: number; readonly reason: string }>;
+/** 审批延期: approve, or reject with a reason. */
+export type DecideExtensionRequest = Command<'DecideExtensionRequest', { readonly requestId: string; readonly approve: boolean; readonly reason?: string }>;
 /** 办结 */
 export type ResolveComplaint = Command<'ResolveComplaint', { readonly outcome: ResolutionOutcomeCode; readonly summary: string }>;
 /** 回访: satisfaction only when the caller was reached. */
@@ -74,6 +78,8 @@ export type ComplaintCommand =
   | RecordCallerContact
   | AddComplaintNote
   | ExtendResolutionDeadline
+  | RequestExtension
+  | DecideExtensionRequest
   | ResolveComplaint
   | RecordFollowUp
   | CloseComplaint

@@ -11,6 +11,7 @@ import { close } from './decide/close.js';
 import { contactCaller } from './decide/contact-caller.js';
 import { decisionEnv, type ComplaintDeciderDependencies, type DecisionEnv } from './decide/decision-env.js';
 import { extendDeadline } from './decide/extend-deadline.js';
+import { decideExtensionRequest, requestExtension } from './decide/extension-request.js';
 import { followUp } from './decide/follow-up.js';
 import { classify, receive } from './decide/receive.js';
 import { reopen } from './decide/reopen.js';
@@ -57,6 +58,10 @@ function decideStep(command: ComplaintCommand, state: ComplaintState, env: Decis
       return addNote(command.data, state, env);
     case 'ExtendResolutionDeadline':
       return extendDeadline(command.data, state, env);
+    case 'RequestExtension':
+      return requestExtension(command.data, state, env);
+    case 'DecideExtensionRequest':
+      return decideExtensionRequest(command.data, state, env);
     case 'ResolveComplaint':
       return resolve(command.data, state, env);
     case 'RecordFollowUp':

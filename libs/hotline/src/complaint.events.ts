@@ -72,6 +72,18 @@ export type ResolutionDeadlineExtended = DomainEvent<'ResolutionDeadlineExtended
   readonly extendedAt: Instant;
 }>;
 
+export type ExtensionRequested = DomainEvent<'ExtensionRequested', {
+  readonly requestId: string;
+  readonly workingDays: number;
+  readonly reason: string;
+  readonly requestedAt: Instant;
+}>;
+
+/** Followed, in the same decision, by the `ResolutionDeadlineExtended` it grants. */
+export type ExtensionRequestApproved = DomainEvent<'ExtensionRequestApproved', { readonly requestId: string; readonly reason?: string; readonly decidedAt: Instant }>;
+
+export type ExtensionRequestRejected = DomainEvent<'ExtensionRequestRejected', { readonly requestId: string; readonly reason: string; readonly decidedAt: Instant }>;
+
 export type ComplaintResolved = DomainEvent<'ComplaintResolved', {
   readonly unitId: string;
   readonly outcome: ResolutionOutcomeCode;
@@ -123,6 +135,9 @@ export type ComplaintEvent =
   | CallerContacted
   | ComplaintNoteAdded
   | ResolutionDeadlineExtended
+  | ExtensionRequested
+  | ExtensionRequestApproved
+  | ExtensionRequestRejected
   | ComplaintResolved
   | FollowUpRecorded
   | ComplaintClosed

@@ -41,6 +41,8 @@ export interface ComplaintState {
   readonly mergedInto?: string;
   readonly attachedRepeats: readonly string[];
   readonly links: readonly ComplaintLink[];
+  /** A unit's request for more time, waiting for a supervisor (审批). */
+  readonly pendingExtension?: { readonly requestId: string; readonly workingDays: number; readonly reason: string };
 }
 
 export const initialComplaintState: ComplaintState = {
@@ -84,6 +86,13 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return state;
     case 'ResolutionDeadlineExtended':
       return { ...state, round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, extensionsUsed: state.round!.extensionsUsed + 1 } };
+    case 'ExtensionRequested': {
+      const { requestId, workingDays, reason } = event.data;
+      return { ...state, pendingExtension: { requestId, workingDays, reason } };
+    }
+    case 'ExtensionRequestApproved':
+    case 'ExtensionRequestRejected':
+      return { ...state, pendingExtension: undefined };
     case 'ComplaintResolved':
       return { ...state, status: 'resolved', resolvedAt: event.data.resolvedAt, followUpDueAt: event.data.followUpDueAt };
     case 'FollowUpRecorded': {

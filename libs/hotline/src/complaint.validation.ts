@@ -41,6 +41,14 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
     ...integerAtLeast('workingDays', '延期工作日数', data.workingDays, 1),
     ...requiredText('reason', '延期理由', data.reason, 500),
   ],
+  RequestExtension: (data) => [
+    ...integerAtLeast('workingDays', '延期工作日数', data.workingDays, 1),
+    ...requiredText('reason', '延期理由', data.reason, 500),
+  ],
+  DecideExtensionRequest: (data) => [
+    ...requiredBoolean('approve', '是否批准', data.approve),
+    ...(data.approve === false ? requiredText('reason', '不予批准的理由', data.reason, 500) : optionalText('reason', '审批意见', data.reason, 500)),
+  ],
   ResolveComplaint: (data) => [
     ...oneOf('outcome', '办结结果', data.outcome, RESOLUTION_OUTCOMES),
     ...requiredText('summary', '办结情况', data.summary, 2000),

@@ -2,6 +2,7 @@ import type { Projection } from '#projections';
 import { caseListProjection } from './case-list/case-list.projection.js';
 import { CaseListEntry } from './case-list/case-list.entity.js';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
+import { approvalsProjection } from './approvals/approvals.projection.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -9,11 +10,12 @@ export * from './case-list/case-list.projection.js';
 export * from './hotline/hotline-figures.projection.js';
 export * from './hotline/hotline-stats.query.js';
 export * from './shanghai-period.js';
+export * from './approvals/approvals.projection.js';
 export * from './stream-ids.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection()];
+  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection];
 }

@@ -1,19 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
-import type { EventStore } from '#event-store';
-import { NotFoundError, ValidationError } from '#errors';
+import { deterministicUuid } from '#command-handling';
+import { ValidationError } from '#errors';
 import type { ComplaintCommand, ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
-import { EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { ORG_UNITS } from '../core/tokens.js';
 import type { OrgUnits } from '#identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
-import { complaintHistory, complaintUnits, complaintView } from './complaint-view.js';
+import { complaintHistory, complaintView } from './complaint-view.js';
+import { ComplaintCommands } from './complaint-commands.service.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { RECEIVE_FIELD_NAMES, rejectInvalid, toReceiveCommand } from './receive-command.mapper.js';
 import { ReceiveComplaintDto } from './receive-complaint.dto.js';
@@ -27,9 +24,7 @@ const ComplaintId = new CaseIdPipe('complaint_not_found', '工单不存在或无
 @Controller('api/complaints')
 export class ComplaintsController {
   constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
+    private readonly commands: ComplaintCommands,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly access: CaseAccess,
@@ -43,28 +38,28 @@ export class ComplaintsController {
     const id = deterministicUuid('complaint', user.userId, meta.commandId);
     const command = toReceiveCommand(id, body, user, meta.now);
     rejectInvalid(command, RECEIVE_FIELD_NAMES);
-    return this.run(id, command, meta, false);
+    return this.commands.run(id, command, meta, { mustExist: false });
   }
 
   @Get(':id')
   async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
     const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
-    return complaintView(id, await this.visibleEvents(id, user), this.decider, { now, actor });
+    return complaintView(id, await this.commands.visibleEvents(id, user), this.decider, { now, actor });
   }
 
   @Get(':id/history')
   async history(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return complaintHistory(await this.visibleEvents(id, user));
+    return complaintHistory(await this.commands.visibleEvents(id, user));
   }
 
   @Post(':id/classify') @HttpCode(200) @ApiHeader({ name: 'If-Match', required: false })
   classify(@Param('id', ComplaintId) id: string, @Body() b: Dto.ClassifyDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'ClassifyComplaint', data: { category: b.category, subcategory: b.subcategory, type: b.type } as never }, m);
+    return this.commands.run(id, { type: 'ClassifyComplaint', data: { category: b.category, subcategory: b.subcategory, type: b.type } as never }, m);
   }
 
   @Post(':id/answer') @HttpCode(200)
   answer(@Param('id', ComplaintId) id: string, @Body() b: Dto.AnswerDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'AnswerOnTheSpot', data: { answer: b.answer } }, m);
+    return this.commands.run(id, { type: 'AnswerOnTheSpot', data: { answer: b.answer } }, m);
   }
 
   @Post(':id/assign') @HttpCode(200)
@@ -75,79 +70,64 @@ export class ComplaintsController {
     if (b.unitId && !this.orgUnits.isWithin(b.unitId, m.actor.orgUnitId)) {
       throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '只能转办给本单位或下级单位' }]);
     }
-    return this.run(id, { type: 'AssignComplaint', data: { unitId: b.unitId, instructions: b.note } }, m);
+    return this.commands.run(id, { type: 'AssignComplaint', data: { unitId: b.unitId, instructions: b.note } }, m);
   }
 
   @Post(':id/sign-for') @HttpCode(200)
   signFor(@Param('id', ComplaintId) id: string, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'SignForComplaint', data: {} }, m);
+    return this.commands.run(id, { type: 'SignForComplaint', data: {} }, m);
   }
 
   @Post(':id/return') @HttpCode(200)
   returnIt(@Param('id', ComplaintId) id: string, @Body() b: Dto.ReturnDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'ReturnComplaint', data: { reason: b.reason as never, explanation: b.note } }, m, true, b.note);
+    return this.commands.run(id, { type: 'ReturnComplaint', data: { reason: b.reason as never, explanation: b.note } }, m, { reason: b.note });
   }
 
   @Post(':id/contact') @HttpCode(200)
   contact(@Param('id', ComplaintId) id: string, @Body() b: Dto.ContactDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'RecordCallerContact', data: { reached: b.reached, summary: b.summary, method: b.method } as never }, m);
+    return this.commands.run(id, { type: 'RecordCallerContact', data: { reached: b.reached, summary: b.summary, method: b.method } as never }, m);
   }
 
   @Post(':id/note') @HttpCode(200)
   note(@Param('id', ComplaintId) id: string, @Body() b: Dto.NoteDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'AddComplaintNote', data: { text: b.text } }, m);
+    return this.commands.run(id, { type: 'AddComplaintNote', data: { text: b.text } }, m);
   }
 
   @Post(':id/extend') @HttpCode(200)
   extend(@Param('id', ComplaintId) id: string, @Body() b: Dto.ExtendDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'ExtendResolutionDeadline', data: { workingDays: b.workingDays, reason: b.reason } }, m, true, b.reason);
+    return this.commands.run(id, { type: 'ExtendResolutionDeadline', data: { workingDays: b.workingDays, reason: b.reason } }, m, { reason: b.reason });
+  }
+
+  /** 申请延期: the handling unit asks; the answer names the approval a supervisor will decide. */
+  @Post(':id/extension-requests') @HttpCode(201)
+  async requestExtension(@Param('id', ComplaintId) id: string, @Body() b: Dto.ExtendDto, @CommandMetadata() m: HttpCommandMeta) {
+    const approvalId = deterministicUuid('extension-request', m.actor.userId, m.commandId);
+    const answer = await this.commands.run(id, { type: 'RequestExtension', data: { requestId: approvalId, workingDays: b.workingDays, reason: b.reason } }, m, { reason: b.reason });
+    return { ...answer, approvalId };
   }
 
   @Post(':id/resolve') @HttpCode(200)
   resolve(@Param('id', ComplaintId) id: string, @Body() b: Dto.ResolveDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'ResolveComplaint', data: { outcome: b.outcome as never, summary: b.summary } }, m);
+    return this.commands.run(id, { type: 'ResolveComplaint', data: { outcome: b.outcome as never, summary: b.summary } }, m);
   }
 
   @Post(':id/follow-up') @HttpCode(200)
   followUp(@Param('id', ComplaintId) id: string, @Body() b: Dto.FollowUpDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'RecordFollowUp', data: { reached: b.reached, satisfaction: b.satisfaction as never, comment: b.note } }, m);
+    return this.commands.run(id, { type: 'RecordFollowUp', data: { reached: b.reached, satisfaction: b.satisfaction as never, comment: b.note } }, m);
   }
 
   @Post(':id/close') @HttpCode(200)
   close(@Param('id', ComplaintId) id: string, @Body() b: Dto.CloseDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'CloseComplaint', data: { reason: b.reason } }, m, true, b.reason);
+    return this.commands.run(id, { type: 'CloseComplaint', data: { reason: b.reason } }, m, { reason: b.reason });
   }
 
   @Post(':id/reopen') @HttpCode(200)
   reopen(@Param('id', ComplaintId) id: string, @Body() b: Dto.ReopenDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'ReopenComplaint', data: { reason: b.reason } }, m, true, b.reason);
+    return this.commands.run(id, { type: 'ReopenComplaint', data: { reason: b.reason } }, m, { reason: b.reason });
   }
 
   @Post(':id/merge') @HttpCode(200)
   merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.run(id, { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: b.intoComplaintId, reason: b.reason } }, m, true, b.reason);
-  }
-
-  /** Every command: once per Idempotency-Key, through the command bus, answered with the new version. */
-  private async run(id: string, command: ComplaintCommand, meta: HttpCommandMeta, mustExist = true, reason?: string): Promise<{ id: string; version: number }> {
-    return this.idempotency.once(
-      meta.actor.userId,
-      meta.idempotencyKey,
-      async () => {
-        if (mustExist) await this.visibleEvents(id, meta.actor as AuthenticatedUser);
-        const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, reason));
-        return { id, version: result.version };
-      },
-      meta.requestFingerprint,
-    );
-  }
-
-  /** The complaint's events, if it exists and the user may see it; otherwise 404, the same either way. */
-  private async visibleEvents(id: string, user: Pick<AuthenticatedUser, 'role' | 'orgUnitId'>) {
-    const events = await this.store.readStream(complaintStream(id));
-    const notFound = new NotFoundError('complaint_not_found', '工单不存在或无权查看');
-    if (events.length === 0) throw notFound;
-    this.access.assertVisible(user as AuthenticatedUser, { kind: 'complaint', unitIds: complaintUnits(events) }, notFound);
-    return events;
+    return this.commands.run(id, { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: b.intoComplaintId, reason: b.reason } }, m, { reason: b.reason });
   }
 }

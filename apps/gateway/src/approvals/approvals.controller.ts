@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { ForbiddenError, NotFoundError } from '#errors';
+import type { OrgUnits } from '#identity';
+import { queryApprovals } from '#read-models';
+import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
+import { CaseIdPipe } from '../http/case-id.pipe.js';
+import { ComplaintCommands } from '../complaints/complaint-commands.service.js';
+import { ApprovalsQueryDto, ApproveDto, RejectDto } from './approval.dto.js';
+
+const ApprovalId = new CaseIdPipe('approval_not_found', '审批事项不存在或无权查看');
+
+/** 审批: the requests that wait for a supervisor of the units they were made in. */
+@ApiTags('approvals')
+@ApiBearerAuth()
+@Controller('api/approvals')
+export class ApprovalsController {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    private readonly complaints: ComplaintCommands,
+  ) {}
+
+  @Get()
+  list(@Query() query: ApprovalsQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return queryApprovals(this.dataSource, { unitIds: this.scopeOf(user), status: query.status });
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@Param('id', ApprovalId) id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() meta: HttpCommandMeta) {
+    return this.decide(id, true, body.reason, user, meta);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@Param('id', ApprovalId) id: string, @Body() body: RejectDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() meta: HttpCommandMeta) {
+    return this.decide(id, false, body.reason, user, meta);
+  }
+
+  private async decide(id: string, approve: boolean, reason: string | undefined, user: AuthenticatedUser, meta: HttpCommandMeta) {
+    const [approval] = await queryApprovals(this.dataSource, { unitIds: this.scopeOf(user), id });
+    if (!approval) throw new NotFoundError('approval_not_found', '审批事项不存在或无权查看');
+    const decided = await this.complaints.run(
+      approval.caseId,
+      { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } },
+      meta,
+      { reason },
+    );
+    return { ...decided, approvalId: id, status: approve ? 'approved' : 'rejected' };
+  }
+
+  /** Supervisors see the requests made in their unit and below; nobody else has an inbox. */
+  private scopeOf(user: AuthenticatedUser): string[] {
+    if (user.role !== 'supervisor') throw new ForbiddenError('forbidden', '只有督导可以审批');
+    return this.orgUnits.subtree(user.orgUnitId);
+  }
+}

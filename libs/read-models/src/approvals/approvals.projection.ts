@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '#event-store';
+import type { ComplaintEvent } from '#hotline';
+import type { Projection } from '#projections';
+import { aggregateIdOf } from '../stream-ids.js';
+
+/** Every request that waits for a supervisor (审批), from any kind of case: the approvals inbox. */
+export const APPROVALS_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS approvals (
+  id text PRIMARY KEY,
+  kind text NOT NULL,
+  case_kind text NOT NULL,
+  case_id text NOT NULL,
+  unit_id text NOT NULL,
+  requested_by text NOT NULL,
+  requested_by_unit text NOT NULL,
+  requested_at timestamptz NOT NULL,
+  details jsonb NOT NULL,
+  status text NOT NULL,
+  decided_by text,
+  decided_at timestamptz,
+  reason text
+);
+CREATE INDEX IF NOT EXISTS approvals_status_idx ON approvals (status, requested_at);
+`;
+
+export const approvalsProjection: Projection = {
+  name: 'approvals',
+  tables: ['approvals'],
+  schemaSql: APPROVALS_SCHEMA_SQL,
+  streamPrefixes: ['hotline-complaint-'],
+  async apply(events: readonly RecordedEvent[], tx: EntityManager) {
+    for (const event of events) {
+      const e = { type: event.type, data: event.data } as ComplaintEvent;
+      const actor = event.metadata.actor;
+      if (e.type === 'ExtensionRequested') {
+        await tx.query(
+          `INSERT INTO approvals (id, kind, case_kind, case_id, unit_id, requested_by, requested_by_unit, requested_at, details, status)
+           VALUES ($1, 'hotline_extension', 'complaint', $2, $3, $4, $3, $5, $6, 'pending') ON CONFLICT (id) DO NOTHING`,
+          [e.data.requestId, aggregateIdOf(event.streamId), actor.orgUnitId, actor.userId, e.data.requestedAt, JSON.stringify({ workingDays: e.data.workingDays, reason: e.data.reason })],
+        );
+      } else if (e.type === 'ExtensionRequestApproved' || e.type === 'ExtensionRequestRejected') {
+        await tx.query('UPDATE approvals SET status = $2, decided_by = $3, decided_at = $4, reason = $5 WHERE id = $1', [
+          e.data.requestId,
+          e.type === 'ExtensionRequestApproved' ? 'approved' : 'rejected',
+          actor.userId,
+          e.data.decidedAt,
+          e.data.reason ?? null,
+        ]);
+      }
+    }
+  },
+};
+
+export interface ApprovalItem {
+  readonly id: string;
+  readonly kind: string;
+  readonly caseKind: string;
+  readonly caseId: string;
+  readonly unitId: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly details: unknown;
+  readonly status: 'pending' | 'approved' | 'rejected';
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+  readonly reason: string | null;
+}
+
+/** The approvals of requests made in these units, newest first. */
+export async function queryApprovals(
+  db: Pick<EntityManager, 'query'>,
+  filter: { unitIds: readonly string[]; status?: 'pending' | 'decided'; id?: string },
+): Promise<ApprovalItem[]> {
+  const rows: Record<string, any>[] = await db.query(
+    `SELECT * FROM approvals WHERE unit_id = ANY($1)
+       AND ($2::text IS NULL OR ($2 = 'pending' AND status = 'pending') OR ($2 = 'decided' AND status <> 'pending'))
+       AND ($3::text IS NULL OR id = $3)
+     ORDER BY requested_at DESC LIMIT 500`,
+    [filter.unitIds, filter.status ?? null, filter.id ?? null],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    caseKind: row.case_kind,
+    caseId: row.case_id,
+    unitId: row.unit_id,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at.toISOString(),
+    details: row.details,
+    status: row.status,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    reason: row.reason,
+  }));
+}
