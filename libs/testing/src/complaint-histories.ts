@@ -27,6 +27,7 @@ export function generateComplaintHistories(count: number, options: { seed?: numb
     let now = new Date(start.getTime() + Math.floor(random() * 360 * 24) * HOUR);
     const city = { userId: 'generator-city', role: 'caseworker', orgUnitId: '410100' };
     const local = { userId: `generator-${district}`, role: 'caseworker', orgUnitId: district };
+    const supervisor = { userId: 'generator-supervisor', role: 'supervisor', orgUnitId: '410100' };
     const steps: Array<[ComplaintCommand, typeof city]> = [
       [{ type: 'ReceiveComplaint', data: {
         complaintId: id, channel: random() < 0.8 ? 'phone' : 'wechat', caller: { anonymous: false, name: '测试来电人', phone: `139${String(10_000_000 + i).slice(-8)}` },
@@ -36,6 +37,12 @@ export function generateComplaintHistories(count: number, options: { seed?: numb
       [{ type: 'AssignComplaint', data: { unitId: district } }, city],
       [{ type: 'SignForComplaint', data: {} }, local],
       [{ type: 'RecordCallerContact', data: { reached: true, summary: '已联系' } }, local],
+      ...(random() < 0.15
+        ? ([
+            [{ type: 'RequestExtension', data: { requestId: randomUUID(), workingDays: 3, reason: '需协调用人单位' } }, local],
+            [{ type: 'DecideExtensionRequest', data: { requestId: '', approve: random() < 0.7, reason: '审批意见' } }, supervisor],
+          ] as Array<[ComplaintCommand, typeof city]>)
+        : []),
       [{ type: 'ResolveComplaint', data: { outcome: 'solved', summary: '已办结' } }, local],
       [{ type: 'RecordFollowUp', data: { reached: true, satisfaction: random() < 0.85 ? 'satisfied' : 'basically_satisfied' } }, city],
       [{ type: 'CloseComplaint', data: {} }, city],
@@ -43,7 +50,9 @@ export function generateComplaintHistories(count: number, options: { seed?: numb
     const stopAfter = random() < 0.7 ? steps.length : 1 + Math.floor(random() * steps.length);
     let state: ComplaintState = decider.initialState;
     const events: NewEvent[] = [];
-    for (const [command, actor] of steps.slice(0, stopAfter)) {
+    for (const [step, actor] of steps.slice(0, stopAfter)) {
+      const command: ComplaintCommand =
+        step.type === 'DecideExtensionRequest' ? { ...step, data: { ...step.data, requestId: state.pendingExtension?.requestId ?? '' } } : step;
       const decided: ComplaintEvent[] = decider.decide(command, state, { now, actor });
       for (const event of decided) {
         state = decider.evolve(state, event);
