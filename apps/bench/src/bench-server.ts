@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -21,6 +21,8 @@ export interface BenchServer {
    * the work one run left behind (dirty pages, vacuum of its tables) is not billed to the next run.
    */
   quiesce(): Promise<void>;
+  /** The server's main process, to tell its CPU time from other processes'. */
+  postmasterPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,13 @@ export async function startBenchServer(): Promise<BenchServer> {
         }
         await client.query('CHECKPOINT');
       }),
+    postmasterPid() {
+      try {
+        return Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async stop() {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });

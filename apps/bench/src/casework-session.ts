@@ -5,27 +5,40 @@ import { startCasework, type RunningCasework } from '../../casework/src/bootstra
 import { HttpClient } from './http-client.js';
 
 const ADMIN_PASSWORD = 'bench-admin-Passw0rd';
+/** A 12351 receiver (接线员) at the city centre: administrators manage users but read no cases. */
+const RECEIVER = { username: 'bench.receiver', password: 'bench-receiver-Passw0rd', displayName: '压测接线员', role: 'caseworker', orgUnitId: '410100' };
 
 export interface CaseworkSession {
   readonly casework: RunningCasework;
-  /** The administrator's bearer token, from `POST /api/auth/login`. */
+  /** Bearer token of the city centre's receiver, who takes calls and sees every unit's cases. */
   readonly token: string;
   stop(): Promise<void>;
 }
 
-/** The whole system in this process, on the bench's database, with the administrator logged in over HTTP. */
+/**
+ * The whole system in this process, on the bench's database. The administrator logs in over HTTP
+ * (`POST /api/auth/login`), creates the receiver (`POST /api/users`), who then logs in too.
+ */
 export async function startCaseworkSession(databaseUrl: string): Promise<CaseworkSession> {
   const dataDir = mkdtempSync(join(tmpdir(), 'casework-bench-app-'));
   const casework = await startCasework({ databaseUrl, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
-  const client = new HttpClient(casework.url, 1);
+  const admin = new HttpClient(casework.url, 1);
+  const receiver = new HttpClient(casework.url, 1);
   try {
-    await client.login('admin', ADMIN_PASSWORD);
+    await admin.login('admin', ADMIN_PASSWORD);
+    const created = await admin.request('POST', '/api/users', RECEIVER);
+    if (created.status !== 201 && created.status !== 200) throw new Error(`Creating the receiver failed: ${created.status} ${created.body}`);
+    await receiver.login(RECEIVER.username, RECEIVER.password);
+  } catch (error) {
+    await casework.stop();
+    throw error;
   } finally {
-    client.close();
+    admin.close();
+    receiver.close();
   }
   return {
     casework,
-    token: client.accessToken!,
+    token: receiver.accessToken!,
     async stop() {
       await casework.stop();
       rmSync(dataDir, { recursive: true, force: true });

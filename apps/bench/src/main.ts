@@ -1,17 +1,22 @@
 import 'reflect-metadata';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { compareAppends } from './append-comparison.js';
 import { startBenchServer } from './bench-server.js';
 import { measureCaseList } from './case-list.js';
-import { startCaseworkSession } from './casework-session.js';
+import { startCaseworkSession, type CaseworkSession } from './casework-session.js';
 import { measureCatchUp } from './catch-up.js';
 import { HotlineHistory } from './hotline-history.js';
 import { measureComplaintIntake } from './http-commands.js';
 import { elapsedSeconds, progress } from './progress.js';
+import { whileWatchingTheMachine } from './machine-watch.js';
 import { fillCaseList } from './read-model-fill.js';
 import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
+
+/** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
+const FILL_WAIT_UNTIL_SECONDS = 390;
 
 /**
  * `npm run bench`: every figure of the performance brief on an embedded PostgreSQL started here, in
@@ -23,27 +28,41 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const now = startedAt.getTime();
   const figures: Figure[] = [];
+  const [load1] = loadavg();
+  if (load1 > availableParallelism() / 2) progress(`note: load average ${load1.toFixed(1)} on ${availableParallelism()} CPUs before starting — other work on this machine will move the figures (see section 0)`);
   const server = await startBenchServer();
+  let session: CaseworkSession | undefined;
+  stopOnSignal(async () => {
+    await session?.stop();
+    await server.stop();
+  });
   let postgres: Record<string, string> = {};
   try {
     postgres = await server.settings();
     progress(`postgres ${postgres.server_version}: fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}, wal_sync_method=${postgres.wal_sync_method}, full_page_writes=${postgres.full_page_writes}, shared_buffers=${postgres.shared_buffers}`);
 
+    const watched = (item: string, body: () => Promise<Figure[]>) => whileWatchingTheMachine(item, () => server.postmasterPid(), body);
     if (process.env.BENCH_SKIP_APPENDS === '1') progress('items 1–2 skipped (BENCH_SKIP_APPENDS=1)');
-    else figures.push(...(await compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce())));
+    else figures.push(...(await watched('1–2', async () => compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce()))));
 
     const history = new HotlineHistory(7);
-    figures.push(...(await measureCatchUp(server.caseworkUrl, history, now)));
+    figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, history, now))));
 
     progress('starting the system (startCasework) on the same server');
-    const session = await startCaseworkSession(server.caseworkUrl);
+    const running = await startCaseworkSession(server.caseworkUrl);
+    session = running;
     try {
-      figures.push(...(await fillCaseList(session.casework, history, Date.now())));
-      figures.push(...(await measureCaseList(session.casework, session.token)));
-      figures.push(...(await measureComplaintIntake(session.casework, session.token)));
-      figures.push(...(await measureVisibilityLag(session.casework, history)));
+      // Items 4 and 6 run on the year of history just built, each on a quiet server; the case list
+      // is then filled to 100,000 complaints for item 5, the last one.
+      await server.quiesce();
+      figures.push(...(await watched('4', () => measureComplaintIntake(running.casework, running.token))));
+      figures.push(...(await watched('6', () => measureVisibilityLag(running.casework, history, () => server.quiesce()))));
+      const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;
+      figures.push(...(await watched('5 (fill)', () => fillCaseList(running.casework, history, Date.now(), fillDeadline))));
+      figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
     } finally {
-      await session.stop();
+      session = undefined;
+      await running.stop();
     }
   } finally {
     await server.stop();
@@ -65,6 +84,16 @@ async function main(): Promise<void> {
     figures: ordered,
     summary: { passed, failed },
   });
+}
+
+/** Ctrl-C stops the system and the server and removes the temporary cluster, instead of leaving them behind. */
+function stopOnSignal(cleanUp: () => Promise<void>): void {
+  const stop = (signal: string) => {
+    progress(`${signal}: stopping`);
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

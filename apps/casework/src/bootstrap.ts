@@ -18,6 +18,8 @@ export interface CaseworkOptions {
   log?: boolean;
   /** The system's clock; tests move it to see deadlines pass. Defaults to the real time. */
   clock?: () => Date;
+  /** How long a log-in lasts (sessions use the real clock, not `clock`). */
+  sessionLifetimeSeconds?: number;
 }
 
 export interface RunningCasework {
@@ -38,6 +40,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.adminPassword !== undefined ? { adminPassword: options.adminPassword } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
+    ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
   };
   const runtime = await createRuntime(config);
   try {

@@ -15,6 +15,8 @@ export interface CaseworkConfig {
   /** Where the built web console is; served at `/`. */
   readonly webRoot: string;
   readonly log: boolean;
+  /** How long a log-in lasts, in seconds; 8 hours when absent. */
+  readonly sessionLifetimeSeconds?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkConfig {
@@ -26,5 +28,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkCon
     hotlineTimeLimitsFile: env.HOTLINE_TIME_LIMITS_FILE || undefined,
     webRoot: resolve(env.WEB_ROOT ?? './dist/web'),
     log: env.LOG !== 'off',
+    sessionLifetimeSeconds: positiveInteger(env.SESSION_LIFETIME_SECONDS, 'SESSION_LIFETIME_SECONDS'),
   };
+}
+
+function positiveInteger(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new Error(`${name} must be a positive whole number of seconds, not "${value}"`);
+  return Number(value);
 }

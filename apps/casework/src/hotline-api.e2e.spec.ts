@@ -23,6 +23,7 @@ const newComplaint = (overrides: Record<string, unknown> = {}) => ({
 
 describe('hotline complaints over HTTP', () => {
   let system: TestCasework;
+  let centre: ApiClient;
   let jinshui: ApiClient;
   let erqi: ApiClient;
   let supervisor: ApiClient;

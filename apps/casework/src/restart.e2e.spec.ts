@@ -61,7 +61,10 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(first.output()).toContain(`http://localhost:${port}/`);
 
     const admin = await ApiClient.login(`http://127.0.0.1:${port}`, 'admin', password!);
-    const created = await admin.post('/api/complaints', {
+    const operator = { username: 'wang.hotline', password: 'restart-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
+    expect((await admin.post('/api/users', operator)).status).toBe(201);
+    const hotline = await ApiClient.login(`http://127.0.0.1:${port}`, operator.username, operator.password);
+    const created = await hotline.post('/api/complaints', {
       channel: 'walk_in',
       caller: { anonymous: true },
       employer: { name: '郑州重启测试有限公司', district: '410105' },
@@ -78,7 +81,7 @@ describe('npm start on the embedded PostgreSQL', () => {
     running = second.child;
     await until(() => second.output().includes('Union Casework is running'), 'the second start');
     expect(second.output()).not.toContain('Password:');
-    const again = await ApiClient.login(`http://127.0.0.1:${port}`, 'admin', password!);
+    const again = await ApiClient.login(`http://127.0.0.1:${port}`, operator.username, operator.password);
     const { status, body } = await again.get(`/api/complaints/${created.body.id}`);
     expect(status).toBe(200);
     expect(body.employer.name).toBe('郑州重启测试有限公司');

@@ -8,6 +8,8 @@ import { allProjections, readModelEntities } from '#read-models';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
+import type { PersonalDataProtection } from '#personal-data';
+import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
 
 /** The pieces every app is wired from, built before Nest starts and closed after it stops. */
 export interface Runtime {
@@ -21,6 +23,8 @@ export interface Runtime {
   readonly tokenSecret: string;
   /** Key of the keyed hashes that find a phone or ID number without storing it in clear. */
   readonly personalDataHashKey: string;
+  /** The key store and master key behind `store`'s encryption of personal data; erasures go through it. */
+  readonly personalData: PersonalDataProtection;
   readonly hotline: HotlineServices;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
@@ -36,14 +40,17 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     entities: [OrgUnitEntity, UserEntity, ...readModelEntities],
     extra: { max: 20 },
   });
+  let personalData: PersonalDataProtection | undefined;
   try {
     await dataSource.initialize();
     await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL);
-    const store = await PostgresEventStore.connect({ connectionString: databaseUrl, upcasters });
+    personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
+    // Upcasters run after decryption, in the encrypting store (ADR 0007).
+    const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
     const orgUnits = new OrgUnits(dataSource);
     await orgUnits.seedAndLoad();
     const tokenSecret = await systemSecret(dataSource, 'token-secret');
-    const users = new Users(dataSource, orgUnits, tokenSecret);
+    const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
     const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
     const personalDataHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile);
@@ -62,16 +69,19 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       projections,
       tokenSecret,
       personalDataHashKey,
+      personalData,
       hotline,
       generatedAdminPassword,
       async close() {
         await projections.stop();
         await store.close();
+        await personalData?.close();
         await dataSource.destroy();
         await postgres?.stop();
       },
     };
   } catch (error) {
+    await personalData?.close();
     if (dataSource.isInitialized) await dataSource.destroy();
     await postgres?.stop();
     throw error;

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const admin = await casework.runtime.users.findByUsername('admin');
     if (!admin) throw new Error('系统中没有管理员用户 admin');
     baseUrl = casework.url;
-    adminToken = casework.runtime.users.issueToken(admin);
+    adminToken = await casework.runtime.users.issueToken(admin);
     consoleHint = '查看演示数据：运行 npm start，打开 http://localhost:3000/ ，用上表任一演示用户登录。';
   }
 

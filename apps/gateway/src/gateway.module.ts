@@ -8,11 +8,15 @@ import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CaseAccess } from './auth/case-access.js';
+import { ComplaintAuditController } from './audit/complaint-audit.controller.js';
+import { AuditVerifyController } from './audit/audit-verify.controller.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
 import { ComplaintCommands } from './complaints/complaint-commands.service.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
+  imports: [PersonalDataModule],
   providers: [CaseAccess, ComplaintCommands],
   controllers: [
     AuthController,
@@ -24,6 +28,8 @@ import { ComplaintCommands } from './complaints/complaint-commands.service.js';
     StatsController,
     HealthController,
     ApprovalsController,
+    ComplaintAuditController,
+    AuditVerifyController,
   ],
 })
 export class GatewayModule {}

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
 import { upcasters } from '#event-schemas';
@@ -5,6 +6,7 @@ import { PostgresEventStore, type EventStore } from '#event-store';
 import { allProjections, readModelEntities } from '#read-models';
 import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
+import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
 
 export interface ProjectorConnection {
   readonly dataSource: DataSource;
@@ -13,19 +15,25 @@ export interface ProjectorConnection {
   close(): Promise<void>;
 }
 
-/** Connects to the store and the read-model database and lists every projection, keyed as in production. */
-export async function connectProjector(databaseUrl: string): Promise<ProjectorConnection> {
+/**
+ * Connects to the store and the read-model database and lists every projection, keyed as in production.
+ * Events are read through the same decryption as the app's (the master key from CASEWORK_MASTER_KEY or
+ * `<DATA_DIR>/master.key`, loaded when the first encrypted field is met), so projections see what it sees.
+ */
+export async function connectProjector(databaseUrl: string, dataDir = resolve(process.env.DATA_DIR ?? './data')): Promise<ProjectorConnection> {
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, entities: readModelEntities, extra: { max: 10 } });
   await dataSource.initialize();
   await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL);
-  const store = await PostgresEventStore.connect({ connectionString: databaseUrl, upcasters });
   const phoneHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
+  const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'projector' });
+  const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
   return {
     dataSource,
     store,
     projections: [...allProjections(), ...createHotlineServices().processManagers(store, phoneHashKey)],
     async close() {
       await store.close();
+      await personalData.close();
       await dataSource.destroy();
     },
   };

@@ -1,26 +1,38 @@
 import { useEffect, useState } from 'react';
-import { setUnauthenticatedHandler } from './api';
+import { api, setUnauthenticatedHandler } from './api';
+import { useI18n } from './i18n/I18nProvider';
 import { Shell } from './layout/Shell';
-import { CaseListPage } from './pages/cases/CaseListPage';
-import { ComplaintPage } from './pages/complaint/ComplaintPage';
-import { DashboardPage } from './pages/dashboard/DashboardPage';
-import { IntakePage } from './pages/intake/IntakePage';
+import { NotAllowedPage } from './pages/NotAllowedPage';
 import { LoginPage } from './pages/LoginPage';
+import { Page } from './pages/Page';
 import { ReferenceProvider } from './reference/ReferenceProvider';
-import { useRoute, type Route } from './router';
-import { clearSession, readSession, saveSession, type Session } from './session';
+import { mayOpen, resolveRoute } from './roles';
+import { useRoute } from './router';
+import { clearSession, readSession, readToken, saveSession, type Session } from './session';
 
 export function App() {
+  const { t } = useI18n();
   const [session, setSession] = useState<Session | null>(readSession);
+  /** Why the log-in screen is back: the server ended the session (revoked, expired, user disabled). */
+  const [ended, setEnded] = useState(false);
   const route = useRoute();
 
-  useEffect(() => setUnauthenticatedHandler(() => setSession(null)), []);
+  useEffect(
+    () =>
+      setUnauthenticatedHandler(() => {
+        setSession(null);
+        setEnded(true);
+      }),
+    [],
+  );
 
   if (!session) {
     return (
       <LoginPage
+        notice={ended ? t('login.sessionEnded') : null}
         onLoggedIn={(next) => {
           saveSession(next);
+          setEnded(false);
           setSession(next);
         }}
       />
@@ -28,28 +40,18 @@ export function App() {
   }
 
   const logout = () => {
+    const token = readToken();
     clearSession();
+    setEnded(false);
     setSession(null);
+    void api.logout(token);
   };
 
+  const resolved = resolveRoute(route, session.user.role);
+  const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
   return (
-    <Shell user={session.user} route={route} onLogout={logout}>
-      <ReferenceProvider>
-        <Page route={route} />
-      </ReferenceProvider>
+    <Shell user={session.user} route={resolved} onLogout={logout}>
+      <ReferenceProvider>{allowed ? <Page route={resolved} /> : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>
     </Shell>
   );
-}
-
-function Page({ route }: { route: Route }) {
-  switch (route.name) {
-    case 'cases':
-      return <CaseListPage />;
-    case 'intake':
-      return <IntakePage />;
-    case 'complaint':
-      return <ComplaintPage key={route.id} id={route.id} />;
-    case 'dashboard':
-      return <DashboardPage />;
-  }
 }

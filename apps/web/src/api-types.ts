@@ -142,4 +142,65 @@ export interface ErrorBody {
   message: string;
   errors?: FieldError[];
   currentVersion?: number;
+  /** `429 too_many_attempts` at log-in: how long to wait. */
+  retryAfterSeconds?: number;
+}
+
+/** `GET /api/users` (administrators): a user as the administration page lists it. Never a password. */
+export interface AdminUser extends User {
+  disabled: boolean;
+}
+
+/** `POST /api/users/:id/reset-password`: the new password, shown to the administrator once. */
+export interface PasswordReset {
+  temporaryPassword: string;
+}
+
+/** Who asked or decided, as the API names them: a user id, or an object with the name. */
+export type PersonRef = string | { userId?: string; id?: string; username?: string; displayName?: string } | null | undefined;
+
+/** `GET /api/approvals`: one request waiting for (or decided by) a supervisor. */
+export interface Approval {
+  id: string;
+  kind: string;
+  caseKind: string;
+  caseId: string;
+  caseTitle?: string | null;
+  unitId?: string | null;
+  requestedBy: PersonRef;
+  requestedByName?: string | null;
+  requestedAt: string;
+  details: { workingDays?: number; reason?: string; [key: string]: unknown } | null;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedBy?: PersonRef;
+  decidedByName?: string | null;
+  decidedAt?: string | null;
+  reason?: string | null;
+}
+
+export type RevealField = 'caller.phone' | 'caller.idNumber';
+
+/** `POST /api/complaints/:id/reveal`: the full value, for this view only. */
+export interface Revealed {
+  field: RevealField;
+  value: string;
+}
+
+/** `GET /api/audit/access-log`: who opened a case or revealed a personal field. */
+export interface AccessLogEntry {
+  at: string;
+  userId: string;
+  username: string;
+  role: string;
+  action: 'view' | 'reveal' | string;
+  caseKind: string;
+  caseId: string;
+  field?: string | null;
+  reason?: string | null;
+}
+
+/** `GET /api/complaints/:id/diff`: what changed between two moments. */
+export interface CaseDiff {
+  changes: { field: string; before: unknown; after: unknown }[];
+  events?: unknown;
 }

@@ -22,22 +22,29 @@ export class ApiError extends Error {
 
 interface RequestOptions {
   body?: unknown;
+  /** The bearer token to send instead of the session's (log-out sends the token it is ending). */
+  token?: string | null;
+  /** A refused token is not reported to the app (log-out: the user is leaving anyway). */
+  quiet?: boolean;
   /** Sent as `If-Match`: the version of the case the user saw. */
   version?: number;
   /** Sent as `Idempotency-Key`. */
   idempotencyKey?: string;
 }
 
-let onUnauthenticated: () => void = () => {};
+let onUnauthenticated: (code: string) => void = () => {};
 
-/** Called when a token is refused, so the app can show the login screen again. */
-export function setUnauthenticatedHandler(handler: () => void): void {
+/**
+ * Called with the error code when a token is refused anywhere (`session_revoked`, `session_expired`,
+ * `unauthenticated`), so the app can show the log-in screen again with a reason.
+ */
+export function setUnauthenticatedHandler(handler: (code: string) => void): void {
   onUnauthenticated = handler;
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = readToken();
+  const token = options.token !== undefined ? options.token : readToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.version !== undefined) headers['If-Match'] = String(options.version);
@@ -52,9 +59,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const body = toErrorBody(response.status, parsed);
-    if (response.status === 401 && body.code !== 'invalid_credentials') {
+    if (response.status === 401 && body.code !== 'invalid_credentials' && !options.quiet) {
       clearSession();
-      onUnauthenticated();
+      onUnauthenticated(body.code);
     }
     throw new ApiError(response.status, body);
   }
@@ -87,6 +94,12 @@ export function query(params: Record<string, string | number | boolean | undefin
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** A POST that changes something, with an `Idempotency-Key` so a retry cannot do it twice. */
+  send: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, { body, idempotencyKey }),
+  /** Ends the session on the server; the console forgets it locally whatever the answer. */
+  logout: (token: string | null) =>
+    request<void>('POST', '/api/auth/logout', { body: {}, token, quiet: true }).catch(() => undefined),
   /** A command: always an `Idempotency-Key`, and `If-Match` when it targets an existing case. */
   command: (path: string, body: unknown, idempotencyKey: string, version?: number) =>
     request<CommandResult>('POST', path, { body, version, idempotencyKey }),
@@ -94,4 +107,15 @@ export const api = {
 
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/** A list answer: the contract gives a bare array; a paged `{items}` is read the same way. */
+export function listOf<T>(answer: T[] | { items?: T[] } | null | undefined): T[] {
+  if (Array.isArray(answer)) return answer;
+  return answer?.items ?? [];
+}
+
+/** The Chinese message of a refused call, or the caller's text for a lost connection. */
+export function messageOf(error: unknown, networkText: string): string {
+  return error instanceof ApiError ? error.message : networkText;
 }

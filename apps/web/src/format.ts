@@ -12,6 +12,17 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   hourCycle: 'h23',
 });
 
+const dateTimeSecondsFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,
   year: 'numeric',
@@ -24,6 +35,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date);
+}
+
+/** `2025/03/07 14:05:09`, Shanghai time, for logs where the second matters; `—` when absent. */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : dateTimeSecondsFormat.format(date);
 }
 
 /** Today's Shanghai calendar day as `YYYY-MM-DD`. */

@@ -5,6 +5,8 @@ import { I18nProvider } from './i18n/I18nProvider';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
+import './styles/admin.css';
+import './styles/audit.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

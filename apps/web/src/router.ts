@@ -2,30 +2,46 @@ import { useEffect, useState } from 'react';
 
 /** The console's screens. Hash routes, so the API can serve `index.html` at `/` without a fallback. */
 export type Route =
+  | { name: 'home' }
   | { name: 'cases' }
   | { name: 'intake' }
-  | { name: 'complaint'; id: string }
-  | { name: 'dashboard' };
+  | { name: 'complaint'; id: string; tab?: ComplaintTab }
+  | { name: 'dashboard' }
+  | { name: 'approvals' }
+  | { name: 'access-log' }
+  | { name: 'users' }
+  | { name: 'units' };
 
+export type PageName = Exclude<Route['name'], 'home'>;
+export type ComplaintTab = 'details' | 'audit';
+
+const FIXED: Record<string, Route> = {
+  '/cases': { name: 'cases' },
+  '/complaints/new': { name: 'intake' },
+  '/dashboard': { name: 'dashboard' },
+  '/approvals': { name: 'approvals' },
+  '/access-log': { name: 'access-log' },
+  '/admin/users': { name: 'users' },
+  '/admin/units': { name: 'units' },
+};
+
+/** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  if (path === '/complaints/new') return { name: 'intake' };
-  const complaint = /^\/complaints\/([^/?#]+)$/.exec(path);
-  if (complaint) return { name: 'complaint', id: decodeURIComponent(complaint[1]) };
-  if (path === '/dashboard') return { name: 'dashboard' };
-  return { name: 'cases' };
+  if (FIXED[path]) return FIXED[path];
+  const complaint = /^\/complaints\/([^/?#]+)(\/audit)?$/.exec(path);
+  if (complaint) return { name: 'complaint', id: decodeURIComponent(complaint[1]), tab: complaint[2] ? 'audit' : 'details' };
+  return { name: 'home' };
 }
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
-    case 'cases':
-      return '#/cases';
-    case 'intake':
-      return '#/complaints/new';
+    case 'home':
+      return '#/';
     case 'complaint':
-      return `#/complaints/${encodeURIComponent(route.id)}`;
-    case 'dashboard':
-      return '#/dashboard';
+      return `#/complaints/${encodeURIComponent(route.id)}${route.tab === 'audit' ? '/audit' : ''}`;
+    default:
+      return `#${Object.entries(FIXED).find(([, r]) => r.name === route.name)![0]}`;
   }
 }
 

@@ -29,7 +29,11 @@ export function saveSession(session: Session): void {
   sessionStorage.setItem(USER_KEY, JSON.stringify(session.user));
 }
 
+/** What the console keeps per login besides the token: forgotten with it, so the next user starts clean. */
+const PER_LOGIN_KEYS = ['casework.caseFilter'];
+
 export function clearSession(): void {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(USER_KEY);
+  for (const key of PER_LOGIN_KEYS) sessionStorage.removeItem(key);
 }

@@ -3,7 +3,7 @@
  * `code` is stable and machine-readable; `message` is Chinese for the user; details name fields.
  */
 export abstract class CaseworkError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'rule_broken' | 'unauthenticated';
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'rule_broken' | 'unauthenticated' | 'too_many_requests';
   constructor(
     readonly code: string,
     message: string,
@@ -54,4 +54,12 @@ export class UnauthenticatedError extends CaseworkError {
 /** A domain rule forbids the command in the current state (e.g. signing for an order not assigned to you). */
 export class RuleBrokenError extends CaseworkError {
   readonly kind = 'rule_broken' as const;
+}
+
+/** Too many failed attempts (log-in): the caller must wait before trying again. */
+export class TooManyAttemptsError extends CaseworkError {
+  readonly kind = 'too_many_requests' as const;
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_attempts', `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`);
+  }
 }

@@ -2,6 +2,7 @@ import type { ComplaintEvent } from './complaint.events.js';
 import type { ComplaintStatus } from './complaint.status.js';
 import type { Classification, ComplaintLink } from './complaint.values.js';
 import type { ReturnReasonCode, SatisfactionCode, UrgencyCode } from './reference-data.js';
+import { wasShredded } from './personal-data.js';
 
 /** One assignment to a unit and its deadlines; a reopen continues it with a fresh resolve deadline. */
 export interface HandlingRound {
@@ -63,7 +64,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
   switch (event.type) {
     case 'ComplaintReceived': {
       const { complaintId, receivingUnitId, caller, workersAffected, urgency, safetyRisk } = event.data;
-      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone, workersAffected, urgency, safetyRisk };
+      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone || wasShredded(event.data, 'caller.phone'), workersAffected, urgency, safetyRisk };
     }
     case 'ComplaintClassified': {
       const { category, subcategory, type } = event.data;

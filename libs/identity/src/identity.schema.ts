@@ -1,4 +1,4 @@
-/** Tables of users and org units. Run at every start; idempotent. */
+/** Tables of users, org units, sessions, failed log-ins and the identity audit. Run at every start; idempotent. */
 export const IDENTITY_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS org_units (
   id text PRIMARY KEY,
@@ -19,4 +19,37 @@ CREATE TABLE IF NOT EXISTS users (
   disabled boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- One row per log-in; a token names its row (jti), so a session can end before its token expires.
+CREATE TABLE IF NOT EXISTS user_sessions (
+  id uuid PRIMARY KEY,
+  user_id uuid NOT NULL REFERENCES users(id),
+  issued_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  revoked_at timestamptz,
+  revoked_reason text
+);
+CREATE INDEX IF NOT EXISTS user_sessions_open_by_user_idx ON user_sessions (user_id) WHERE revoked_at IS NULL;
+
+-- Failed log-ins per username, keyed by an HMAC of the name typed (people type passwords there too).
+CREATE TABLE IF NOT EXISTS login_throttle (
+  username_key text PRIMARY KEY,
+  recent_failures timestamptz[] NOT NULL,
+  penalties integer NOT NULL DEFAULT 0,
+  blocked_until timestamptz,
+  last_failure_at timestamptz
+);
+
+-- Who changed which user or unit, when and how. Never a password.
+CREATE TABLE IF NOT EXISTS identity_audit (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL,
+  actor_id uuid,
+  actor_username text,
+  action text NOT NULL,
+  target_kind text NOT NULL,
+  target_id text NOT NULL,
+  details jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS identity_audit_target_idx ON identity_audit (target_kind, target_id, at);
 `;

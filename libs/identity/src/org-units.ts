@@ -38,6 +38,11 @@ export class OrgUnits {
     return this.byId.get(id);
   }
 
+  /** True when a unit under `parentId` (other than `exceptId`) is already called `name`. */
+  nameTaken(parentId: string | null, name: string, exceptId?: string): boolean {
+    return this.list().some((unit) => unit.parentId === parentId && unit.name === name && unit.id !== exceptId);
+  }
+
   /** True when `unitId` is `ancestorId` or lies below it. */
   isWithin(unitId: string, ancestorId: string): boolean {
     const unit = this.byId.get(unitId);

@@ -1,36 +1,50 @@
 import type { DataSource } from 'typeorm';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { ValidationError, UnauthenticatedError } from '#errors';
-import { UserEntity, ROLES, type Role } from './user.entity.js';
-import { hashPassword, verifyPassword } from './password-hasher.js';
-import { signAccessToken, type TokenClaims } from './access-token.js';
+import { randomBytes } from 'node:crypto';
+import { UserEntity } from './user.entity.js';
 import type { OrgUnits } from './org-units.js';
+import type { NewUser } from './user.rules.js';
+import { userListItem, userView, type UserListItem, type UserView } from './user-view.js';
+import { UserSessions } from './sessions/user-sessions.js';
+import { LoginThrottleStore } from './log-in/login-throttle.store.js';
+import { Authentication, type LoggedIn } from './log-in/authentication.js';
+import { UserAdministration } from './administration/user-administration.js';
+import { OrgUnitAdministration } from './administration/org-unit-administration.js';
 
-export interface NewUser {
-  readonly username: string;
-  readonly password: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly orgUnitId: string;
+export type { NewUser } from './user.rules.js';
+export type { UserView, UserListItem } from './user-view.js';
+
+export interface UsersOptions {
+  /** How long a log-in lasts. Eight hours (a working day) unless configured. */
+  readonly sessionLifetimeSeconds?: number;
+  /** How long this process remembers a session look-up; revocations in this process apply at once. */
+  readonly sessionCacheMs?: number;
 }
 
-export interface UserView {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly orgUnitId: string;
-  readonly orgUnitName: string;
-}
+export const DEFAULT_SESSION_LIFETIME_SECONDS = 8 * 3600;
 
-const TOKEN_LIFETIME_SECONDS = 8 * 3600;
-
+/**
+ * Users, their sessions and the administration of users and units: the one object the gateway is
+ * given. The parts are public so each controller says which it uses.
+ */
 export class Users {
+  readonly sessions: UserSessions;
+  readonly authentication: Authentication;
+  readonly administration: UserAdministration;
+  readonly unitAdministration: OrgUnitAdministration;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly orgUnits: OrgUnits,
-    private readonly tokenSecret: string,
-  ) {}
+    tokenSecret: string,
+    options: UsersOptions = {},
+  ) {
+    this.sessions = new UserSessions(dataSource, options.sessionCacheMs);
+    const throttle = new LoginThrottleStore(dataSource, tokenSecret);
+    const lifetime = options.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS;
+    this.authentication = new Authentication(dataSource, this.sessions, throttle, tokenSecret, lifetime, (user) => userView(user, orgUnits));
+    this.administration = new UserAdministration(dataSource, orgUnits, this.sessions, throttle);
+    this.unitAdministration = new OrgUnitAdministration(dataSource, orgUnits);
+  }
 
   /**
    * Makes sure the administrator exists. Returns the generated password when it had to make one up
@@ -40,83 +54,36 @@ export class Users {
     const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ username: 'admin' });
     if (existing) return null;
     const chosen = password ?? randomBytes(12).toString('base64url');
-    await this.create({ username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin', orgUnitId: cityUnitId });
+    await this.administration.create({ username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin', orgUnitId: cityUnitId }, null);
     return password ? null : chosen;
   }
 
-  async create(user: NewUser): Promise<UserView> {
-    this.validate(user);
-    const repository = this.dataSource.getRepository(UserEntity);
-    if (await repository.findOneBy({ username: user.username })) {
-      throw new ValidationError([{ field: 'username', rule: 'unique', message: `用户名 ${user.username} 已被使用` }]);
-    }
-    const entity = repository.create({
-      id: randomUUID(),
-      username: user.username,
-      displayName: user.displayName,
-      passwordHash: await hashPassword(user.password),
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-      disabled: false,
-    });
-    await repository.insert(entity);
-    return this.view(entity);
+  create(user: NewUser): Promise<UserListItem> {
+    return this.administration.create(user, null);
   }
 
-  async login(username: string, password: string): Promise<{ accessToken: string; user: UserView }> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
-    const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
-    if (!user || !ok) throw new UnauthenticatedError('invalid_credentials', '用户名或密码不正确');
-    return { accessToken: this.issueToken(user), user: this.view(user) };
+  login(username: string, password: string): Promise<LoggedIn> {
+    return this.authentication.login(username, password);
   }
 
-  issueToken(user: Pick<UserEntity, 'id' | 'role' | 'orgUnitId' | 'username'>): string {
-    const claims: TokenClaims = {
-      sub: user.id,
-      role: user.role,
-      unit: user.orgUnitId,
-      username: user.username,
-      exp: Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECONDS,
-    };
-    return signAccessToken(claims, this.tokenSecret);
+  /** A token for a user without a password check (the demo signs its administrator in this way). */
+  async issueToken(user: Pick<UserEntity, 'id' | 'role' | 'orgUnitId' | 'username'>): Promise<string> {
+    return (await this.authentication.issueToken(user)).accessToken;
   }
 
   async findById(id: string): Promise<UserView | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    return user ? this.view(user) : null;
+    return user ? userView(user, this.orgUnits) : null;
   }
 
   async findByUsername(username: string): Promise<UserView | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ username });
-    return user ? this.view(user) : null;
+    return user ? userView(user, this.orgUnits) : null;
   }
 
-  private validate(user: NewUser): void {
-    const violations = [];
-    if (!/^[a-z][a-z0-9_.-]{2,31}$/.test(user.username ?? '')) {
-      violations.push({ field: 'username', rule: 'pattern', message: '用户名须为3至32位小写字母、数字或 _ . -，以字母开头' });
-    }
-    if ((user.password ?? '').length < 10) {
-      violations.push({ field: 'password', rule: 'min_length', message: '密码至少10位' });
-    }
-    if (!user.displayName?.trim()) violations.push({ field: 'displayName', rule: 'required', message: '姓名不能为空' });
-    if (!ROLES.includes(user.role)) {
-      violations.push({ field: 'role', rule: 'one_of', message: `角色必须是 ${ROLES.join('、')} 之一` });
-    }
-    if (!this.orgUnits.find(user.orgUnitId)) {
-      violations.push({ field: 'orgUnitId', rule: 'exists', message: '所属单位不存在' });
-    }
-    if (violations.length > 0) throw new ValidationError(violations);
-  }
-
-  private view(user: UserEntity): UserView {
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      orgUnitId: user.orgUnitId,
-      orgUnitName: this.orgUnits.find(user.orgUnitId)?.name ?? user.orgUnitId,
-    };
+  /** Every user, by username, with unit names and the disabled flag. */
+  async list(): Promise<UserListItem[]> {
+    const users = await this.dataSource.getRepository(UserEntity).find({ order: { username: 'ASC' } });
+    return users.map((user) => userListItem(user, this.orgUnits));
   }
 }

@@ -75,7 +75,7 @@ describe('projection runner and rebuild', () => {
     await store.appendToStream('test-a-1', [event('POISON')], 'no_stream');
     const runner = new ProjectionRunner(dataSource, store, [countingProjection({ failOn: 'POISON' })], { onError: () => {} });
     await runner.start();
-    for (let i = 0; i < 100 && (await runner.status())[0].state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && (await runner.status())[0].state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 20));
     const [status] = await runner.status();
     expect(status).toMatchObject({ name: 'test-counts', state: 'failed', lagEvents: 1 });
     await runner.stop();

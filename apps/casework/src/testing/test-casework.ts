@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { startCasework, type RunningCasework } from '../bootstrap.js';
+import { startCasework, type CaseworkOptions, type RunningCasework } from '../bootstrap.js';
 import { ApiClient } from './api-client.js';
 
 export const TEST_ADMIN_PASSWORD = 'test-Admin-passw0rd';
@@ -18,7 +18,7 @@ export interface TestCasework {
 }
 
 /** The whole system on a fresh database of the run's real PostgreSQL server, with an admin client. */
-export async function startTestCasework(): Promise<TestCasework> {
+export async function startTestCasework(options: Pick<CaseworkOptions, 'sessionLifetimeSeconds'> = {}): Promise<TestCasework> {
   const db: TestDatabase = await createTestDatabase();
   let offset = 0;
   const app = await startCasework({
@@ -28,6 +28,7 @@ export async function startTestCasework(): Promise<TestCasework> {
     adminPassword: TEST_ADMIN_PASSWORD,
     log: false,
     clock: () => new Date(Date.now() + offset),
+    ...options,
   });
   const admin = await ApiClient.login(app.url, 'admin', TEST_ADMIN_PASSWORD);
   return {

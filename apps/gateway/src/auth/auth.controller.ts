@@ -11,11 +11,20 @@ import { LoginDto } from './login.dto.js';
 export class AuthController {
   constructor(@Inject(USERS) private readonly users: Users) {}
 
+  /** `{accessToken, expiresAt, user}`; 401 `invalid_credentials`; 429 `too_many_attempts` after repeated failures. */
   @Public()
   @Post('login')
   @HttpCode(200)
   login(@Body() body: LoginDto) {
-    return this.users.login(body.username, body.password);
+    return this.users.authentication.login(body.username, body.password);
+  }
+
+  /** Ends the caller's session: the token stops working at once. */
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: AuthenticatedUser): Promise<void> {
+    await this.users.authentication.logout(user);
   }
 
   @ApiBearerAuth()

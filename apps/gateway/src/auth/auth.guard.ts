@@ -1,27 +1,37 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UnauthenticatedError } from '#errors';
-import { verifyAccessToken } from '#identity';
-import { TOKEN_SECRET } from '../core/tokens.js';
+import type { Users } from '#identity';
+import { USERS } from '../core/tokens.js';
 import { PUBLIC_ROUTE, type AuthenticatedUser } from './current-user.js';
 
-/** Every route needs a valid bearer token unless marked `@Public()`. */
+/**
+ * Every route needs a valid bearer token unless marked `@Public()`: well signed, unexpired, and
+ * naming a session that was neither revoked nor belongs to a disabled user (401 `session_revoked`,
+ * `session_expired`). Sessions run on the real clock, not on the request clock tests may move.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_SECRET) private readonly secret: string,
+    @Inject(USERS) private readonly users: Users,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    const claims = token ? verifyAccessToken(token, this.secret) : null;
-    if (!claims) throw new UnauthenticatedError('unauthenticated', '请先登录，或登录已过期');
-    const user: AuthenticatedUser = { userId: claims.sub, role: claims.role, orgUnitId: claims.unit, username: claims.username };
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new UnauthenticatedError('unauthenticated', '请先登录，或登录已过期');
+    const session = await this.users.authentication.authenticate(token);
+    const user: AuthenticatedUser = {
+      userId: session.userId,
+      role: session.role,
+      orgUnitId: session.orgUnitId,
+      username: session.username,
+      sessionId: session.sessionId,
+    };
     request.user = user;
     return true;
   }

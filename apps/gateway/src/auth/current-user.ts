@@ -2,10 +2,12 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import type { Actor } from '#event-store';
 import type { Role } from '#identity';
 
-/** The authenticated caller, as the guard put it on the request. */
+/** The authenticated caller, as the guard put it on the request: role and unit as the user row says now. */
 export interface AuthenticatedUser extends Actor {
   readonly role: Role;
   readonly username: string;
+  /** The session the token names; log-out ends it. Never recorded in events. */
+  readonly sessionId: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {

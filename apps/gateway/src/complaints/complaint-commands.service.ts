@@ -41,6 +41,16 @@ export class ComplaintCommands {
     );
   }
 
+  async isVisible(id: string, user: Viewer): Promise<boolean> {
+    try {
+      await this.visibleEvents(id, user);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
   /** The complaint's events, if it exists and the user may see it; otherwise 404, the same either way. */
   async visibleEvents(id: string, user: Viewer): Promise<RecordedEvent[]> {
     const events = await this.store.readStream(complaintStream(id));

@@ -16,6 +16,7 @@ import { RECEIVE_FIELD_NAMES, rejectInvalid, toReceiveCommand } from './receive-
 import { ReceiveComplaintDto } from './receive-complaint.dto.js';
 import * as Dto from './complaint-action.dto.js';
 
+const NOT_A_REPEAT_TARGET = 'not-a-repeat-target';
 const ComplaintId = new CaseIdPipe('complaint_not_found', '工单不存在或无权查看');
 
 @ApiTags('complaints')
@@ -44,7 +45,10 @@ export class ComplaintsController {
   @Get(':id')
   async get(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
     const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
-    return complaintView(id, await this.commands.visibleEvents(id, user), this.decider, { now, actor });
+    const view = complaintView(id, await this.commands.visibleEvents(id, user), this.decider, { now, actor });
+    // Links to orders the user may not see are left out: not even their ids are shown.
+    const visible = async (ids: readonly string[]) => (await Promise.all(ids.map(async (other) => ((await this.commands.isVisible(other, user)) ? [other] : [])))).flat();
+    return { ...view, repeatOf: await visible(view.repeatOf), attachedRepeats: await visible(view.attachedRepeats) };
   }
 
   @Get(':id/history')
@@ -63,9 +67,13 @@ export class ComplaintsController {
   }
 
   @Post(':id/assign') @HttpCode(200)
-  assign(@Param('id', ComplaintId) id: string, @Body() b: Dto.AssignDto, @CommandMetadata() m: HttpCommandMeta) {
+  async assign(@Param('id', ComplaintId) id: string, @Body() b: Dto.AssignDto, @CommandMetadata() m: HttpCommandMeta) {
+    await this.commands.visibleEvents(id, m.actor as AuthenticatedUser); // an invisible order is 404 before anything is said about the unit
     if (b.unitId && !this.orgUnits.find(b.unitId)) {
       throw new ValidationError([{ field: 'unitId', rule: 'exists', message: '承办单位不存在，请从单位列表中选择' }]);
+    }
+    if (b.unitId && this.orgUnits.find(b.unitId)?.kind === 'mediation_room') {
+      throw new ValidationError([{ field: 'unitId', rule: 'handling_unit', message: '调解室不承办热线工单，请转办给工会或服务站' }]);
     }
     if (b.unitId && !this.orgUnits.isWithin(b.unitId, m.actor.orgUnitId)) {
       throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '只能转办给本单位或下级单位' }]);
@@ -127,7 +135,9 @@ export class ComplaintsController {
   }
 
   @Post(':id/merge') @HttpCode(200)
-  merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
-    return this.commands.run(id, { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: b.intoComplaintId, reason: b.reason } }, m, { reason: b.reason });
+  async merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
+    // An order the user may not see counts as one this order does not repeat: the same answer as a random id.
+    const target = b.intoComplaintId && (await this.commands.isVisible(b.intoComplaintId, m.actor as AuthenticatedUser)) ? b.intoComplaintId : NOT_A_REPEAT_TARGET;
+    return this.commands.run(id, { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: target, reason: b.reason } }, m, { reason: b.reason });
   }
 }

@@ -8,3 +8,5 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
 export const CALENDAR = Symbol('CALENDAR');
 export const CONFIG = Symbol('CONFIG');
 export const TOKEN_SECRET = Symbol('TOKEN_SECRET');
+/** Encryption of personal data with a key per person, and its erasure (`#personal-data`). */
+export const PERSONAL_DATA = Symbol('PERSONAL_DATA');

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { CaseworkError, ConcurrencyConflictError, ValidationError } from '#errors';
+import { CaseworkError, ConcurrencyConflictError, TooManyAttemptsError, ValidationError } from '#errors';
 
 const STATUS_BY_KIND: Record<CaseworkError['kind'], number> = {
   validation: 400,
@@ -9,6 +9,7 @@ const STATUS_BY_KIND: Record<CaseworkError['kind'], number> = {
   not_found: 404,
   conflict: 409,
   rule_broken: 422,
+  too_many_requests: 429,
 };
 
 const FRAMEWORK_CODES: Record<number, [code: string, message: string]> = {
@@ -28,6 +29,7 @@ export class CaseworkExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toBody(exception);
+    if (exception instanceof TooManyAttemptsError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json(body);
   }
 
@@ -37,6 +39,7 @@ export class CaseworkExceptionFilter implements ExceptionFilter {
       const body: Record<string, unknown> = { statusCode, code: exception.code, message: exception.message };
       if (exception instanceof ValidationError) body.errors = exception.violations;
       if (exception instanceof ConcurrencyConflictError) body.currentVersion = exception.currentVersion;
+      if (exception instanceof TooManyAttemptsError) body.retryAfterSeconds = exception.retryAfterSeconds;
       return [statusCode, body];
     }
     if (exception instanceof HttpException) {

@@ -1,16 +1,36 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrgUnits } from '#identity';
-import { ORG_UNITS } from '../core/tokens.js';
+import { orgUnitView, type OrgUnits, type Users } from '#identity';
+import { ORG_UNITS, USERS } from '../core/tokens.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { AdminOnly } from '../auth/admin-only.guard.js';
+import { CreateOrgUnitDto } from './create-org-unit.dto.js';
+import { RenameOrgUnitDto } from './rename-org-unit.dto.js';
 
+/** The org tree: read by everyone signed in, changed by administrators. */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('api/org-units')
 export class OrgUnitsController {
-  constructor(@Inject(ORG_UNITS) private readonly orgUnits: OrgUnits) {}
+  constructor(
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(USERS) private readonly users: Users,
+  ) {}
 
   @Get()
   list() {
-    return this.orgUnits.list().map(({ id, name, kind, parentId }) => ({ id, code: id, name, kind, parentId }));
+    return this.orgUnits.list().map(orgUnitView);
+  }
+
+  @AdminOnly()
+  @Post()
+  create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateOrgUnitDto) {
+    return this.users.unitAdministration.create(body, { userId: user.userId, username: user.username });
+  }
+
+  @AdminOnly()
+  @Patch(':id')
+  rename(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: RenameOrgUnitDto) {
+    return this.users.unitAdministration.rename(id, body.name, { userId: user.userId, username: user.username });
   }
 }

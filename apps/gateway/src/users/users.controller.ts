@@ -1,21 +1,58 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Users } from '#identity';
-import { ForbiddenError } from '#errors';
+import type { IdentityActor, Users } from '#identity';
 import { USERS } from '../core/tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { AdminOnly } from '../auth/admin-only.guard.js';
+import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { CreateUserDto } from './create-user.dto.js';
+import { UpdateUserDto } from './update-user.dto.js';
 
+/** A user id in a URL must be a UUID; anything else is the same "not found". */
+const UserId = new CaseIdPipe('user_not_found', '用户不存在');
+
+const actor = (user: AuthenticatedUser): IdentityActor => ({ userId: user.userId, username: user.username });
+
+/** 用户管理, for administrators only. No answer ever carries a password or its hash. */
 @ApiTags('users')
 @ApiBearerAuth()
+@AdminOnly()
 @Controller('api/users')
 export class UsersController {
   constructor(@Inject(USERS) private readonly users: Users) {}
 
-  /** Administrators create users; the full administration page comes with the access-rules issue. */
+  @Get()
+  list() {
+    return this.users.list();
+  }
+
   @Post()
   create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateUserDto) {
-    if (user.role !== 'admin') throw new ForbiddenError('forbidden', '只有管理员可以创建用户');
-    return this.users.create(body);
+    return this.users.administration.create(body, actor(user));
+  }
+
+  @Patch(':id')
+  update(@Param('id', UserId) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: UpdateUserDto) {
+    return this.users.administration.update(id, body, actor(user));
+  }
+
+  /** 停用: ends every session of the user at once. An administrator cannot disable themselves. */
+  @Post(':id/disable')
+  @HttpCode(200)
+  disable(@Param('id', UserId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.administration.disable(id, actor(user));
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  enable(@Param('id', UserId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.administration.enable(id, actor(user));
+  }
+
+  /** `{temporaryPassword}`, shown this once; the user's sessions end. */
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  resetPassword(@Param('id', UserId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.users.administration.resetPassword(id, actor(user));
   }
 }

@@ -2,15 +2,20 @@ import type { ReactNode } from 'react';
 import type { User } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh';
+import { mayOpen } from '../roles';
 import { hrefFor, type Route } from '../router';
 
 const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard' },
+  { route: { name: 'approvals' }, key: 'nav.approvals', testId: 'nav-approvals' },
+  { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
+  { route: { name: 'users' }, key: 'nav.users', testId: 'nav-users' },
+  { route: { name: 'units' }, key: 'nav.units', testId: 'nav-units' },
 ];
 
-/** The frame of every screen after login: header with the user and unit, navigation on the left. */
+/** The frame of every screen after login: header with the user and unit, the role's navigation on the left. */
 export function Shell({ user, route, onLogout, children }: {
   user: User;
   route: Route;
@@ -24,7 +29,7 @@ export function Shell({ user, route, onLogout, children }: {
       <header className="header">
         <div className="brand">
           <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-subtitle">{t('app.subtitle')}</span>
+          <span className="brand-subtitle">{t(user.role === 'admin' ? 'app.subtitleAdmin' : 'app.subtitle')}</span>
         </div>
         <div className="header-user" data-testid="header-user">
           <span className="user-name">{user.displayName}</span>
@@ -40,7 +45,7 @@ export function Shell({ user, route, onLogout, children }: {
         </button>
       </header>
       <nav className="sidebar" aria-label={t('app.title')}>
-        {NAV.map((item) => (
+        {NAV.filter((item) => item.route.name !== 'home' && mayOpen(user.role, item.route.name)).map((item) => (
           <a
             key={item.testId}
             href={hrefFor(item.route)}

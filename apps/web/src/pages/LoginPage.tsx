@@ -6,7 +6,8 @@ import { Notice } from '../components/Notice';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Session } from '../session';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn(session: Session): void }) {
+/** Log-in. `notice` says why the screen is back (the server ended the session). */
+export function LoginPage({ notice, onLoggedIn }: { notice?: string | null; onLoggedIn(session: Session): void }) {
   const { t, lang, setLang } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -21,8 +22,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(session: Session): void }
       const result = await api.post<LoginResult>('/api/auth/login', { username, password });
       onLoggedIn({ token: result.accessToken, user: result.user });
     } catch (e) {
-      if (e instanceof ApiError) setError(e.status === 401 ? t('login.failed') : e.message);
-      else setError(t('common.networkError'));
+      if (!(e instanceof ApiError)) setError(t('common.networkError'));
+      else if (e.status === 401) setError(t('login.failed'));
+      else if (e.status === 429 && e.body.retryAfterSeconds) setError(t('login.tooMany', { n: Math.ceil(e.body.retryAfterSeconds) }));
+      else setError(e.message);
     } finally {
       setBusy(false);
     }
@@ -36,6 +39,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn(session: Session): void }
           <p>{t('app.subtitle')}</p>
         </div>
         <Notice kind="error" text={error} testId="login-error" />
+        {!error && <Notice kind="warn" text={notice ?? null} testId="login-notice" />}
         <Field id="login-username" label={t('login.username')}>
           <input id="login-username" autoFocus autoComplete="username" value={username}
             onChange={(e) => setUsername(e.target.value)} required />

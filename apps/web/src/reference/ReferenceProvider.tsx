@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import type { HotlineReference, OrgUnit, RefItem } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -8,6 +8,8 @@ export interface Reference {
   hotline: HotlineReference;
   units: OrgUnit[];
   unitName(id: string | null | undefined): string;
+  /** Loads the org units again (after the administrator added or renamed one). */
+  reloadUnits(): Promise<void>;
 }
 
 const ReferenceContext = createContext<Reference | null>(null);
@@ -59,11 +61,16 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt, t]);
 
+  const reloadUnits = useCallback(async () => {
+    const units = await api.get<OrgUnit[]>('/api/org-units');
+    setLoaded((current) => (current ? { ...current, units } : current));
+  }, []);
+
   const value = useMemo<Reference | null>(() => {
     if (!loaded) return null;
     const byId = new Map(loaded.units.map((unit) => [unit.id, unit.name]));
-    return { ...loaded, unitName: (id) => (id ? (byId.get(id) ?? id) : '—') };
-  }, [loaded]);
+    return { ...loaded, unitName: (id) => (id ? (byId.get(id) ?? id) : '—'), reloadUnits };
+  }, [loaded, reloadUnits]);
 
   if (error) {
     return (

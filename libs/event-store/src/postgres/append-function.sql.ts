@@ -36,6 +36,7 @@ $$;
  * the same statement, which also locks it until commit, so concurrent appends to one stream queue up
  * and all but the first find the revision changed. A failed expectation returns a row instead of
  * raising, so nothing is written and no exception is logged. It does not NOTIFY: see append-notifier.ts.
+ * Each event's hash is computed here, so no writer can store an event outside the chain (hash-chain.sql.ts).
  */
 const APPEND_TO_STREAM_SQL = `
 CREATE OR REPLACE FUNCTION event_store.append_to_stream(p_stream_id text, p_expected bigint, p_events jsonb)
@@ -46,6 +47,13 @@ DECLARE
   v_count bigint := jsonb_array_length(p_events);
   v_event_ids uuid[];
   v_revision bigint;
+  v_first bigint;
+  v_i int;
+  v_event jsonb;
+  v_at timestamptz;
+  v_hash bytea;
+  v_times timestamptz[] := '{}';
+  v_hashes bytea[] := '{}';
 BEGIN
   IF p_expected IS NULL THEN
     v_event_ids := event_store.event_ids_of(p_events);
@@ -76,12 +84,29 @@ BEGIN
     RETURN;
   END IF;
 
+  -- The chain goes on from the stream's last event; a predecessor deleted behind our back is not
+  -- this append's to refuse (verification reports it), so the chain restarts from the genesis hash.
+  v_first := v_revision - v_count + 1;
+  IF v_first > 0 THEN
+    SELECT e.hash INTO v_hash FROM event_store.events e WHERE e.stream_id = p_stream_id AND e.stream_revision = v_first - 1;
+  END IF;
+  v_hash := coalesce(v_hash, event_store.genesis_hash(p_stream_id));
+
   -- clock_timestamp() after taking the stream's lock: recorded times never go back within a stream.
+  FOR v_i IN 0 .. v_count - 1 LOOP
+    v_event := p_events->v_i;
+    v_at := clock_timestamp();
+    v_hash := sha256(v_hash || event_store.event_bytes(p_stream_id, v_first + v_i, (v_event->>'eventId')::uuid,
+      v_event->>'type', (v_event->>'schemaVersion')::int, coalesce(v_event->'data', 'null'), v_event->'metadata', v_at));
+    v_times[v_i + 1] := v_at;
+    v_hashes[v_i + 1] := v_hash;
+  END LOOP;
+
   RETURN QUERY
   WITH inserted AS (
-    INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at)
-    SELECT p_stream_id, v_revision - v_count + e.ord, (e.event->>'eventId')::uuid, e.event->>'type',
-           (e.event->>'schemaVersion')::int, coalesce(e.event->'data', 'null'), e.event->'metadata', clock_timestamp()
+    INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
+    SELECT p_stream_id, v_first + e.ord - 1, (e.event->>'eventId')::uuid, e.event->>'type',
+           (e.event->>'schemaVersion')::int, coalesce(e.event->'data', 'null'), e.event->'metadata', v_times[e.ord], v_hashes[e.ord]
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(event, ord)
     RETURNING global_position
   )

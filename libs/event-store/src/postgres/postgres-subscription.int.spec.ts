@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { aStreamId, aTestContext, someMetadata, someNewEvents } from '../testing/event-fixtures.js';
+import { aNewEvent, aStreamId, aTestContext, someNewEvents } from '../testing/event-fixtures.js';
 import { SubscriptionRecorder } from '../testing/subscription-recorder.js';
+import { appendToStream } from './append-to-stream.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 describe('PostgreSQL subscriptions', () => {
@@ -46,11 +47,8 @@ describe('PostgreSQL subscriptions', () => {
     const recorder = new SubscriptionRecorder(store, { streamPrefixes: [`${context}-`] });
     const eventId = randomUUID();
 
-    await store.pool.query(
-      `INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
-       VALUES ($1, 0, $2, 'ComplaintReceived', 1, '{}', $3)`,
-      [aStreamId(context), eventId, JSON.stringify(someMetadata())],
-    );
+    // The append function alone: the store's notifier, which would wake the subscription, never runs.
+    await appendToStream(store.pool, aStreamId(context), [aNewEvent({ eventId })], 'no_stream');
     await recorder.waitForCount(1, 2_000);
 
     expect(recorder.eventIds).toEqual([eventId]);

@@ -2,6 +2,7 @@
  * `stream_id` is in the "C" collation: stream ids are ASCII identifiers, and with it the unique
  * (stream_id, stream_revision) index also serves `starts_with` prefix filters, so no extra index is needed.
  * The primary key is the global log order itself (see ../../../../docs/adr/0002-global-log-ordering.md).
+ * `hash` links each event to the one before it in its stream (see hash-chain.sql.ts).
  */
 export const TABLES_SQL = `
 CREATE SCHEMA IF NOT EXISTS event_store;
@@ -22,6 +23,7 @@ CREATE TABLE IF NOT EXISTS event_store.events (
   data            jsonb NOT NULL,
   metadata        jsonb NOT NULL,
   recorded_at     timestamptz NOT NULL DEFAULT now(),
+  hash            bytea NOT NULL,
   CONSTRAINT events_log_order_pkey PRIMARY KEY (transaction_id, global_position),
   CONSTRAINT events_event_id_key UNIQUE (event_id),
   CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision)

@@ -57,26 +57,37 @@ export interface ApprovalItem {
   readonly kind: string;
   readonly caseKind: string;
   readonly caseId: string;
+  readonly caseTitle: string | null;
   readonly unitId: string;
   readonly requestedBy: string;
+  readonly requestedByName: string | null;
   readonly requestedAt: string;
   readonly details: unknown;
   readonly status: 'pending' | 'approved' | 'rejected';
   readonly decidedBy: string | null;
+  readonly decidedByName: string | null;
   readonly decidedAt: string | null;
   readonly reason: string | null;
 }
 
-/** The approvals of requests made in these units, newest first. */
+/**
+ * The approvals of requests made in these units, newest first, with the case's title and the
+ * names of who asked and who decided (the read side joins what it shows; nothing is copied).
+ */
 export async function queryApprovals(
   db: Pick<EntityManager, 'query'>,
   filter: { unitIds: readonly string[]; status?: 'pending' | 'decided'; id?: string },
 ): Promise<ApprovalItem[]> {
   const rows: Record<string, any>[] = await db.query(
-    `SELECT * FROM approvals WHERE unit_id = ANY($1)
-       AND ($2::text IS NULL OR ($2 = 'pending' AND status = 'pending') OR ($2 = 'decided' AND status <> 'pending'))
-       AND ($3::text IS NULL OR id = $3)
-     ORDER BY requested_at DESC LIMIT 500`,
+    `SELECT a.*, c.title AS case_title, requester.display_name AS requested_by_name, decider.display_name AS decided_by_name
+       FROM approvals a
+       LEFT JOIN case_list c ON c.case_id = a.case_id
+       LEFT JOIN users requester ON requester.id::text = a.requested_by
+       LEFT JOIN users decider ON decider.id::text = a.decided_by
+      WHERE a.unit_id = ANY($1)
+        AND ($2::text IS NULL OR ($2 = 'pending' AND a.status = 'pending') OR ($2 = 'decided' AND a.status <> 'pending'))
+        AND ($3::text IS NULL OR a.id = $3)
+      ORDER BY a.requested_at DESC LIMIT 500`,
     [filter.unitIds, filter.status ?? null, filter.id ?? null],
   );
   return rows.map((row) => ({
@@ -84,12 +95,15 @@ export async function queryApprovals(
     kind: row.kind,
     caseKind: row.case_kind,
     caseId: row.case_id,
+    caseTitle: row.case_title ?? null,
     unitId: row.unit_id,
     requestedBy: row.requested_by,
+    requestedByName: row.requested_by_name ?? null,
     requestedAt: row.requested_at.toISOString(),
     details: row.details,
     status: row.status,
     decidedBy: row.decided_by,
+    decidedByName: row.decided_by_name ?? null,
     decidedAt: row.decided_at?.toISOString() ?? null,
     reason: row.reason,
   }));

@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { readSession } from '../../session';
 import { CaseFilters } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 import { Pager } from './Pager';
 import { initialFilter, PAGE_SIZE, useCases } from './useCases';
 
-/** Every case the user may see, newest first, with the supervisor's overdue filter. */
+/**
+ * Every case the user may see, newest first, with the supervisor's overdue filter. A mediator's
+ * list holds only their room's mediation cases, so the hotline filters are left out.
+ */
 export function CaseListPage() {
   const { t } = useI18n();
+  const mediator = readSession()?.user.role === 'mediator';
   const [filter, setFilter] = useState(initialFilter);
   const [reloadToken, setReloadToken] = useState(0);
   const { data, error, loading } = useCases(filter, reloadToken);
@@ -21,10 +26,11 @@ export function CaseListPage() {
           {t('common.refresh')}
         </button>
       </div>
-      <CaseFilters filter={filter} onChange={setFilter} />
+      {mediator ? <p className="muted" data-testid="cases-scope">{t('cases.mediatorScope')}</p>
+        : <CaseFilters filter={filter} onChange={setFilter} />}
       <Notice kind="error" text={error} />
       <div className="card card-flush" aria-busy={loading}>
-        {data ? <CaseTable items={data.items} /> : <p className="empty">{t('common.loading')}</p>}
+        {data ? <CaseTable items={data.items} emptyText={t(mediator ? 'cases.emptyMediator' : 'cases.empty')} /> : <p className="empty">{t('common.loading')}</p>}
       </div>
       {data && (
         <Pager page={data.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total}

@@ -10,12 +10,12 @@ function routeOf(item: CaseListItem): Route | null {
   return item.kind === 'complaint' ? { name: 'complaint', id: item.id } : null;
 }
 
-export function CaseTable({ items }: { items: CaseListItem[] }) {
+export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyText: string }) {
   const { t, tOr, label } = useI18n();
   const { hotline } = useReference();
   const urgent = urgentCode(hotline.urgencies);
 
-  if (items.length === 0) return <p className="empty" data-testid="cases-empty">{t('cases.empty')}</p>;
+  if (items.length === 0) return <p className="empty" data-testid="cases-empty">{emptyText}</p>;
   return (
     <table className="table" data-testid="case-table">
       <thead>

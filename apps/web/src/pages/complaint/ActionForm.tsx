@@ -37,7 +37,7 @@ export function ActionForm({ action, complaint, onDone, onConflict, onCancel }: 
     setBusy(true);
     setNotice(null);
     try {
-      const path = `/api/complaints/${encodeURIComponent(complaint.id)}/${action}`;
+      const path = `/api/complaints/${encodeURIComponent(complaint.id)}/${spec.path ?? action}`;
       const result = await api.command(path, toBody(spec, values), idempotency.current(), complaint.version);
       idempotency.settle('ok');
       onDone(result.version);

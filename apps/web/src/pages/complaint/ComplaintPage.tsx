@@ -1,37 +1,51 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
-import { hrefFor } from '../../router';
+import { hrefFor, type ComplaintTab } from '../../router';
+import { ACTIONS } from './action-specs';
 import { ActionForm } from './ActionForm';
+import { AuditView } from './audit/AuditView';
 import { ComplaintFields } from './ComplaintFields';
+import { ComplaintTabs } from './ComplaintTabs';
 import { Deadlines } from './Deadlines';
+import { pendingExtension } from './pending-extension';
 import { readDeadlines } from './deadlines';
 import { Timeline } from './Timeline';
 import { useComplaint } from './useComplaint';
 
-/** One complaint: its facts, deadlines, the actions its state allows, and its history. */
-export function ComplaintPage({ id }: { id: string }) {
+/** One complaint: its facts, deadlines, the actions its state allows, and its history; or its audit. */
+export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
   const { t, tOr } = useI18n();
-  const { state, history, error, reload } = useComplaint(id);
+  const { state, history, error, notFound, reload } = useComplaint(id);
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
   if (!state) {
     return (
       <section className="page">
-        <Notice kind="error" text={error} />
+        {notFound ? (
+          <div className="card page-message" data-testid="complaint-not-found">
+            <h2>{t('detail.notFound')}</h2>
+            <p>{error}</p>
+            <a href={hrefFor({ name: 'cases' })}>{t('detail.back')}</a>
+          </div>
+        ) : (
+          <Notice kind="error" text={error} testId="detail-notice" />
+        )}
         {!error && <p className="muted">{t('common.loading')}</p>}
       </section>
     );
   }
 
   const actions = state.allowedActions ?? [];
+  const waiting = pendingExtension(history);
   const openForm = open && actions.includes(open) ? open : null;
 
   async function done(action: string, version: number) {
     setOpen(null);
     await reload(version);
-    setNotice({ kind: 'info', text: `${t('detail.done')}${tOr(`action.${action}`, action)}` });
+    const key = ACTIONS[action]?.done;
+    setNotice({ kind: 'info', text: key ? t(key) : `${t('detail.done')}${tOr(`action.${action}`, action)}` });
   }
 
   async function conflict() {
@@ -47,31 +61,43 @@ export function ComplaintPage({ id }: { id: string }) {
         </h1>
         <a href={hrefFor({ name: 'cases' })}>{t('detail.back')}</a>
       </div>
+      <ComplaintTabs id={state.id} tab={tab} />
       <Notice kind={notice?.kind ?? 'info'} text={notice?.text ?? error} testId="detail-notice" />
-      <div className="card actions" data-testid="actions">
-        <h2>{t('detail.actions')}</h2>
-        {actions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
-        <div className="action-buttons">
-          {actions.map((action) => (
-            <button key={action} type="button" data-testid={`action-${action}`}
-              className={openForm === action ? 'primary' : 'secondary'}
-              onClick={() => { setNotice(null); setOpen(action); }}>
-              {tOr(`action.${action}`, action)}
-            </button>
-          ))}
-        </div>
-      </div>
-      {openForm && (
-        <ActionForm key={openForm} action={openForm} complaint={state}
-          onDone={(version) => done(openForm, version)} onConflict={conflict} onCancel={() => setOpen(null)} />
+      {tab === 'audit' ? (
+        <AuditView id={state.id} history={history} />
+      ) : (
+        <>
+          <div className="card actions" data-testid="actions">
+            <h2>{t('detail.actions')}</h2>
+            {actions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
+            {waiting && (
+              <p className="pending-note" data-testid="extension-pending">
+                {t('detail.extensionPending', { n: waiting.workingDays ?? '—' })}
+              </p>
+            )}
+            <div className="action-buttons">
+              {actions.map((action) => (
+                <button key={action} type="button" data-testid={`action-${action}`}
+                  className={openForm === action ? 'primary' : 'secondary'}
+                  onClick={() => { setNotice(null); setOpen(action); }}>
+                  {tOr(`action.${action}`, action)}
+                </button>
+              ))}
+            </div>
+          </div>
+          {openForm && (
+            <ActionForm key={openForm} action={openForm} complaint={state}
+              onDone={(version) => done(openForm, version)} onConflict={conflict} onCancel={() => setOpen(null)} />
+          )}
+          <div className="detail-grid">
+            <ComplaintFields complaint={state} revealable />
+            <div className="detail-side">
+              <Deadlines deadlines={readDeadlines(state.deadlines, state.overdue)} />
+              <Timeline history={history} />
+            </div>
+          </div>
+        </>
       )}
-      <div className="detail-grid">
-        <ComplaintFields complaint={state} />
-        <div className="detail-side">
-          <Deadlines deadlines={readDeadlines(state.deadlines, state.overdue)} />
-          <Timeline history={history} />
-        </div>
-      </div>
     </section>
   );
 }

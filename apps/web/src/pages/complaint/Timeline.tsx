@@ -1,17 +1,18 @@
 import type { HistoryEntry } from '../../api-types';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatDateTimeSeconds } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
-import { readSession } from '../../session';
+import { personLabel } from '../../people';
 import { describeEvent } from './describe-event';
 
-/** Who did what and when, oldest first, from the complaint's event history. */
-export function Timeline({ history }: { history: HistoryEntry[] }) {
+/**
+ * Who did what and when, oldest first, from the complaint's event history. `precise` (the audit)
+ * shows seconds, and the recording time when it differs from the time the step happened.
+ */
+export function Timeline({ history, precise = false }: { history: HistoryEntry[]; precise?: boolean }) {
   const i18n = useI18n();
-  const { t, tOr } = i18n;
+  const { t, tOr, lang } = i18n;
   const ref = useReference();
-  const me = readSession()?.user;
-  const who = (actor: HistoryEntry['actor']) => actor.displayName ?? (actor.userId === me?.id ? me.displayName : actor.userId);
   return (
     <div className="card" data-testid="timeline">
       <h2>{t('detail.timeline')}</h2>
@@ -20,15 +21,18 @@ export function Timeline({ history }: { history: HistoryEntry[] }) {
           <li key={entry.revision} data-testid="timeline-entry" data-event-type={entry.type}>
             <div className="timeline-head">
               <span className="timeline-type">{tOr(`event.${entry.type}`, entry.type)}</span>
-              <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+              <time dateTime={entry.occurredAt}>{(precise ? formatDateTimeSeconds : formatDateTime)(entry.occurredAt)}</time>
             </div>
-            <div className="timeline-actor">
-              {t('detail.actor')}：{who(entry.actor)}
+            <div className="timeline-actor" title={personLabel(entry.actor.userId).title}>
+              {t('detail.actor')}{lang === 'zh' ? '：' : ': '}{personLabel(entry.actor.userId, entry.actor.displayName).text}
               {' · '}
               {tOr(`role.${entry.actor.role}`, entry.actor.role)}
               {' · '}
               {ref.unitName(entry.actor.orgUnitId)}
             </div>
+            {precise && recordedLater(entry) && (
+              <div className="timeline-actor">{t('audit.recordedAt', { time: formatDateTimeSeconds(entry.recordedAt) })}</div>
+            )}
             <dl className="timeline-details">
               {describeEvent(entry, i18n, ref).map((d, index) => (
                 <div key={index}>
@@ -42,4 +46,9 @@ export function Timeline({ history }: { history: HistoryEntry[] }) {
       </ol>
     </div>
   );
+}
+
+/** Recorded more than a minute after it happened: worth telling the auditor (a late entry). */
+function recordedLater(entry: HistoryEntry): boolean {
+  return Date.parse(entry.recordedAt) - Date.parse(entry.occurredAt) > 60_000;
 }

@@ -26,6 +26,10 @@ export type FieldSpec = Base &
 
 export interface ActionSpec {
   fields: FieldSpec[];
+  /** The endpoint under `/api/complaints/:id/` when it is not the action's name. */
+  path?: string;
+  /** The confirmation after success, when "Done: <action>" would say too little. */
+  done?: MessageKey;
   initial?: (complaint: ComplaintState, hotline: HotlineReference) => Values;
 }
 
@@ -73,6 +77,15 @@ export const ACTIONS: Record<string, ActionSpec> = {
     fields: [
       { name: 'workingDays', label: 'af.workingDays', kind: 'number', min: 1, max: 30, required: true },
       { name: 'reason', label: 'af.reason', kind: 'textarea', required: true },
+    ],
+  },
+  /** The handling unit asks; a supervisor of the unit approves or rejects it in the approvals inbox. */
+  'request-extension': {
+    path: 'extension-requests',
+    done: 'detail.extensionRequested',
+    fields: [
+      { name: 'workingDays', label: 'af.workingDays', kind: 'number', min: 1, max: 30, required: true },
+      { name: 'reason', label: 'af.extensionReason', kind: 'textarea', required: true },
     ],
   },
   resolve: {

@@ -14,6 +14,8 @@ export function useComplaint(id: string) {
   const [state, setState] = useState<ComplaintState | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** `404`: no such complaint, or one the user may not see — the API does not say which. */
+  const [notFound, setNotFound] = useState(false);
   const live = useRef(true);
 
   const reload = useCallback(
@@ -30,7 +32,9 @@ export function useComplaint(id: string) {
         setHistory(events);
         setError(null);
       } catch (e) {
-        if (live.current) setError(e instanceof ApiError ? e.message : String(e));
+        if (!live.current) return;
+        setError(e instanceof ApiError ? e.message : String(e));
+        setNotFound(e instanceof ApiError && e.status === 404);
       }
     },
     [id],
@@ -44,5 +48,5 @@ export function useComplaint(id: string) {
     };
   }, [reload]);
 
-  return { state, history, error, reload };
+  return { state, history, error, notFound, reload };
 }

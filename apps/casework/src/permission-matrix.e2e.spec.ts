@@ -1,0 +1,142 @@
+/**
+ * The permission matrix over HTTP (issue 3): every user of the table, a complaint handled at each
+ * unit, every endpoint — answered as `testing/permission-matrix.table.ts` and `.scopes.ts` say. A 404
+ * is compared with the answer to a random id (a hidden case must look exactly like a missing one),
+ * and a refused command must leave the complaint as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import type { ApiClient, ApiResponse } from './testing/api-client.js';
+import { ComplaintStages, type StagedComplaint } from './testing/complaint-stages.js';
+import { renderGrid, type Grid } from './testing/matrix-grid.js';
+import { CASE_ENDPOINTS, MATRIX_USERS, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from './testing/permission-matrix.table.js';
+import { BY_ROLE, CASE_LIST, HOTLINE_FIGURES, ROLE_ENDPOINTS } from './testing/permission-matrix.scopes.js';
+
+const USERS = Object.keys(MATRIX_USERS) as MatrixUser[];
+const HANDLER_OF_UNIT: Readonly<Record<string, MatrixUser>> = {
+  '410105': 'jinshuiCaseworker',
+  '410105001': 'stationCaseworker',
+  '410103': 'erqiCaseworker',
+  '410100': 'cityCaseworker',
+};
+
+describe('the permission matrix', () => {
+  let system: TestCasework;
+  const clients = {} as Record<MatrixUser, ApiClient>;
+  let stages: ComplaintStages;
+  let serial = 0;
+
+  beforeAll(async () => {
+    system = await startTestCasework();
+    for (const user of USERS) {
+      clients[user] = user === 'admin' ? system.admin : await system.userClient({ username: user.toLowerCase(), ...MATRIX_USERS[user] });
+    }
+    stages = new ComplaintStages(clients.cityCaseworker, (unit) => clients[HANDLER_OF_UNIT[unit]], caughtUp);
+  }, 60_000);
+
+  afterAll(() => system?.stop());
+
+  const caughtUp = () => system.app.runtime.projections.waitUntilCaughtUp();
+  const answerGrid = (columns: readonly string[], answer: (user: MatrixUser, column: string) => Promise<string>) =>
+    Promise.all(USERS.map(async (user) => [user, await Promise.all(columns.map((column) => answer(user, column)))] as const)).then(
+      (rows): Grid => ({ columns, rows: Object.fromEntries(rows) }),
+    );
+
+  it('lists in GET /api/cases exactly the complaints of the units each user sees', async () => {
+    const complaints = await Promise.all(CASE_LIST.columns.map((column) => stages.create('assigned', UNIT_OF_COLUMN[column])));
+    await caughtUp();
+    const lists = new Map<MatrixUser, ApiResponse>();
+    for (const user of USERS) lists.set(user, await clients[user].get('/api/cases?kind=complaint&pageSize=200'));
+    const answers = await answerGrid(CASE_LIST.columns, async (user, column) => {
+      const list = lists.get(user)!;
+      if (list.status !== 200) return String(list.status);
+      const { id } = complaints[CASE_LIST.columns.indexOf(column)];
+      return list.body.items.some((item: { id: string }) => item.id === id) ? 'listed' : 'hidden';
+    });
+    expect(renderGrid(answers)).toBe(renderGrid(CASE_LIST));
+  });
+
+  it('gives the hotline figures of a unit only to users at or above it', async () => {
+    const answers = await answerGrid(HOTLINE_FIGURES.columns, async (user, column) =>
+      String((await clients[user].get(`/api/stats/hotline?unit=${UNIT_OF_COLUMN[column]}`)).status),
+    );
+    expect(renderGrid(answers)).toBe(renderGrid(HOTLINE_FIGURES));
+  });
+
+  it('lets each role open complaints, administer users and units, and see an approvals inbox as the table says', async () => {
+    const bodies: Record<string, () => unknown> = {
+      receive: () => ({ channel: 'walk_in', caller: { anonymous: true }, employer: { name: `郑州市按角色测试${++serial}有限公司`, district: '410105' }, category: 'pay', type: 'inquiry', summary: '咨询加班费计算' }),
+      createUser: () => ({ username: `matrix.new${++serial}`, password: 'matrix-passw0rd', displayName: '新用户', role: 'caseworker', orgUnitId: '410105' }),
+      createUnit: () => ({ id: `410105${100 + ++serial}`, name: `权限测试服务站${serial}`, kind: 'township', parentId: '410105' }),
+    };
+    const answers = await answerGrid(BY_ROLE.columns, async (user, column) => {
+      const { method, path } = ROLE_ENDPOINTS[column];
+      const response = method === 'GET' ? await clients[user].get(path) : await clients[user].post(path, bodies[column]());
+      return String(response.status);
+    });
+    expect(renderGrid(answers)).toBe(renderGrid(BY_ROLE));
+  });
+
+  it.each(CASE_ENDPOINTS)('$name answers each user as the table says; a hidden case looks like a random id; a refusal changes nothing', async (spec) => {
+    const { answers, problems } = await tryEveryone(spec);
+    expect(renderGrid(answers)).toBe(renderGrid(spec.answers));
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  /** Refusals share one complaint per unit (they must not change it); each expected success gets its own. */
+  async function tryEveryone(spec: EndpointSpec): Promise<{ answers: Grid; problems: string[] }> {
+    const problems: string[] = [];
+    const expected = (user: MatrixUser, column: string) => spec.answers.rows[user][spec.answers.columns.indexOf(column)];
+    const succeeds = (user: MatrixUser, column: string) => spec.method === 'POST' && /^2/.test(expected(user, column));
+    const sharedByColumn = new Map<string, Promise<StagedComplaint>>();
+    const shared = (column: string) => {
+      if (!sharedByColumn.has(column)) sharedByColumn.set(column, stages.create(spec.stage, UNIT_OF_COLUMN[column]));
+      return sharedByColumn.get(column)!;
+    };
+    const versions = new Map<string, number>();
+    for (const column of spec.answers.columns) {
+      if (USERS.some((user) => expected(user, column) !== '-')) versions.set(column, await versionOf((await shared(column)).id));
+    }
+    const answers = await answerGrid(spec.answers.columns, async (user, column) => {
+      if (expected(user, column) === '-') return '-';
+      if (succeeds(user, column)) return String((await send(user, spec, await stages.create(spec.stage, UNIT_OF_COLUMN[column]))).status);
+      const complaint = await shared(column);
+      const answer = await send(user, spec, complaint);
+      if (answer.status === 404) {
+        const guess = await send(user, spec, complaint, { id: randomUUID(), approvalId: randomUUID() });
+        if (JSON.stringify(guess) !== JSON.stringify(answer)) problems.push(`${user}, ${column}: ${JSON.stringify(answer)} but a random id gets ${JSON.stringify(guess)}`);
+      }
+      return String(answer.status);
+    });
+    for (const [column, version] of versions) {
+      if (spec.method === 'POST' && (await versionOf((await shared(column)).id)) !== version) problems.push(`${column}: a refused request changed the complaint`);
+    }
+    return { answers, problems };
+  }
+
+  function send(user: MatrixUser, spec: EndpointSpec, complaint: StagedComplaint, guessed: Partial<StagedComplaint> = {}): Promise<ApiResponse> {
+    const path = spec.path({ ...complaint, ...guessed });
+    return spec.method === 'GET' ? clients[user].get(path) : clients[user].post(path, spec.body?.(user, complaint) ?? {});
+  }
+
+  async function versionOf(id: string): Promise<number> {
+    return (await clients.citySupervisor.get(`/api/complaints/${id}`)).body.version;
+  }
+
+  describe('links and hand-overs that must not cross the access rules', () => {
+    it('refuses to hand a hotline complaint to a mediation room, where nobody may sign for it', async () => {
+      const { id } = await stages.create('classified', '410100');
+      const response = await clients.cityCaseworker.post(`/api/complaints/${id}/assign`, { unitId: 'MR-410105' });
+      expect([response.status, response.body.errors?.[0]?.field]).toEqual([400, 'unitId']);
+    });
+
+    it('neither shows a unit the id of an earlier order it may not see, nor lets it merge into that order', async () => {
+      const { id, earlierId } = await stages.create('flagged_repeat', '410105');
+      const merge = (into: string) => clients.jinshuiCaseworker.post(`/api/complaints/${id}/merge`, { intoComplaintId: into, reason: '同一来电人重复反映' });
+      const intoRandomId = await merge(randomUUID());
+      const intoHiddenOrder = await merge(earlierId!);
+      expect(intoHiddenOrder).toEqual(intoRandomId);
+      expect((await clients.jinshuiCaseworker.get(`/api/complaints/${id}`)).body.repeatOf).not.toContain(earlierId);
+    });
+  });
+});

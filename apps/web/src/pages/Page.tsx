@@ -1,0 +1,33 @@
+import type { Route } from '../router';
+import { AccessLogPage } from './access-log/AccessLogPage';
+import { UnitsPage } from './admin/UnitsPage';
+import { UsersPage } from './admin/UsersPage';
+import { ApprovalsPage } from './approvals/ApprovalsPage';
+import { CaseListPage } from './cases/CaseListPage';
+import { ComplaintPage } from './complaint/ComplaintPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { IntakePage } from './intake/IntakePage';
+
+/** The screen of a route the user's role may open. */
+export function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'cases':
+      return <CaseListPage />;
+    case 'intake':
+      return <IntakePage />;
+    case 'complaint':
+      return <ComplaintPage key={route.id} id={route.id} tab={route.tab ?? 'details'} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'approvals':
+      return <ApprovalsPage />;
+    case 'access-log':
+      return <AccessLogPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'units':
+      return <UnitsPage />;
+    case 'home':
+      return null;
+  }
+}

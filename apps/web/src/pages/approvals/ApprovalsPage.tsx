@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Notice } from '../../components/Notice';
+import { useI18n } from '../../i18n/I18nProvider';
+import { ApprovalCard } from './ApprovalCard';
+import type { Decision } from './DecisionForm';
+import { useApprovals, type ApprovalTab } from './useApprovals';
+
+const TABS: ApprovalTab[] = ['pending', 'decided'];
+
+/**
+ * 审批: the supervisor's inbox. A decided request leaves the pending tab at once, even while the
+ * inbox's read model is still catching up with the decision.
+ */
+export function ApprovalsPage() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<ApprovalTab>('pending');
+  const { items, error, reload } = useApprovals(tab);
+  const [decided, setDecided] = useState<Set<string>>(() => new Set());
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function onDecided(id: string, decision: Decision) {
+    setDecided((current) => new Set(current).add(id));
+    setNotice(t(decision === 'approve' ? 'approvals.approvedDone' : 'approvals.rejectedDone'));
+    reload();
+  }
+
+  const shown = (items ?? []).filter((item) => tab === 'decided' || (item.status === 'pending' && !decided.has(item.id)));
+  return (
+    <section className="page page-narrow" data-testid="approvals-page">
+      <div className="page-head">
+        <h1>{t('approvals.title')}</h1>
+        <button type="button" className="secondary" data-testid="approvals-refresh" onClick={reload}>{t('common.refresh')}</button>
+      </div>
+      <div className="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`approvals-tab-${name}`}
+            className={tab === name ? 'tab active' : 'tab'} onClick={() => { setTab(name); setNotice(null); }}>
+            {t(`approvals.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      <Notice kind="info" text={notice} testId="approvals-notice" />
+      <Notice kind="error" text={error} />
+      {items === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {items !== null && shown.length === 0 && (
+        <p className="card empty" data-testid="approvals-empty">{t(tab === 'pending' ? 'approvals.emptyPending' : 'approvals.emptyDecided')}</p>
+      )}
+      {shown.map((item) => (
+        <ApprovalCard key={item.id} approval={item} onDecided={(decision) => onDecided(item.id, decision)} />
+      ))}
+    </section>
+  );
+}

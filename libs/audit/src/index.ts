@@ -1,0 +1,4 @@
+export * from './structural-diff.js';
+export * from './audit-instant.js';
+export * from './recorded-between.js';
+export * from './audit-policy.js';

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError, RuleBrokenError, ValidationError } from '#errors';
+import type { OrgUnits } from '../org-units.js';
+import { hashPassword } from '../password-hasher.js';
+import { UserEntity } from '../user.entity.js';
+import { newUserViolations, userPatchViolations, type NewUser, type UserPatch } from '../user.rules.js';
+import { userListItem, type UserListItem } from '../user-view.js';
+import type { UserSessions } from '../sessions/user-sessions.js';
+import type { LoginThrottleStore } from '../log-in/login-throttle.store.js';
+import { recordIdentityChange, type IdentityActor, type IdentityAuditAction } from './identity-audit.js';
+import { temporaryPassword } from './temporary-password.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNIQUE_VIOLATION = '23505';
+
+/** 用户管理: what administrators do to users, each change recorded in `identity_audit`. */
+export class UserAdministration {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly orgUnits: OrgUnits,
+    private readonly sessions: UserSessions,
+    private readonly throttle: LoginThrottleStore,
+  ) {}
+
+  /** `by` is `null` only for the administrator the system creates on first start. */
+  async create(user: NewUser, by: IdentityActor | null, now = new Date()): Promise<UserListItem> {
+    const violations = newUserViolations(user, this.orgUnits);
+    if (violations.length > 0) throw new ValidationError(violations);
+    if (await this.dataSource.getRepository(UserEntity).existsBy({ username: user.username })) throw usernameTaken(user.username);
+    const { password, ...shown } = user;
+    const id = randomUUID();
+    const passwordHash = await hashPassword(password);
+    try {
+      await this.change(by, 'user_created', id, shown, now, (manager) =>
+        manager.getRepository(UserEntity).insert({ ...shown, id, passwordHash, disabled: false, createdAt: now }),
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw usernameTaken(user.username);
+      throw error;
+    }
+    return this.listItem(id);
+  }
+
+  /** Changes the name, role or unit; the user's sessions carry on with the new role and unit. */
+  async update(id: string, patch: UserPatch, by: IdentityActor, now = new Date()): Promise<UserListItem> {
+    const user = await this.load(id);
+    if (patch.role !== undefined && patch.role !== user.role && id === by.userId) {
+      throw new RuleBrokenError('cannot_change_own_role', '不能修改自己的角色，请由另一位管理员修改');
+    }
+    const violations = userPatchViolations(patch, user, this.orgUnits);
+    if (violations.length > 0) throw new ValidationError(violations);
+    const changes = Object.fromEntries(
+      (['displayName', 'role', 'orgUnitId'] as const)
+        .filter((field) => patch[field] !== undefined && patch[field] !== user[field])
+        .map((field) => [field, { from: user[field], to: patch[field] }]),
+    );
+    if (Object.keys(changes).length === 0) return this.listItem(id);
+    const values = Object.fromEntries(Object.entries(changes).map(([field, change]) => [field, change.to]));
+    await this.change(by, 'user_updated', id, { changes }, now, (manager) => manager.getRepository(UserEntity).update({ id }, values));
+    return this.listItem(id);
+  }
+
+  /** 停用: the user can no longer log in and every open session ends at once. */
+  async disable(id: string, by: IdentityActor, now = new Date()): Promise<UserListItem> {
+    if (id === by.userId) throw new RuleBrokenError('cannot_disable_self', '不能停用自己的账号');
+    const user = await this.load(id);
+    if (!user.disabled) {
+      await this.change(by, 'user_disabled', id, {}, now, async (manager) => {
+        await manager.getRepository(UserEntity).update({ id }, { disabled: true });
+        await this.sessions.revokeAllOf(manager, id, now, 'user_disabled');
+      });
+    }
+    return this.listItem(id);
+  }
+
+  async enable(id: string, by: IdentityActor, now = new Date()): Promise<UserListItem> {
+    const user = await this.load(id);
+    if (user.disabled) {
+      await this.change(by, 'user_enabled', id, {}, now, (manager) => manager.getRepository(UserEntity).update({ id }, { disabled: false }));
+    }
+    return this.listItem(id);
+  }
+
+  /** 重置密码: a generated password, returned once and never stored in clear; every session ends. */
+  async resetPassword(id: string, by: IdentityActor, now = new Date()): Promise<{ temporaryPassword: string }> {
+    const user = await this.load(id);
+    const password = temporaryPassword();
+    const passwordHash = await hashPassword(password);
+    await this.change(by, 'user_password_reset', id, {}, now, async (manager) => {
+      await manager.getRepository(UserEntity).update({ id }, { passwordHash });
+      await this.sessions.revokeAllOf(manager, id, now, 'password_reset');
+    });
+    await this.throttle.clear(user.username);
+    return { temporaryPassword: password };
+  }
+
+  private async load(id: string): Promise<UserEntity> {
+    const user = UUID.test(id) ? await this.dataSource.getRepository(UserEntity).findOneBy({ id }) : null;
+    if (!user) throw new NotFoundError('user_not_found', '用户不存在');
+    return user;
+  }
+
+  private async listItem(id: string): Promise<UserListItem> {
+    return userListItem(await this.load(id), this.orgUnits);
+  }
+
+  /** The change and its audit entry commit together; then this process looks the user's sessions up afresh. */
+  private async change(
+    by: IdentityActor | null,
+    action: IdentityAuditAction,
+    userId: string,
+    details: Record<string, unknown>,
+    now: Date,
+    apply: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await apply(manager);
+      await recordIdentityChange(manager, { at: now, actor: by, action, targetKind: 'user', targetId: userId, details });
+    });
+    this.sessions.forgetUser(userId);
+  }
+}
+
+function usernameTaken(username: string): ValidationError {
+  return new ValidationError([{ field: 'username', rule: 'unique', message: `用户名 ${username} 已被使用` }]);
+}

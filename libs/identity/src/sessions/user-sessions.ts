@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '../user.entity.js';
+import { SessionCache } from './session-cache.js';
+
+/** A session as the guard needs it: whose it is, that user as they stand now, and whether it still holds. */
+export interface SessionLookup {
+  readonly sessionId: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly orgUnitId: string;
+  readonly userDisabled: boolean;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+/** Why a session ended before it expired; stored in `user_sessions.revoked_reason`. */
+export type RevocationReason = 'logout' | 'user_disabled' | 'password_reset';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface SessionRow {
+  user_id: string;
+  username: string;
+  role: Role;
+  org_unit_id: string;
+  disabled: boolean;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+/** The `user_sessions` table: one row per log-in, found by primary key on every request. */
+export class UserSessions {
+  private readonly cache: SessionCache<SessionLookup>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    cacheMs = 2_000,
+  ) {
+    this.cache = new SessionCache(cacheMs);
+  }
+
+  async open(userId: string, issuedAt: Date, lifetimeSeconds: number): Promise<{ sessionId: string; expiresAt: Date }> {
+    const sessionId = randomUUID();
+    const expiresAt = new Date(issuedAt.getTime() + lifetimeSeconds * 1000);
+    await this.dataSource.query('INSERT INTO user_sessions (id, user_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [sessionId, userId, issuedAt, expiresAt]);
+    return { sessionId, expiresAt };
+  }
+
+  /** One indexed look-up joined with the user's current row; `null` when there is no such session. */
+  async find(sessionId: string): Promise<SessionLookup | null> {
+    if (!UUID.test(sessionId)) return null;
+    const cached = this.cache.get(sessionId);
+    if (cached) return cached;
+    const ticket = this.cache.beginRead();
+    const rows: SessionRow[] = await this.dataSource.query(
+      `SELECT s.user_id, u.username, u.role, u.org_unit_id, u.disabled, s.expires_at, s.revoked_at
+         FROM user_sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1`,
+      [sessionId],
+    );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    const lookup: SessionLookup = {
+      sessionId,
+      userId: row.user_id,
+      username: row.username,
+      role: row.role,
+      orgUnitId: row.org_unit_id,
+      userDisabled: row.disabled,
+      expiresAt: row.expires_at,
+      revokedAt: row.revoked_at,
+    };
+    this.cache.store(sessionId, lookup, ticket);
+    return lookup;
+  }
+
+  async revoke(session: { sessionId: string; userId: string }, at: Date, reason: RevocationReason): Promise<void> {
+    await this.dataSource.query('UPDATE user_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [session.sessionId, at, reason]);
+    this.cache.forgetUser(session.userId);
+  }
+
+  /**
+   * Ends every open session of a user inside the caller's transaction. Call `forgetUser` once it has
+   * committed, so that this process stops accepting the tokens at once.
+   */
+  async revokeAllOf(manager: EntityManager, userId: string, at: Date, reason: RevocationReason): Promise<void> {
+    await manager.query('UPDATE user_sessions SET revoked_at = $2, revoked_reason = $3 WHERE user_id = $1 AND revoked_at IS NULL', [userId, at, reason]);
+  }
+
+  /** The user's row changed (role, unit, disabled): look their sessions up again. */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { NewEvent } from '#event-store';
+import { encryptField, fieldContext, isEncryptedField } from '../cipher/field-cipher.js';
+import { concretePaths, getPath, objectAt, parentPath, setPath } from '../field-paths.js';
+import { personIdentifiers } from '../identifiers.js';
+import type { PersonalDataRegistry } from '../personal-data-registry.js';
+import type { PersonInAppend, SubjectKeys } from '../key-store/subject-keys.js';
+
+export interface EncryptionDeps {
+  readonly keys: SubjectKeys;
+  readonly registry: PersonalDataRegistry;
+}
+
+/** The personal fields of one person in one event: those under one object (`caller.*`). */
+interface PersonFields {
+  readonly eventIndex: number;
+  readonly paths: readonly string[];
+  readonly person: PersonInAppend;
+}
+
+/**
+ * The events with every registered personal field replaced by `{ $enc: {subject, iv, data, tag} }`
+ * under the person's data key. Events without personal fields are passed on untouched.
+ */
+export async function encryptEvents(streamId: string, events: readonly NewEvent[], deps: EncryptionDeps): Promise<readonly NewEvent[]> {
+  const people = events.flatMap((event, eventIndex) => personFieldsOf(event, eventIndex, streamId, deps));
+  if (people.length === 0) return events;
+  const keys = await deps.keys.keysForPersons(people.map((p) => p.person));
+  const touched = new Set(people.map((p) => p.eventIndex));
+  const encrypted = events.map((event, index) => (touched.has(index) ? { ...event, data: structuredClone(event.data) } : event));
+  people.forEach(({ eventIndex, paths }, index) => {
+    const { subject, key } = keys[index];
+    const event = encrypted[eventIndex];
+    for (const path of paths) setPath(event.data, path, encryptField(getPath(event.data, path), key, subject, fieldContext(event.eventId, path)));
+  });
+  return encrypted;
+}
+
+function personFieldsOf(event: NewEvent, eventIndex: number, streamId: string, deps: EncryptionDeps): PersonFields[] {
+  const patterns = deps.registry.fieldsOf(event.type);
+  if (patterns.length === 0) return [];
+  const byPerson = new Map<string, string[]>();
+  // A value already encrypted (an event copied as stored) is left as it is.
+  const present = patterns.flatMap((pattern) => concretePaths(event.data, pattern)).filter((path) => !isEncryptedField(getPath(event.data, path)));
+  for (const path of present) {
+    const parent = parentPath(path);
+    byPerson.set(parent, [...(byPerson.get(parent) ?? []), path]);
+  }
+  return [...byPerson].map(([parent, paths]) => {
+    const identifiers = personIdentifiers(objectAt(event.data, parent), deps.keys.identifierHashKey());
+    const lookup = identifiers[0] ?? null;
+    const ownSubject = lookup ? undefined : subjectOfUnidentified(event.eventId, parent);
+    return { eventIndex, paths, person: { lookup, identifiers, ownSubject, streamId } };
+  });
+}
+
+/** A person who gave neither ID number nor phone gets a subject of their own, the same on every retry. */
+function subjectOfUnidentified(eventId: string, personPath: string): string {
+  const hex = createHash('sha256').update(`subject\u0000${eventId}\u0000${personPath}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

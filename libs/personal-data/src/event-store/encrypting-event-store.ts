@@ -1,0 +1,74 @@
+import type {
+  AppendResult,
+  BatchHandler,
+  EventStore,
+  ExpectedRevision,
+  LogPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  UpcasterRegistry,
+} from '#event-store';
+import { decryptEvents } from './decrypt-events.js';
+import { encryptEvents, type EncryptionDeps } from './encrypt-events.js';
+
+export interface EncryptingEventStoreOptions extends EncryptionDeps {
+  /**
+   * Applied after decryption, so upcasters see personal values as the domain does. Give the
+   * upcasters here rather than to the inner store, which would show them the encrypted fields.
+   */
+  readonly upcasters?: UpcasterRegistry;
+}
+
+/**
+ * The `EventStore` port with personal data encrypted per person (a decorator of any adapter): appends
+ * encrypt the registered fields, every read — streams, the global log, subscriptions — decrypts them.
+ * Idempotent retries still work: the stores compare a retry by event ids, never by data.
+ */
+export class EncryptingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly options: EncryptingEventStoreOptions,
+  ) {}
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.inner.appendToStream(streamId, await encryptEvents(streamId, events, this.options), expected);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.readable(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.readable(await this.inner.readAll(options));
+  }
+
+  headPosition(): Promise<LogPosition> {
+    return this.inner.headPosition();
+  }
+
+  lastCommittedPosition(): Promise<LogPosition> {
+    return this.inner.lastCommittedPosition();
+  }
+
+  countEventsAfter(position: LogPosition): Promise<number> {
+    return this.inner.countEventsAfter(position);
+  }
+
+  subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    return this.inner.subscribeToAll(async (events) => handler(await this.readable(events)), options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private async readable(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const decrypted = await decryptEvents(events, this.options.keys);
+    const upcasters = this.options.upcasters;
+    return upcasters ? decrypted.map((event) => upcasters.upcast(event)) : decrypted;
+  }
+}

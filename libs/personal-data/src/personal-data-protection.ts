@@ -1,0 +1,69 @@
+import type { EventStore, UpcasterRegistry } from '#event-store';
+import { loadMasterKey, type MasterKeySource } from './cipher/load-master-key.js';
+import type { MasterKey } from './cipher/master-key.js';
+import { EncryptingEventStore } from './event-store/encrypting-event-store.js';
+import { identifierHash, type PersonIdentifier } from './identifiers.js';
+import type { KeyStore } from './key-store/key-store.port.js';
+import { PostgresKeyStore } from './key-store/postgres/postgres-key-store.js';
+import { SubjectKeys, type SubjectKeysOptions } from './key-store/subject-keys.js';
+import type { PersonalDataRegistry } from './personal-data-registry.js';
+
+export interface PersonalDataProtectionOptions extends SubjectKeysOptions {
+  readonly keyStore: KeyStore;
+  readonly masterKey: MasterKey | (() => MasterKey);
+  readonly registry: PersonalDataRegistry;
+}
+
+/** A person as an erasure request names them. */
+export interface PersonToErase {
+  readonly idNumber?: string;
+  readonly phone?: string;
+}
+
+/** Encryption of personal data inside the events, with a key per person, and its crypto-shredding. */
+export class PersonalDataProtection {
+  readonly keys: SubjectKeys;
+
+  constructor(private readonly options: PersonalDataProtectionOptions) {
+    this.keys = new SubjectKeys(options.keyStore, options.masterKey, options);
+  }
+
+  /** Opens the PostgreSQL key store (`keystore` schema of `keyStoreUrl`) and loads the master key. */
+  static async connect(options: Omit<PersonalDataProtectionOptions, 'keyStore' | 'masterKey'> & {
+    readonly keyStoreUrl: string;
+    readonly masterKey: MasterKeySource;
+    /** Load the master key on first use only: for processes that may never meet an encrypted field. */
+    readonly lazyMasterKey?: boolean;
+  }): Promise<PersonalDataProtection> {
+    const masterKey = options.lazyMasterKey ? () => loadMasterKey(options.masterKey) : loadMasterKey(options.masterKey);
+    const keyStore = await PostgresKeyStore.connect(options.keyStoreUrl);
+    return new PersonalDataProtection({ ...options, keyStore, masterKey });
+  }
+
+  /** The store seen through encryption: what every command handler, view and projection uses. */
+  protect(store: EventStore, options: { readonly upcasters?: UpcasterRegistry } = {}): EventStore {
+    return new EncryptingEventStore(store, { keys: this.keys, registry: this.options.registry, upcasters: options.upcasters });
+  }
+
+  /** The subjects that gave this ID number or this phone (either matches). */
+  findSubjects(person: PersonToErase): Promise<string[]> {
+    const key = this.keys.identifierHashKey();
+    const identifiers: PersonIdentifier[] = [];
+    if (person.idNumber?.trim()) identifiers.push({ kind: 'id_number', hash: identifierHash('id_number', person.idNumber, key) });
+    if (person.phone?.trim()) identifiers.push({ kind: 'phone', hash: identifierHash('phone', person.phone, key) });
+    return identifiers.length ? this.options.keyStore.findSubjects(identifiers) : Promise.resolve([]);
+  }
+
+  /** Deletes the person's keys: their values read `null` everywhere from now on. Returns the streams that held them. */
+  async erase(person: PersonToErase): Promise<{ erasedSubjects: number; streamIds: string[] }> {
+    const subjects = await this.findSubjects(person);
+    if (subjects.length === 0) return { erasedSubjects: 0, streamIds: [] };
+    const { streamIds } = await this.options.keyStore.erase(subjects);
+    this.keys.forget(subjects);
+    return { erasedSubjects: subjects.length, streamIds };
+  }
+
+  close(): Promise<void> {
+    return this.options.keyStore.close();
+  }
+}
