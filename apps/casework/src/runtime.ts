@@ -7,6 +7,8 @@ import { ProjectionRunner } from '#projections';
 import { allProjections, readModelEntities } from '#read-models';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
+import { AdjustableCalendar } from '#calendar';
+import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
@@ -26,6 +28,9 @@ export interface Runtime {
   /** The key store and master key behind `store`'s encryption of personal data; erasures go through it. */
   readonly personalData: PersonalDataProtection;
   readonly hotline: HotlineServices;
+  /** The working calendar with the administrator's corrections, and where they are kept. */
+  readonly calendar: AdjustableCalendar;
+  readonly calendarDays: CalendarDays;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -53,7 +58,10 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
     const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
     const personalDataHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
-    const hotline = createHotlineServices(config.hotlineTimeLimitsFile);
+    const calendar = new AdjustableCalendar();
+    const calendarDays = new CalendarDays(dataSource, calendar);
+    await calendarDays.ensureSchemaAndLoad();
+    const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
@@ -71,6 +79,8 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       personalDataHashKey,
       personalData,
       hotline,
+      calendar,
+      calendarDays,
       generatedAdminPassword,
       async close() {
         await projections.stop();

@@ -11,6 +11,7 @@ import { CaseAccess } from './auth/case-access.js';
 import { ComplaintAuditController } from './audit/complaint-audit.controller.js';
 import { AuditVerifyController } from './audit/audit-verify.controller.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { ComplaintCommands } from './complaints/complaint-commands.service.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
@@ -28,6 +29,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
     StatsController,
     HealthController,
     ApprovalsController,
+    CalendarController,
     ComplaintAuditController,
     AuditVerifyController,
   ],

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createChineseDaysCalendar } from '#calendar';
+import { createChineseDaysCalendar, type WorkingCalendar } from '#calendar';
 import type { EventStore } from '#event-store';
 import { createComplaintDecider, hotlineTimeLimits, type ComplaintDecider, type HotlineTimeLimits } from '#hotline';
 import type { Projection } from '#projections';
@@ -16,9 +16,9 @@ export interface HotlineServices {
  * The hotline context's pieces, built once: the time limits (DOMAIN.md defaults, overridden by the
  * JSON file named in HOTLINE_TIME_LIMITS_FILE) and the decider on the Chinese working calendar.
  */
-export function createHotlineServices(limitsFile = process.env.HOTLINE_TIME_LIMITS_FILE): HotlineServices {
+export function createHotlineServices(limitsFile = process.env.HOTLINE_TIME_LIMITS_FILE, calendar: WorkingCalendar = createChineseDaysCalendar()): HotlineServices {
   const limits = hotlineTimeLimits(limitsFile ? JSON.parse(readFileSync(limitsFile, 'utf8')) : {});
-  const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: limits });
+  const decider = createComplaintDecider({ calendar, timeLimits: limits });
   return {
     limits,
     decider,

@@ -6,6 +6,7 @@ export const USERS = Symbol('USERS');
 export const IDEMPOTENCY = Symbol('IDEMPOTENCY');
 export const PROJECTIONS = Symbol('PROJECTIONS');
 export const CALENDAR = Symbol('CALENDAR');
+export const CALENDAR_DAYS = Symbol('CALENDAR_DAYS');
 export const CONFIG = Symbol('CONFIG');
 export const TOKEN_SECRET = Symbol('TOKEN_SECRET');
 /** Encryption of personal data with a key per person, and its erasure (`#personal-data`). */

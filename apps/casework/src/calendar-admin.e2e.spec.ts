@@ -1,0 +1,55 @@
+/** 工作日历: an administrator corrects the working calendar and new deadlines follow it at once. */
+import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import type { ApiClient } from './testing/api-client.js';
+
+describe('the working calendar, corrected by an administrator', () => {
+  let system: TestCasework;
+  let centre: ApiClient;
+  let serial = 0;
+
+  beforeAll(async () => {
+    system = await startTestCasework();
+    centre = await system.userClient({ username: 'wang.hotline', role: 'caseworker', orgUnitId: '410100' });
+    // Friday 5 February 2027, 10:00 in Shanghai: a year chinese-days does not know yet.
+    system.shiftClock(Date.parse('2027-02-05T10:00:00+08:00') - Date.now());
+  }, 60_000);
+
+  afterAll(() => system?.stop());
+
+  async function signForDueOfNewAssignment(): Promise<string> {
+    serial += 1;
+    const { body } = await centre.post('/api/complaints', {
+      channel: 'phone', caller: { anonymous: true }, employer: { name: `日历测试企业${serial}`, district: '410105' },
+      category: 'pay', type: 'request_for_action', summary: '拖欠工资',
+    });
+    const { body: view } = await centre.get(`/api/complaints/${body.id}`);
+    await centre.post(`/api/complaints/${body.id}/assign`, { unitId: '410105' }, { version: view.version });
+    return (await centre.get(`/api/complaints/${body.id}`)).body.deadlines.signForDueAt;
+  }
+
+  it('moves the next deadline when a day is made a holiday, and back when the correction is removed', async () => {
+    expect((await centre.get('/api/calendar?year=2027')).body).toMatchObject({ year: 2027, known: false, corrections: [] });
+    expect(await signForDueOfNewAssignment()).toBe('2027-02-08T15:59:59.999Z'); // Monday
+
+    const set = await system.admin.request('PUT', '/api/calendar/days/2027-02-08', { kind: 'non_working', note: '2027年春节假期' });
+    expect(set.status).toBe(200);
+    expect(await signForDueOfNewAssignment()).toBe('2027-02-09T15:59:59.999Z'); // Tuesday
+    expect((await centre.get('/api/calendar?year=2027')).body.corrections).toEqual([{ date: '2027-02-08', kind: 'non_working', note: '2027年春节假期' }]);
+
+    expect((await system.admin.request('DELETE', '/api/calendar/days/2027-02-08')).status).toBe(204);
+    expect(await signForDueOfNewAssignment()).toBe('2027-02-08T15:59:59.999Z');
+  });
+
+  it('records that a year\'s arrangement has been entered', async () => {
+    const marked = await system.admin.request('PUT', '/api/calendar/years/2027', { entered: true });
+    expect(marked.body).toEqual({ year: 2027, known: true });
+  });
+
+  it('lets only an administrator correct it, and names a bad date or kind', async () => {
+    expect((await centre.request('PUT', '/api/calendar/days/2027-02-08', { kind: 'non_working' })).status).toBe(403);
+    const badDate = await system.admin.request('PUT', '/api/calendar/days/2027-02-30', { kind: 'working' });
+    expect([badDate.status, badDate.body.errors[0].field]).toEqual([400, 'date']);
+    const badKind = await system.admin.request('PUT', '/api/calendar/days/2027-02-08', { kind: 'holiday' });
+    expect([badKind.status, badKind.body.errors[0].field]).toEqual([400, 'kind']);
+  });
+});
