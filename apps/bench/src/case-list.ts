@@ -5,8 +5,8 @@ import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';
 
 const SECTION = '5. Case list with 100,000 complaints';
-const REQUESTS = 600;
-const WARMUP = 60;
+const REQUESTS = 300;
+const WARMUP = 30;
 const CONCURRENCY = 1;
 
 /** The first page as a caseworker opens it, and two filters a supervisor uses (督办: overdue; a district and its stations). */

@@ -31,9 +31,11 @@ export class ConsumerWatch {
     return this;
   }
 
+  /** Stops polling, after one last look. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.polling;
+    await this.poll().catch(() => undefined);
   }
 
   /** Resolves true once every named consumer (all when none is named) has passed the target, false at the deadline. */

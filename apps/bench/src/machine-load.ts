@@ -67,6 +67,8 @@ export function cpuShare(before: CpuSnapshot, after: CpuSnapshot, cpus: number, 
   if (postmasterPid !== undefined) {
     bench += used(postmasterPid, (t) => t.own + t.reapedChildren);
     for (const [pid, times] of after.processes) if (times.ppid === postmasterPid) bench += used(pid, (t) => t.own);
+    // A backend that ended meanwhile came back in the postmaster's reaped time with all its life's CPU.
+    for (const [pid, times] of before.processes) if (times.ppid === postmasterPid && !after.processes.has(pid)) bench -= times.own;
   }
   const busy = after.machineBusy - before.machineBusy;
   return {

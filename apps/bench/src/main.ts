@@ -16,7 +16,7 @@ import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
-const FILL_WAIT_UNTIL_SECONDS = 390;
+const FILL_WAIT_UNTIL_SECONDS = 350;
 
 /**
  * `npm run bench`: every figure of the performance brief on an embedded PostgreSQL started here, in

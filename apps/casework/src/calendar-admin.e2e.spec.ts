@@ -47,9 +47,9 @@ describe('the working calendar, corrected by an administrator', () => {
 
   it('lets only an administrator correct it, and names a bad date or kind', async () => {
     expect((await centre.request('PUT', '/api/calendar/days/2027-02-08', { kind: 'non_working' })).status).toBe(403);
-    const badDate = await system.admin.request('PUT', '/api/calendar/days/2027-02-30', { kind: 'working' });
+    const badDate = await system.admin.request<any>('PUT', '/api/calendar/days/2027-02-30', { kind: 'working' });
     expect([badDate.status, badDate.body.errors[0].field]).toEqual([400, 'date']);
-    const badKind = await system.admin.request('PUT', '/api/calendar/days/2027-02-08', { kind: 'holiday' });
+    const badKind = await system.admin.request<any>('PUT', '/api/calendar/days/2027-02-08', { kind: 'holiday' });
     expect([badKind.status, badKind.body.errors[0].field]).toEqual([400, 'kind']);
   });
 });

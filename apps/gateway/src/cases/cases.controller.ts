@@ -31,8 +31,10 @@ export class CasesController {
     if (query.assignee) this.access.assertWithinOwnUnits(user, query.assignee, 'assignee');
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const { items, total } = await queryCaseList(this.dataSource, {
-      scope,
+    // A user at the top of the tree sees every unit: no unit filter to evaluate row by row.
+    const everyUnit = scope.unitIds.length === this.orgUnits.list().length;
+    const { items, total, totalIsCapped } = await queryCaseList(this.dataSource, {
+      scope: { kinds: scope.kinds, unitIds: everyUnit ? undefined : scope.unitIds },
       kind: query.kind,
       status: query.status,
       unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,
@@ -46,6 +48,7 @@ export class CasesController {
     return {
       items: items.map((item) => ({ ...item, unitName: unitName(item.unitId), assignedUnitId: item.unitId })),
       total,
+      totalIsCapped,
       page,
       pageSize,
     };

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 export interface CaseListFilter {
   readonly kind?: string;
   readonly status?: string;
-  /** What the user may see: cases opened by or handled in these units, of these kinds. */
-  readonly scope: { readonly unitIds: readonly string[]; readonly kinds: readonly string[] };
+  /** What the user may see: cases opened by or handled in these units (absent: every unit), of these kinds. */
+  readonly scope: { readonly unitIds?: readonly string[]; readonly kinds: readonly string[] };
   /** Units whose cases are listed (a unit and its descendants, already expanded). */
   readonly unitIds?: readonly string[];
   readonly assignedUnitId?: string;
@@ -30,15 +30,21 @@ export interface CaseListItem {
   readonly version: number;
 }
 
-/** One page of the unified case list, newest first, with the total count for the pager. */
-export async function queryCaseList(dataSource: DataSource, filter: CaseListFilter): Promise<{ items: CaseListItem[]; total: number }> {
+/** Counting every match of a long list costs more than the page itself: past this, the total is "more than". */
+export const CASE_LIST_COUNT_CAP = 10_000;
+
+/**
+ * One page of the unified case list, newest first, with the total for the pager — exact up to
+ * `CASE_LIST_COUNT_CAP`, beyond which `totalIsCapped` says there are more.
+ */
+export async function queryCaseList(dataSource: DataSource, filter: CaseListFilter): Promise<{ items: CaseListItem[]; total: number; totalIsCapped: boolean }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     where.push(sql.replace('?', `$${params.length}`).replace('$SAME', `$${params.length}`));
   };
-  add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.scope.unitIds);
+  if (filter.scope.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.scope.unitIds);
   add('kind = ANY(?)', filter.scope.kinds);
   if (filter.kind) add('kind = ?', filter.kind);
   if (filter.status) add('status = ?', filter.status);
@@ -58,9 +64,13 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
       LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
     params,
   );
-  const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total FROM case_list ${whereSql}`, params.slice(0, -1));
+  const [{ total }] = await dataSource.query(
+    `SELECT count(*)::int AS total FROM (SELECT 1 FROM case_list ${whereSql} LIMIT ${CASE_LIST_COUNT_CAP + 1}) matches`,
+    params.slice(0, -1),
+  );
   return {
-    total,
+    total: Math.min(total, CASE_LIST_COUNT_CAP),
+    totalIsCapped: total > CASE_LIST_COUNT_CAP,
     items: rows.map((row) => ({
       kind: row.kind as string,
       id: row.case_id as string,
