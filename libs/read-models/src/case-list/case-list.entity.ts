@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS case_list (
 );
 CREATE INDEX IF NOT EXISTS case_list_opened_idx ON case_list (opened_at DESC, case_id);
 CREATE INDEX IF NOT EXISTS case_list_unit_opened_idx ON case_list (unit_id, opened_at DESC);
+-- Unit filters and access scopes match the handling OR the opening unit: with both indexed, a BitmapOr instead of a scan.
+CREATE INDEX IF NOT EXISTS case_list_opened_by_idx ON case_list (opened_by_unit_id);
 CREATE INDEX IF NOT EXISTS case_list_due_idx ON case_list (next_due_at) WHERE is_open;
 CREATE INDEX IF NOT EXISTS case_list_kind_status_idx ON case_list (kind, status, opened_at DESC);
 `;
