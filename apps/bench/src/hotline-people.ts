@@ -45,7 +45,7 @@ export function phoneNumber(random: SeededRandom): string {
 export function intake(random: SeededRandom, employer: Employer): Omit<ReceiveComplaint['data'], 'complaintId' | 'receivedAt' | 'receivingUnitId'> {
   const category = random.pick(CATEGORIES);
   const subcategories: readonly { readonly code: SubcategoryCode }[] = category.subcategories;
-  const workers = random.chance(0.15) ? random.integer(10, 60) : random.integer(1, 5);
+  const workers = random.chance(0.15) ? random.int(10, 60) : random.int(1, 5);
   const anonymous = random.chance(0.1);
   return {
     channel: random.chance(0.8) ? 'phone' : random.pick(['walk_in', 'web', 'wechat', 'mobile_app'] as const),

@@ -6,23 +6,15 @@
  * units but no case. A reveal asks for a reason; erased data reads 已依法删除; a session the server ends
  * sends the user back to log in.
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '#testing';
+import { browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
 import { startCasework, type RunningCasework } from './bootstrap.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const WEB_SOURCES = join(REPO, 'apps/web');
-const WEB_INDEX = join(REPO, 'dist/web/index.html');
-const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
 const JINSHUI = '410105';
 
@@ -38,26 +30,7 @@ const CALLER_PHONE = '13800138000';
 const CALLER_ID_NUMBER = withCheckDigit('41010519900307123');
 const TEST_TIMEOUT = 90_000;
 
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipBrowser = chromiumMissing && process.env.CI !== 'true';
-if (skipBrowser) console.log('browser suite skipped: /usr/bin/chromium not found (apt-get install chromium)');
-const suite = skipBrowser ? describe.skip : describe;
 
-/** Newest modification time under a folder: the console is rebuilt when any source is newer than the build. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= newestMtime(WEB_SOURCES)) return;
-  execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts'], { cwd: REPO, stdio: 'pipe' });
-}
 
 /** The 18th character of a resident ID number (GB 11643): the API checks it. */
 function withCheckDigit(first17: string): string {

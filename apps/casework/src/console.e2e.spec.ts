@@ -3,22 +3,14 @@
  * by the whole system, started in-process on a fresh PostgreSQL database. One complaint goes from
  * the hotline operator's keyboard to closure, and the dashboard figures move with it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '#testing';
+import { browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
 import { startCasework, type RunningCasework } from './bootstrap.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const WEB_SOURCES = join(REPO, 'apps/web');
-const WEB_INDEX = join(REPO, 'dist/web/index.html');
-const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
 const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
 /** A hotline operator of the city union's 12351 centre, who takes the call and calls back. */
 const HOTLINE_CASEWORKER = { username: 'wang.hotline', password: 'e2e-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
@@ -26,29 +18,7 @@ const HOTLINE_CASEWORKER = { username: 'wang.hotline', password: 'e2e-Hotline-pa
 const JINSHUI_CASEWORKER = { username: 'li.jinshui', password: 'e2e-Jinshui-passw0rd', displayName: '李敏', role: 'caseworker', orgUnitId: '410105' };
 const TEST_TIMEOUT = 60_000;
 
-const chromiumMissing = !existsSync(CHROMIUM);
-const skipBrowser = chromiumMissing && process.env.CI !== 'true';
-if (skipBrowser) console.log('browser suite skipped: /usr/bin/chromium not found (apt-get install chromium)');
-const suite = skipBrowser ? describe.skip : describe;
 
-/** Newest modification time under a folder: the console is rebuilt when any source is newer than the build. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureConsoleBuilt(): void {
-  if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= newestMtime(WEB_SOURCES)) return;
-  execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts'], {
-    cwd: REPO,
-    stdio: 'pipe',
-  });
-}
 
 suite('web console (browser)', () => {
   let db: TestDatabase;

@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 export class SeededRandom {
   private state: number;
 
-  constructor(seed: string) {
-    this.state = createHash('sha256').update(seed).digest().readUInt32LE(0);
+  /** A number seeds directly; a string is hashed first. */
+  constructor(seed: string | number) {
+    this.state = typeof seed === 'number' ? seed >>> 0 : createHash('sha256').update(seed).digest().readUInt32LE(0);
   }
 
   /** In [0, 1). */
@@ -17,11 +18,25 @@ export class SeededRandom {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  between(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
+  }
+
+  digits(count: number): string {
+    let out = '';
+    for (let i = 0; i < count; i++) out += String(Math.floor(this.next() * 10));
+    return out;
   }
 }
