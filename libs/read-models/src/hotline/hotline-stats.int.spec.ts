@@ -11,6 +11,7 @@ import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintComm
 import { applyBatch, ProjectionRunner } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
+import { waitForHead } from '../../../event-store/src/testing/wait-for-head.js';
 import { queryHotlineStats } from './hotline-stats.query.js';
 
 const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
@@ -49,6 +50,7 @@ describe('hotline figures', () => {
   const projection = hotlineFiguresProjection();
 
   async function project() {
+    await waitForHead(store, await store.lastCommittedPosition());
     await applyBatch(dataSource, projection, await store.readAll({ after: (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'hotline-figures'")).map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0] }));
   }
 
