@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
+import { screenshotSteps, browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
 import { startCasework, type RunningCasework } from './bootstrap.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
@@ -46,7 +46,6 @@ suite('web console by role (browser)', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
-  let shotNumber = 0;
   let complaintId = '';
 
   beforeAll(async () => {
@@ -125,22 +124,7 @@ suite('web console by role (browser)', () => {
 
   // ---- the browser
 
-  async function shot(name: string): Promise<void> {
-    shotNumber += 1;
-    await page.screenshot({ path: join(SCREENSHOTS, `roles-${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
-  }
-
-  /** Runs a step; on failure keeps a screenshot of what the browser showed, and any page errors. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await shot(name);
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, `roles-FAILED-${name}.png`), fullPage: true }).catch(() => {});
-      const extra = pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : '';
-      throw new Error(`step "${name}" failed: ${(error as Error).message}${extra}`);
-    }
-  }
+  const { step } = screenshotSteps('roles', () => page, pageErrors);
 
   /** Logs out whoever is in, then logs this user in through the form, landing on the role's home. */
   async function loginAs(user: { username: string; password: string }): Promise<void> {

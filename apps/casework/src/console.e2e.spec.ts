@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
+import { screenshotSteps, browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
 import { startCasework, type RunningCasework } from './bootstrap.js';
 
 const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
@@ -27,7 +27,6 @@ suite('web console (browser)', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
-  let shotNumber = 0;
   let complaintId = '';
   let receivedBefore = 0;
 
@@ -58,22 +57,7 @@ suite('web console (browser)', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function shot(name: string): Promise<void> {
-    shotNumber += 1;
-    await page.screenshot({ path: join(SCREENSHOTS, `console-${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
-  }
-
-  /** Runs a step; on failure keeps a screenshot of what the browser showed, and any page errors. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    try {
-      await body();
-      await shot(name);
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, `console-FAILED-${name}.png`), fullPage: true }).catch(() => {});
-      const extra = pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : '';
-      throw new Error(`step "${name}" failed: ${(error as Error).message}${extra}`);
-    }
-  }
+  const { step } = screenshotSteps('console', () => page, pageErrors);
 
   // Browser-side checks are string expressions: this file is compiled without the DOM library.
   async function expectFocused(id: string): Promise<void> {

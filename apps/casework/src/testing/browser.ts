@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -41,4 +41,27 @@ function newestMtime(dir: string): number {
 export function ensureConsoleBuilt(): void {
   if (existsSync(WEB_INDEX) && statSync(WEB_INDEX).mtimeMs >= newestMtime(WEB_SOURCES)) return;
   execFileSync(join(REPO, 'node_modules/.bin/vite'), ['build', '--config', 'apps/web/vite.config.ts'], { cwd: REPO, stdio: 'pipe' });
+}
+
+/**
+ * Named steps of a browser story: each success leaves a numbered screenshot `<prefix>-NN-<name>.png`,
+ * a failure leaves `<prefix>-FAILED-<name>.png` and reports the page's own errors with it.
+ */
+export function screenshotSteps(prefix: string, page: () => Page, pageErrors: readonly string[]) {
+  let shotNumber = 0;
+  async function shot(name: string): Promise<void> {
+    shotNumber += 1;
+    await page().screenshot({ path: join(SCREENSHOTS, `${prefix}-${String(shotNumber).padStart(2, '0')}-${name}.png`), fullPage: true });
+  }
+  async function step(name: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+      await shot(name);
+    } catch (error) {
+      await page().screenshot({ path: join(SCREENSHOTS, `${prefix}-FAILED-${name}.png`), fullPage: true }).catch(() => {});
+      const extra = pageErrors.length ? `\npage errors: ${pageErrors.join(' | ')}` : '';
+      throw new Error(`step "${name}" failed: ${(error as Error).message}${extra}`);
+    }
+  }
+  return { shot, step };
 }
