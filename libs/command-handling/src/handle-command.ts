@@ -12,12 +12,14 @@ export interface CommandResult {
   readonly events: readonly DomainEvent[];
 }
 
-export interface HandleOptions<Context extends DecisionContext> {
+export interface HandleOptions<Context extends DecisionContext, State = unknown> {
   /** Extra facts the decision needs (calendar, limits, candidates…), merged into the context. */
   readonly context?: Omit<Context, keyof DecisionContext>;
   /** The reason the domain asks for (closures, reversals…), recorded in the events' metadata. */
   readonly reason?: string;
   readonly schemaVersionOf?: (eventType: string) => number;
+  /** Refuses the actor (by throwing) on the state just loaded, before anything else is said about the stream. */
+  readonly authorize?: (state: State) => void;
 }
 
 /**
@@ -30,10 +32,12 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   streamId: string,
   command: Command,
   meta: CommandMeta,
-  options: HandleOptions<Context> = {},
+  options: HandleOptions<Context, State> = {},
 ): Promise<CommandResult> {
   const recorded = await store.readStream(streamId);
   const currentVersion = recorded.length;
+  const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
+  options.authorize?.(state);
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
     throw new ConcurrencyConflictError(currentVersion);
   }
@@ -42,7 +46,6 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   if (recorded.some((event) => event.metadata.commandId === meta.commandId)) {
     return { streamId, version: currentVersion, lastPosition: recorded[currentVersion - 1].position, events: [] };
   }
-  const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
   const context = { ...(options.context ?? {}), now: meta.now, actor: meta.actor } as Context;
   const events = decider.decide(command, state, context);
   if (events.length === 0) return { streamId, version: currentVersion, lastPosition: null, events };

@@ -16,3 +16,4 @@ export * from './repeat-caller.js';
 export * from './personal-data.js';
 export * from './pending-deadlines.js';
 export * from './complaint.allowed-actions.js';
+export * from './complaint.units.js';

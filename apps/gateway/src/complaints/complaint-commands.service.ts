@@ -28,12 +28,12 @@ export class ComplaintCommands {
   ) {}
 
   /** Runs `command` against complaint `id`, answering with the new version the client sends back in `If-Match`. */
-  async run(id: string, command: ComplaintCommand, meta: HttpCommandMeta, options: { mustExist?: boolean; reason?: string } = {}): Promise<{ id: string; version: number }> {
+  async run(id: string, command: ComplaintCommand, meta: HttpCommandMeta, options: { reason?: string } = {}): Promise<{ id: string; version: number }> {
     return this.idempotency.once(
       meta.actor.userId,
       meta.idempotencyKey,
       async () => {
-        if (options.mustExist ?? true) await this.visibleEvents(id, meta.actor as Viewer);
+        // Whether the user may act on the complaint is checked by its handler, on the events it loads.
         const result: CommandResult = await this.commandBus.execute(new ExecuteComplaintCommand(id, command, meta, options.reason));
         return { id, version: result.version };
       },

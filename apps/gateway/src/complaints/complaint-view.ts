@@ -2,6 +2,7 @@ import type { DecisionContext } from '#decider';
 import type { RecordedEvent } from '#event-store';
 import {
   complaintAllowedActions,
+  complaintUnitsOf,
   type ComplaintDecider,
   evolveComplaint,
   initialComplaintState,
@@ -73,6 +74,5 @@ export function complaintHistory(events: readonly RecordedEvent[]) {
 
 /** The units a complaint belongs to, for access: the one that received it and the one handling it now. */
 export function complaintUnits(events: readonly RecordedEvent[]): string[] {
-  const state = events.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState);
-  return [state.receivingUnitId, state.round?.unitId].filter((unit): unit is string => !!unit);
+  return complaintUnitsOf(events.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState));
 }

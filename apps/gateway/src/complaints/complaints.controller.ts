@@ -39,7 +39,7 @@ export class ComplaintsController {
     const id = deterministicUuid('complaint', user.userId, meta.commandId);
     const command = toReceiveCommand(id, body, user, meta.now);
     rejectInvalid(command, RECEIVE_FIELD_NAMES);
-    return this.commands.run(id, command, meta, { mustExist: false });
+    return this.commands.run(id, command, meta);
   }
 
   @Get(':id')
