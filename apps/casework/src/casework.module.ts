@@ -5,7 +5,7 @@ import { GatewayModule } from '../../gateway/src/gateway.module.js';
 import { HotlineModule } from '../../hotline/src/hotline.module.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
-import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS } from '../../gateway/src/core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS } from '../../gateway/src/core/tokens.js';
 import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../hotline/src/hotline-tokens.js';
 import type { Runtime } from './runtime.js';
 
@@ -23,6 +23,7 @@ class RuntimeModule {
       { provide: TOKEN_SECRET, useValue: runtime.tokenSecret },
       { provide: CALENDAR, useValue: runtime.calendar },
       { provide: CALENDAR_DAYS, useValue: runtime.calendarDays },
+      { provide: REFERENCE_ITEMS, useValue: runtime.referenceItems },
       { provide: PERSONAL_DATA, useValue: runtime.personalData },
       { provide: COMPLAINT_DECIDER, useValue: runtime.hotline.decider },
       { provide: HOTLINE_TIME_LIMITS, useValue: runtime.hotline.limits },

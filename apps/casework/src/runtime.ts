@@ -9,6 +9,7 @@ import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 import { AdjustableCalendar } from '#calendar';
 import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js';
+import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
@@ -31,6 +32,8 @@ export interface Runtime {
   /** The working calendar with the administrator's corrections, and where they are kept. */
   readonly calendar: AdjustableCalendar;
   readonly calendarDays: CalendarDays;
+  /** The hotline reference lists as administrators keep them. */
+  readonly referenceItems: ReferenceItems;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -61,7 +64,9 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const calendar = new AdjustableCalendar();
     const calendarDays = new CalendarDays(dataSource, calendar);
     await calendarDays.ensureSchemaAndLoad();
-    const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar);
+    const referenceItems = new ReferenceItems(dataSource);
+    await referenceItems.ensureSchemaAndLoad();
+    const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
@@ -81,6 +86,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       hotline,
       calendar,
       calendarDays,
+      referenceItems,
       generatedAdminPassword,
       async close() {
         await projections.stop();

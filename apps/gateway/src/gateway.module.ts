@@ -3,6 +3,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './users/users.controller.js';
 import { OrgUnitsController } from './reference/org-units.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
+import { ReferenceAdminController } from './reference/reference-admin.controller.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
@@ -24,6 +25,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
     UsersController,
     OrgUnitsController,
     ReferenceController,
+    ReferenceAdminController,
     ComplaintsController,
     CasesController,
     StatsController,

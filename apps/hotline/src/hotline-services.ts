@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createChineseDaysCalendar, type WorkingCalendar } from '#calendar';
 import type { EventStore } from '#event-store';
-import { createComplaintDecider, hotlineTimeLimits, type ComplaintDecider, type HotlineTimeLimits } from '#hotline';
+import { createComplaintDecider, hotlineTimeLimits, SHIPPED_REFERENCE_DATA, type ComplaintDecider, type HotlineReferenceSource, type HotlineTimeLimits } from '#hotline';
 import type { Projection } from '#projections';
 import { repeatCallDetector } from './repeat-calls/repeat-call-detector.js';
 
@@ -14,11 +14,16 @@ export interface HotlineServices {
 
 /**
  * The hotline context's pieces, built once: the time limits (DOMAIN.md defaults, overridden by the
- * JSON file named in HOTLINE_TIME_LIMITS_FILE) and the decider on the Chinese working calendar.
+ * JSON file named in HOTLINE_TIME_LIMITS_FILE) and the decider on the Chinese working calendar,
+ * validating codes against the reference lists as administrators keep them.
  */
-export function createHotlineServices(limitsFile = process.env.HOTLINE_TIME_LIMITS_FILE, calendar: WorkingCalendar = createChineseDaysCalendar()): HotlineServices {
+export function createHotlineServices(
+  limitsFile = process.env.HOTLINE_TIME_LIMITS_FILE,
+  calendar: WorkingCalendar = createChineseDaysCalendar(),
+  reference: HotlineReferenceSource = SHIPPED_REFERENCE_DATA,
+): HotlineServices {
   const limits = hotlineTimeLimits(limitsFile ? JSON.parse(readFileSync(limitsFile, 'utf8')) : {});
-  const decider = createComplaintDecider({ calendar, timeLimits: limits });
+  const decider = createComplaintDecider({ calendar, timeLimits: limits, reference });
   return {
     limits,
     decider,

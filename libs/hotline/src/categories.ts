@@ -85,4 +85,5 @@ export const CATEGORIES = [
 ] as const;
 
 export type CategoryCode = (typeof CATEGORIES)[number]['code'];
-export type SubcategoryCode = (typeof CATEGORIES)[number]['subcategories'][number]['code'];
+/** The second-level codes shipped with the system; administrators may add more (`SubcategoryCode`). */
+export type BuiltInSubcategoryCode = (typeof CATEGORIES)[number]['subcategories'][number]['code'];

@@ -18,8 +18,12 @@ import { reopen } from './decide/reopen.js';
 import { attachRepeatCall, flagAsRepeat, mergeInto } from './decide/repeat.js';
 import { resolve } from './decide/resolve.js';
 import { returnComplaint, signFor } from './decide/sign-for-or-return.js';
+import { SHIPPED_REFERENCE_DATA, type HotlineReferenceSource } from './reference/reference-source.js';
 
-export type ComplaintDecider = Decider<ComplaintCommand, ComplaintEvent, ComplaintState>;
+export interface ComplaintDecider extends Decider<ComplaintCommand, ComplaintEvent, ComplaintState> {
+  /** The reference lists its commands are validated against. */
+  readonly reference: HotlineReferenceSource;
+}
 
 /**
  * The 12351 hotline complaint (工单) as a decider. Built with the working calendar and the time
@@ -27,11 +31,13 @@ export type ComplaintDecider = Decider<ComplaintCommand, ComplaintEvent, Complai
  * Every command is first checked for shape (`ValidationError`), then against the rules.
  */
 export function createComplaintDecider(dependencies: ComplaintDeciderDependencies): ComplaintDecider {
+  const reference = dependencies.reference ?? SHIPPED_REFERENCE_DATA;
   return {
     initialState: initialComplaintState,
     evolve: evolveComplaint,
+    reference,
     decide(command: ComplaintCommand, state: ComplaintState, context: DecisionContext): ComplaintEvent[] {
-      const violations = validateComplaintCommand(command);
+      const violations = validateComplaintCommand(command, reference.current());
       if (violations.length > 0) throw new ValidationError(violations);
       return decideStep(command, state, decisionEnv(context, dependencies));
     },

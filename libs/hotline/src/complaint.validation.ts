@@ -1,6 +1,6 @@
 import type { FieldViolation } from '#errors';
 import type { ComplaintCommand } from './complaint.commands.js';
-import { CONTACT_METHODS, RESOLUTION_OUTCOMES, RETURN_REASONS, SATISFACTION_LEVELS } from './reference-data.js';
+import { hotlineReferenceData, type HotlineReferenceData } from './reference-data.js';
 import { classificationViolations } from './validation/classification.validation.js';
 import { integerAtLeast, oneOf, optionalText, requiredBoolean, requiredText } from './validation/field-checks.js';
 import { validateReceiveComplaint } from './validation/receive-complaint.validation.js';
@@ -9,31 +9,33 @@ type DataOf<Type extends ComplaintCommand['type']> = Extract<ComplaintCommand, {
 
 /**
  * The shape of a command, field by field: required fields, codes from the reference lists, formats.
- * The HTTP layer calls it to answer 400 naming each field; `decide` calls it again before any rule.
+ * Codes must be in the lists as they stand (`reference`: shipped, or as administrators corrected
+ * them) and not retired. The HTTP layer calls it to answer 400 naming each field; `decide` calls it
+ * again before any rule.
  */
-export function validateComplaintCommand(command: ComplaintCommand): FieldViolation[] {
+export function validateComplaintCommand(command: ComplaintCommand, reference: HotlineReferenceData = hotlineReferenceData()): FieldViolation[] {
   const data = command.data as never;
-  return (validators[command.type] as (data: never) => FieldViolation[])(data);
+  return (validators[command.type] as (data: never, reference: HotlineReferenceData) => FieldViolation[])(data, reference);
 }
 
-const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<Type>) => FieldViolation[] } = {
+const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<Type>, reference: HotlineReferenceData) => FieldViolation[] } = {
   ReceiveComplaint: validateReceiveComplaint,
-  ClassifyComplaint: (data) => classificationViolations(data),
+  ClassifyComplaint: (data, reference) => classificationViolations(data, reference),
   AnswerOnTheSpot: (data) => requiredText('answer', '答复内容', data.answer, 2000),
   AssignComplaint: (data) => [
     ...requiredText('unitId', '承办单位', data.unitId, 64),
     ...optionalText('instructions', '交办意见', data.instructions, 1000),
   ],
   SignForComplaint: () => [],
-  ReturnComplaint: (data) => [
-    ...oneOf('reason', '退回原因', data.reason, RETURN_REASONS),
+  ReturnComplaint: (data, reference) => [
+    ...oneOf('reason', '退回原因', data.reason, reference.returnReasons),
     ...(data.reason === 'other'
       ? requiredText('explanation', '退回说明（退回原因为"其他"时必填）', data.explanation, 500)
       : optionalText('explanation', '退回说明', data.explanation, 500)),
   ],
-  RecordCallerContact: (data) => [
+  RecordCallerContact: (data, reference) => [
     ...requiredBoolean('reached', '是否联系上来电人', data.reached),
-    ...(data.method === undefined ? [] : oneOf('method', '联系方式', data.method, CONTACT_METHODS)),
+    ...(data.method === undefined ? [] : oneOf('method', '联系方式', data.method, reference.contactMethods)),
     ...requiredText('summary', '联系情况', data.summary, 1000),
   ],
   AddComplaintNote: (data) => requiredText('text', '备注内容', data.text, 2000),
@@ -49,13 +51,13 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
     ...requiredBoolean('approve', '是否批准', data.approve),
     ...(data.approve === false ? requiredText('reason', '不予批准的理由', data.reason, 500) : optionalText('reason', '审批意见', data.reason, 500)),
   ],
-  ResolveComplaint: (data) => [
-    ...oneOf('outcome', '办结结果', data.outcome, RESOLUTION_OUTCOMES),
+  ResolveComplaint: (data, reference) => [
+    ...oneOf('outcome', '办结结果', data.outcome, reference.resolutionOutcomes),
     ...requiredText('summary', '办结情况', data.summary, 2000),
   ],
-  RecordFollowUp: (data) => [
+  RecordFollowUp: (data, reference) => [
     ...requiredBoolean('reached', '是否回访到来电人', data.reached),
-    ...followUpSatisfactionViolations(data),
+    ...followUpSatisfactionViolations(data, reference),
     ...optionalText('comment', '回访意见', data.comment, 1000),
   ],
   CloseComplaint: (data) => optionalText('reason', '结案说明', data.reason, 500),
@@ -73,8 +75,8 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
   AttachRepeatCall: (data) => requiredText('repeatComplaintId', '重复来电工单编号', data.repeatComplaintId, 64),
 };
 
-function followUpSatisfactionViolations(data: DataOf<'RecordFollowUp'>): FieldViolation[] {
-  if (data.reached === true) return oneOf('satisfaction', '满意度（回访到来电人时必填）', data.satisfaction, SATISFACTION_LEVELS);
+function followUpSatisfactionViolations(data: DataOf<'RecordFollowUp'>, reference: HotlineReferenceData): FieldViolation[] {
+  if (data.reached === true) return oneOf('satisfaction', '满意度（回访到来电人时必填）', data.satisfaction, reference.satisfactionLevels);
   if (data.satisfaction !== undefined) {
     return [{ field: 'satisfaction', rule: 'not_reached', message: '未回访到来电人时不能填写满意度' }];
   }

@@ -1,10 +1,15 @@
-import { CATEGORIES, type CategoryCode, type SubcategoryCode } from './categories.js';
+import { CATEGORIES, type BuiltInSubcategoryCode, type CategoryCode } from './categories.js';
 
 /** One choice in a list the UI offers: a stable snake_case code, a Chinese label, an English label. */
 export interface ReferenceItem<Code extends string = string> {
   readonly code: Code;
   readonly label: string;
   readonly labelEn: string;
+  /**
+   * `false` once an administrator retired it (停用): new input may not use it, but it stays in the
+   * lists so that the cases and events that carry its code still show its label. Absent means active.
+   */
+  readonly active?: boolean;
 }
 
 export const CHANNELS = [
@@ -65,20 +70,26 @@ export const RETURN_REASONS = [
 ] as const;
 
 export { CATEGORIES };
-export type { CategoryCode, SubcategoryCode };
+export type { CategoryCode, BuiltInSubcategoryCode };
+/** A code of a list administrators may add to: one shipped with the system, or one added since. */
+type OpenCode<BuiltIn extends string> = BuiltIn | (string & {});
+export type SubcategoryCode = OpenCode<BuiltInSubcategoryCode>;
 export type ChannelCode = (typeof CHANNELS)[number]['code'];
 export type ComplaintTypeCode = (typeof COMPLAINT_TYPES)[number]['code'];
 export type UrgencyCode = (typeof URGENCIES)[number]['code'];
 export type ResolutionOutcomeCode = (typeof RESOLUTION_OUTCOMES)[number]['code'];
 export type SatisfactionCode = (typeof SATISFACTION_LEVELS)[number]['code'];
-export type ReturnReasonCode = (typeof RETURN_REASONS)[number]['code'];
-export type ContactMethodCode = (typeof CONTACT_METHODS)[number]['code'];
+export type ReturnReasonCode = OpenCode<(typeof RETURN_REASONS)[number]['code']>;
+export type ContactMethodCode = OpenCode<(typeof CONTACT_METHODS)[number]['code']>;
 
 export interface CategoryItem extends ReferenceItem<CategoryCode> {
   readonly subcategories: readonly ReferenceItem<SubcategoryCode>[];
 }
 
-/** Everything `GET /api/reference/hotline` returns, in display order. */
+/**
+ * Everything `GET /api/reference/hotline` returns, in display order: the lists shipped with the
+ * system (`hotlineReferenceData()`), or as administrators corrected them (`reference/`).
+ */
 export interface HotlineReferenceData {
   readonly channels: readonly ReferenceItem<ChannelCode>[];
   readonly categories: readonly CategoryItem[];
@@ -108,6 +119,12 @@ export function findReferenceItem<Code extends string>(items: readonly Reference
   return items.find((item) => item.code === code);
 }
 
-export function findCategory(code: string): CategoryItem | undefined {
-  return CATEGORIES.find((category) => category.code === code);
+/** The first-level category with `code` in `data` (the shipped lists unless given), retired or not. */
+export function findCategory(code: string, data: HotlineReferenceData = hotlineReferenceData()): CategoryItem | undefined {
+  return data.categories.find((category) => category.code === code);
+}
+
+/** Whether new input may use the item: not retired by an administrator. */
+export function isActiveItem(item: ReferenceItem): boolean {
+  return item.active !== false;
 }

@@ -7,7 +7,7 @@ import type { AuthenticatedUser } from './current-user.js';
 export class AdminOnlyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const user: AuthenticatedUser | undefined = context.switchToHttp().getRequest().user;
-    if (user?.role !== 'admin') throw new ForbiddenError('forbidden', '只有管理员可以管理用户和单位');
+    if (user?.role !== 'admin') throw new ForbiddenError('forbidden', '只有管理员可以管理用户、单位、参考数据和工作日历');
     return true;
   }
 }

@@ -38,7 +38,7 @@ export class ComplaintsController {
     this.access.assertMayOpen(user, 'complaint');
     const id = deterministicUuid('complaint', user.userId, meta.commandId);
     const command = toReceiveCommand(id, body, user, meta.now);
-    rejectInvalid(command, RECEIVE_FIELD_NAMES);
+    rejectInvalid(command, this.decider.reference.current(), RECEIVE_FIELD_NAMES);
     return this.commands.run(id, command, meta);
   }
 

@@ -1,5 +1,5 @@
 import { ValidationError } from '#errors';
-import { validateComplaintCommand, type ComplaintCommand, type ReceiveComplaint } from '#hotline';
+import { validateComplaintCommand, type ComplaintCommand, type HotlineReferenceData, type ReceiveComplaint } from '#hotline';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import type { ReceiveComplaintDto } from './receive-complaint.dto.js';
 
@@ -37,8 +37,8 @@ export const RECEIVE_FIELD_NAMES: Readonly<Record<string, string>> = {
   'classification.type': 'type',
 };
 
-/** The domain's shape rules, reported with the HTTP body's field names. */
-export function rejectInvalid(command: ComplaintCommand, fieldNames: Readonly<Record<string, string>> = {}): void {
-  const violations = validateComplaintCommand(command);
+/** The domain's shape rules, against the reference lists as they stand, reported with the HTTP body's field names. */
+export function rejectInvalid(command: ComplaintCommand, reference: HotlineReferenceData, fieldNames: Readonly<Record<string, string>> = {}): void {
+  const violations = validateComplaintCommand(command, reference);
   if (violations.length > 0) throw new ValidationError(violations.map((v) => ({ ...v, field: fieldNames[v.field] ?? v.field })));
 }

@@ -11,3 +11,5 @@ export const CONFIG = Symbol('CONFIG');
 export const TOKEN_SECRET = Symbol('TOKEN_SECRET');
 /** Encryption of personal data with a key per person, and its erasure (`#personal-data`). */
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
+/** The hotline reference lists as administrators keep them (`ReferenceItems`). */
+export const REFERENCE_ITEMS = Symbol('REFERENCE_ITEMS');

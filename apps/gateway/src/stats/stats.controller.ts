@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { CITY_UNIT_ID, type OrgUnits } from '#identity';
 import { queryHotlineStats } from '#read-models';
 import { ValidationError, type FieldViolation } from '#errors';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
+import type { ReferenceItems } from '../reference/reference-items.store.js';
 import { StatsQueryDto } from './stats.query.dto.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CaseAccess } from '../auth/case-access.js';
@@ -22,6 +23,7 @@ export class StatsController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly access: CaseAccess,
+    @Inject(REFERENCE_ITEMS) private readonly reference: ReferenceItems,
   ) {}
 
   /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
@@ -47,6 +49,16 @@ export class StatsController {
       asOf,
       unitName: (id) => this.orgUnits.find(id)?.name ?? id,
     });
-    return { from, to, unit, asOf: asOf.toISOString(), ...stats };
+    return { from, to, unit, asOf: asOf.toISOString(), ...stats, received: this.labelledAsNow(stats.received) };
+  }
+
+  /** Categories and channels under the labels administrators gave them (retired ones included: old orders count). */
+  private labelledAsNow<Received extends { byCategory: Breakdown[]; byChannel: Breakdown[] }>(received: Received): Received {
+    const data = this.reference.current();
+    const relabel = (rows: Breakdown[], items: readonly { code: string; label: string }[]) =>
+      rows.map((row) => ({ ...row, label: items.find((item) => item.code === row.code)?.label ?? row.label }));
+    return { ...received, byCategory: relabel(received.byCategory, data.categories), byChannel: relabel(received.byChannel, data.channels) };
   }
 }
+
+type Breakdown = { code: string; label: string; count: number };

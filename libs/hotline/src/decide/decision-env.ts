@@ -1,11 +1,16 @@
 import type { WorkingCalendar } from '#calendar';
 import type { DecisionContext } from '#decider';
+import type { HotlineReferenceSource } from '../reference/reference-source.js';
 import type { HotlineTimeLimits } from '../time-limits.js';
 
-/** What the complaint decider is built with: the working calendar and the configured time limits. */
+/**
+ * What the complaint decider is built with: the working calendar, the configured time limits and
+ * the reference lists as administrators keep them (the shipped lists when left out).
+ */
 export interface ComplaintDeciderDependencies {
   readonly calendar: WorkingCalendar;
   readonly timeLimits: HotlineTimeLimits;
+  readonly reference?: HotlineReferenceSource;
 }
 
 /** Everything one decision step may use: the decision context plus the dependencies. */

@@ -9,6 +9,7 @@ import type { ComplaintCommand, ReceiveComplaint } from '../complaint.commands.j
 import { createComplaintDecider } from '../complaint.decide.js';
 import type { ComplaintEvent } from '../complaint.events.js';
 import type { SatisfactionCode } from '../reference-data.js';
+import type { HotlineReferenceSource } from '../reference/reference-source.js';
 import { DEFAULT_HOTLINE_TIME_LIMITS, type HotlineTimeLimits } from '../time-limits.js';
 
 type EventOf<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
@@ -25,8 +26,8 @@ export const actors = {
   supervisor: { userId: 'user-supervisor', role: 'supervisor', orgUnitId: HOTLINE_CENTRE },
 } as const;
 
-export function complaintDecider(timeLimits: HotlineTimeLimits = DEFAULT_HOTLINE_TIME_LIMITS) {
-  return createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits });
+export function complaintDecider(timeLimits: HotlineTimeLimits = DEFAULT_HOTLINE_TIME_LIMITS, reference?: HotlineReferenceSource) {
+  return createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits, reference });
 }
 
 export function at(instant: string, actor: DecisionContext['actor'] = actors.receiver): DecisionContext {

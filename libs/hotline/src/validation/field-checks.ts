@@ -27,9 +27,12 @@ export function integerAtLeast(field: string, label: string, value: unknown, min
     : [{ field, rule: 'integer_min', message: `${label}须为不小于 ${min} 的整数` }];
 }
 
+/** A code of an item new input may use: listed, and not retired by an administrator. */
 export function oneOf(field: string, label: string, value: unknown, items: readonly ReferenceItem[]): FieldViolation[] {
-  if (items.some((item) => item.code === value)) return [];
-  const choices = items.map((item) => `${item.code}（${item.label}）`).join('、');
+  const item = items.find((candidate) => candidate.code === value);
+  if (item && item.active !== false) return [];
+  const choices = items.filter((candidate) => candidate.active !== false).map((candidate) => `${candidate.code}（${candidate.label}）`).join('、');
+  if (item) return [{ field, rule: 'retired', message: `${label}"${item.label}"已停用，请改选以下之一：${choices}` }];
   return [{ field, rule: 'one_of', message: `${label}无效，应为以下之一：${choices}` }];
 }
 

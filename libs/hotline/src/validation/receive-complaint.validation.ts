@@ -1,7 +1,7 @@
 import type { FieldViolation } from '#errors';
 import type { ReceiveComplaint } from '../complaint.commands.js';
 import type { Caller, Employer } from '../complaint.values.js';
-import { CHANNELS, URGENCIES } from '../reference-data.js';
+import { hotlineReferenceData, type HotlineReferenceData } from '../reference-data.js';
 import { classificationViolations } from './classification.validation.js';
 import {
   integerAtLeast,
@@ -16,17 +16,20 @@ import {
   validInstant,
 } from './field-checks.js';
 
-/** Every problem with a `ReceiveComplaint`, field by field (empty when it is well-formed). */
-export function validateReceiveComplaint(data: ReceiveComplaint['data']): FieldViolation[] {
+/**
+ * Every problem with a `ReceiveComplaint`, field by field (empty when it is well-formed); codes are
+ * checked against the lists as they stand (the shipped ones unless given).
+ */
+export function validateReceiveComplaint(data: ReceiveComplaint['data'], reference: HotlineReferenceData = hotlineReferenceData()): FieldViolation[] {
   return [
     ...requiredText('complaintId', '工单编号', data.complaintId, 64),
-    ...oneOf('channel', '受理渠道', data.channel, CHANNELS),
+    ...oneOf('channel', '受理渠道', data.channel, reference.channels),
     ...externalReferenceViolations(data),
     ...callerViolations(data.caller),
     ...integerAtLeast('workersAffected', '涉及职工人数', data.workersAffected, 1),
     ...employerViolations(data.employer),
-    ...(data.classification == null ? [] : classificationViolations(data.classification, 'classification.')),
-    ...oneOf('urgency', '紧急程度', data.urgency, URGENCIES),
+    ...(data.classification == null ? [] : classificationViolations(data.classification, reference, 'classification.')),
+    ...oneOf('urgency', '紧急程度', data.urgency, reference.urgencies),
     ...requiredBoolean('safetyRisk', '是否存在安全风险', data.safetyRisk),
     ...requiredText('summary', '诉求内容', data.summary, 2000),
     ...validInstant('receivedAt', '受理时间', data.receivedAt),
