@@ -12,7 +12,7 @@ import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js'
 import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 import type { PersonalDataProtection } from '#personal-data';
-import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
+import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
 /** The pieces every app is wired from, built before Nest starts and closed after it stops. */
 export interface Runtime {
@@ -24,7 +24,10 @@ export interface Runtime {
   readonly idempotency: IdempotencyStore;
   readonly projections: ProjectionRunner;
   readonly tokenSecret: string;
-  /** Key of the keyed hashes that find a phone or ID number without storing it in clear. */
+  /**
+   * Key of the keyed hashes that find a repeat caller's phone without storing it in clear: derived
+   * from the master key, or the secret an installation stored before that (docs/configuration.md).
+   */
   readonly personalDataHashKey: string;
   /** The key store and master key behind `store`'s encryption of personal data; erasures go through it. */
   readonly personalData: PersonalDataProtection;
@@ -60,7 +63,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const tokenSecret = await systemSecret(dataSource, 'token-secret');
     const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
     const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
-    const personalDataHashKey = await systemSecret(dataSource, 'personal-data-hash-key');
+    const personalDataHashKey = (await repeatCallerHashKeyOf(dataSource, personalData))();
     const calendar = new AdjustableCalendar();
     const calendarDays = new CalendarDays(dataSource, calendar);
     await calendarDays.ensureSchemaAndLoad();

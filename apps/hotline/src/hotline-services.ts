@@ -8,8 +8,11 @@ import { repeatCallDetector } from './repeat-calls/repeat-call-detector.js';
 export interface HotlineServices {
   readonly limits: HotlineTimeLimits;
   readonly decider: ComplaintDecider;
-  /** The hotline's process managers, run by the projection runner beside the read models. */
-  processManagers(store: EventStore, personalDataHashKey: string): Projection[];
+  /**
+   * The hotline's process managers, run by the projection runner beside the read models. The hash
+   * key may be a function: it is then asked for when the first call is judged.
+   */
+  processManagers(store: EventStore, personalDataHashKey: string | (() => string)): Projection[];
 }
 
 /**
@@ -27,6 +30,15 @@ export function createHotlineServices(
   return {
     limits,
     decider,
-    processManagers: (store, hashKey) => [repeatCallDetector({ store, decider, limits, hashKey })],
+    processManagers: (store, hashKey) => [
+      repeatCallDetector({
+        store,
+        decider,
+        limits,
+        get hashKey() {
+          return typeof hashKey === 'function' ? hashKey() : hashKey;
+        },
+      }),
+    ],
   };
 }

@@ -3,19 +3,23 @@
  * models equal to ones rebuilt from scratch: no effect lost, none doubled.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PostgresEventStore, START } from '#event-store';
 import { ProjectionRunner, rebuildProjection } from '#projections';
+import { loadMasterKey } from '#personal-data';
 import { appendHistories, createTestDatabase, generateComplaintHistories, snapshotTables, type TestDatabase } from '#testing';
 import { connectProjector, type ProjectorConnection } from './projector.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const PROJECTOR = join(REPO, 'dist/apps/projector/src/main.js');
 
-function startProjector(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [PROJECTOR], { cwd: REPO, env: { ...process.env, DATABASE_URL: databaseUrl, PROJECTION_BATCH_SIZE: '100' }, stdio: 'ignore' });
+/** The projector of an installation whose DATA_DIR holds the master key: the repeat-call hashes are derived from it. */
+function startProjector(databaseUrl: string, dataDir: string): ChildProcess {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PROJECTION_BATCH_SIZE: '100' };
+  return spawn(process.execPath, [PROJECTOR], { cwd: REPO, env, stdio: 'inherit' });
 }
 
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
@@ -30,11 +34,14 @@ describe('projector killed while catching up', () => {
   let db: TestDatabase;
   let connection: ProjectorConnection;
   let child: ChildProcess | undefined;
+  let dataDir: string;
 
   beforeAll(async () => {
     if (!existsSync(PROJECTOR)) throw new Error(`${PROJECTOR} is missing: run "npm run build" (npm test does it first)`);
     db = await createTestDatabase();
-    connection = await connectProjector(db.url);
+    dataDir = mkdtempSync(join(tmpdir(), 'casework-projector-'));
+    loadMasterKey({ file: join(dataDir, 'master.key'), createIfMissing: true });
+    connection = await connectProjector(db.url, dataDir);
     await ProjectionRunner.ensureSchemas(connection.dataSource, connection.projections);
   });
 
@@ -42,6 +49,7 @@ describe('projector killed while catching up', () => {
     child?.kill('SIGKILL');
     await connection?.close();
     await db?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('ends with every read model equal to a rebuild from scratch', async () => {
@@ -51,14 +59,14 @@ describe('projector killed while catching up', () => {
     const applied = async (name: string) =>
       Number((await connection.dataSource.query('SELECT events_applied FROM projection_checkpoints WHERE name = $1', [name]))[0]?.events_applied ?? 0);
 
-    child = startProjector(db.url);
+    child = startProjector(db.url, dataDir);
     await until(async () => (await applied('case-list')) > total / 5, 'the projector to be part way');
     child.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
     const atCrash = await applied('case-list');
     expect(atCrash).toBeLessThan(total);
 
-    child = startProjector(db.url);
+    child = startProjector(db.url, dataDir);
     const caughtUp = async () => (await Promise.all(connection.projections.map((p) => applied(p.name)))).every((n) => n === total);
     await until(caughtUp, 'every projection and process manager to catch up');
     child.kill('SIGTERM');

@@ -20,3 +20,9 @@ export async function systemSecret(dataSource: DataSource, key: string): Promise
   const rows: { value: string }[] = await dataSource.query('SELECT value FROM system_settings WHERE key = $1', [key]);
   return rows[0].value;
 }
+
+/** A setting an earlier version may have stored; `undefined` when this installation has none. Never creates it. */
+export async function storedSystemSetting(dataSource: DataSource, key: string): Promise<string | undefined> {
+  const rows: { value: string }[] = await dataSource.query('SELECT value FROM system_settings WHERE key = $1', [key]);
+  return rows[0]?.value;
+}

@@ -1,4 +1,5 @@
 export * from './keyed-hash.js';
+export * from './repeat-caller-hash-key.js';
 export * from './masking.js';
 export * from './identifiers.js';
 export * from './field-paths.js';

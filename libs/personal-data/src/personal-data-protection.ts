@@ -7,6 +7,7 @@ import type { KeyStore } from './key-store/key-store.port.js';
 import { PostgresKeyStore } from './key-store/postgres/postgres-key-store.js';
 import { SubjectKeys, type SubjectKeysOptions } from './key-store/subject-keys.js';
 import type { PersonalDataRegistry } from './personal-data-registry.js';
+import { repeatCallerHashKey } from './repeat-caller-hash-key.js';
 
 export interface PersonalDataProtectionOptions extends SubjectKeysOptions {
   readonly keyStore: KeyStore;
@@ -61,6 +62,14 @@ export class PersonalDataProtection {
     const { streamIds } = await this.options.keyStore.erase(subjects);
     this.keys.forget(subjects);
     return { erasedSubjects: subjects.length, streamIds };
+  }
+
+  /**
+   * The key of the keyed hashes that find repeat callers: `storedSecret` where an installation kept
+   * one before the key was derived (its hashes must keep matching), else derived from the master key.
+   */
+  repeatCallerHashKey(storedSecret: string | undefined): string {
+    return repeatCallerHashKey(() => this.keys.masterKeyNow(), storedSecret);
   }
 
   close(): Promise<void> {

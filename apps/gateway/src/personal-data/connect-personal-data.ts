@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { storedSystemSetting } from '#database';
 import { COMPLAINT_PERSONAL_DATA_FIELDS } from '#hotline';
 import { PersonalDataProtection, PersonalDataRegistry } from '#personal-data';
 
@@ -26,4 +28,18 @@ export function connectPersonalData(settings: PersonalDataSettings): Promise<Per
     lazyMasterKey: settings.role === 'projector',
     registry: personalDataRegistry(),
   });
+}
+
+/** Where installations from before the derived key keep their own random one (docs/configuration.md). */
+export const STORED_HASH_KEY_SETTING = 'personal-data-hash-key';
+
+/**
+ * The key of the repeat-caller keyed hashes, for the app and the projector alike: an existing
+ * installation's stored secret, else derived from the master key — when first asked for, so a
+ * projector that loads the master key lazily loads it only once it meets a complaint.
+ */
+export async function repeatCallerHashKeyOf(dataSource: DataSource, personalData: PersonalDataProtection): Promise<() => string> {
+  const stored = await storedSystemSetting(dataSource, STORED_HASH_KEY_SETTING);
+  let key: string | undefined;
+  return () => (key ??= personalData.repeatCallerHashKey(stored));
 }

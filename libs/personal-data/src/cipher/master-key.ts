@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -48,6 +48,14 @@ export class MasterKey {
    */
   deriveKey(purpose: string): string {
     return createHmac('sha256', this.key).update(`union-casework/${purpose}`).digest('base64url');
+  }
+
+  /**
+   * HKDF-SHA256 (RFC 5869) of the master key, without salt, for a fixed `info` label: a secret that
+   * this master key alone reproduces, in any process and after any restore of the database.
+   */
+  hkdf(info: string, bytes = KEY_BYTES): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), info, bytes));
   }
 
   /** Never print the key by accident (`console.log(masterKey)`, a JSON dump of the runtime). */

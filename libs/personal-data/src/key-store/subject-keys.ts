@@ -95,7 +95,8 @@ export class SubjectKeys {
     return master.unwrap(wrapped.wrappedKey, wrapped.subject);
   }
 
-  private masterKeyNow(): MasterKey {
+  /** The master key, loaded now if this process had put that off. */
+  masterKeyNow(): MasterKey {
     this.master ??= typeof this.masterKey === 'function' ? this.masterKey() : this.masterKey;
     return this.master;
   }
