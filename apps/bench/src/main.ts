@@ -15,6 +15,13 @@ import { fillCaseList } from './read-model-fill.js';
 import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
 
+/**
+ * BENCH_ONLY=appends,catch-up,http,lag,list runs only those items (catch-up always runs before the
+ * later ones: it builds the year of history they work on). Unset: everything.
+ */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list'): boolean => !ONLY || ONLY.includes(item);
+
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
 
@@ -42,27 +49,32 @@ async function main(): Promise<void> {
     progress(`postgres ${postgres.server_version}: fsync=${postgres.fsync}, synchronous_commit=${postgres.synchronous_commit}, wal_sync_method=${postgres.wal_sync_method}, full_page_writes=${postgres.full_page_writes}, shared_buffers=${postgres.shared_buffers}`);
 
     const watched = (item: string, body: () => Promise<Figure[]>) => whileWatchingTheMachine(item, () => server.postmasterPid(), body);
-    if (process.env.BENCH_SKIP_APPENDS === '1') progress('items 1–2 skipped (BENCH_SKIP_APPENDS=1)');
+    if (!wanted('appends') || process.env.BENCH_SKIP_APPENDS === '1') progress('items 1–2 skipped');
     else figures.push(...(await watched('1–2', async () => compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce()))));
 
     const history = new HotlineHistory(7);
-    figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, history, now))));
+    const afterCatchUp = (['http', 'lag', 'list'] as const).some(wanted);
+    if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, history, now))));
 
-    progress('starting the system (startCasework) on the same server');
-    const running = await startCaseworkSession(server.caseworkUrl);
-    session = running;
-    try {
-      // Items 4 and 6 run on the year of history just built, each on a quiet server; the case list
-      // is then filled to 100,000 complaints for item 5, the last one.
-      await server.quiesce();
-      figures.push(...(await watched('4', () => measureComplaintIntake(running.casework, running.token))));
-      figures.push(...(await watched('6', () => measureVisibilityLag(running.casework, history, () => server.quiesce()))));
-      const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;
-      figures.push(...(await watched('5 (fill)', () => fillCaseList(running.casework, history, Date.now(), fillDeadline))));
-      figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
-    } finally {
-      session = undefined;
-      await running.stop();
+    if (afterCatchUp) {
+      progress('starting the system (startCasework) on the same server');
+      const running = await startCaseworkSession(server.caseworkUrl);
+      session = running;
+      try {
+        // Items 4 and 6 run on the year of history just built, each on a quiet server; the case list
+        // is then filled to 100,000 complaints for item 5, the last one.
+        await server.quiesce();
+        if (wanted('http')) figures.push(...(await watched('4', () => measureComplaintIntake(running.casework, running.token))));
+        if (wanted('lag')) figures.push(...(await watched('6', () => measureVisibilityLag(running.casework, history, () => server.quiesce()))));
+        if (wanted('list')) {
+          const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;
+          figures.push(...(await watched('5 (fill)', () => fillCaseList(running.casework, history, Date.now(), fillDeadline))));
+          figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
+        }
+      } finally {
+        session = undefined;
+        await running.stop();
+      }
     }
   } finally {
     await server.stop();

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   const connection = await connectProjector(databaseUrl);
   const runner = new ProjectionRunner(connection.dataSource, connection.store, connection.projections, {
-    batchSize: Number(process.env.PROJECTION_BATCH_SIZE ?? 500),
+    batchSize: process.env.PROJECTION_BATCH_SIZE ? Number(process.env.PROJECTION_BATCH_SIZE) : undefined,
     onError: (name, error) => console.error(`[projector] ${name} stopped: ${error instanceof Error ? error.name : 'error'}`),
   });
   await runner.start();

@@ -19,13 +19,18 @@ const PROJECTOR = join(REPO, 'dist/apps/projector/src/main.js');
 /** The projector of an installation whose DATA_DIR holds the master key: the repeat-call hashes are derived from it. */
 function startProjector(databaseUrl: string, dataDir: string): ChildProcess {
   const env = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PROJECTION_BATCH_SIZE: '100' };
-  return spawn(process.execPath, [PROJECTOR], { cwd: REPO, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [PROJECTOR], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr!.on('data', (chunk: Buffer) => (projectorErrors += chunk.toString()));
+  return child;
 }
+
+/** What the projector said on stderr, for the failure message if it never catches up. */
+let projectorErrors = '';
 
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${projectorErrors ? `; the projector said: ${projectorErrors}` : ''}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { compareLogPositions, type EventStore, type LogPosition, type Subscription } from '#event-store';
+import { START, compareLogPositions, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#event-store';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { applyBatch } from './apply-batch.js';
@@ -18,14 +18,26 @@ export interface ProjectionStatus {
 }
 
 export interface RunnerOptions {
+  /** Events per read of the log (default 2,000). */
   readonly batchSize?: number;
   /** Called with each failure; the runner stops that projection (a poisoned read model must be looked at). */
   readonly onError?: (projection: string, error: unknown) => void;
 }
 
+interface RunningProjection {
+  readonly projection: Projection;
+  checkpoint: Checkpoint;
+  state: ProjectionStatus['state'];
+  error?: string;
+}
+
+/** Events per read of the log: big enough that per-batch costs (a transaction, a checkpoint) vanish. */
+const DEFAULT_BATCH_SIZE = 2_000;
+
 /** Keeps every projection following the global log from its checkpoint. */
 export class ProjectionRunner {
-  private readonly running = new Map<string, { subscription: Subscription; checkpoint: Checkpoint; state: ProjectionStatus['state']; error?: string }>();
+  private readonly running = new Map<string, RunningProjection>();
+  private subscription: Subscription | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,26 +51,43 @@ export class ProjectionRunner {
     for (const projection of projections) await dataSource.query(projection.schemaSql);
   }
 
+  /**
+   * One reader for all: each batch of the log is read once and handed to every projection at the
+   * same time, each in its own transaction with its own checkpoint (a projection further ahead skips
+   * what it has already applied). Reading the log once instead of once per projection is most of
+   * what catching up costs.
+   */
   async start(): Promise<void> {
     await ProjectionRunner.ensureSchemas(this.dataSource, this.projections);
-    for (const projection of this.projections) await this.startOne(projection);
+    for (const projection of this.projections) {
+      this.running.set(projection.name, { projection, checkpoint: await readCheckpoint(this.dataSource, projection.name), state: 'running' });
+    }
+    const entries = [...this.running.values()];
+    const from = entries.map((entry) => entry.checkpoint.position).reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b), entries[0]?.checkpoint.position ?? START);
+    this.subscription = this.store.subscribeToAll((events) => this.deliver(events), { after: from, batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE });
+    this.subscription.done.catch((error: unknown) => {
+      for (const entry of this.running.values()) if (entry.state === 'running') this.fail(entry, error);
+    });
   }
 
-  private async startOne(projection: Projection): Promise<void> {
-    const checkpoint = await readCheckpoint(this.dataSource, projection.name);
-    const entry = { checkpoint, state: 'running' as ProjectionStatus['state'], error: undefined as string | undefined, subscription: undefined as unknown as Subscription };
-    entry.subscription = this.store.subscribeToAll(
-      async (events) => {
-        entry.checkpoint = await applyBatch(this.dataSource, projection, events);
-      },
-      { after: checkpoint.position, batchSize: this.options.batchSize ?? 500 },
+  private async deliver(events: readonly RecordedEvent[]): Promise<void> {
+    const live = [...this.running.values()].filter((entry) => entry.state === 'running');
+    await Promise.all(
+      live.map(async (entry) => {
+        try {
+          entry.checkpoint = await applyBatch(this.dataSource, entry.projection, events);
+        } catch (error) {
+          this.fail(entry, error);
+        }
+      }),
     );
-    entry.subscription.done.catch((error: unknown) => {
-      entry.state = 'failed';
-      entry.error = error instanceof Error ? error.message : String(error);
-      this.options.onError?.(projection.name, error);
-    });
-    this.running.set(projection.name, entry);
+  }
+
+  /** A poisoned read model must be looked at: the runner stops feeding it and says why; the others go on. */
+  private fail(entry: RunningProjection, error: unknown): void {
+    entry.state = 'failed';
+    entry.error = error instanceof Error ? error.message : String(error);
+    this.options.onError?.(entry.projection.name, error);
   }
 
   /** Resolves once every projection has applied everything up to `position` (e.g. a command's last event). */
@@ -110,7 +139,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.running.values()].map((entry) => entry.subscription.stop()));
-    for (const entry of this.running.values()) entry.state = 'stopped';
+    await this.subscription?.stop();
+    for (const entry of this.running.values()) if (entry.state === 'running') entry.state = 'stopped';
   }
 }

@@ -8,58 +8,94 @@ import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
 import { complaintStream } from '../complaint-stream.js';
 import { REPEAT_CALL_KEYS_SCHEMA_SQL } from './repeat-call-keys.schema.js';
-import { findRepeatCandidates } from './repeat-candidates.query.js';
+import { RepeatCallKeys, type CallKey, type Standing } from './repeat-call-keys.js';
 
 const SYSTEM_ACTOR = { userId: 'system:repeat-call-detector', role: 'system', orgUnitId: '410100' };
 
-const STANDING_AFTER: Partial<Record<ComplaintEvent['type'], 'open' | 'closed' | 'merged'>> = {
+const STANDING_AFTER: Partial<Record<ComplaintEvent['type'], Standing>> = {
   ComplaintClosed: 'closed',
   ComplaintMergedInto: 'merged',
   ComplaintReopened: 'open',
 };
 
+/** Flags sent at once: each goes to its own complaint's stream, so they never contend. */
+const FLAGS_IN_FLIGHT = 8;
+
+interface Flag {
+  readonly event: RecordedEvent;
+  readonly complaintId: string;
+  readonly repeatOf: string;
+  readonly matchedOn: readonly ('same_employer' | 'same_phone')[];
+}
+
+type ReceivedData = Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
+
 /**
  * 重复来电: a process manager that follows the log and flags each new complaint that repeats an
- * earlier one (same employer, or same phone within the window). It reads the log in order and keeps
- * its own keys in the same transaction as its checkpoint, so every earlier call is known when a new
- * one is judged — two calls seconds apart included. Its command ids derive from the event, so a
- * redelivery writes nothing twice.
+ * earlier one (same employer, or same phone within the window). It keeps its own keys in the same
+ * transaction as its checkpoint, so every earlier call is known when a new one is judged — two calls
+ * seconds apart, even in one batch, included.
+ *
+ * A batch costs a handful of statements, not a few per event: the keys the batch's calls could match
+ * are loaded at once, the calls are judged in log order in memory (each seeing the ones before it),
+ * the new keys and standings are written in two statements, and the flags are sent together. Its
+ * command ids derive from the event, so a redelivered batch writes nothing twice.
  */
 export function repeatCallDetector(deps: { store: EventStore; decider: ComplaintDecider; limits: HotlineTimeLimits; hashKey: string }): Projection {
+  const windowDays = deps.limits.repeatCallWindowDays;
   return {
     name: 'hotline-repeat-calls',
     tables: ['repeat_call_keys'],
     schemaSql: REPEAT_CALL_KEYS_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
+      const calls = new Map<RecordedEvent, CallKey>();
       for (const event of events) {
-        const id = aggregateIdOf(event.streamId);
-        const standing = STANDING_AFTER[event.type as ComplaintEvent['type']];
-        if (standing) await tx.query('UPDATE repeat_call_keys SET standing = $2 WHERE complaint_id = $1', [id, standing]);
-        if (event.type === 'ComplaintReceived') await judge(event, id, tx, deps);
+        if (event.type === 'ComplaintReceived') calls.set(event, callKeyOf(aggregateIdOf(event.streamId), event.data as ReceivedData, deps.hashKey));
       }
+      const keys = await RepeatCallKeys.load(tx, [...calls.values()], windowDays);
+      const flags: Flag[] = [];
+      for (const event of events) {
+        const complaintId = aggregateIdOf(event.streamId);
+        const standing = STANDING_AFTER[event.type as ComplaintEvent['type']];
+        if (standing) keys.setStanding(complaintId, standing);
+        const call = calls.get(event);
+        if (!call) continue;
+        const finding = findRepeatCall(
+          { complaintId, receivedAt: call.receivedAt, employerName: call.employerKey, callerPhoneHash: call.phoneHash },
+          keys.candidatesFor(call, windowDays),
+          windowDays,
+        );
+        keys.add(call);
+        if (finding.isRepeat) flags.push({ event, complaintId, repeatOf: finding.repeatOf, matchedOn: finding.matchedOn });
+      }
+      await keys.save(tx);
+      await sendFlags(flags, deps);
     },
   };
 }
 
-async function judge(event: RecordedEvent, id: string, tx: EntityManager, deps: Parameters<typeof repeatCallDetector>[0]) {
-  const data = event.data as Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
-  const phoneHash = data.caller.phone ? keyedHash(normalisePhone(data.caller.phone), deps.hashKey) : undefined;
-  const employerKey = normaliseEmployerName(data.employer.name);
-  const receivedAt = new Date(data.receivedAt);
-  const windowDays = deps.limits.repeatCallWindowDays;
-  const candidates = await findRepeatCandidates(tx, { complaintId: id, employerKey, phoneHash, receivedAt, windowDays });
-  await tx.query(
-    `INSERT INTO repeat_call_keys (complaint_id, employer_key, caller_phone_hash, received_at, standing) VALUES ($1, $2, $3, $4, 'open')
-     ON CONFLICT (complaint_id) DO NOTHING`,
-    [id, employerKey, phoneHash ?? null, receivedAt],
-  );
-  const finding = findRepeatCall({ complaintId: id, receivedAt, employerName: data.employer.name, callerPhoneHash: phoneHash }, candidates, windowDays);
-  if (!finding.isRepeat) return;
+function callKeyOf(complaintId: string, data: ReceivedData, hashKey: string): CallKey {
+  return {
+    complaintId,
+    employerKey: normaliseEmployerName(data.employer.name),
+    phoneHash: data.caller.phone ? keyedHash(normalisePhone(data.caller.phone), hashKey) : undefined,
+    receivedAt: new Date(data.receivedAt),
+    standing: 'open',
+  };
+}
+
+async function sendFlags(flags: readonly Flag[], deps: Parameters<typeof repeatCallDetector>[0]): Promise<void> {
+  for (let i = 0; i < flags.length; i += FLAGS_IN_FLIGHT) {
+    await Promise.all(flags.slice(i, i + FLAGS_IN_FLIGHT).map((flag) => sendFlag(flag, deps)));
+  }
+}
+
+async function sendFlag({ event, complaintId, repeatOf, matchedOn }: Flag, deps: Parameters<typeof repeatCallDetector>[0]): Promise<void> {
   const commandId = deterministicUuid(event.eventId, 'flag-repeat');
   const meta = { actor: SYSTEM_ACTOR, commandId, correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() };
   try {
-    await handleCommand(deps.store, deps.decider, complaintStream(id), { type: 'FlagAsRepeat', data: { repeatOf: finding.repeatOf, matchedOn: finding.matchedOn } }, meta);
+    await handleCommand(deps.store, deps.decider, complaintStream(complaintId), { type: 'FlagAsRepeat', data: { repeatOf, matchedOn: [...matchedOn] } }, meta);
   } catch (error) {
     // The complaint moved on (closed on the spot, merged) before it could be flagged: nothing to flag.
     if (!(error instanceof CaseworkError)) throw error;

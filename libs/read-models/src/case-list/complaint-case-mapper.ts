@@ -3,28 +3,51 @@ import type { CaseListEntry } from './case-list.entity.js';
 
 const CLOSED_STATUSES = new Set(['closed', 'merged']);
 
-/** How a complaint appears in the unified case list: its state folded from its events. */
-export function applyComplaintEvent(entry: CaseListEntry | undefined, event: ComplaintEvent, revision: number, recordedAt: Date): CaseListEntry {
-  const before = (entry?.state as ComplaintState | undefined) ?? initialComplaintState;
-  const state = evolveComplaint(before, event);
+/** A complaint's row as a batch folds it: the stored row (if any) and the complaint's state so far. */
+export interface ComplaintFold {
+  readonly stored?: Pick<CaseListEntry, 'title' | 'openedAt'>;
+  state: ComplaintState;
+  title?: string;
+  openedAt?: Date;
+  revision: number;
+  recordedAt: Date;
+}
+
+export function startComplaintFold(stored: Pick<CaseListEntry, 'title' | 'openedAt' | 'state'> | undefined): ComplaintFold {
+  return { stored, state: (stored?.state as ComplaintState | undefined) ?? initialComplaintState, revision: -1, recordedAt: new Date(0) };
+}
+
+/** Folds one event in; the row is built once per batch, by `complaintCaseRow`. */
+export function foldComplaintEvent(fold: ComplaintFold, event: ComplaintEvent, revision: number, recordedAt: Date): void {
+  fold.state = evolveComplaint(fold.state, event);
+  fold.revision = revision;
+  fold.recordedAt = recordedAt;
+  if (event.type === 'ComplaintReceived') {
+    fold.title = titleOf(event.data.employer.name, event.data.workersAffected);
+    fold.openedAt = new Date(event.data.receivedAt);
+  }
+}
+
+/** How a complaint appears in the unified case list. */
+export function complaintCaseRow(caseId: string, fold: ComplaintFold): CaseListEntry {
+  const { state } = fold;
   const next = pendingDeadlines(state)[0];
-  const received = event.type === 'ComplaintReceived' ? event.data : undefined;
   return {
-    caseId: state.complaintId ?? entry?.caseId ?? '',
+    caseId,
     kind: 'complaint',
-    title: received ? titleOf(received.employer.name, received.workersAffected) : entry!.title,
+    title: fold.title ?? fold.stored?.title ?? '',
     status: state.status,
     unitId: state.round?.unitId ?? state.receivingUnitId ?? '',
     openedByUnitId: state.receivingUnitId ?? '',
     urgency: state.round?.urgent ? 'urgent' : state.urgency,
-    openedAt: received ? new Date(received.receivedAt) : entry!.openedAt,
+    openedAt: fold.openedAt ?? fold.stored!.openedAt,
     nextDueAt: next ? new Date(next.dueAt) : null,
     nextDueStep: next?.step ?? null,
     isOpen: !CLOSED_STATUSES.has(state.status),
-    version: revision + 1,
+    version: fold.revision + 1,
     category: state.classification?.category ?? null,
     state,
-    updatedAt: recordedAt,
+    updatedAt: fold.recordedAt,
   };
 }
 
