@@ -73,7 +73,7 @@ async function detectWithBatchesOf(batchSize: number, steps: readonly Step[]) {
     await runner.start();
     await runner.waitUntilCaughtUp(60_000);
     await runner.stop();
-    const flags = (await store.readAll({ maxCount: null }))
+    const flags = (await store.readAll())
       .filter((event) => event.type === 'ComplaintFlaggedAsRepeat')
       .map((event) => {
         const { repeatOf, matchedOn } = event.data as { repeatOf: string; matchedOn: string[] };
