@@ -40,6 +40,22 @@ describe('the working calendar, corrected by an administrator', () => {
     expect(await signForDueOfNewAssignment()).toBe('2027-02-08T15:59:59.999Z');
   });
 
+  it('lists every day of a year with its holiday or make-up working day, and the correction that overrides it', async () => {
+    const days = async () => (await centre.get('/api/calendar?year=2026')).body.days as { date: string }[];
+    const day = async (date: string) => (await days()).find((d) => d.date === date);
+    expect(await days()).toHaveLength(365);
+    expect(await day('2026-02-16')).toEqual({
+      date: '2026-02-16', weekday: 1, working: false, published: { kind: 'holiday', name: '春节', nameEn: 'Spring Festival' }, correction: null,
+    });
+    expect(await day('2026-02-14')).toMatchObject({ weekday: 6, working: true, published: { kind: 'make_up_working_day', name: '春节' } });
+    expect(await day('2026-03-07')).toMatchObject({ weekday: 6, working: false, published: null });
+
+    await system.admin.request('PUT', '/api/calendar/days/2026-03-09', { kind: 'non_working', note: '防汛应急停工' });
+    expect(await day('2026-03-09')).toMatchObject({ working: false, published: null, correction: { kind: 'non_working', note: '防汛应急停工' } });
+    await system.admin.request('DELETE', '/api/calendar/days/2026-03-09');
+    expect(await day('2026-03-09')).toMatchObject({ working: true, correction: null });
+  });
+
   it('records that a year\'s arrangement has been entered', async () => {
     const marked = await system.admin.request('PUT', '/api/calendar/years/2027', { entered: true });
     expect(marked.body).toEqual({ year: 2027, known: true });

@@ -45,6 +45,23 @@ export function createChineseDaysCalendar(options: ChineseDaysCalendarOptions = 
   };
 }
 
+/** What the State Council's arrangement says of a day: a public holiday, or a make-up working day (调休上班). */
+export interface PublishedDay {
+  readonly kind: 'holiday' | 'make_up_working_day';
+  /** The festival it belongs to, in Chinese (春节) and English (Spring Festival). */
+  readonly name: string;
+  readonly nameEn: string;
+}
+
+/** The published arrangement of `date`, if it is a holiday or a make-up working day; ordinary days have none. */
+export function publishedDayOf(date: LocalDate): PublishedDay | undefined {
+  assertLocalDate(date);
+  const entry = makeUpWorkdays[date] ?? holidays[date];
+  if (!entry) return undefined;
+  const [nameEn = '', name = nameEn] = entry.split(',');
+  return { kind: makeUpWorkdays[date] ? 'make_up_working_day' : 'holiday', name, nameEn };
+}
+
 /** The years `chinese-days` has the official arrangement for. */
 export function publishedCalendarYears(): readonly number[] {
   return [...publishedYears].sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
 import { ValidationError } from '#errors';
-import { createChineseDaysCalendar, publishedCalendarYears } from './chinese-days-calendar.js';
+import { createChineseDaysCalendar, publishedCalendarYears, publishedDayOf } from './chinese-days-calendar.js';
 import { addDays } from './local-date.js';
 
 const calendar = createChineseDaysCalendar();
@@ -19,6 +19,14 @@ describe('the chinese-days working calendar', () => {
     expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
     expect(calendar.isWorkingDay('2026-02-28')).toBe(true);
     expect(calendar.isWorkingDay('2026-02-24')).toBe(true);
+  });
+
+  it('names the festival of a holiday and of a make-up working day, and nothing for an ordinary day', () => {
+    expect(publishedDayOf('2026-02-16')).toEqual({ kind: 'holiday', name: '春节', nameEn: 'Spring Festival' });
+    expect(publishedDayOf('2026-02-14')).toEqual({ kind: 'make_up_working_day', name: '春节', nameEn: 'Spring Festival' });
+    expect(publishedDayOf('2025-10-11')).toMatchObject({ kind: 'make_up_working_day', name: '国庆节' });
+    expect(publishedDayOf('2026-03-07')).toBeUndefined();
+    expect(publishedDayOf('2027-02-08')).toBeUndefined();
   });
 
   it('an ordinary weekend is not working and an ordinary weekday is', () => {

@@ -7,6 +7,7 @@ import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import type { CalendarDays } from './calendar-days.store.js';
 import { CalendarDayDto, CalendarYearDto, CalendarYearQueryDto } from './calendar.dto.js';
+import { calendarYearDays } from './calendar-year.view.js';
 
 function localDate(value: string): string {
   if (!isLocalDate(value)) throw new ValidationError([{ field: 'date', rule: 'local_date', message: '日期须为 YYYY-MM-DD 格式的真实日期' }]);
@@ -26,12 +27,15 @@ export class CalendarController {
     @Inject(CALENDAR) private readonly calendar: WorkingCalendar,
   ) {}
 
-  /** Any user: whether the year's arrangement is known, and the corrections entered for it. */
+  /**
+   * Any user: whether the year's arrangement is known, the corrections entered for it, and every day
+   * of the year — working or not as counted now, its published holiday or make-up working day, its correction.
+   */
   @Get()
   async year(@Query() query: CalendarYearQueryDto) {
     const year = query.year ?? new Date().getUTCFullYear();
     const { days, entered } = await this.days.list(year);
-    return { year, known: this.calendar.knowsYear(year), enteredByAdministrator: entered, corrections: days };
+    return { year, known: this.calendar.knowsYear(year), enteredByAdministrator: entered, corrections: days, days: calendarYearDays(year, this.calendar, days) };
   }
 
   @Put('days/:date')
