@@ -323,11 +323,11 @@ suite('web console by role (browser)', () => {
     });
   }, TEST_TIMEOUT);
 
-  it('gives the administrator users and units, and no case list', async () => {
+  it('gives the administrator users, units, reference data and the calendar, and no case list', async () => {
     await step('admin-users', async () => {
       await loginAs(ADMIN);
       await page.getByTestId('users-page').waitFor();
-      expect(await navTestIds()).toEqual(['nav-units', 'nav-users']);
+      expect(await navTestIds()).toEqual(['nav-calendar', 'nav-reference', 'nav-units', 'nav-users']);
       const row = page.locator('[data-testid="user-row"][data-username="li.jinshui"]');
       await row.waitFor();
       expect(await row.innerText()).toContain('金水区总工会');

@@ -20,6 +20,8 @@ export interface RefItem {
   code: string;
   label: string;
   labelEn: string;
+  /** `false` once an administrator retired it: shown for old cases, never offered for new input. */
+  active?: boolean;
   children?: RefItem[];
 }
 
@@ -203,4 +205,62 @@ export interface AccessLogEntry {
 export interface CaseDiff {
   changes: { field: string; before: unknown; after: unknown }[];
   events?: unknown;
+}
+
+/** The hotline lists by name, as `/api/admin/reference/hotline` calls them. */
+export type ReferenceListName =
+  | 'channels' | 'categories' | 'subcategories' | 'types' | 'urgencies'
+  | 'resolutionOutcomes' | 'satisfactionLevels' | 'returnReasons' | 'contactMethods';
+
+/** One item of a list as the administrator sees it; `parentCode` is a second-level category's category. */
+export interface AdminRefItem {
+  code: string;
+  label: string;
+  labelEn: string;
+  active: boolean;
+  parentCode?: string;
+}
+
+/** `GET /api/admin/reference/hotline`: each list with what may be done to it. */
+export interface AdminRefList {
+  name: ReferenceListName;
+  label: string;
+  canAdd: boolean;
+  canRetire: boolean;
+  items: AdminRefItem[];
+}
+
+export type ReferenceChangeKind = 'added' | 'relabelled' | 'retired' | 'restored';
+
+/** `GET /api/admin/reference/hotline/changes`: who changed what, when and why. */
+export interface ReferenceChangeEntry {
+  id: number;
+  list: ReferenceListName;
+  code: string;
+  change: ReferenceChangeKind;
+  before: AdminRefItem | null;
+  after: AdminRefItem;
+  reason: string;
+  changedBy: { userId: string; username: string };
+  changedAt: string;
+}
+
+export type DayKind = 'working' | 'non_working';
+
+/** One day of `GET /api/calendar?year=`. */
+export interface CalendarDay {
+  date: string;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+  working: boolean;
+  published: { kind: 'holiday' | 'make_up_working_day'; name: string; nameEn: string } | null;
+  correction: { kind: DayKind; note: string } | null;
+}
+
+export interface CalendarYear {
+  year: number;
+  known: boolean;
+  enteredByAdministrator: boolean;
+  corrections: { date: string; kind: DayKind; note: string }[];
+  days: CalendarDay[];
 }

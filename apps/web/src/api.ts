@@ -95,6 +95,8 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  del: (path: string) => request<void>('DELETE', path),
   /** A POST that changes something, with an `Idempotency-Key` so a retry cannot do it twice. */
   send: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, { body, idempotencyKey }),
   /** Ends the session on the server; the console forgets it locally whatever the answer. */

@@ -2,15 +2,15 @@ import type { Role } from './api-types';
 import type { PageName, Route } from './router';
 
 /**
- * Which screens each role has (docs/api.md, "Access rules"): administrators manage users and units
- * and read no case contents; mediators only their rooms' cases; supervisors also approve and audit.
+ * Which screens each role has (docs/api.md, "Access rules"): administrators manage users, units,
+ * reference data and the working calendar, and read no case contents; mediators only their rooms' cases; supervisors also approve and audit.
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
   caseworker: ['cases', 'intake', 'dashboard', 'complaint'],
   supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint'],
   mediator: ['cases'],
-  admin: ['users', 'units'],
+  admin: ['users', 'units', 'reference', 'calendar'],
 };
 
 export function mayOpen(role: Role, page: PageName): boolean {

@@ -10,7 +10,9 @@ export type Route =
   | { name: 'approvals' }
   | { name: 'access-log' }
   | { name: 'users' }
-  | { name: 'units' };
+  | { name: 'units' }
+  | { name: 'reference' }
+  | { name: 'calendar' };
 
 export type PageName = Exclude<Route['name'], 'home'>;
 export type ComplaintTab = 'details' | 'audit';
@@ -23,6 +25,8 @@ const FIXED: Record<string, Route> = {
   '/access-log': { name: 'access-log' },
   '/admin/users': { name: 'users' },
   '/admin/units': { name: 'units' },
+  '/admin/reference': { name: 'reference' },
+  '/admin/calendar': { name: 'calendar' },
 };
 
 /** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */

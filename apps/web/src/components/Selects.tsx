@@ -9,15 +9,19 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'v
   emptyLabel?: string;
 };
 
-/** A select over reference-data codes, labelled in the current language. */
+/**
+ * A select over reference-data codes, labelled in the current language. Retired items are not
+ * offered; one that is the current value stays visible, marked, so the user sees it must change.
+ */
 export function RefSelect({ items, value, onChange, emptyLabel, ...rest }: SelectProps & { items: RefItem[] }) {
-  const { label } = useI18n();
+  const { label, t } = useI18n();
+  const offered = items.filter((item) => item.active !== false || item.code === value);
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-      {items.map((item) => (
+      {offered.map((item) => (
         <option key={item.code} value={item.code}>
-          {label(item)}
+          {item.active === false ? `${label(item)}${t('reference.retiredSuffix')}` : label(item)}
         </option>
       ))}
     </select>

@@ -13,6 +13,8 @@ const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
   { route: { name: 'users' }, key: 'nav.users', testId: 'nav-users' },
   { route: { name: 'units' }, key: 'nav.units', testId: 'nav-units' },
+  { route: { name: 'reference' }, key: 'nav.reference', testId: 'nav-reference' },
+  { route: { name: 'calendar' }, key: 'nav.calendar', testId: 'nav-calendar' },
 ];
 
 /** The frame of every screen after login: header with the user and unit, the role's navigation on the left. */

@@ -1,5 +1,7 @@
 import type { Route } from '../router';
 import { AccessLogPage } from './access-log/AccessLogPage';
+import { CalendarPage } from './admin/calendar/CalendarPage';
+import { ReferencePage } from './admin/reference/ReferencePage';
 import { UnitsPage } from './admin/UnitsPage';
 import { UsersPage } from './admin/UsersPage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
@@ -27,6 +29,10 @@ export function Page({ route }: { route: Route }) {
       return <UsersPage />;
     case 'units':
       return <UnitsPage />;
+    case 'reference':
+      return <ReferencePage />;
+    case 'calendar':
+      return <CalendarPage />;
     case 'home':
       return null;
   }

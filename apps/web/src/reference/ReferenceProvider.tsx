@@ -3,16 +3,28 @@ import { api, ApiError } from '../api';
 import type { HotlineReference, OrgUnit, RefItem } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
 
-/** Codes and org units, loaded once per login: every screen reads labels from here. */
+/**
+ * Codes and org units, loaded once per login: every screen reads labels from here. The hotline lists
+ * include retired items (`active: false`) so old cases keep their labels; selects leave them out.
+ */
 export interface Reference {
   hotline: HotlineReference;
   units: OrgUnit[];
   unitName(id: string | null | undefined): string;
   /** Loads the org units again (after the administrator added or renamed one). */
   reloadUnits(): Promise<void>;
+  /** Loads the hotline lists again (after the administrator changed one). */
+  reloadHotline(): Promise<void>;
 }
 
 const ReferenceContext = createContext<Reference | null>(null);
+
+const HOTLINE_PATH = '/api/reference/hotline?includeRetired=true';
+
+/** Whether new input may use the item (not retired by an administrator). */
+export function isActive(item: RefItem): boolean {
+  return item.active !== false;
+}
 
 export function findItem(items: RefItem[] | undefined, code: string | null | undefined): RefItem | undefined {
   return code ? items?.find((item) => item.code === code) : undefined;
@@ -53,7 +65,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     setError(null);
-    Promise.all([api.get<RawHotlineReference>('/api/reference/hotline'), api.get<OrgUnit[]>('/api/org-units')])
+    Promise.all([api.get<RawHotlineReference>(HOTLINE_PATH), api.get<OrgUnit[]>('/api/org-units')])
       .then(([hotline, units]) => live && setLoaded({ hotline: normalizeHotline(hotline), units }))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : t('common.networkError')));
     return () => {
@@ -66,11 +78,16 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
     setLoaded((current) => (current ? { ...current, units } : current));
   }, []);
 
+  const reloadHotline = useCallback(async () => {
+    const hotline = normalizeHotline(await api.get<RawHotlineReference>(HOTLINE_PATH));
+    setLoaded((current) => (current ? { ...current, hotline } : current));
+  }, []);
+
   const value = useMemo<Reference | null>(() => {
     if (!loaded) return null;
     const byId = new Map(loaded.units.map((unit) => [unit.id, unit.name]));
-    return { ...loaded, unitName: (id) => (id ? (byId.get(id) ?? id) : '—'), reloadUnits };
-  }, [loaded, reloadUnits]);
+    return { ...loaded, unitName: (id) => (id ? (byId.get(id) ?? id) : '—'), reloadUnits, reloadHotline };
+  }, [loaded, reloadUnits, reloadHotline]);
 
   if (error) {
     return (

@@ -70,7 +70,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
       { name: 'method', label: 'af.method', kind: 'contactMethod', required: true },
       { name: 'summary', label: 'af.summary', kind: 'textarea', required: true },
     ],
-    initial: (_, hotline) => ({ reached: true, method: hotline.contactMethods?.[0]?.code ?? 'phone' }),
+    initial: (_, hotline) => ({ reached: true, method: hotline.contactMethods?.find((m) => m.active !== false)?.code ?? 'phone' }),
   },
   note: { fields: [{ name: 'text', label: 'af.text', kind: 'textarea', required: true }] },
   extend: {

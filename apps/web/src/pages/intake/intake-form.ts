@@ -25,8 +25,9 @@ export interface IntakeForm {
 
 /** The phone hotline is the default channel: most orders come in on 12351. */
 export function defaultChannel(channels: RefItem[]): string {
-  const phone = channels.find((c) => c.code === 'phone' || c.label.includes('12351') || c.label.includes('电话'));
-  return (phone ?? channels[0])?.code ?? '';
+  const active = channels.filter((c) => c.active !== false);
+  const phone = active.find((c) => c.code === 'phone' || c.label.includes('12351') || c.label.includes('电话'));
+  return (phone ?? active[0])?.code ?? '';
 }
 
 export function emptyForm(ref: HotlineReference): IntakeForm {
