@@ -10,7 +10,17 @@ import type { ApiClient, ApiResponse } from './testing/api-client.js';
 import { ComplaintStages, type StagedComplaint } from './testing/complaint-stages.js';
 import { renderGrid, type Grid } from './testing/matrix-grid.js';
 import { CASE_ENDPOINTS, MATRIX_USERS, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from './testing/permission-matrix.table.js';
-import { BY_ROLE, CASE_LIST, HOTLINE_FIGURES, ROLE_ENDPOINTS } from './testing/permission-matrix.scopes.js';
+import {
+  ACCESS_LOG,
+  ADMINISTRATION_BY_ROLE,
+  ADMINISTRATION_ENDPOINTS,
+  APPROVALS_INBOX,
+  BY_ROLE,
+  CASE_LIST,
+  HOTLINE_FIGURES,
+  ROLE_ENDPOINTS,
+  type RoleEndpoint,
+} from './testing/permission-matrix.scopes.js';
 
 const USERS = Object.keys(MATRIX_USERS) as MatrixUser[];
 const HANDLER_OF_UNIT: Readonly<Record<string, MatrixUser>> = {
@@ -69,13 +79,56 @@ describe('the permission matrix', () => {
       createUser: () => ({ username: `matrix.new${++serial}`, password: 'matrix-passw0rd', displayName: '新用户', role: 'caseworker', orgUnitId: '410105' }),
       createUnit: () => ({ id: `410105${100 + ++serial}`, name: `权限测试服务站${serial}`, kind: 'township', parentId: '410105' }),
     };
-    const answers = await answerGrid(BY_ROLE.columns, async (user, column) => {
-      const { method, path } = ROLE_ENDPOINTS[column];
-      const response = method === 'GET' ? await clients[user].get(path) : await clients[user].post(path, bodies[column]());
-      return String(response.status);
-    });
+    const answers = await answerGrid(BY_ROLE.columns, async (user, column) => String((await call(user, ROLE_ENDPOINTS[column], bodies[column]?.())).status));
     expect(renderGrid(answers)).toBe(renderGrid(BY_ROLE));
   });
+
+  it('lets each role erase personal data, check the hash chains, keep the calendar and the reference data as the table says', async () => {
+    const bodies: Record<string, () => unknown> = {
+      erase: () => ({ phone: '13700000000', reason: '本人依法申请删除（权限矩阵）' }),
+      setDay: () => ({ kind: 'non_working', note: '权限矩阵测试' }),
+      markYear: () => ({ entered: true }),
+      refChange: () => ({ label: `其他联系方式${++serial}`, reason: '权限矩阵测试' }),
+      refAdd: () => ({ code: `matrix_reason_${++serial}`, label: `权限矩阵退回原因${serial}`, labelEn: 'Matrix reason', reason: '权限矩阵测试' }),
+    };
+    const answers = await answerGrid(ADMINISTRATION_BY_ROLE.columns, async (user, column) =>
+      String((await call(user, ADMINISTRATION_ENDPOINTS[column], bodies[column]?.())).status),
+    );
+    expect(renderGrid(answers)).toBe(renderGrid(ADMINISTRATION_BY_ROLE));
+  });
+
+  it('shows in the access log a reveal about each unit\'s complaint to the supervisors above it only', async () => {
+    const complaints = await Promise.all(ACCESS_LOG.columns.map((column) => stages.create('assigned', UNIT_OF_COLUMN[column])));
+    for (const { id } of complaints) {
+      const revealed = await clients.cityCaseworker.post(`/api/complaints/${id}/reveal`, { field: 'caller.phone', reason: '回访需要联系来电人' });
+      expect(revealed.status).toBe(200);
+    }
+    await caughtUp();
+    const answers = await answerGrid(ACCESS_LOG.columns, async (user, column) => {
+      const { id } = complaints[ACCESS_LOG.columns.indexOf(column)];
+      const log = await clients[user].get(`/api/audit/access-log?caseId=${id}`);
+      if (log.status !== 200) return String(log.status);
+      return log.body.some((entry: { caseId: string; action: string }) => entry.caseId === id && entry.action === 'reveal') ? 'listed' : 'hidden';
+    });
+    expect(renderGrid(answers)).toBe(renderGrid(ACCESS_LOG));
+  });
+
+  it('puts each unit\'s extension request in the inboxes of the supervisors above it only', async () => {
+    const requests = await Promise.all(APPROVALS_INBOX.columns.map((column) => stages.create('extension_requested', UNIT_OF_COLUMN[column])));
+    const answers = await answerGrid(APPROVALS_INBOX.columns, async (user, column) => {
+      const { approvalId } = requests[APPROVALS_INBOX.columns.indexOf(column)];
+      const inbox = await clients[user].get('/api/approvals?status=pending');
+      if (inbox.status !== 200) return String(inbox.status);
+      return inbox.body.some((approval: { id: string }) => approval.id === approvalId) ? 'listed' : 'hidden';
+    });
+    expect(renderGrid(answers)).toBe(renderGrid(APPROVALS_INBOX));
+  });
+
+  function call(user: MatrixUser, { method, path }: RoleEndpoint, body?: unknown): Promise<ApiResponse> {
+    if (method === 'GET') return clients[user].get(path);
+    if (method === 'POST') return clients[user].post(path, body ?? {});
+    return clients[user].request(method, path, body);
+  }
 
   it.each(CASE_ENDPOINTS)('$name answers each user as the table says; a hidden case looks like a random id; a refusal changes nothing', async (spec) => {
     const { answers, problems } = await tryEveryone(spec);

@@ -35,8 +35,45 @@ export const HOTLINE_FIGURES = grid(`
   admin               200      200      200   200   200
 `);
 
+/**
+ * `GET /api/audit/access-log?caseId=…`: whether the entry of a reveal made at the city, about the
+ * complaint handled at each unit, is in the user's answer. Supervisors read the log of their subtree;
+ * nobody else has one (403).
+ */
+export const ACCESS_LOG = grid(`
+                      jinshui  station  erqi    city
+  jinshuiCaseworker   403      403      403     403
+  jinshuiSupervisor   listed   listed   hidden  hidden
+  jinshuiMediator     403      403      403     403
+  stationCaseworker   403      403      403     403
+  erqiCaseworker      403      403      403     403
+  cityCaseworker      403      403      403     403
+  citySupervisor      listed   listed   listed  listed
+  erqiMediator        403      403      403     403
+  admin               403      403      403     403
+`);
+
+/** `GET /api/approvals?status=pending`: whose extension requests each supervisor's inbox shows (403: no inbox). */
+export const APPROVALS_INBOX = grid(`
+                      jinshui  station  erqi    city
+  jinshuiCaseworker   403      403      403     403
+  jinshuiSupervisor   listed   listed   hidden  hidden
+  jinshuiMediator     403      403      403     403
+  stationCaseworker   403      403      403     403
+  erqiCaseworker      403      403      403     403
+  cityCaseworker      403      403      403     403
+  citySupervisor      listed   listed   listed  listed
+  erqiMediator        403      403      403     403
+  admin               403      403      403     403
+`);
+
+export interface RoleEndpoint {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+}
+
 /** The endpoints of the columns below. */
-export const ROLE_ENDPOINTS: Readonly<Record<string, { method: 'GET' | 'POST'; path: string }>> = {
+export const ROLE_ENDPOINTS: Readonly<Record<string, RoleEndpoint>> = {
   receive: { method: 'POST', path: '/api/complaints' },
   listUsers: { method: 'GET', path: '/api/users' },
   createUser: { method: 'POST', path: '/api/users' },
@@ -57,4 +94,37 @@ export const BY_ROLE = grid(`
   citySupervisor      201      403        403         200        403         200
   erqiMediator        403      403        403         200        403         403
   admin               403      200        201         200        201         403
+`);
+
+/** The endpoints of the columns below: personal data, the audit check, the calendar and the reference data. */
+export const ADMINISTRATION_ENDPOINTS: Readonly<Record<string, RoleEndpoint>> = {
+  erase: { method: 'POST', path: '/api/personal-data/erasures' },
+  verify: { method: 'GET', path: '/api/audit/verify' },
+  calendar: { method: 'GET', path: '/api/calendar?year=2026' },
+  setDay: { method: 'PUT', path: '/api/calendar/days/2031-01-06' },
+  undoDay: { method: 'DELETE', path: '/api/calendar/days/2031-01-07' },
+  markYear: { method: 'PUT', path: '/api/calendar/years/2031' },
+  reference: { method: 'GET', path: '/api/reference/hotline' },
+  refLists: { method: 'GET', path: '/api/admin/reference/hotline' },
+  refChange: { method: 'PATCH', path: '/api/admin/reference/hotline/contactMethods/other' },
+  refAdd: { method: 'POST', path: '/api/admin/reference/hotline/returnReasons' },
+  refHistory: { method: 'GET', path: '/api/admin/reference/hotline/changes' },
+};
+
+/**
+ * What each role may do beyond cases: erase a person's data on a lawful request and keep the calendar
+ * and the reference data (administrators); check the hash chains (supervisors of the city union);
+ * read the calendar and the reference lists (everyone).
+ */
+export const ADMINISTRATION_BY_ROLE = grid(`
+                      erase  verify  calendar  setDay  undoDay  markYear  reference  refLists  refChange  refAdd  refHistory
+  jinshuiCaseworker   403    403     200       403     403      403       200        403       403        403     403
+  jinshuiSupervisor   403    403     200       403     403      403       200        403       403        403     403
+  jinshuiMediator     403    403     200       403     403      403       200        403       403        403     403
+  stationCaseworker   403    403     200       403     403      403       200        403       403        403     403
+  erqiCaseworker      403    403     200       403     403      403       200        403       403        403     403
+  cityCaseworker      403    403     200       403     403      403       200        403       403        403     403
+  citySupervisor      403    200     200       403     403      403       200        403       403        403     403
+  erqiMediator        403    403     200       403     403      403       200        403       403        403     403
+  admin               201    403     200       200     204      200       200        200       200        201     200
 `);

@@ -110,6 +110,23 @@ const SUPERVISOR_DECIDES = grid(`
   admin               403      403      403   403
 `);
 
+/**
+ * Revealing a caller's phone in full (查看完整个人信息): caseworkers and supervisors who see the
+ * complaint. Mediators and administrators never may, whatever the complaint: their 403 says nothing of it.
+ */
+const REVEALS = grid(`
+                      jinshui  station  erqi  city
+  jinshuiCaseworker   200      200      404   404
+  jinshuiSupervisor   200      200      404   404
+  jinshuiMediator     403      403      403   403
+  stationCaseworker   404      200      404   404
+  erqiCaseworker      404      404      200   404
+  cityCaseworker      200      200      200   200
+  citySupervisor      200      200      200   200
+  erqiMediator        403      403      403   403
+  admin               403      403      403   403
+`);
+
 /** Before assignment an order is the hotline centre's alone (there is no such case at the other units). */
 const CENTRE_BEFORE_ASSIGNMENT = grid(`
                       jinshui  station  erqi  city
@@ -135,9 +152,11 @@ export interface EndpointSpec {
   readonly answers: Grid;
 }
 
-const read = (suffix: string): EndpointSpec => ({
-  name: `GET /api/complaints/:id${suffix}`, method: 'GET', stage: 'assigned', path: ({ id }) => `/api/complaints/${id}${suffix}`, answers: SEES,
+/** A read of the complaint; `query` is built when the request is sent (an audit moment of "now"). */
+const read = (suffix: string, query: () => string = () => ''): EndpointSpec => ({
+  name: `GET /api/complaints/:id${suffix}`, method: 'GET', stage: 'assigned', path: ({ id }) => `/api/complaints/${id}${suffix}${query()}`, answers: SEES,
 });
+const now = () => encodeURIComponent(new Date().toISOString());
 const act = (action: string, stage: ComplaintStage, answers: Grid, body: EndpointSpec['body'] = () => ({})): EndpointSpec => ({
   name: `POST /api/complaints/:id/${action}`, method: 'POST', stage, path: ({ id }) => `/api/complaints/${id}/${action}`, answers, body,
 });
@@ -146,6 +165,12 @@ const act = (action: string, stage: ComplaintStage, answers: Grid, body: Endpoin
 export const CASE_ENDPOINTS: readonly EndpointSpec[] = [
   read(''),
   read('/history'),
+  read('/as-of', () => `?at=${now()}`),
+  read('/diff', () => `?from=2020-01-01T00:00:00Z&to=${now()}`),
+  {
+    name: 'POST /api/complaints/:id/reveal', method: 'POST', stage: 'assigned',
+    path: ({ id }) => `/api/complaints/${id}/reveal`, answers: REVEALS, body: () => ({ field: 'caller.phone', reason: '回访需要联系来电人' }),
+  },
   act('classify', 'assigned', SEES, () => ({ category: 'pay', type: 'inquiry' })),
   act('answer', 'classified', CENTRE_BEFORE_ASSIGNMENT, () => ({ answer: '已告知最低工资标准' })),
   act('assign', 'classified', CENTRE_BEFORE_ASSIGNMENT, (user) => ({ unitId: MATRIX_USERS[user].orgUnitId })),
@@ -163,5 +188,9 @@ export const CASE_ENDPOINTS: readonly EndpointSpec[] = [
   {
     name: 'POST /api/approvals/:id/approve', method: 'POST', stage: 'extension_requested',
     path: ({ approvalId }) => `/api/approvals/${approvalId}/approve`, answers: SUPERVISOR_DECIDES, body: () => ({ reason: '同意延期' }),
+  },
+  {
+    name: 'POST /api/approvals/:id/reject', method: 'POST', stage: 'extension_requested',
+    path: ({ approvalId }) => `/api/approvals/${approvalId}/reject`, answers: SUPERVISOR_DECIDES, body: () => ({ reason: '材料不足，不予延期' }),
   },
 ];
