@@ -26,8 +26,9 @@ export class ComplaintCommandHandler implements ICommandHandler<ExecuteComplaint
   ) {}
 
   async execute({ complaintId, command, meta, reason }: ExecuteComplaintCommand): Promise<CommandResult> {
-    const authorize = command.type === 'ReceiveComplaint' ? undefined : (state: ComplaintState) => this.assertVisible(state, meta.actor);
-    const result = await handleCommand(this.store, this.decider, complaintStream(complaintId), command, meta, { reason, authorize });
+    const receiving = command.type === 'ReceiveComplaint';
+    const authorize = receiving ? undefined : (state: ComplaintState) => this.assertVisible(state, meta.actor);
+    const result = await handleCommand(this.store, this.decider, complaintStream(complaintId), command, meta, { reason, authorize, startsStream: receiving });
     if (command.type === 'MergeIntoEarlierComplaint') {
       const target = command.data.targetComplaintId;
       const attachMeta = { ...meta, commandId: deterministicUuid(meta.commandId, 'attach'), causationId: meta.commandId, expectedVersion: undefined };

@@ -20,6 +20,13 @@ export interface HandleOptions<Context extends DecisionContext, State = unknown>
   readonly schemaVersionOf?: (eventType: string) => number;
   /** Refuses the actor (by throwing) on the state just loaded, before anything else is said about the stream. */
   readonly authorize?: (state: State) => void;
+  /**
+   * The command starts a stream under a fresh id (a new complaint, a new case): it is decided on the
+   * initial state without reading the stream and appended expecting no stream. A retry of the same
+   * command appends the same event ids, which the store answers as the earlier append; any other
+   * writer already there is a conflict (409).
+   */
+  readonly startsStream?: boolean;
 }
 
 /**
@@ -34,7 +41,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<CommandResult> {
-  const recorded = await store.readStream(streamId);
+  const recorded = options.startsStream ? [] : await store.readStream(streamId);
   const currentVersion = recorded.length;
   const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
   options.authorize?.(state);
