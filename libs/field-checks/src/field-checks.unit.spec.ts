@@ -1,4 +1,4 @@
-import { isCreditCode, isDistrictCode, isPhoneNumber, isResidentIdNumber, normalisePhone } from './field-checks.js';
+import { isCreditCode, isDistrictCode, isPhoneNumber, isResidentIdNumber, normalisePhone } from './index.js';
 
 describe('field checks', () => {
   it('normalises phone numbers to digits without the country prefix', () => {

@@ -1,0 +1,190 @@
+import { isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { RuleBrokenError, type FieldViolation } from '#errors';
+import type {
+  CloseWageCase, DecideUnrecoverableClosure, ExtendReferral, OpenWageCase, RecordNegotiation, RecordReferralAccepted, RecordReferralOutcome, ReferCase,
+  RequestUnrecoverableClosure, ReopenWageCase,
+} from '../wage-case.commands.js';
+import type { WageCaseClosed, WageCaseEvent } from '../wage-case.events.js';
+import type { WageCaseState } from '../wage-case.state.js';
+import { activeClaimants, caseTotals, owedToWorker } from '../ledger.js';
+import { dueOn } from '../time-limits.js';
+import type { ClosureOutcome, Respondent } from '../wage-case.values.js';
+import { broken, rejectIfAny, requireOpen, requireOpened, requireStatus, requireSupervisor, type DecisionEnv } from './decision-env.js';
+
+export const CHAIN_ROLES = { developer: '建设单位', main_contractor: '总承包单位', subcontractor: '分包单位', team_leader: '班组长' } as const;
+export const SOURCE_KINDS = { complaint: '热线工单', walk_in: '来访', referral: '转办' } as const;
+export const REFERRAL_TARGETS = {
+  labour_inspection: '劳动监察',
+  arbitration: '劳动仲裁',
+  court: '法院诉讼',
+  payment_order: '支付令',
+  legal_aid: '法律援助',
+  mediation: '调解',
+} as const;
+export const CLOSURE_OUTCOMES = { fully_recovered: '全额追回', partly_recovered: '部分追回', unrecoverable: '无法追回', withdrawn: '撤回' } as const;
+
+function respondentViolations(respondent: Respondent | undefined): FieldViolation[] {
+  if (!respondent || typeof respondent !== 'object') return [{ field: 'respondent', rule: 'required', message: '须填写被投诉单位或工程项目' }];
+  const violations: FieldViolation[] = [
+    ...oneOfCodes('respondent.kind', '被投诉方类型', respondent.kind, { employer: '用人单位', project: '工程项目' }),
+    ...requiredText('respondent.name', respondent.kind === 'project' ? '项目名称' : '单位名称', respondent.name, 200),
+    ...(isDistrictCode(respondent.district) ? [] : [{ field: 'respondent.district', rule: 'district', message: '所在区县须为 6 位行政区划代码，如 410105' }]),
+  ];
+  if (respondent.kind === 'employer' && respondent.creditCode !== undefined && !isCreditCode(String(respondent.creditCode))) {
+    violations.push({ field: 'respondent.creditCode', rule: 'credit_code', message: '统一社会信用代码格式不正确，应为 18 位' });
+  }
+  if (respondent.kind === 'project') {
+    const chain = Array.isArray(respondent.chain) ? respondent.chain : [];
+    if (chain.length === 0) violations.push({ field: 'respondent.chain', rule: 'required', message: '工程项目须至少填写一个责任主体（建设单位、总包、分包或班组长）' });
+    chain.forEach((party, row) => {
+      violations.push(...oneOfCodes(`respondent.chain.${row}.role`, '责任主体类型', party.role, CHAIN_ROLES), ...requiredText(`respondent.chain.${row}.name`, '责任主体名称', party.name, 200));
+      if (party.creditCode !== undefined && !isCreditCode(String(party.creditCode))) {
+        violations.push({ field: `respondent.chain.${row}.creditCode`, rule: 'credit_code', message: '统一社会信用代码格式不正确，应为 18 位' });
+      }
+    });
+  }
+  return violations;
+}
+
+export function openWageCase(data: OpenWageCase['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  const source = data.source;
+  rejectIfAny([
+    ...requiredText('caseId', '案件编号', data.caseId, 64),
+    ...oneOfCodes('source.kind', '案件来源', source?.kind, SOURCE_KINDS),
+    ...(source?.kind === 'complaint' ? requiredText('source.complaintId', '来源工单', source.complaintId, 64) : []),
+    ...(source?.kind === 'referral' ? requiredText('source.referredBy', '转办单位', source.referredBy, 100) : []),
+    ...respondentViolations(data.respondent),
+    ...requiredText('summary', '案情摘要', data.summary, 2000),
+    ...requiredText('unitId', '承办单位', data.unitId, 32),
+  ]);
+  if (state.status !== 'none') {
+    if (state.caseId === data.caseId && state.source?.kind === source.kind) return [];
+    throw new RuleBrokenError('wage_case_exists', '该案件已立案');
+  }
+  return [{ type: 'WageCaseOpened', data: { caseId: data.caseId, source, respondent: data.respondent, summary: data.summary, unitId: data.unitId, openedAt: env.nowIso } }];
+}
+
+export function startVerification(state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireStatus(state, ['opened'], { code: 'verification_already_started', message: '案件已开始核实' });
+  if (activeClaimants(state).length === 0) throw broken(state, { code: 'no_claimants', message: '须先添加申请人，才能开始核实' });
+  return [{ type: 'VerificationStarted', data: { startedAt: env.nowIso } }];
+}
+
+export function completeVerification(state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireStatus(state, ['verifying'], { code: 'not_verifying', message: '只有核实中的案件可以完成核实' });
+  const active = activeClaimants(state);
+  const unverified = active.filter((c) => c.verified === null).length;
+  if (active.length === 0) throw broken(state, { code: 'no_claimants', message: '案件没有有效的申请人' });
+  if (unverified > 0) throw broken(state, { code: 'claims_not_verified', message: `还有 ${unverified} 名申请人的金额尚未核实` });
+  return [{ type: 'VerificationCompleted', data: { totalVerified: caseTotals(state).verified, completedAt: env.nowIso } }];
+}
+
+export function recordNegotiation(data: RecordNegotiation['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireStatus(state, ['verified', 'negotiating'], { code: 'not_verified', message: '须先完成核实，才能与用人单位协调' });
+  rejectIfAny([...requiredText('summary', '协调情况', data.summary, 2000), ...(data.promisedBy !== undefined ? localDate('promisedBy', '承诺支付日期', data.promisedBy) : [])]);
+  return [{ type: 'NegotiationRecorded', data: { summary: data.summary, ...(data.promisedBy ? { promisedBy: data.promisedBy } : {}), recordedAt: env.nowIso } }];
+}
+
+export function referCase(data: ReferCase['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '移送');
+  rejectIfAny([
+    ...requiredText('referralId', '移送编号', data.referralId, 64),
+    ...oneOfCodes('target', '移送去向', data.target, REFERRAL_TARGETS),
+    ...localDate('referredOn', '移送日期', data.referredOn),
+    ...optionalText('note', '移送说明', data.note, 1000),
+  ]);
+  if (state.referrals[data.referralId]) return [];
+  const limits = env.limits.referrals[data.target];
+  const acceptDueOn = limits.accept ? dueOn(env.calendar, data.referredOn, limits.accept) : null;
+  return [{ type: 'CaseReferred', data: { referralId: data.referralId, target: data.target, referredOn: data.referredOn, ...(data.note ? { note: data.note } : {}), acceptDueOn } }];
+}
+
+function referralOf(state: WageCaseState, referralId: string) {
+  const referral = state.referrals[referralId];
+  if (!referral) rejectIfAny([{ field: 'referralId', rule: 'exists', message: '本案中没有该移送记录' }]);
+  return referral!;
+}
+
+export function recordReferralAccepted(data: RecordReferralAccepted['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '登记受理');
+  rejectIfAny(localDate('acceptedOn', '受理日期', data.acceptedOn));
+  const referral = referralOf(state, data.referralId);
+  if (referral.acceptedOn) throw new RuleBrokenError('referral_already_accepted', '该移送已登记受理');
+  if (data.acceptedOn < referral.referredOn) rejectIfAny([{ field: 'acceptedOn', rule: 'date_order', message: '受理日期不能早于移送日期' }]);
+  const limits = env.limits.referrals[referral.target];
+  const concludeDueOn = limits.conclude ? dueOn(env.calendar, data.acceptedOn, limits.conclude) : null;
+  return [{ type: 'ReferralAccepted', data: { referralId: data.referralId, acceptedOn: data.acceptedOn, concludeDueOn } }];
+}
+
+export function extendReferral(data: ExtendReferral['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '登记延期');
+  rejectIfAny(requiredText('reason', '延期原因', data.reason, 500));
+  const referral = referralOf(state, data.referralId);
+  const extension = env.limits.referrals[referral.target].extension;
+  if (!extension || !referral.concludeDueOn) throw new RuleBrokenError('referral_not_extendable', '该类移送没有法定延期，或尚未受理');
+  if (referral.extended) throw new RuleBrokenError('referral_already_extended', '该移送已延期一次');
+  if (referral.concludedOn) throw new RuleBrokenError('referral_concluded', '该移送已办结');
+  return [{ type: 'ReferralExtended', data: { referralId: data.referralId, previousDueOn: referral.concludeDueOn, concludeDueOn: dueOn(env.calendar, referral.concludeDueOn, extension), reason: data.reason } }];
+}
+
+export function recordReferralOutcome(data: RecordReferralOutcome['data'], state: WageCaseState, _env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '登记移送结果');
+  rejectIfAny([...localDate('concludedOn', '办结日期', data.concludedOn), ...requiredText('outcome', '处理结果', data.outcome, 1000)]);
+  const referral = referralOf(state, data.referralId);
+  if (referral.concludedOn) throw new RuleBrokenError('referral_concluded', '该移送已办结');
+  if (data.concludedOn < referral.referredOn) rejectIfAny([{ field: 'concludedOn', rule: 'date_order', message: '办结日期不能早于移送日期' }]);
+  return [{ type: 'ReferralConcluded', data: { referralId: data.referralId, concludedOn: data.concludedOn, outcome: data.outcome } }];
+}
+
+function closed(state: WageCaseState, outcome: ClosureOutcome, reason: string, env: DecisionEnv): WageCaseClosed {
+  const { claimed, verified, recovered, advanced, reimbursed } = caseTotals(state);
+  return { type: 'WageCaseClosed', data: { outcome, reason, closedAt: env.nowIso, totals: { claimed, verified, recovered, advanced, reimbursed } } };
+}
+
+/**
+ * 结案. Fully recovered: every remaining claimant verified and paid in full (advances count).
+ * Partly recovered: money moved, but not all. Withdrawn: the workers withdrew the matter.
+ * A closing waits for advance requests to be decided.
+ */
+export function closeWageCase(data: CloseWageCase['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '结案');
+  rejectIfAny([...oneOfCodes('outcome', '结案方式', data.outcome, { fully_recovered: '全额追回', partly_recovered: '部分追回', withdrawn: '撤回' }), ...requiredText('reason', '结案说明', data.reason, 1000)]);
+  if (Object.values(state.advances).some((a) => a.status === 'requested')) throw broken(state, { code: 'advance_pending', message: '尚有待审批的垫付申请，审批后才能结案' });
+  const active = activeClaimants(state);
+  const allPaid = active.length > 0 && active.every((c) => c.verified !== null && owedToWorker(c) === 0);
+  const totals = caseTotals(state);
+  const moved = totals.recovered + totals.advanced > 0;
+  if (data.outcome === 'fully_recovered' && !allPaid) throw broken(state, { code: 'not_fully_recovered', message: '尚有申请人未拿到全部核实金额，不能按全额追回结案' });
+  if (data.outcome === 'partly_recovered' && (!moved || allPaid)) {
+    throw broken(state, { code: allPaid ? 'fully_recovered' : 'nothing_recovered', message: allPaid ? '全部核实金额均已到位，请按全额追回结案' : '尚无任何追回或垫付款，不能按部分追回结案' });
+  }
+  return [closed(state, data.outcome, data.reason, env)];
+}
+
+export function requestUnrecoverableClosure(data: RequestUnrecoverableClosure['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '申请按无法追回结案');
+  rejectIfAny([...requiredText('requestId', '申请编号', data.requestId, 64), ...requiredText('reason', '无法追回的理由', data.reason, 1000)]);
+  if (state.pendingClosure) {
+    if (state.pendingClosure.requestId === data.requestId) return [];
+    throw broken(state, { code: 'closure_pending', message: '已有待审批的无法追回结案申请' });
+  }
+  return [{ type: 'UnrecoverableClosureRequested', data: { requestId: data.requestId, reason: data.reason, requestedAt: env.nowIso } }];
+}
+
+export function decideUnrecoverableClosure(data: DecideUnrecoverableClosure['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireSupervisor(env, { code: 'supervisor_required', message: '按无法追回结案须由督导审批' });
+  requireOpened(state);
+  rejectIfAny(requiredText('reason', '审批意见', data.reason, 1000));
+  if (!state.pendingClosure || state.pendingClosure.requestId !== data.requestId) {
+    rejectIfAny([{ field: 'requestId', rule: 'exists', message: '没有该待审批的结案申请' }]);
+  }
+  if (!data.approve) return [{ type: 'UnrecoverableClosureRejected', data: { requestId: data.requestId, reason: data.reason, rejectedAt: env.nowIso } }];
+  if (Object.values(state.advances).some((a) => a.status === 'requested')) throw broken(state, { code: 'advance_pending', message: '尚有待审批的垫付申请，审批后才能结案' });
+  return [closed(state, 'unrecoverable', `${state.pendingClosure!.reason}；审批意见：${data.reason}`, env)];
+}
+
+export function reopenWageCase(data: ReopenWageCase['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
+  requireStatus(state, ['closed'], { code: 'wage_case_not_closed', message: '只有已结案的案件可以重新启用' });
+  rejectIfAny(requiredText('reason', '重新启用原因', data.reason, 1000));
+  return [{ type: 'WageCaseReopened', data: { reason: data.reason, reopenedAt: env.nowIso } }];
+}

@@ -1,0 +1,12 @@
+export * from './money.js';
+export * from './wage-case.values.js';
+export * from './wage-case.commands.js';
+export * from './wage-case.events.js';
+export * from './wage-case.state.js';
+export * from './wage-case.decide.js';
+export * from './ledger.js';
+export * from './time-limits.js';
+export * from './personal-data.js';
+export { EVIDENCE_KINDS, MAX_CLAIMANTS_PER_COMMAND, claimantViolations } from './decide/claims.js';
+export { CHAIN_ROLES, CLOSURE_OUTCOMES, REFERRAL_TARGETS, SOURCE_KINDS } from './decide/lifecycle.js';
+export { SUPERVISOR_ROLE, type WageDeciderDependencies } from './decide/decision-env.js';

@@ -1,0 +1,153 @@
+import type { DomainEvent } from '#decider';
+import type { LocalDate } from '#calendar';
+import type { Fen } from './money.js';
+import type { Allocation, CaseSource, ClaimantDetails, ClosureOutcome, EvidenceKind, RecoveryAllocation, ReferralTarget, Respondent } from './wage-case.values.js';
+
+/** Instants in events are ISO-8601 UTC strings; deadlines are recorded as decided, never recomputed. */
+type Instant = string;
+
+export type WageCaseOpened = DomainEvent<'WageCaseOpened', {
+  readonly caseId: string;
+  readonly source: CaseSource;
+  readonly respondent: Respondent;
+  readonly summary: string;
+  readonly unitId: string;
+  readonly openedAt: Instant;
+}>;
+
+export type ClaimantsAdded = DomainEvent<'ClaimantsAdded', { readonly claimants: readonly ClaimantDetails[]; readonly addedAt: Instant }>;
+
+/** Only the fields that changed, with the claim's amount before and after. */
+export type ClaimAmended = DomainEvent<'ClaimAmended', {
+  readonly claimantId: string;
+  readonly claimed?: { readonly from: Fen; readonly to: Fen };
+  readonly workedFrom?: LocalDate;
+  readonly workedUntil?: LocalDate | null;
+  readonly phone?: string;
+  readonly reason: string;
+  readonly amendedAt: Instant;
+}>;
+
+export type ClaimWithdrawn = DomainEvent<'ClaimWithdrawn', { readonly claimantId: string; readonly reason: string; readonly withdrawnAt: Instant }>;
+
+export type EvidenceRecorded = DomainEvent<'EvidenceRecorded', {
+  readonly claimantId: string;
+  readonly evidenceId: string;
+  readonly kind: EvidenceKind;
+  readonly description: string;
+  readonly recordedAt: Instant;
+}>;
+
+export type VerificationStarted = DomainEvent<'VerificationStarted', { readonly startedAt: Instant }>;
+
+/** Each claim's verified amount and the one it replaces (a correction), or null for the first verification. */
+export type ClaimsVerified = DomainEvent<'ClaimsVerified', {
+  readonly claims: readonly { readonly claimantId: string; readonly verified: Fen; readonly previous: Fen | null; readonly basis: string }[];
+  readonly reason?: string;
+  readonly verifiedAt: Instant;
+}>;
+
+export type VerificationCompleted = DomainEvent<'VerificationCompleted', { readonly totalVerified: Fen; readonly completedAt: Instant }>;
+
+export type NegotiationRecorded = DomainEvent<'NegotiationRecorded', { readonly summary: string; readonly promisedBy?: LocalDate; readonly recordedAt: Instant }>;
+
+export type RecoveryPaymentRecorded = DomainEvent<'RecoveryPaymentRecorded', {
+  readonly paymentId: string;
+  readonly amount: Fen;
+  readonly paidOn: LocalDate;
+  readonly payer: string;
+  readonly allocations: readonly RecoveryAllocation[];
+  readonly recordedAt: Instant;
+}>;
+
+/** The payment's effect taken back in full (its allocations and reimbursements), with the reason. */
+export type RecoveryPaymentReversed = DomainEvent<'RecoveryPaymentReversed', {
+  readonly paymentId: string;
+  readonly amount: Fen;
+  readonly allocations: readonly RecoveryAllocation[];
+  readonly reason: string;
+  readonly reversedAt: Instant;
+}>;
+
+export type EmergencyAdvanceRequested = DomainEvent<'EmergencyAdvanceRequested', {
+  readonly advanceId: string;
+  readonly amount: Fen;
+  readonly allocations: readonly Allocation[];
+  readonly reason: string;
+  readonly requestedAt: Instant;
+}>;
+
+/** Approval pays the advance out of the fund (垫付). */
+export type EmergencyAdvanceApproved = DomainEvent<'EmergencyAdvanceApproved', {
+  readonly advanceId: string;
+  readonly amount: Fen;
+  readonly allocations: readonly Allocation[];
+  readonly reason: string;
+  readonly approvedAt: Instant;
+}>;
+
+export type EmergencyAdvanceRejected = DomainEvent<'EmergencyAdvanceRejected', { readonly advanceId: string; readonly reason: string; readonly rejectedAt: Instant }>;
+
+export type EmergencyAdvanceReversed = DomainEvent<'EmergencyAdvanceReversed', {
+  readonly advanceId: string;
+  readonly amount: Fen;
+  readonly allocations: readonly Allocation[];
+  readonly reason: string;
+  readonly reversedAt: Instant;
+}>;
+
+export type CaseReferred = DomainEvent<'CaseReferred', {
+  readonly referralId: string;
+  readonly target: ReferralTarget;
+  readonly referredOn: LocalDate;
+  readonly note?: string;
+  /** The day the body must accept by, when the law sets one. */
+  readonly acceptDueOn: LocalDate | null;
+}>;
+
+export type ReferralAccepted = DomainEvent<'ReferralAccepted', { readonly referralId: string; readonly acceptedOn: LocalDate; readonly concludeDueOn: LocalDate | null }>;
+
+export type ReferralExtended = DomainEvent<'ReferralExtended', { readonly referralId: string; readonly previousDueOn: LocalDate; readonly concludeDueOn: LocalDate; readonly reason: string }>;
+
+export type ReferralConcluded = DomainEvent<'ReferralConcluded', { readonly referralId: string; readonly concludedOn: LocalDate; readonly outcome: string }>;
+
+export type UnrecoverableClosureRequested = DomainEvent<'UnrecoverableClosureRequested', { readonly requestId: string; readonly reason: string; readonly requestedAt: Instant }>;
+
+export type UnrecoverableClosureRejected = DomainEvent<'UnrecoverableClosureRejected', { readonly requestId: string; readonly reason: string; readonly rejectedAt: Instant }>;
+
+/** The case's totals at closing, so the outcome can be read without the ledger. */
+export type WageCaseClosed = DomainEvent<'WageCaseClosed', {
+  readonly outcome: ClosureOutcome;
+  readonly reason: string;
+  readonly closedAt: Instant;
+  readonly totals: { readonly claimed: Fen; readonly verified: Fen; readonly recovered: Fen; readonly advanced: Fen; readonly reimbursed: Fen };
+}>;
+
+export type WageCaseReopened = DomainEvent<'WageCaseReopened', { readonly reason: string; readonly reopenedAt: Instant }>;
+
+export type WageCaseEvent =
+  | WageCaseOpened
+  | ClaimantsAdded
+  | ClaimAmended
+  | ClaimWithdrawn
+  | EvidenceRecorded
+  | VerificationStarted
+  | ClaimsVerified
+  | VerificationCompleted
+  | NegotiationRecorded
+  | RecoveryPaymentRecorded
+  | RecoveryPaymentReversed
+  | EmergencyAdvanceRequested
+  | EmergencyAdvanceApproved
+  | EmergencyAdvanceRejected
+  | EmergencyAdvanceReversed
+  | CaseReferred
+  | ReferralAccepted
+  | ReferralExtended
+  | ReferralConcluded
+  | UnrecoverableClosureRequested
+  | UnrecoverableClosureRejected
+  | WageCaseClosed
+  | WageCaseReopened;
+
+export type WageCaseEventType = WageCaseEvent['type'];
