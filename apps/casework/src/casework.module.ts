@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GatewayModule } from '../../gateway/src/gateway.module.js';
 import { HotlineModule } from '../../hotline/src/hotline.module.js';
+import { WageModule } from '../../wage/src/wage.module.js';
+import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../wage/src/wage-tokens.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS } from '../../gateway/src/core/tokens.js';
@@ -27,6 +29,8 @@ class RuntimeModule {
       { provide: PERSONAL_DATA, useValue: runtime.personalData },
       { provide: COMPLAINT_DECIDER, useValue: runtime.hotline.decider },
       { provide: HOTLINE_TIME_LIMITS, useValue: runtime.hotline.limits },
+      { provide: WAGE_CASE_DECIDER, useValue: runtime.wage.decider },
+      { provide: WAGE_TIME_LIMITS, useValue: runtime.wage.limits },
     ];
     return { module: RuntimeModule, providers, exports: providers.map((p) => p.provide) };
   }
@@ -38,7 +42,7 @@ export class CaseworkModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: CaseworkModule,
-      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, GatewayModule],
+      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, GatewayModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: CaseworkExceptionFilter },

@@ -11,6 +11,7 @@ import { AdjustableCalendar } from '#calendar';
 import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js';
 import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
+import { createWageServices, type WageServices } from '../../wage/src/wage-services.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -32,6 +33,7 @@ export interface Runtime {
   /** The key store and master key behind `store`'s encryption of personal data; erasures go through it. */
   readonly personalData: PersonalDataProtection;
   readonly hotline: HotlineServices;
+  readonly wage: WageServices;
   /** The working calendar with the administrator's corrections, and where they are kept. */
   readonly calendar: AdjustableCalendar;
   readonly calendarDays: CalendarDays;
@@ -70,6 +72,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const referenceItems = new ReferenceItems(dataSource);
     await referenceItems.ensureSchemaAndLoad();
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
+    const wage = createWageServices(calendar);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
@@ -87,6 +90,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       personalDataHashKey,
       personalData,
       hotline,
+      wage,
       calendar,
       calendarDays,
       referenceItems,

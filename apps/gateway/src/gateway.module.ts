@@ -15,11 +15,13 @@ import { ApprovalsController } from './approvals/approvals.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { ComplaintCommands } from './complaints/complaint-commands.service.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { WageCasesController } from './wage-cases/wage-cases.controller.js';
+import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, ComplaintCommands],
+  providers: [CaseAccess, ComplaintCommands, WageCaseCommands],
   controllers: [
     AuthController,
     UsersController,
@@ -27,6 +29,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
     ReferenceController,
     ReferenceAdminController,
     ComplaintsController,
+    WageCasesController,
     CasesController,
     StatsController,
     HealthController,

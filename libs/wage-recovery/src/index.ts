@@ -10,3 +10,4 @@ export * from './personal-data.js';
 export { EVIDENCE_KINDS, MAX_CLAIMANTS_PER_COMMAND, claimantViolations } from './decide/claims.js';
 export { CHAIN_ROLES, CLOSURE_OUTCOMES, REFERRAL_TARGETS, SOURCE_KINDS } from './decide/lifecycle.js';
 export { SUPERVISOR_ROLE, type WageDeciderDependencies } from './decide/decision-env.js';
+export * from './wage-case.allowed-actions.js';

@@ -30,6 +30,12 @@ export class ApiClient {
     });
   }
 
+  /** A file the API sends (an export): its bytes and content type. */
+  async download(path: string): Promise<{ status: number; contentType: string | null; bytes: Buffer }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    return { status: response.status, contentType: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -9,6 +9,7 @@ import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { ComplaintCommands } from '../complaints/complaint-commands.service.js';
+import { WageCaseCommands } from '../wage-cases/wage-case-commands.service.js';
 import { ApprovalsQueryDto, ApproveDto, RejectDto } from './approval.dto.js';
 
 const ApprovalId = new CaseIdPipe('approval_not_found', '审批事项不存在或无权查看');
@@ -22,6 +23,7 @@ export class ApprovalsController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly complaints: ComplaintCommands,
+    private readonly wageCases: WageCaseCommands,
   ) {}
 
   @Get()
@@ -44,13 +46,20 @@ export class ApprovalsController {
   private async decide(id: string, approve: boolean, reason: string | undefined, user: AuthenticatedUser, meta: HttpCommandMeta) {
     const [approval] = await queryApprovals(this.dataSource, { unitIds: this.scopeOf(user), id });
     if (!approval) throw new NotFoundError('approval_not_found', '审批事项不存在或无权查看');
-    const decided = await this.complaints.run(
-      approval.caseId,
-      { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } },
-      meta,
-      { reason },
-    );
+    const decided = await this.decideByKind(approval.kind, approval.caseId, id, approve, reason, meta);
     return { ...decided, approvalId: id, status: approve ? 'approved' : 'rejected' };
+  }
+
+  /** Each kind of request is decided by its own case's command; the domain checks the reason and the rules. */
+  private decideByKind(kind: string, caseId: string, id: string, approve: boolean, reason: string | undefined, meta: HttpCommandMeta): Promise<{ id: string; version: number }> {
+    switch (kind) {
+      case 'wage_advance':
+        return this.wageCases.run(caseId, { type: 'DecideEmergencyAdvance', data: { advanceId: id, approve, reason: reason ?? '' } }, meta, { reason });
+      case 'wage_unrecoverable_closure':
+        return this.wageCases.run(caseId, { type: 'DecideUnrecoverableClosure', data: { requestId: id, approve, reason: reason ?? '' } }, meta, { reason });
+      default:
+        return this.complaints.run(caseId, { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } }, meta, { reason });
+    }
   }
 
   /** Supervisors see the requests made in their unit and below; nobody else has an inbox. */

@@ -11,6 +11,7 @@ import {
   type ComplaintState,
 } from '#hotline';
 import { maskSensitiveFields } from '#personal-data';
+import { caseHistory } from '../http/case-history.js';
 
 /** `GET /api/complaints/:id`: the current state folded from the stream, personal data masked. */
 export function complaintView(id: string, events: readonly RecordedEvent[], decider: ComplaintDecider, context: DecisionContext) {
@@ -58,19 +59,7 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
 }
 
 /** `GET /api/complaints/:id/history`: every event with who, when and why; personal data masked. */
-export function complaintHistory(events: readonly RecordedEvent[]) {
-  return events.map((event) => ({
-    revision: event.streamRevision,
-    type: event.type,
-    occurredAt: event.metadata.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: event.metadata.actor,
-    data: maskSensitiveFields(event.data),
-    ...(event.metadata.reason ? { reason: event.metadata.reason } : {}),
-    commandId: event.metadata.commandId,
-    correlationId: event.metadata.correlationId,
-  }));
-}
+export const complaintHistory = caseHistory;
 
 /** The units a complaint belongs to, for access: the one that received it and the one handling it now. */
 export function complaintUnits(events: readonly RecordedEvent[]): string[] {

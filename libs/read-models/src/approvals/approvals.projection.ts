@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import type { ComplaintEvent } from '#hotline';
+import type { WageCaseEvent } from '#wage-recovery';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
 
@@ -28,9 +29,13 @@ export const approvalsProjection: Projection = {
   name: 'approvals',
   tables: ['approvals'],
   schemaSql: APPROVALS_SCHEMA_SQL,
-  streamPrefixes: ['hotline-complaint-'],
+  streamPrefixes: ['hotline-complaint-', 'wage-case-'],
   async apply(events: readonly RecordedEvent[], tx: EntityManager) {
     for (const event of events) {
+      if (event.streamId.startsWith('wage-case-')) {
+        await applyWageEvent(event, tx);
+        continue;
+      }
       const e = { type: event.type, data: event.data } as ComplaintEvent;
       const actor = event.metadata.actor;
       if (e.type === 'ExtensionRequested') {
@@ -51,6 +56,45 @@ export const approvalsProjection: Projection = {
     }
   },
 };
+
+const REQUEST_SQL = `INSERT INTO approvals (id, kind, case_kind, case_id, unit_id, requested_by, requested_by_unit, requested_at, details, status)
+  VALUES ($1, $2, $3, $4, $5, $6, $5, $7, $8, 'pending') ON CONFLICT (id) DO NOTHING`;
+const DECISION_SQL = 'UPDATE approvals SET status = $2, decided_by = $3, decided_at = $4, reason = $5 WHERE id = $1';
+
+/** The wage case's requests: an emergency advance (垫付) and closing as unrecoverable (无法追回结案). */
+async function applyWageEvent(event: RecordedEvent, tx: EntityManager): Promise<void> {
+  const e = { type: event.type, data: event.data } as WageCaseEvent;
+  const actor = event.metadata.actor;
+  const caseId = aggregateIdOf(event.streamId);
+  switch (e.type) {
+    case 'EmergencyAdvanceRequested':
+      await tx.query(REQUEST_SQL, [e.data.advanceId, 'wage_advance', 'wage_case', caseId, actor.orgUnitId, actor.userId, e.data.requestedAt,
+        JSON.stringify({ amount: e.data.amount, claimants: e.data.allocations.length, reason: e.data.reason })]);
+      return;
+    case 'EmergencyAdvanceApproved':
+      await tx.query(DECISION_SQL, [e.data.advanceId, 'approved', actor.userId, e.data.approvedAt, e.data.reason]);
+      return;
+    case 'EmergencyAdvanceRejected':
+      await tx.query(DECISION_SQL, [e.data.advanceId, 'rejected', actor.userId, e.data.rejectedAt, e.data.reason]);
+      return;
+    case 'UnrecoverableClosureRequested':
+      await tx.query(REQUEST_SQL, [e.data.requestId, 'wage_unrecoverable_closure', 'wage_case', caseId, actor.orgUnitId, actor.userId, e.data.requestedAt, JSON.stringify({ reason: e.data.reason })]);
+      return;
+    case 'UnrecoverableClosureRejected':
+      await tx.query(DECISION_SQL, [e.data.requestId, 'rejected', actor.userId, e.data.rejectedAt, e.data.reason]);
+      return;
+    case 'WageCaseClosed':
+      // Approval closes the case at once: the pending request of this case is the one approved.
+      if (e.data.outcome === 'unrecoverable') {
+        await tx.query(
+          `UPDATE approvals SET status = 'approved', decided_by = $2, decided_at = $3, reason = $4
+            WHERE case_id = $1 AND kind = 'wage_unrecoverable_closure' AND status = 'pending'`,
+          [caseId, actor.userId, e.data.closedAt, event.metadata.reason ?? null],
+        );
+      }
+      return;
+  }
+}
 
 export interface ApprovalItem {
   readonly id: string;

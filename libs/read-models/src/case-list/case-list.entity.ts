@@ -21,6 +21,8 @@ export class CaseListEntry {
   /** The context's own state of the case (no personal data), folded by the projection. */
   @Column('jsonb') state: unknown;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  /** How far the case has come, for the list (a wage case's money: verified, recovered, outstanding). */
+  @Column('jsonb', { nullable: true }) progress?: unknown;
 }
 
 export const CASE_LIST_SCHEMA_SQL = `
@@ -41,6 +43,7 @@ CREATE TABLE IF NOT EXISTS case_list (
   state jsonb NOT NULL,
   updated_at timestamptz NOT NULL
 );
+ALTER TABLE case_list ADD COLUMN IF NOT EXISTS progress jsonb;
 CREATE INDEX IF NOT EXISTS case_list_opened_idx ON case_list (opened_at DESC, case_id);
 CREATE INDEX IF NOT EXISTS case_list_unit_opened_idx ON case_list (unit_id, opened_at DESC);
 -- Unit filters and access scopes match the handling OR the opening unit: with both indexed, a BitmapOr instead of a scan.

@@ -28,6 +28,8 @@ export interface CaseListItem {
   readonly nextDueStep: string | null;
   readonly overdue: boolean;
   readonly version: number;
+  /** A wage case's money so far (fen): claimants, verified, recovered, advanced, outstanding; null for other kinds. */
+  readonly progress: unknown;
 }
 
 /** Counting every match of a long list costs more than the page itself: past this, the total is "more than". */
@@ -57,7 +59,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   params.push(filter.now);
   const nowParam = `$${params.length}`;
   const rows: Record<string, unknown>[] = await dataSource.query(
-    `SELECT kind, case_id, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version,
+    `SELECT kind, case_id, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version, progress,
             (is_open AND next_due_at < ${nowParam}) AS overdue
        FROM case_list ${whereSql}
       ORDER BY opened_at DESC, case_id
@@ -85,6 +87,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
       nextDueStep: row.next_due_step as string | null,
       overdue: row.overdue === true,
       version: row.version as number,
+      progress: row.progress ?? null,
     })),
   };
 }

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { handleCommand, type CommandResult } from '#command-handling';
+import type { EventStore } from '#event-store';
+import { canSeeCase, type Principal } from '#access-control';
+import { NotFoundError } from '#errors';
+import type { OrgUnits } from '#identity';
+import type { WageCaseDecider, WageCaseState } from '#wage-recovery';
+import { EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import { WAGE_CASE_DECIDER } from './wage-tokens.js';
+import { wageCaseStream } from './wage-case-stream.js';
+import { ExecuteWageCaseCommand } from './execute-wage-case-command.js';
+
+/** The wage case's one handler: checks the actor may see the case (on the events it loads), decides and appends. */
+@CommandHandler(ExecuteWageCaseCommand)
+export class WageCaseCommandHandler implements ICommandHandler<ExecuteWageCaseCommand, CommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(WAGE_CASE_DECIDER) private readonly decider: WageCaseDecider,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+  ) {}
+
+  execute({ caseId, command, meta, reason }: ExecuteWageCaseCommand): Promise<CommandResult> {
+    const opening = command.type === 'OpenWageCase';
+    const authorize = opening ? undefined : (state: WageCaseState) => this.assertVisible(state, meta.actor);
+    return handleCommand(this.store, this.decider, wageCaseStream(caseId), command, meta, { reason, authorize, startsStream: opening });
+  }
+
+  /** A case the actor may not see is "not found", exactly like one that does not exist (libs/access-control). */
+  private assertVisible(state: WageCaseState, actor: ExecuteWageCaseCommand['meta']['actor']): void {
+    const visible = state.status !== 'none' && canSeeCase(actor as Principal, { kind: 'wage_case', unitIds: [state.unitId!] }, this.orgUnits);
+    if (!visible) throw new NotFoundError('wage_case_not_found', '欠薪案件不存在或无权查看');
+  }
+}
