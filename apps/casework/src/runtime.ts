@@ -73,7 +73,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await referenceItems.ensureSchemaAndLoad();
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
     const wage = createWageServices(calendar);
-    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey)];
+    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
     });

@@ -6,6 +6,8 @@ import { PostgresEventStore, type EventStore } from '#event-store';
 import { allProjections, readModelEntities } from '#read-models';
 import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
+import { createWageServices } from '../../wage/src/wage-services.js';
+import { createChineseDaysCalendar } from '#calendar';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
 export interface ProjectorConnection {
@@ -28,10 +30,11 @@ export async function connectProjector(databaseUrl: string, dataDir = resolve(pr
   const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'projector' });
   const phoneHashKey = await repeatCallerHashKeyOf(dataSource, personalData);
   const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
+  const hotline = createHotlineServices();
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...createHotlineServices().processManagers(store, phoneHashKey)],
+    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...createWageServices(createChineseDaysCalendar()).processManagers(store, hotline.decider)],
     async close() {
       await store.close();
       await personalData.close();

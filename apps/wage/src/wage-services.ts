@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { WorkingCalendar } from '#calendar';
+import type { EventStore } from '#event-store';
+import type { ComplaintDecider } from '#hotline';
+import type { Projection } from '#projections';
 import { createWageCaseDecider, wageTimeLimits, type WageCaseDecider, type WageTimeLimits } from '#wage-recovery';
+import { complaintEscalation } from './complaint-escalation.process-manager.js';
 
 export interface WageServices {
   readonly limits: WageTimeLimits;
   readonly decider: WageCaseDecider;
+  /** The wage context's process managers, run by the projection runner beside the read models. */
+  processManagers(store: EventStore, complaints: ComplaintDecider): Projection[];
 }
 
 /**
@@ -13,5 +19,6 @@ export interface WageServices {
  */
 export function createWageServices(calendar: WorkingCalendar, limitsFile = process.env.WAGE_TIME_LIMITS_FILE): WageServices {
   const limits = wageTimeLimits(limitsFile ? JSON.parse(readFileSync(limitsFile, 'utf8')) : {});
-  return { limits, decider: createWageCaseDecider({ calendar, limits }) };
+  const decider = createWageCaseDecider({ calendar, limits });
+  return { limits, decider, processManagers: (store, complaints) => [complaintEscalation({ store, complaints, wageCases: decider })] };
 }

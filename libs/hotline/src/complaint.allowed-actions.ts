@@ -8,7 +8,7 @@ import { isActiveItem, type HotlineReferenceData, type ReferenceItem } from './r
 /** The lifecycle actions of the HTTP API (`POST /api/complaints/:id/<action>`). */
 export type ComplaintAction =
   | 'classify' | 'answer' | 'assign' | 'sign-for' | 'return' | 'contact' | 'note'
-  | 'extend' | 'request-extension' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge';
+  | 'extend' | 'request-extension' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge' | 'escalate';
 
 /**
  * A well-formed example of each action's command, used to ask the decider whether the step is open.
@@ -31,6 +31,7 @@ function probes(state: ComplaintState, reference: HotlineReferenceData): Record<
     close: { type: 'CloseComplaint', data: { reason: '理由' } },
     reopen: { type: 'ReopenComplaint', data: { reason: '理由' } },
     merge: { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: state.repeatOf[0] ?? '__probe__' } },
+    escalate: { type: 'EscalateToWageCase', data: { wageCaseId: '__probe__' } },
   };
 }
 

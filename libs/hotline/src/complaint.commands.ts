@@ -68,6 +68,17 @@ export type MergeIntoEarlierComplaint = Command<'MergeIntoEarlierComplaint', { r
 /** The earlier order's side of a merge. */
 export type AttachRepeatCall = Command<'AttachRepeatCall', { readonly repeatComplaintId: string }>;
 
+/** 转为欠薪案件: the id of the wage case to open, linked to this complaint. */
+export type EscalateToWageCase = Command<'EscalateToWageCase', { readonly wageCaseId: string; readonly summary?: string }>;
+
+/** A linked case's outcome, sent back by the process manager when that case closes. */
+export type RecordLinkedCaseOutcome = Command<'RecordLinkedCaseOutcome', {
+  readonly kind: 'wage_case';
+  readonly caseId: string;
+  readonly outcome: string;
+  readonly summary: string;
+}>;
+
 export type ComplaintCommand =
   | ReceiveComplaint
   | ClassifyComplaint
@@ -86,6 +97,8 @@ export type ComplaintCommand =
   | ReopenComplaint
   | FlagAsRepeat
   | MergeIntoEarlierComplaint
-  | AttachRepeatCall;
+  | AttachRepeatCall
+  | EscalateToWageCase
+  | RecordLinkedCaseOutcome;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

@@ -125,6 +125,18 @@ export type ComplaintMergedInto = DomainEvent<'ComplaintMergedInto', { readonly 
 
 export type RepeatCallAttached = DomainEvent<'RepeatCallAttached', { readonly repeatComplaintId: string; readonly attachedAt: Instant }>;
 
+/** The complaint opened a linked case of another kind (a wage case). */
+export type ComplaintEscalated = DomainEvent<'ComplaintEscalated', { readonly kind: 'wage_case'; readonly caseId: string; readonly summary?: string; readonly escalatedAt: Instant }>;
+
+/** The linked case closed: its outcome, as the complaint records it. */
+export type LinkedCaseConcluded = DomainEvent<'LinkedCaseConcluded', {
+  readonly kind: 'wage_case';
+  readonly caseId: string;
+  readonly outcome: string;
+  readonly summary: string;
+  readonly concludedAt: Instant;
+}>;
+
 export type ComplaintEvent =
   | ComplaintReceived
   | ComplaintClassified
@@ -144,6 +156,8 @@ export type ComplaintEvent =
   | ComplaintReopened
   | ComplaintFlaggedAsRepeat
   | ComplaintMergedInto
-  | RepeatCallAttached;
+  | RepeatCallAttached
+  | ComplaintEscalated
+  | LinkedCaseConcluded;
 
 export type ComplaintEventType = ComplaintEvent['type'];

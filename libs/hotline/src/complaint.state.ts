@@ -124,5 +124,11 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, status: 'merged', mergedInto: event.data.targetComplaintId };
     case 'RepeatCallAttached':
       return { ...state, attachedRepeats: [...state.attachedRepeats, event.data.repeatComplaintId] };
+    case 'ComplaintEscalated':
+      return { ...state, links: [...state.links, { kind: event.data.kind, id: event.data.caseId, linkedAt: event.data.escalatedAt }] };
+    case 'LinkedCaseConcluded': {
+      const { kind, caseId, outcome, summary, concludedAt } = event.data;
+      return { ...state, links: state.links.map((link) => (link.kind === kind && link.id === caseId ? { ...link, outcome: { outcome, summary, concludedAt } } : link)) };
+    }
   }
 }

@@ -73,6 +73,8 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
     ...optionalText('reason', '合并说明', data.reason, 500),
   ],
   AttachRepeatCall: (data) => requiredText('repeatComplaintId', '重复来电工单编号', data.repeatComplaintId, 64),
+  EscalateToWageCase: (data) => [...requiredText('wageCaseId', '欠薪案件编号', data.wageCaseId, 64), ...optionalText('summary', '转案说明', data.summary, 2000)],
+  RecordLinkedCaseOutcome: (data) => [...requiredText('caseId', '关联案件编号', data.caseId, 64), ...requiredText('outcome', '办理结果', data.outcome, 64), ...requiredText('summary', '结果说明', data.summary, 2000)],
 };
 
 function followUpSatisfactionViolations(data: DataOf<'RecordFollowUp'>, reference: HotlineReferenceData): FieldViolation[] {

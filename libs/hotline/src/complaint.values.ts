@@ -42,6 +42,8 @@ export interface ComplaintLink {
   readonly kind: 'wage_case' | 'mediation_case' | 'hardship_application';
   readonly id: string;
   readonly linkedAt: string;
+  /** Set when the linked case closes (and replaced if it closes again after reopening). */
+  readonly outcome?: { readonly outcome: string; readonly summary: string; readonly concludedAt: string };
 }
 
 /** A time limit of the hotline; `overdueDeadlines` names the missed ones. */

@@ -56,6 +56,10 @@ export class ReopenDto {
   @ApiProperty() @OptionalText('重办理由', 2000) reason: string;
 }
 
+export class EscalateDto {
+  @ApiPropertyOptional({ description: '转案说明，默认为工单的诉求摘要' }) @OptionalText('转案说明', 2000) summary?: string;
+}
+
 export class MergeDto {
   @ApiProperty() @OptionalText('合并到的工单', 64) intoComplaintId: string;
   @ApiPropertyOptional() @OptionalText('合并理由', 2000) reason?: string;

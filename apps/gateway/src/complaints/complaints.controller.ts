@@ -134,6 +134,18 @@ export class ComplaintsController {
     return this.commands.run(id, { type: 'ReopenComplaint', data: { reason: b.reason } }, m, { reason: b.reason });
   }
 
+  /**
+   * 转为欠薪案件: a wage-arrears complaint opens a linked wage case (its id is the complaint's own,
+   * derived, so a retry or a second click opens nothing new). The case appears once the process
+   * manager has opened it; its outcome comes back to the complaint when it closes.
+   */
+  @Post(':id/escalate') @HttpCode(201)
+  async escalate(@Param('id', ComplaintId) id: string, @Body() b: Dto.EscalateDto, @CommandMetadata() m: HttpCommandMeta) {
+    const wageCaseId = deterministicUuid('wage-case-from-complaint', id);
+    const answer = await this.commands.run(id, { type: 'EscalateToWageCase', data: { wageCaseId, ...(b.summary ? { summary: b.summary } : {}) } }, m);
+    return { ...answer, wageCaseId };
+  }
+
   @Post(':id/merge') @HttpCode(200)
   async merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
     // An order the user may not see counts as one this order does not repeat: the same answer as a random id.

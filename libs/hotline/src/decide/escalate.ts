@@ -1,0 +1,34 @@
+import type { EscalateToWageCase, RecordLinkedCaseOutcome } from '../complaint.commands.js';
+import type { ComplaintEvent } from '../complaint.events.js';
+import type { ComplaintState } from '../complaint.state.js';
+import type { DecisionEnv } from './decision-env.js';
+import { brokenRule, requireReceived, requireStatus } from './guards.js';
+
+/** The category whose complaints become wage-recovery cases (欠薪). */
+export const WAGE_ARREARS_CATEGORY = 'pay';
+
+/**
+ * 转为欠薪案件: a classified complaint about unpaid wages, still being handled, opens a linked wage
+ * case (the process manager opens it from this event). Once per complaint.
+ */
+export function escalateToWageCase(data: EscalateToWageCase['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
+  requireStatus(state, ['classified', 'assigned', 'in_progress'], { code: 'complaint_not_escalatable', message: '只有已分类、尚在办理中的工单可以转为欠薪案件' });
+  if (state.classification?.category !== WAGE_ARREARS_CATEGORY) {
+    throw brokenRule(state, { code: 'not_wage_arrears', message: '只有"劳动报酬"类工单可以转为欠薪案件' });
+  }
+  const linked = state.links.find((link) => link.kind === 'wage_case');
+  if (linked) {
+    if (linked.id === data.wageCaseId) return [];
+    throw brokenRule(state, { code: 'already_escalated', message: '该工单已转为欠薪案件' });
+  }
+  return [{ type: 'ComplaintEscalated', data: { kind: 'wage_case', caseId: data.wageCaseId, ...(data.summary ? { summary: data.summary } : {}), escalatedAt: env.nowIso } }];
+}
+
+/** The linked case's outcome, sent back when it closes (again after each reopening and closing). */
+export function recordLinkedCaseOutcome(data: RecordLinkedCaseOutcome['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
+  requireReceived(state);
+  if (!state.links.some((link) => link.kind === data.kind && link.id === data.caseId)) {
+    throw brokenRule(state, { code: 'case_not_linked', message: '该案件与本工单没有关联' });
+  }
+  return [{ type: 'LinkedCaseConcluded', data: { kind: data.kind, caseId: data.caseId, outcome: data.outcome, summary: data.summary, concludedAt: env.nowIso } }];
+}
