@@ -113,6 +113,32 @@ describe('wage cases over HTTP', () => {
     expect((await caseworker.get(`/api/wage-cases/${id}`)).body.version).toBe(before);
   });
 
+  it('warns of a limitation date within 30 days, and states the wage figures of the unit', async () => {
+    const id = await openProjectCase();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const inTenDays = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000);
+    const ended = `${inTenDays.getUTCFullYear() - 1}-${String(inTenDays.getUTCMonth() + 1).padStart(2, '0')}-${String(inTenDays.getUTCDate()).padStart(2, '0')}`;
+    const added = await act(caseworker, id, 'claimants', { claimants: [{ name: '王七', workedFrom: '2024-01-01', workedUntil: ended, claimed: 300_000 }, { name: '李八', workedFrom: '2024-01-01', claimed: 100_000 }] });
+    await act(caseworker, id, 'start-verification');
+    await act(caseworker, id, 'verify', { claims: [{ claimantId: added.claimantIds[0], verified: 300_000, basis: '欠条' }, { claimantId: added.claimantIds[1], verified: 100_000, basis: '欠条' }] });
+    await act(caseworker, id, 'payments', { amount: 150_000, paidOn: today, payer: '某建工集团', allocations: [{ claimantId: added.claimantIds[0], amount: 50_000 }, { claimantId: added.claimantIds[1], amount: 100_000 }] });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+
+    const watch = (await caseworker.get('/api/wage-cases/limitation-watch')).body;
+    expect(watch.filter((w: { caseId: string }) => w.caseId === id)).toEqual([
+      expect.objectContaining({ claimantId: added.claimantIds[0], claimantNumber: 1, standing: 'warning', daysLeft: 10 }),
+    ]);
+    expect((await erqi.get('/api/wage-cases/limitation-watch')).body.some((w: { caseId: string }) => w.caseId === id)).toBe(false);
+
+    const figures = (await supervisor.get(`/api/stats/wage?from=${today}&to=${today}&unit=${JINSHUI}`)).body;
+    expect(figures.amounts.recovered).toBeGreaterThanOrEqual(150_000);
+    expect(figures.workersHelped).toBeGreaterThanOrEqual(2);
+    expect((await erqi.get(`/api/stats/wage?unit=${JINSHUI}`)).status).toBe(403);
+    const bad = await supervisor.get('/api/stats/wage?from=2026-13-01');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'from' });
+  });
+
   it('hides a case from another district exactly like a case that does not exist', async () => {
     const id = await openProjectCase();
     const other = await erqi.get(`/api/wage-cases/${id}`);

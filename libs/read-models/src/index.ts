@@ -3,6 +3,7 @@ import { caseListProjection } from './case-list/case-list.projection.js';
 import { CaseListEntry } from './case-list/case-list.entity.js';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
 import { approvalsProjection } from './approvals/approvals.projection.js';
+import { wageFiguresProjection } from './wage/wage-figures.projection.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -12,10 +13,13 @@ export * from './hotline/hotline-stats.query.js';
 export * from './shanghai-period.js';
 export * from './approvals/approvals.projection.js';
 export * from './stream-ids.js';
+export * from './wage/wage-figures.projection.js';
+export * from './wage/wage-stats.query.js';
+export * from './wage/limitation-watch.query.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection];
+  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection()];
 }

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CITY_UNIT_ID, type OrgUnits } from '#identity';
-import { queryHotlineStats } from '#read-models';
+import { queryHotlineStats, queryWageStats } from '#read-models';
+import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
 import type { ReferenceItems } from '../reference/reference-items.store.js';
@@ -29,6 +30,21 @@ export class StatsController {
   /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
   @Get('hotline')
   async hotline(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
+    const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'complaint');
+    const stats = await queryHotlineStats(this.dataSource, { from, to, unitIds, asOf, unitName: (id) => this.orgUnits.find(id)?.name ?? id });
+    return { from, to, unit, asOf: asOf.toISOString(), ...stats, received: this.labelledAsNow(stats.received) };
+  }
+
+  /** The wage-recovery figures of DOMAIN.md (docs/figures.md); the period defaults to this month so far. */
+  @Get('wage')
+  async wage(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
+    const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'wage_case');
+    const stats = await queryWageStats(this.dataSource, { from, to, unitIds, asOf });
+    return { from, to, unit, asOf: asOf.toISOString(), ...stats };
+  }
+
+  /** The period (Shanghai days), the unit with its subtree (the user's own unit by default) and the "as of" instant, checked. */
+  private scopeOf(query: StatsQueryDto, now: Date, user: AuthenticatedUser, kind: CaseKind) {
     const today = shanghaiDay(now);
     const from = query.from ?? `${today.slice(0, 8)}01`;
     const to = query.to ?? today;
@@ -40,16 +56,9 @@ export class StatsController {
     if (violations.length > 0) throw new ValidationError(violations);
     // Without a unit, the figures are those of the user's own unit and everything below it.
     const unit = query.unit ?? user.orgUnitId;
-    this.access.assertMayReadFigures(user, 'complaint', unit);
+    this.access.assertMayReadFigures(user, kind, unit);
     const asOf = query.asOf ? new Date(query.asOf) : now;
-    const stats = await queryHotlineStats(this.dataSource, {
-      from,
-      to,
-      unitIds: unit === CITY_UNIT_ID ? undefined : this.orgUnits.subtree(unit),
-      asOf,
-      unitName: (id) => this.orgUnits.find(id)?.name ?? id,
-    });
-    return { from, to, unit, asOf: asOf.toISOString(), ...stats, received: this.labelledAsNow(stats.received) };
+    return { from, to, unit, unitIds: unit === CITY_UNIT_ID ? undefined : this.orgUnits.subtree(unit), asOf };
   }
 
   /** Categories and channels under the labels administrators gave them (retired ones included: old orders count). */

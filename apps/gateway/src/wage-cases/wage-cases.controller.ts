@@ -6,7 +6,10 @@ import { ValidationError, type FieldViolation } from '#errors';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
 import { claimantViolations, ledgerOf, caseTotals, type ClaimantDetails, type WageCaseCommand, type WageCaseDecider, type WageTimeLimits } from '#wage-recovery';
-import { ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import type { DataSource } from 'typeorm';
+import { queryLimitationWatch } from '#read-models';
+import { shanghaiDateOf } from '#calendar';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../../wage/src/wage-tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
@@ -34,6 +37,7 @@ export class WageCasesController {
     @Inject(WAGE_CASE_DECIDER) private readonly decider: WageCaseDecider,
     @Inject(WAGE_TIME_LIMITS) private readonly limits: WageTimeLimits,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   /** 立案: the same Idempotency-Key always yields the same case id. */
@@ -48,6 +52,14 @@ export class WageCasesController {
     if (!this.orgUnits.isWithin(unitId, user.orgUnitId)) throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '只能由本单位或下级单位承办' }]);
     const id = deterministicUuid('wage-case', user.userId, m.commandId);
     return this.cases.run(id, { type: 'OpenWageCase', data: { caseId: id, source: b.source as never, respondent: b.respondent as never, summary: b.summary, unitId } }, m);
+  }
+
+  /** 仲裁时效预警: claimants of open cases in the user's units whose limitation date is near or past (before `:id`, which it would match). */
+  @Get('limitation-watch')
+  limitationWatch(@CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    const scope = this.access.listScope(user);
+    if (!scope.kinds.includes('wage_case')) return [];
+    return queryLimitationWatch(this.dataSource, { unitIds: scope.unitIds, today: shanghaiDateOf(now), limits: this.limits });
   }
 
   @Get(':id')

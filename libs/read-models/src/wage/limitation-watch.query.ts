@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import { addDays, type LocalDate } from '#calendar';
+import { limitationDate, limitationStanding, owedToWorker, type WageCaseState, type WageTimeLimits } from '#wage-recovery';
+
+export interface LimitationWarning {
+  readonly caseId: string;
+  readonly caseTitle: string;
+  readonly unitId: string;
+  readonly claimantId: string;
+  /** The claimant's place in the case's list (1, 2, …): names are read on the case itself. */
+  readonly claimantNumber: number;
+  readonly limitationDate: LocalDate;
+  readonly daysLeft: number;
+  readonly standing: 'warning' | 'expired';
+}
+
+/**
+ * 仲裁时效预警: claimants of open wage cases in these units who are still owed money and whose
+ * arbitration limitation date is within the warning window or already past, soonest first.
+ */
+export async function queryLimitationWatch(dataSource: DataSource, query: { unitIds: readonly string[]; today: LocalDate; limits: WageTimeLimits }): Promise<LimitationWarning[]> {
+  const rows: { case_id: string; title: string; unit_id: string; state: WageCaseState }[] = await dataSource.query(
+    `SELECT case_id, title, unit_id, state FROM case_list WHERE kind = 'wage_case' AND is_open AND unit_id = ANY($1)`,
+    [query.unitIds],
+  );
+  const warnings: LimitationWarning[] = [];
+  for (const row of rows) {
+    row.state.claimantOrder.forEach((claimantId, index) => {
+      const claimant = row.state.claimants[claimantId];
+      const until = claimant.details.workedUntil;
+      if (claimant.withdrawn || !until || owedToWorker(claimant) <= 0) return;
+      const standing = limitationStanding(until, query.today, query.limits);
+      if (standing === 'ok') return;
+      const date = limitationDate(until, query.limits);
+      warnings.push({ caseId: row.case_id, caseTitle: row.title, unitId: row.unit_id, claimantId, claimantNumber: index + 1, limitationDate: date, daysLeft: daysBetween(query.today, date), standing });
+    });
+  }
+  return warnings.sort((a, b) => a.limitationDate.localeCompare(b.limitationDate) || a.caseId.localeCompare(b.caseId) || a.claimantNumber - b.claimantNumber);
+}
+
+function daysBetween(from: LocalDate, to: LocalDate): number {
+  let days = 0;
+  if (to >= from) for (let d = from; d < to; d = addDays(d, 1)) days += 1;
+  else for (let d = to; d < from; d = addDays(d, 1)) days -= 1;
+  return days;
+}

@@ -1,0 +1,163 @@
+/**
+ * The wage figures of DOMAIN.md from histories built by hand with the real decider and applied by the
+ * real projection on PostgreSQL: partial payments, a reversal, an advance and its reimbursement, a
+ * withdrawal, a reopening; every figure checked to the fen, by period, by unit, and as of earlier moments.
+ */
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { createChineseDaysCalendar } from '#calendar';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { applyBatch, ProjectionRunner } from '#projections';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand, type WageCaseState } from '#wage-recovery';
+import { waitForHead } from '../../../event-store/src/testing/wait-for-head.js';
+import { wageFiguresProjection } from './wage-figures.projection.js';
+import { queryWageStats } from './wage-stats.query.js';
+
+const decider = createWageCaseDecider({ calendar: createChineseDaysCalendar(), limits: DEFAULT_WAGE_TIME_LIMITS });
+const at = (shanghai: string) => new Date(`${shanghai}+08:00`);
+const caseworker = (unit: string) => ({ userId: `u-${unit}`, role: 'caseworker', orgUnitId: unit });
+const supervisor = (unit: string) => ({ userId: `s-${unit}`, role: 'supervisor', orgUnitId: unit });
+
+/** A case's stream, decided step by step at the given Shanghai times, so far. */
+class CaseHistory {
+  readonly id = randomUUID();
+  private state: WageCaseState = decider.initialState;
+  constructor(private readonly unit: string) {}
+
+  steps(...steps: Array<[string, WageCaseCommand] | [string, WageCaseCommand, 'supervisor']>): NewEvent[] {
+    const events: NewEvent[] = [];
+    for (const [when, command, role] of steps) {
+      const actor = role === 'supervisor' ? supervisor(this.unit) : caseworker(this.unit);
+      for (const event of decider.decide(command, this.state, { now: at(when), actor })) {
+        this.state = decider.evolve(this.state, event);
+        const id = randomUUID();
+        events.push({ eventId: id, type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: at(when).toISOString(), commandId: id, correlationId: id, causationId: id } });
+      }
+    }
+    return events;
+  }
+
+  open(when: string, claimants: Array<[string, number, number]>): NewEvent[] {
+    return this.steps(
+      [when, { type: 'OpenWageCase', data: { caseId: this.id, source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '某建筑公司', district: this.unit.slice(0, 6) }, summary: '欠薪', unitId: this.unit } }],
+      [when, { type: 'AddClaimants', data: { claimants: claimants.map(([id, claimed]) => ({ claimantId: id, name: `工人${id}`, workedFrom: '2025-03-01', claimed })) } }],
+      [when, { type: 'StartVerification', data: {} }],
+      [when, { type: 'VerifyClaims', data: { claims: claimants.map(([id, , verified]) => ({ claimantId: id, verified, basis: '考勤卡' })) } }],
+    );
+  }
+
+  pay(when: string, paymentId: string, paidOn: string, allocations: Array<[string, number]>): NewEvent[] {
+    const amount = allocations.reduce((s, [, a]) => s + a, 0);
+    return this.steps([when, { type: 'RecordRecoveryPayment', data: { paymentId, amount, paidOn, payer: '某建筑公司', allocations: allocations.map(([claimantId, a]) => ({ claimantId, amount: a })) } }]);
+  }
+}
+
+describe('wage figures', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let store: PostgresEventStore;
+  const projection = wageFiguresProjection();
+
+  async function append(streamOf: CaseHistory, events: NewEvent[]): Promise<void> {
+    await store.appendToStream(`wage-case-${streamOf.id}`, events, 'any');
+  }
+
+  /** Everything appended so far, projected; returns the instant just after, for "as of" questions. */
+  async function project(): Promise<Date> {
+    await waitForHead(store, await store.lastCommittedPosition());
+    const checkpoint = (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'wage-figures'"))
+      .map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0];
+    await applyBatch(dataSource, projection, await store.readAll({ after: checkpoint }));
+    const [{ now }] = await dataSource.query('SELECT clock_timestamp() AS now');
+    return now;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    store = await PostgresEventStore.connect({ connectionString: db.url });
+    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('states every figure to the fen, by period, unit and as of earlier moments', async () => {
+    // 金水区 case A: three workers claim 10,000 / 6,000 / 4,000 yuan, verified 9,000 / 6,000 / 4,000.
+    const a = new CaseHistory('410105');
+    await append(a, a.open('2026-03-02T09:00:00', [['a1', 1_000_000, 900_000], ['a2', 600_000, 600_000], ['a3', 400_000, 400_000]]));
+    // An advance of 2,000 to a3 in March; a first instalment on 03-20 (a1 5,000, a3 3,000: 2,000 of it repays the fund).
+    await append(a, a.steps(
+      ['2026-03-10T10:00:00', { type: 'RequestEmergencyAdvance', data: { advanceId: 'adv1', allocations: [{ claimantId: 'a3', amount: 200_000 }], reason: '困难' } }],
+      ['2026-03-11T10:00:00', { type: 'DecideEmergencyAdvance', data: { advanceId: 'adv1', approve: true, reason: '同意' } }, 'supervisor'],
+    ));
+    await append(a, a.pay('2026-03-20T15:00:00', 'p1', '2026-03-20', [['a1', 500_000], ['a3', 300_000]]));
+    // A mistaken payment recorded in April, then reversed.
+    await append(a, a.pay('2026-04-02T09:00:00', 'p-wrong', '2026-04-01', [['a2', 100_000]]));
+    const beforeReversal = await project();
+    await append(a, a.steps(['2026-04-03T09:00:00', { type: 'ReverseRecoveryPayment', data: { paymentId: 'p-wrong', reason: '银行退票' } }]));
+    // The rest in April; closed fully recovered on 04-28.
+    await append(a, a.pay('2026-04-25T10:00:00', 'p2', '2026-04-25', [['a1', 400_000], ['a2', 600_000], ['a3', 100_000]]));
+    await append(a, a.steps(['2026-04-28T10:00:00', { type: 'CloseWageCase', data: { outcome: 'fully_recovered', reason: '全部追回' } }]));
+
+    // 二七区 case B: two workers, one withdraws; a partial payment; closed partly recovered, reopened, closed again.
+    const b = new CaseHistory('410103');
+    await append(b, b.open('2026-04-06T09:00:00', [['b1', 800_000, 800_000], ['b2', 300_000, 250_000]]));
+    await append(b, b.steps(['2026-04-07T09:00:00', { type: 'WithdrawClaim', data: { claimantId: 'b2', reason: '本人撤回' } }]));
+    await append(b, b.pay('2026-04-15T09:00:00', 'q1', '2026-04-15', [['b1', 300_000]]));
+    await append(b, b.steps(['2026-04-20T09:00:00', { type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: '企业无力支付' } }]));
+    const beforeReopen = await project();
+    await append(b, b.steps(['2026-05-06T09:00:00', { type: 'ReopenWageCase', data: { reason: '发现财产线索' } }]));
+    await append(b, b.pay('2026-05-08T09:00:00', 'q2', '2026-05-08', [['b1', 500_000]]));
+    await append(b, b.steps(['2026-05-09T09:00:00', { type: 'CloseWageCase', data: { outcome: 'fully_recovered', reason: '全部追回' } }]));
+    const now = await project();
+
+    const stats = (from: string, to: string, asOf = now, unitIds?: string[]) => queryWageStats(dataSource, { from, to, asOf, unitIds });
+
+    // March, city-wide: case A opened; claims and verifications as entered; a1 and a3 helped (a3 twice, counted once).
+    expect(await stats('2026-03-01', '2026-03-31')).toEqual({
+      casesOpened: 1,
+      casesClosed: { total: 0, fully_recovered: 0, partly_recovered: 0, unrecoverable: 0, withdrawn: 0 },
+      workersHelped: 2,
+      amounts: { claimed: 2_000_000, verified: 1_900_000, recovered: 800_000, advanced: 200_000, reimbursed: 200_000 },
+      recoveryRate: null,
+      recoveryRateBasis: { recovered: 0, verified: 0 },
+      daysToFirstRecovery: { cases: 1, mean: 18, median: 18 },
+    });
+
+    // April: case B opened (b2's claim withdrawn the next day nets to zero); the reversed payment counts nowhere.
+    expect(await stats('2026-04-01', '2026-04-30')).toEqual({
+      casesOpened: 1,
+      casesClosed: { total: 1, fully_recovered: 1, partly_recovered: 0, unrecoverable: 0, withdrawn: 0 },
+      workersHelped: 4,
+      amounts: { claimed: 800_000, verified: 800_000, recovered: 1_400_000, advanced: 0, reimbursed: 0 },
+      recoveryRate: 1,
+      recoveryRateBasis: { recovered: 1_900_000, verified: 1_900_000 },
+      daysToFirstRecovery: { cases: 1, mean: 9, median: 9 },
+    });
+
+    // As of just before the reversal was recorded, the mistaken payment of 04-01 still counted.
+    expect((await stats('2026-04-01', '2026-04-30', beforeReversal)).amounts.recovered).toBe(100_000);
+    expect((await stats('2026-04-01', '2026-04-30', beforeReversal)).workersHelped).toBe(1);
+
+    // As of before the reopening, case B stood closed as partly recovered in April (3,000 of 8,000).
+    const aprilBeforeReopen = await stats('2026-04-01', '2026-04-30', beforeReopen);
+    expect(aprilBeforeReopen.casesClosed).toEqual({ total: 2, fully_recovered: 1, partly_recovered: 1, unrecoverable: 0, withdrawn: 0 });
+    expect(aprilBeforeReopen.recoveryRateBasis).toEqual({ recovered: 2_200_000, verified: 2_700_000 });
+
+    // May: case B's reclosing; by unit, 二七区 only.
+    expect(await stats('2026-05-01', '2026-05-31', now, ['410103'])).toMatchObject({
+      casesOpened: 0,
+      casesClosed: { total: 1, fully_recovered: 1 },
+      workersHelped: 1,
+      amounts: { claimed: 0, verified: 0, recovered: 500_000, advanced: 0, reimbursed: 0 },
+      recoveryRateBasis: { recovered: 800_000, verified: 800_000 },
+      daysToFirstRecovery: null,
+    });
+    expect((await stats('2026-01-01', '2026-12-31', now, ['410105'])).amounts).toEqual({ claimed: 2_000_000, verified: 1_900_000, recovered: 1_900_000, advanced: 200_000, reimbursed: 200_000 });
+  });
+});

@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm';
+
+export interface WageStatsQuery {
+  /** Shanghai calendar days, both inclusive. */
+  readonly from: string;
+  readonly to: string;
+  /** The unit and its descendants; absent: every unit. */
+  readonly unitIds?: readonly string[];
+  /** The figures as they stood at this instant. */
+  readonly asOf: Date;
+}
+
+export interface WageStats {
+  readonly casesOpened: number;
+  readonly casesClosed: { total: number; fully_recovered: number; partly_recovered: number; unrecoverable: number; withdrawn: number };
+  /** Distinct claimants who received a recovery or an advance in the period. */
+  readonly workersHelped: number;
+  /** Fen. Claimed and verified are the changes made in the period (additions, corrections, withdrawals). */
+  readonly amounts: { claimed: number; verified: number; recovered: number; advanced: number; reimbursed: number };
+  /** Recovered ÷ verified, over the cases closed in the period (their totals at closing). */
+  readonly recoveryRate: number | null;
+  readonly recoveryRateBasis: { recovered: number; verified: number };
+  /** Days from opening to the first recovery, for cases whose first recovery fell in the period. */
+  readonly daysToFirstRecovery: { cases: number; mean: number; median: number } | null;
+}
+
+/**
+ * The wage figures of DOMAIN.md, exactly as docs/figures.md defines them. A row counts as of `asOf`
+ * when it was recorded by then and not voided (reversed) by then; a closure counts unless the case
+ * was reopened by then.
+ */
+export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery): Promise<WageStats> {
+  const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
+  const live = `recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))`;
+  const [row] = await dataSource.query(
+    `SELECT
+       (SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened,
+       (SELECT count(DISTINCT claimant_key) FROM wage_money WHERE kind IN ('recovered', 'advanced') AND amount > 0 AND on_date BETWEEN $1 AND $2 AND ${live})::int AS helped,
+       ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed']
+         .map((kind) => `(SELECT coalesce(sum(amount), 0) FROM wage_money WHERE kind = '${kind}' AND on_date BETWEEN $1 AND $2 AND ${live})::bigint AS ${kind}`)
+         .join(',\n       ')}`,
+    params,
+  );
+  const closures: { outcome: string; n: number; verified: string; recovered: string }[] = await dataSource.query(
+    `SELECT outcome, count(*)::int AS n, sum(verified)::bigint AS verified, sum(recovered)::bigint AS recovered
+       FROM wage_closures
+      WHERE closed_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND (reopened_at IS NULL OR reopened_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))
+      GROUP BY outcome`,
+    params,
+  );
+  const firsts: { days: number }[] = await dataSource.query(
+    `WITH firsts AS (
+       SELECT case_id, min(on_date) AS first_on FROM wage_money WHERE kind = 'recovered' AND amount > 0 AND ${live} GROUP BY case_id
+     )
+     SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
+      WHERE f.first_on BETWEEN $1 AND $2 ORDER BY 1`,
+    params,
+  );
+  const count = (outcome: string) => closures.find((c) => c.outcome === outcome)?.n ?? 0;
+  const verified = closures.reduce((s, c) => s + Number(c.verified), 0);
+  const recovered = closures.reduce((s, c) => s + Number(c.recovered), 0);
+  const days = firsts.map((f) => f.days);
+  return {
+    casesOpened: row.opened,
+    casesClosed: {
+      total: closures.reduce((s, c) => s + c.n, 0),
+      fully_recovered: count('fully_recovered'),
+      partly_recovered: count('partly_recovered'),
+      unrecoverable: count('unrecoverable'),
+      withdrawn: count('withdrawn'),
+    },
+    workersHelped: row.helped,
+    amounts: { claimed: Number(row.claimed), verified: Number(row.verified), recovered: Number(row.recovered), advanced: Number(row.advanced), reimbursed: Number(row.reimbursed) },
+    recoveryRate: verified === 0 ? null : recovered / verified,
+    recoveryRateBasis: { recovered, verified },
+    daysToFirstRecovery: days.length === 0 ? null : { cases: days.length, mean: days.reduce((a, b) => a + b, 0) / days.length, median: median(days) },
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
