@@ -25,6 +25,6 @@ export class ReferenceChangesQueryDto {
 
 export class HotlineReferenceQueryDto {
   @ApiPropertyOptional({ description: '同时返回已停用的项（active: false），以便旧工单显示名称' })
-  @OptionalText('includeRetired', 8)
+  @OptionalText('是否包含已停用项（includeRetired）', 8)
   includeRetired?: string;
 }

@@ -40,8 +40,8 @@ type RawHotlineReference = Omit<Partial<HotlineReference>, 'categories'> & {
 };
 
 /**
- * docs/api.md names the lists `outcomes`, `satisfaction` and a category's `children`; the domain
- * library calls them `resolutionOutcomes`, `satisfactionLevels` and `subcategories`. Either is read.
+ * The API names the lists `resolutionOutcomes`, `satisfactionLevels` and a category's `subcategories`
+ * (docs/api.md); the console calls them `outcomes`, `satisfaction` and `children`. Either is read.
  */
 function normalizeHotline(raw: RawHotlineReference): HotlineReference {
   return {
