@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/screens.css';
 import './styles/admin.css';
 import './styles/audit.css';
+import './styles/wage.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,8 +7,8 @@ import type { PageName, Route } from './router';
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
-  caseworker: ['cases', 'intake', 'dashboard', 'complaint'],
-  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint'],
+  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'wage-case'],
+  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'wage-case'],
   mediator: ['cases'],
   admin: ['users', 'units', 'reference', 'calendar'],
 };

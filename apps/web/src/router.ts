@@ -12,10 +12,16 @@ export type Route =
   | { name: 'users' }
   | { name: 'units' }
   | { name: 'reference' }
-  | { name: 'calendar' };
+  | { name: 'calendar' }
+  | { name: 'wage-open' }
+  | { name: 'wage-case'; id: string; tab?: WageTab }
+  | { name: 'limitation-watch' };
 
 export type PageName = Exclude<Route['name'], 'home'>;
 export type ComplaintTab = 'details' | 'audit';
+/** The tabs of a wage case: 申请人 · 核实 · 分户台账 · 款项 · 移送与期限 · 历史. */
+export const WAGE_TABS = ['claimants', 'verify', 'ledger', 'money', 'referrals', 'history'] as const;
+export type WageTab = (typeof WAGE_TABS)[number];
 
 const FIXED: Record<string, Route> = {
   '/cases': { name: 'cases' },
@@ -27,6 +33,8 @@ const FIXED: Record<string, Route> = {
   '/admin/units': { name: 'units' },
   '/admin/reference': { name: 'reference' },
   '/admin/calendar': { name: 'calendar' },
+  '/wage-cases/new': { name: 'wage-open' },
+  '/wage-cases/limitation-watch': { name: 'limitation-watch' },
 };
 
 /** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */
@@ -35,6 +43,10 @@ export function parseRoute(hash: string): Route {
   if (FIXED[path]) return FIXED[path];
   const complaint = /^\/complaints\/([^/?#]+)(\/audit)?$/.exec(path);
   if (complaint) return { name: 'complaint', id: decodeURIComponent(complaint[1]), tab: complaint[2] ? 'audit' : 'details' };
+  const wageCase = /^\/wage-cases\/([^/?#]+)(?:\/([a-z]+))?$/.exec(path);
+  if (wageCase && (!wageCase[2] || (WAGE_TABS as readonly string[]).includes(wageCase[2]))) {
+    return { name: 'wage-case', id: decodeURIComponent(wageCase[1]), tab: (wageCase[2] as WageTab | undefined) ?? 'claimants' };
+  }
   return { name: 'home' };
 }
 
@@ -44,6 +56,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'complaint':
       return `#/complaints/${encodeURIComponent(route.id)}${route.tab === 'audit' ? '/audit' : ''}`;
+    case 'wage-case':
+      return `#/wage-cases/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'claimants' ? `/${route.tab}` : ''}`;
     default:
       return `#${Object.entries(FIXED).find(([, r]) => r.name === route.name)![0]}`;
   }

@@ -1,3 +1,4 @@
+import { enWage } from './en-wage';
 import type { MessageKey } from './zh';
 
 /** English text, switchable from the header. Every Chinese key must have an English twin. */
@@ -445,4 +446,5 @@ export const en: Record<MessageKey, string> = {
   'calendar.col.note': 'Reason',
   'calendar.enteredDone': '{year} marked as entered',
   'calendar.unenteredDone': '{year} no longer marked as entered',
+  ...enWage,
 };

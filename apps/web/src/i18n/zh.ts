@@ -1,3 +1,5 @@
+import { zhWage } from './zh-wage';
+
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
   'app.title': '职工维权个案管理',
@@ -443,6 +445,7 @@ export const zh = {
   'calendar.col.note': '理由',
   'calendar.enteredDone': '已标记 {year} 年全年安排已录入',
   'calendar.unenteredDone': '已取消 {year} 年“全年安排已录入”',
+  ...zhWage,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -8,6 +8,8 @@ import { hrefFor, type Route } from '../router';
 const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
+  { route: { name: 'wage-open' }, key: 'nav.wageOpen', testId: 'nav-wage-open' },
+  { route: { name: 'limitation-watch' }, key: 'nav.limitationWatch', testId: 'nav-limitation-watch' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard' },
   { route: { name: 'approvals' }, key: 'nav.approvals', testId: 'nav-approvals' },
   { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
@@ -25,7 +27,7 @@ export function Shell({ user, route, onLogout, children }: {
   children: ReactNode;
 }) {
   const { t, tOr, lang, setLang } = useI18n();
-  const current = route.name === 'complaint' ? 'cases' : route.name;
+  const current = route.name === 'complaint' || route.name === 'wage-case' ? 'cases' : route.name;
   return (
     <div className="shell">
       <header className="header">

@@ -9,6 +9,9 @@ import { CaseListPage } from './cases/CaseListPage';
 import { ComplaintPage } from './complaint/ComplaintPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { IntakePage } from './intake/IntakePage';
+import { LimitationWatchPage } from './wage/LimitationWatchPage';
+import { OpenWageCasePage } from './wage/open/OpenWageCasePage';
+import { WageCasePage } from './wage/WageCasePage';
 
 /** The screen of a route the user's role may open. */
 export function Page({ route }: { route: Route }) {
@@ -33,6 +36,12 @@ export function Page({ route }: { route: Route }) {
       return <ReferencePage />;
     case 'calendar':
       return <CalendarPage />;
+    case 'wage-open':
+      return <OpenWageCasePage />;
+    case 'wage-case':
+      return <WageCasePage key={route.id} id={route.id} tab={route.tab ?? 'claimants'} />;
+    case 'limitation-watch':
+      return <LimitationWatchPage />;
     case 'home':
       return null;
   }
