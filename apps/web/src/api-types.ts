@@ -58,8 +58,12 @@ export interface CaseListItem {
   urgency: string | null;
   openedAt: string;
   nextDueAt: string | null;
+  /** What the next due date is for: `sign_for`, `referral_accept:labour_inspection`, `arbitration_limitation` … */
+  nextDueStep?: string | null;
   overdue: boolean;
   version: number;
+  /** A wage case's money so far (fen); null for other kinds. */
+  progress?: { claimants: number; verified: number; recovered: number; advanced: number; outstanding: number } | null;
 }
 
 export interface Page<T> {

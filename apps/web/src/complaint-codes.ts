@@ -3,8 +3,11 @@
  * names or contact methods; these are the console's assumption, shown with a raw-code fallback.
  */
 
-/** Case kinds offered by the list filter. Only hotline complaints exist so far. */
-export const CASE_KINDS = ['complaint'] as const;
+/** Case kinds offered by the list filter: hotline complaints and wage-arrears cases. */
+export const CASE_KINDS = ['complaint', 'wage_case'] as const;
+
+/** Wage-case statuses in lifecycle order (DOMAIN.md §2), for the status filter. */
+export const WAGE_CASE_STATUSES = ['opened', 'verifying', 'verified', 'negotiating', 'closed'] as const;
 
 /** Complaint statuses in lifecycle order (DOMAIN.md §1), for the status filter. */
 export const COMPLAINT_STATUSES = [

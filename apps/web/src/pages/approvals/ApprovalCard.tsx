@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 import type { Approval } from '../../api-types';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatYuan } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { personLabel } from '../../people';
 import { useReference } from '../../reference/ReferenceProvider';
-import { hrefFor } from '../../router';
+import { hrefFor, type Route } from '../../router';
+import { WAGE_APPROVAL_KINDS } from './approval-kinds';
 import { DecisionForm, type Decision } from './DecisionForm';
 
-/** One request: which case, who asked and when (Shanghai time), how many working days and why. */
+function caseRoute(a: Approval): Route {
+  return a.caseKind === 'wage_case' ? { name: 'wage-case', id: a.caseId } : { name: 'complaint', id: a.caseId };
+}
+
+/** One request: which case, who asked and when (Shanghai time), what (working days, or an amount in yuan) and why. */
 export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; onDecided(decision: Decision): void }) {
   const { t, tOr } = useI18n();
   const { unitName } = useReference();
@@ -15,13 +20,20 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
   const decider = personLabel(a.decidedBy, a.decidedByName);
   const caseLabel = a.caseTitle || `${tOr(`kind.${a.caseKind}`, a.caseKind)} ${a.caseId.slice(0, 8)}`;
   const days = a.details?.workingDays;
+  const amount = a.details?.amount;
+  const claimants = a.details?.claimants;
 
   const rows: [string, ReactNode][] = [
     [t('approvals.requestedBy'), <><span title={asker.title}>{asker.text}</span>{a.unitId && <span className="muted"> · {unitName(a.unitId)}</span>}</>],
     [t('approvals.requestedAt'), formatDateTime(a.requestedAt)],
-    [t('approvals.workingDays'), typeof days === 'number' ? t('approvals.days', { n: days }) : '—'],
-    [t('approvals.requestReason'), a.details?.reason ?? '—'],
   ];
+  if (a.kind === 'wage_advance') {
+    rows.push([t('approvals.advanceAmount'), <span data-testid="approval-amount">{typeof amount === 'number' ? formatYuan(amount) : '—'}</span>]);
+    rows.push([t('approvals.claimants'), typeof claimants === 'number' ? t('wage.h.people', { n: claimants }) : Array.isArray(claimants) ? t('wage.h.people', { n: claimants.length }) : '—']);
+  } else if (!WAGE_APPROVAL_KINDS.includes(a.kind)) {
+    rows.push([t('approvals.workingDays'), typeof days === 'number' ? t('approvals.days', { n: days }) : '—']);
+  }
+  rows.push([t('approvals.requestReason'), a.details?.reason ?? '—']);
   if (a.status !== 'pending') {
     rows.push([t('approvals.decidedBy'), <span title={decider.title}>{decider.text}</span>]);
     rows.push([t('approvals.decidedAt'), formatDateTime(a.decidedAt)]);
@@ -32,7 +44,7 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
     <article className="card approval" data-testid="approval" data-approval-id={a.id} data-case-id={a.caseId} data-status={a.status}>
       <div className="approval-head">
         <span className="badge badge-status">{tOr(`approvalKind.${a.kind}`, a.kind)}</span>
-        <a href={hrefFor({ name: 'complaint', id: a.caseId })} data-testid="approval-case">{caseLabel}</a>
+        <a href={hrefFor(caseRoute(a))} data-testid="approval-case">{caseLabel}</a>
         {a.status !== 'pending' && (
           <span className={`badge ${a.status === 'approved' ? 'badge-met' : 'badge-risk'}`} data-testid="approval-status">
             {tOr(`approvalStatus.${a.status}`, a.status)}

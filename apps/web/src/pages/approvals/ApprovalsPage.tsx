@@ -18,9 +18,10 @@ export function ApprovalsPage() {
   const [decided, setDecided] = useState<Set<string>>(() => new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
-  function onDecided(id: string, decision: Decision) {
+  function onDecided(id: string, kind: string, decision: Decision) {
     setDecided((current) => new Set(current).add(id));
-    setNotice(t(decision === 'approve' ? 'approvals.approvedDone' : 'approvals.rejectedDone'));
+    const approved = kind === 'wage_advance' ? 'approvals.advanceApprovedDone' : kind === 'wage_unrecoverable_closure' ? 'approvals.closureApprovedDone' : 'approvals.approvedDone';
+    setNotice(t(decision === 'approve' ? approved : 'approvals.rejectedDone'));
     reload();
   }
 
@@ -46,7 +47,7 @@ export function ApprovalsPage() {
         <p className="card empty" data-testid="approvals-empty">{t(tab === 'pending' ? 'approvals.emptyPending' : 'approvals.emptyDecided')}</p>
       )}
       {shown.map((item) => (
-        <ApprovalCard key={item.id} approval={item} onDecided={(decision) => onDecided(item.id, decision)} />
+        <ApprovalCard key={item.id} approval={item} onDecided={(decision) => onDecided(item.id, item.kind, decision)} />
       ))}
     </section>
   );

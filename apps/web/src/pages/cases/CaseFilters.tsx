@@ -1,6 +1,6 @@
 import { CheckField, Field } from '../../components/Field';
 import { UnitSelect } from '../../components/Selects';
-import { CASE_KINDS, COMPLAINT_STATUSES } from '../../complaint-codes';
+import { CASE_KINDS, COMPLAINT_STATUSES, WAGE_CASE_STATUSES } from '../../complaint-codes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
 import type { CaseFilter } from './useCases';
@@ -9,11 +9,13 @@ export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange
   const { t, tOr } = useI18n();
   const { units } = useReference();
   const set = (patch: Partial<CaseFilter>) => onChange({ ...filter, ...patch, page: 1 });
+  const statuses: readonly string[] = filter.kind === 'wage_case' ? WAGE_CASE_STATUSES
+    : filter.kind === 'complaint' ? COMPLAINT_STATUSES : [...new Set([...COMPLAINT_STATUSES, ...WAGE_CASE_STATUSES])];
 
   return (
     <div className="filters" data-testid="case-filters">
       <Field id="filter-kind" label={t('cases.kind')}>
-        <select id="filter-kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value })}>
+        <select id="filter-kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value, status: '' })}>
           <option value="">{t('common.all')}</option>
           {CASE_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -25,7 +27,7 @@ export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange
       <Field id="filter-status" label={t('cases.status')}>
         <select id="filter-status" value={filter.status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">{t('common.all')}</option>
-          {COMPLAINT_STATUSES.map((status) => (
+          {statuses.map((status) => (
             <option key={status} value={status}>
               {tOr(`status.${status}`, status)}
             </option>

@@ -5,13 +5,18 @@ import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
 import { hrefFor, navigate, type Route } from '../../router';
+import { dueStepLabel } from './due-step';
+import { WageProgressCell } from './WageProgressCell';
 
 function routeOf(item: CaseListItem): Route | null {
-  return item.kind === 'complaint' ? { name: 'complaint', id: item.id } : null;
+  if (item.kind === 'complaint') return { name: 'complaint', id: item.id };
+  if (item.kind === 'wage_case') return { name: 'wage-case', id: item.id };
+  return null;
 }
 
 export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyText: string }) {
-  const { t, tOr, label } = useI18n();
+  const i18n = useI18n();
+  const { t, tOr, label } = i18n;
   const { hotline } = useReference();
   const urgent = urgentCode(hotline.urgencies);
 
@@ -25,6 +30,7 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
           <th>{t('cases.col.status')}</th>
           <th>{t('cases.col.unit')}</th>
           <th>{t('cases.col.urgency')}</th>
+          <th>{t('cases.col.progress')}</th>
           <th>{t('cases.col.openedAt')}</th>
           <th>{t('cases.col.nextDueAt')}</th>
         </tr>
@@ -44,8 +50,10 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
                   ? <span className="badge badge-urgent">{t('badge.urgent')}</span>
                   : label(findItem(hotline.urgencies, item.urgency), '')}
               </td>
+              <td>{item.progress && <WageProgressCell progress={item.progress} />}</td>
               <td className="nowrap">{formatDateTime(item.openedAt)}</td>
               <td className={item.overdue ? 'nowrap text-danger' : 'nowrap'}>
+                {item.nextDueStep && item.nextDueAt && <span className="due-step" data-testid="due-step">{dueStepLabel(item.nextDueStep, i18n)}</span>}
                 {formatDateTime(item.nextDueAt)} {item.overdue && <OverdueBadge />}
               </td>
             </tr>

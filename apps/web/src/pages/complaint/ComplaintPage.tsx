@@ -8,6 +8,8 @@ import { AuditView } from './audit/AuditView';
 import { ComplaintFields } from './ComplaintFields';
 import { ComplaintTabs } from './ComplaintTabs';
 import { Deadlines } from './Deadlines';
+import { EscalateToWageCase, WAGE_ARREARS_CATEGORY } from './EscalateToWageCase';
+import { LinkedCases } from './LinkedCases';
 import { pendingExtension } from './pending-extension';
 import { readDeadlines } from './deadlines';
 import { Timeline } from './Timeline';
@@ -37,7 +39,10 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
     );
   }
 
-  const actions = state.allowedActions ?? [];
+  const allowedActions = state.allowedActions ?? [];
+  // 转为欠薪案件 has its own button: it opens another case and goes there.
+  const escalatable = allowedActions.includes('escalate') && state.category === WAGE_ARREARS_CATEGORY;
+  const actions = allowedActions.filter((action) => action !== 'escalate');
   const waiting = pendingExtension(history);
   const openForm = open && actions.includes(open) ? open : null;
 
@@ -69,7 +74,7 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
         <>
           <div className="card actions" data-testid="actions">
             <h2>{t('detail.actions')}</h2>
-            {actions.length === 0 && <p className="muted">{t('detail.noActions')}</p>}
+            {actions.length === 0 && !escalatable && <p className="muted">{t('detail.noActions')}</p>}
             {waiting && (
               <p className="pending-note" data-testid="extension-pending">
                 {t('detail.extensionPending', { n: waiting.workingDays ?? '—' })}
@@ -83,6 +88,7 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
                   {tOr(`action.${action}`, action)}
                 </button>
               ))}
+              {escalatable && <EscalateToWageCase complaint={state} onConflict={conflict} onLinked={() => void reload()} />}
             </div>
           </div>
           {openForm && (
@@ -92,6 +98,7 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
           <div className="detail-grid">
             <ComplaintFields complaint={state} revealable />
             <div className="detail-side">
+              <LinkedCases complaint={state} />
               <Deadlines deadlines={readDeadlines(state.deadlines, state.overdue)} />
               <Timeline history={history} />
             </div>

@@ -8,6 +8,9 @@ import { BarChart, type Bar } from './BarChart';
 import { KpiTile, rateTone } from './KpiTile';
 import { PeriodPicker } from './PeriodPicker';
 import { useHotlineStats, type StatsQuery } from './useHotlineStats';
+import { WageFigures } from './WageFigures';
+
+type DashboardTab = 'hotline' | 'wage';
 
 /** The hotline's figures for a period and unit, as DOMAIN.md defines them. */
 export function DashboardPage() {
@@ -15,6 +18,7 @@ export function DashboardPage() {
   const { hotline } = useReference();
   const [params, setParams] = useState<StatsQuery>(() => ({ ...thisMonth(), unit: '' }));
   const [reloadToken, setReloadToken] = useState(0);
+  const [tab, setTab] = useState<DashboardTab>('hotline');
   const { stats, error, loading } = useHotlineStats(params, reloadToken);
 
   const bars = (items: Breakdown[] | undefined, ref: RefItem[]): Bar[] =>
@@ -25,14 +29,23 @@ export function DashboardPage() {
   return (
     <section className="page" data-testid="dashboard">
       <div className="page-head">
-        <h1>{t('dash.title')}</h1>
+        <h1>{t(tab === 'wage' ? 'dash.wageTitle' : 'dash.title')}</h1>
         <button type="button" className="secondary" data-testid="dash-refresh" onClick={() => setReloadToken((n) => n + 1)}>
           {t('common.refresh')}
         </button>
       </div>
+      <div className="tabs" role="tablist">
+        {(['hotline', 'wage'] as const).map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`dash-tab-${name}`}
+            className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
+            {t(name === 'hotline' ? 'dash.tab.hotline' : 'dash.tab.wage')}
+          </button>
+        ))}
+      </div>
       <PeriodPicker value={params} onChange={setParams} />
-      <Notice kind="error" text={error} />
-      {stats && (
+      {tab === 'wage' && <WageFigures params={params} reloadToken={reloadToken} />}
+      {tab === 'hotline' && <Notice kind="error" text={error} />}
+      {tab === 'hotline' && stats && (
         <div aria-busy={loading}>
           <div className="kpis">
             <KpiTile testId="kpi-received" title={t('dash.received')} value={String(stats.received.total)} />
