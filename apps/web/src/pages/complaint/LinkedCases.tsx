@@ -7,6 +7,8 @@ interface Link {
   kind: string;
   id: string;
   linkedAt?: string;
+  /** Set once the linked case concluded: how, in words. */
+  outcome?: { outcome?: string; summary?: string } | null;
 }
 
 function routeOf(link: Link): Route | null {
@@ -29,6 +31,7 @@ export function LinkedCases({ complaint }: { complaint: ComplaintState }) {
             <li key={`${link.kind}:${link.id}`}>
               {route ? <a href={hrefFor(route)} data-testid={`linked-${link.kind}`}>{label} {link.id.slice(0, 8)}</a> : label}
               {link.linkedAt && <span className="muted"> · {formatDateTime(link.linkedAt)}</span>}
+              {link.outcome?.summary && <div className="prewrap" data-testid="linked-outcome">{link.outcome.summary}</div>}
             </li>
           );
         })}

@@ -67,7 +67,7 @@ export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(sp
         <Figure testId="total-verified" label={t('wage.money.verified')} value={formatYuan(totals.verified)} />
         <Figure testId="total-recovered" label={t('wage.money.recovered')} value={formatYuan(totals.recovered)} />
         <Figure testId="total-advanced" label={t('wage.money.advanced')} value={formatYuan(totals.advanced)} />
-        <Figure testId="total-outstanding" label={t('wage.money.outstanding')} value={formatYuan(totals.outstanding)} strong />
+        <Figure testId="total-outstanding" label={t('wage.money.outstanding')} value={formatYuan(totals.outstanding)} strong={totals.outstanding > 0} />
       </div>
       {kase.pendingClosure && <p className="pending-note" data-testid="pending-closure">{t('wage.unrecoverable.pending', { reason: kase.pendingClosure.reason })}</p>}
       {kase.closure && (

@@ -32,7 +32,7 @@ export function MoneyTab({ kase, history, onAction, onDone, onConflict }: {
       {list.map((a) => (
         <li key={a.claimantId}>
           {names.get(a.claimantId) ?? '—'} {formatYuan(a.amount)}
-          {!!a.reimbursed && <span className="muted"> {t('wage.pay.reimbursedPart', { amount: formatYuan(a.reimbursed) })}</span>}
+          {!!a.reimbursed && <span className="muted">{t('wage.pay.reimbursedPart', { amount: formatYuan(a.reimbursed) })}</span>}
         </li>
       ))}
     </ul>

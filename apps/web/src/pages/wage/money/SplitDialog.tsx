@@ -31,7 +31,7 @@ export function SplitDialog({ testId, title, amountLabel, capLabel, submitLabel,
   onConflict(): void;
 }) {
   const { t } = useI18n();
-  const split = useSplit(payees, payees.length > 1 ? 'even' : 'manual');
+  const split = useSplit(payees, 'even');
   const runner = useCommandRunner(onConflict);
   const check = checkShares(split.amount, split.shares, payees);
   const amountBad = split.amountText.trim() !== '' && split.amount === null;
