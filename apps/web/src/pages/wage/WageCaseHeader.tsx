@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
 import { useReference } from '../../reference/ReferenceProvider';
 import { hrefFor } from '../../router';
+import { readSession } from '../../session';
 import { caseDialogs, type DialogSpec } from './command-dialogs';
 import type { WageCase } from './wage-types';
 
@@ -21,8 +22,9 @@ const CLOSING: { action: string; spec: (id: string) => DialogSpec; danger?: bool
  * money (verified, recovered, advanced, still owed); and the ways to close it that the API allows now.
  */
 export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(spec: DialogSpec): void }) {
-  const { t, tOr } = useI18n();
+  const { t, tOr, lang } = useI18n();
   const { units, unitName } = useReference();
+  const supervisor = readSession()?.user.role === 'supervisor';
   const { respondent, totals } = kase;
   const district = units.find((u) => u.code === respondent.district)?.name ?? respondent.district;
   const source = kase.source.kind === 'complaint' && kase.source.complaintId
@@ -54,7 +56,7 @@ export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(sp
           <div className="facts-wide"><dt>{t('wage.f.chain')}</dt>
             <dd className="chain" data-testid="chain">
               {respondent.chain!.map((party, i) => (
-                <span key={i} className="chain-party">{tOr(`wage.chainRole.${party.role}`, party.role)}：{party.name}</span>
+                <span key={i} className="chain-party">{tOr(`wage.chainRole.${party.role}`, party.role)}{lang === 'zh' ? '：' : ': '}{party.name}</span>
               ))}
             </dd>
           </div>
@@ -69,7 +71,12 @@ export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(sp
         <Figure testId="total-advanced" label={t('wage.money.advanced')} value={formatYuan(totals.advanced)} />
         <Figure testId="total-outstanding" label={t('wage.money.outstanding')} value={formatYuan(totals.outstanding)} strong={totals.outstanding > 0} />
       </div>
-      {kase.pendingClosure && <p className="pending-note" data-testid="pending-closure">{t('wage.unrecoverable.pending', { reason: kase.pendingClosure.reason })}</p>}
+      {kase.pendingClosure && (
+        <p className="pending-note" data-testid="pending-closure">
+          {t('wage.unrecoverable.pending', { reason: kase.pendingClosure.reason })}
+          {supervisor && <> <a href={hrefFor({ name: 'approvals' })}>{t('wage.advance.toInbox')}</a></>}
+        </p>
+      )}
       {kase.closure && (
         <p className="muted" data-testid="closure">{t('wage.closure.text', { outcome: kase.closure.outcomeLabel, time: formatDateTime(kase.closure.closedAt), reason: kase.closure.reason })}</p>
       )}

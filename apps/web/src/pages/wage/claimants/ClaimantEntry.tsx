@@ -147,7 +147,7 @@ export function ClaimantEntry({ caseId, version, onAdded, onConflict }: {
       )}
       {checking && <p className="muted">{t('wage.entry.checking')}</p>}
       {pending && (
-        <ImportReport report={pending.report} busy={importer.busy} ownNumbers={pending.source === 'grid'}
+        <ImportReport report={pending.report} busy={importer.busy}
           label={pending.source === 'grid' ? gridLabel : (row) => t('wage.report.sheetRow', { n: row })}
           onConfirm={pending.source === 'grid' ? undefined : () => void add(pending)}
           onDiscard={() => setPending(null)} />

@@ -5,12 +5,13 @@ import type { ListReport } from './import-report';
  * The row-by-row answer of a check, before anything is added: every row with its problems, or that
  * the whole list passed, with the button that adds it.
  */
-export function ImportReport({ report, label, ownNumbers = false, busy, onConfirm, onDiscard }: {
+export function ImportReport({ report, label, busy, onConfirm, onDiscard }: {
   report: ListReport;
-  /** How the rows are numbered for the user: the grid's own rows, or the sheet's (header = row 1). */
+  /**
+   * How the rows are numbered for the user: the grid's own rows, or the sheet's (header = row 1). The
+   * row is named once, in its own column: the API's "第 N 行：" is taken off its messages.
+   */
   label: (row: number) => string;
-  /** Rows are numbered by `label` only: the API's "第 N 行：" (the sheet's numbering) is taken off its messages. */
-  ownNumbers?: boolean;
   busy: boolean;
   onConfirm?: () => void;
   onDiscard(): void;
@@ -37,7 +38,7 @@ export function ImportReport({ report, label, ownNumbers = false, busy, onConfir
                 <th className="nowrap">{p.row === null ? t('wage.report.wholeList') : label(p.row)}</th>
                 <td>
                   <ul className="report-messages">
-                    {p.messages.map((m, i) => <li key={i}>{ownNumbers ? m.replace(/^第\s*\d+\s*行[：:]\s*/, '') : m}</li>)}
+                    {p.messages.map((m, i) => <li key={i}>{m.replace(/^第\s*\d+\s*行[：:]\s*/, '')}</li>)}
                   </ul>
                 </td>
               </tr>
