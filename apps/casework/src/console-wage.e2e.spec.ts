@@ -5,13 +5,15 @@
  * payments through the allocation dialog (split evenly, then pro rata to what is still owed), gets
  * an emergency advance approved by the supervisor in the approvals inbox, reads the ledger, exports
  * it to Excel and closes the case as fully recovered; a caseworker of 二七区 finds nothing at the
- * case's address; a hotline complaint about unpaid wages becomes a wage case and is recovered in full.
+ * case's address; a hotline complaint about unpaid wages becomes a wage case (workers typed in the grid
+ * and uploaded as .xlsx) and is recovered in full.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
+import writeXlsxFile from 'write-excel-file/node';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { screenshotSteps, browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
@@ -208,7 +210,7 @@ suite('web console: wage-arrears recovery (browser)', () => {
       expect(await page.getByTestId('import-report-summary').innerText()).toBe('共 3 行，其中 1 行有问题');
       const rows = page.getByTestId('report-row');
       expect(await rows.getAttribute('data-row')).toBe('3');
-      expect(await rows.innerText()).toContain('第 3 行：主张金额须为以元计的金额');
+      expect(await rows.innerText()).toMatch(/^第 3 行\s+主张金额须为以元计的金额/);
       expect(await page.getByTestId('import-confirm').count()).toBe(0);
       expect(await page.getByTestId('claimants-empty').count()).toBe(1);
     });
@@ -437,11 +439,22 @@ suite('web console: wage-arrears recovery (browser)', () => {
       await newerThan(before);
       expect(await attributes(page.getByTestId('claimant-row'), 'data-name')).toEqual(['冯师傅']);
     });
+    await step('escalated-claimant-uploaded', async () => {
+      const sheet = [['姓名', '入职日期', '离职日期', '主张金额（元）'], ['冯嫂', STARTED, LEFT, '3600']].map((row) => row.map((value) => ({ value })));
+      const buffer = await writeXlsxFile(sheet).toBuffer();
+      await page.getByTestId('upload-input').setInputFiles({ name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+      await page.locator('[data-testid="import-report"][data-ok="true"]').waitFor();
+      expect(await page.getByTestId('import-report-summary').innerText()).toBe('共 1 行，全部通过检查');
+      const before = await caseVersion();
+      await page.getByTestId('import-confirm').click();
+      await newerThan(before);
+      expect(await attributes(page.getByTestId('claimant-row'), 'data-name')).toEqual(['冯师傅', '冯嫂']);
+    });
     await step('escalated-recovered', async () => {
       await page.getByTestId('wage-tab-verify').click();
       await runDialog(page.getByTestId('action-start-verification'), 'start-verification');
       await page.getByTestId('verify-fill').click();
-      await page.getByTestId('verify-basis').fill('工资条');
+      for (const basis of await page.getByTestId('verify-basis').all()) await basis.fill('工资条');
       const before = await caseVersion();
       await page.getByTestId('verify-save').click();
       await newerThan(before);
@@ -449,8 +462,9 @@ suite('web console: wage-arrears recovery (browser)', () => {
       await page.getByTestId('wage-tab-money').click();
       await page.getByTestId('action-record-payment').click();
       const dialog = page.getByTestId('payment-dialog');
-      await dialog.getByTestId('split-amount').fill('6400');
+      await dialog.getByTestId('split-amount').fill('10000');
       expect(await dialog.getByTestId('pay-payer').inputValue()).toBe('郑州某物业服务有限公司');
+      expect(await inputValues(dialog.getByTestId('allocation-share'))).toEqual(['6400.00', '3600.00']); // evenly, within what each is owed
       const paid = await caseVersion();
       await dialog.getByTestId('dialog-submit').click();
       await newerThan(paid);
@@ -468,7 +482,7 @@ suite('web console: wage-arrears recovery (browser)', () => {
         await page.reload();
         await page.getByTestId('complaint-detail').waitFor();
       }
-      expect(await outcome.innerText()).toBe('全额追回：核实 6,400.00 元，追回 6,400.00 元，垫付 0.00 元');
+      expect(await outcome.innerText()).toBe('全额追回：核实 10,000.00 元，追回 10,000.00 元，垫付 0.00 元');
       expect(await page.getByTestId('linked-wage_case').getAttribute('href')).toMatch(/^#\/wage-cases\//);
     });
   }, TEST_TIMEOUT);
