@@ -1,8 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '#database';
+import { loadMasterKey } from '#personal-data';
 
 /** Settings that decide what a commit costs; printed with the results so they can be compared. */
 const REPORTED_SETTINGS = [
@@ -13,6 +14,8 @@ const REPORTED_SETTINGS = [
 export interface BenchServer {
   /** The database `startCasework` uses (created by the embedded server on first start). */
   readonly caseworkUrl: string;
+  /** The system's DATA_DIR (its master key), shared by the catch-up's projector and the running system. */
+  readonly appDataDir: string;
   /** Creates an empty database and returns its connection string. */
   createDatabase(name: string): Promise<string>;
   settings(): Promise<Record<string, string>>;
@@ -35,6 +38,9 @@ export async function startBenchServer(): Promise<BenchServer> {
   // Run as root, the server runs as the `postgres` user, which must be able to reach the cluster below.
   chmodSync(dataDir, 0o755);
   const server = await startEmbeddedPostgres(dataDir);
+  const appDataDir = join(dataDir, 'app');
+  mkdirSync(appDataDir, { recursive: true });
+  loadMasterKey({ file: join(appDataDir, 'master.key'), createIfMissing: true });
   const urlFor = (database: string) => {
     const url = new URL(server.url);
     url.pathname = `/${database}`;
@@ -51,6 +57,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   };
   return {
     caseworkUrl: server.url,
+    appDataDir,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
       await withClient((client) => client.query(`CREATE DATABASE ${name}`));

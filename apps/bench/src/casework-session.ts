@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
 import { HttpClient } from './http-client.js';
 
@@ -19,8 +16,7 @@ export interface CaseworkSession {
  * The whole system in this process, on the bench's database. The administrator logs in over HTTP
  * (`POST /api/auth/login`), creates the receiver (`POST /api/users`), who then logs in too.
  */
-export async function startCaseworkSession(databaseUrl: string): Promise<CaseworkSession> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'casework-bench-app-'));
+export async function startCaseworkSession(databaseUrl: string, dataDir: string): Promise<CaseworkSession> {
   const casework = await startCasework({ databaseUrl, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
   const admin = new HttpClient(casework.url, 1);
   const receiver = new HttpClient(casework.url, 1);
@@ -41,7 +37,6 @@ export async function startCaseworkSession(databaseUrl: string): Promise<Casewor
     token: receiver.accessToken!,
     async stop() {
       await casework.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -19,7 +19,7 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
  * from the start of the log until each checkpoint has passed the head. Leaves the read models
  * built, for the system to start on.
  */
-export async function measureCatchUp(databaseUrl: string, history: HotlineHistory, now: number): Promise<Figure[]> {
+export async function measureCatchUp(databaseUrl: string, dataDir: string, history: HotlineHistory, now: number): Promise<Figure[]> {
   const planStarted = performance.now();
   const { appends, complaints } = handledComplaintsLog(history, TOTAL_EVENTS, now - YEAR_MS, now);
   progress(`catch-up: decided ${TOTAL_EVENTS.toLocaleString('en-US')} events for ${complaints.toLocaleString('en-US')} complaints in ${((performance.now() - planStarted) / 1000).toFixed(1)} s; appending`);
@@ -30,7 +30,7 @@ export async function measureCatchUp(databaseUrl: string, history: HotlineHistor
     onProgress: (done, total) => progress(`catch-up: appended ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} events`),
   }).finally(() => writer.close());
 
-  const projector = await connectProjector(databaseUrl);
+  const projector = await connectProjector(databaseUrl, dataDir);
   try {
     const head = await projector.store.headPosition();
     await ProjectionRunner.ensureSchemas(projector.dataSource, projector.projections);

@@ -14,13 +14,14 @@ import { whileWatchingTheMachine } from './machine-watch.js';
 import { fillCaseList } from './read-model-fill.js';
 import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
+import { measureLargeWageCase, measureWageFigures } from './wage-cases.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list runs only those items (catch-up always runs before the
+ * BENCH_ONLY=appends,catch-up,http,lag,list,wage runs only those items (catch-up always runs before the
  * later ones: it builds the year of history they work on). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -53,12 +54,12 @@ async function main(): Promise<void> {
     else figures.push(...(await watched('1–2', async () => compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce()))));
 
     const history = new HotlineHistory(7);
-    const afterCatchUp = (['http', 'lag', 'list'] as const).some(wanted);
-    if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, history, now))));
+    const afterCatchUp = (['http', 'lag', 'list', 'wage'] as const).some(wanted);
+    if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, server.appDataDir, history, now))));
 
     if (afterCatchUp) {
       progress('starting the system (startCasework) on the same server');
-      const running = await startCaseworkSession(server.caseworkUrl);
+      const running = await startCaseworkSession(server.caseworkUrl, server.appDataDir);
       session = running;
       try {
         // Items 4 and 6 run on the year of history just built, each on a quiet server; the case list
@@ -66,6 +67,11 @@ async function main(): Promise<void> {
         await server.quiesce();
         if (wanted('http')) figures.push(...(await watched('4', () => measureComplaintIntake(running.casework, running.token))));
         if (wanted('lag')) figures.push(...(await watched('6', () => measureVisibilityLag(running.casework, history, () => server.quiesce()))));
+        if (wanted('wage')) {
+          await server.quiesce();
+          figures.push(...(await watched('7a', () => measureLargeWageCase(running.casework, running.token))));
+          figures.push(...(await watched('7b', () => measureWageFigures(running.casework, running.token, now))));
+        }
         if (wanted('list')) {
           const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;
           figures.push(...(await watched('5 (fill)', () => fillCaseList(running.casework, history, Date.now(), fillDeadline))));

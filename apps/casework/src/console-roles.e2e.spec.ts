@@ -173,7 +173,7 @@ suite('web console by role (browser)', () => {
     await step('erqi-caseworker-list', async () => {
       await loginAs(ERQI_CASEWORKER);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-intake']);
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
       expect(await complaintRow().count()).toBe(0);
     });
     await step('erqi-caseworker-not-found', async () => {
@@ -233,7 +233,7 @@ suite('web console by role (browser)', () => {
     await step('supervisor-list', async () => {
       await loginAs(JINSHUI_SUPERVISOR);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-intake']);
+      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
       await eventually('cases-refresh', async () => (await complaintRow().count()) > 0, 'the 金水区 complaint in the supervisor\'s list');
     });
     const request = page.locator(`[data-testid="approval"][data-case-id="${complaintId}"]`);
