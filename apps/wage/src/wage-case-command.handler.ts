@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type CommandResult } from '#command-handling';
+import { handleCommand, StreamStateCache, type CommandResult } from '#command-handling';
 import type { EventStore } from '#event-store';
 import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
@@ -14,6 +14,9 @@ import { ExecuteWageCaseCommand } from './execute-wage-case-command.js';
 /** The wage case's one handler: checks the actor may see the case (on the events it loads), decides and appends. */
 @CommandHandler(ExecuteWageCaseCommand)
 export class WageCaseCommandHandler implements ICommandHandler<ExecuteWageCaseCommand, CommandResult> {
+  /** A case of a thousand workers and fifty payments is a long stream: keep its folded state between commands. */
+  private readonly cache = new StreamStateCache<WageCaseState>({ maxEntries: 200, ttlMs: 5 * 60_000 });
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WAGE_CASE_DECIDER) private readonly decider: WageCaseDecider,
@@ -23,7 +26,7 @@ export class WageCaseCommandHandler implements ICommandHandler<ExecuteWageCaseCo
   execute({ caseId, command, meta, reason }: ExecuteWageCaseCommand): Promise<CommandResult> {
     const opening = command.type === 'OpenWageCase';
     const authorize = opening ? undefined : (state: WageCaseState) => this.assertVisible(state, meta.actor);
-    return handleCommand(this.store, this.decider, wageCaseStream(caseId), command, meta, { reason, authorize, startsStream: opening });
+    return handleCommand(this.store, this.decider, wageCaseStream(caseId), command, meta, { reason, authorize, startsStream: opening, cache: this.cache });
   }
 
   /** A case the actor may not see is "not found", exactly like one that does not exist (libs/access-control). */

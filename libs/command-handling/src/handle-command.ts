@@ -3,6 +3,7 @@ import { type EventStore, type LogPosition, type NewEvent, WrongExpectedRevision
 import { ConcurrencyConflictError } from '#errors';
 import type { CommandMeta } from './command-envelope.js';
 import { deterministicUuid } from './deterministic-id.js';
+import type { StreamStateCache } from './stream-state-cache.js';
 
 export interface CommandResult {
   readonly streamId: string;
@@ -27,6 +28,8 @@ export interface HandleOptions<Context extends DecisionContext, State = unknown>
    * writer already there is a conflict (409).
    */
   readonly startsStream?: boolean;
+  /** Folded states of streams seen before: only the events appended since are read (stream-state-cache.ts). */
+  readonly cache?: StreamStateCache<State>;
 }
 
 /**
@@ -41,17 +44,16 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<CommandResult> {
-  const recorded = options.startsStream ? [] : await store.readStream(streamId);
-  const currentVersion = recorded.length;
-  const state = recorded.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
+  const loaded = options.startsStream ? freshStream(decider.initialState) : await loadStream(store, decider, streamId, options.cache);
+  const { state, version: currentVersion } = loaded;
   options.authorize?.(state);
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
     throw new ConcurrencyConflictError(currentVersion);
   }
   // A command whose events are already in the stream (a process manager redelivered, a retry after a
   // lost answer) is not decided again.
-  if (recorded.some((event) => event.metadata.commandId === meta.commandId)) {
-    return { streamId, version: currentVersion, lastPosition: recorded[currentVersion - 1].position, events: [] };
+  if (loaded.commandIds.has(meta.commandId)) {
+    return { streamId, version: currentVersion, lastPosition: loaded.lastPosition, events: [] };
   }
   const context = { ...(options.context ?? {}), now: meta.now, actor: meta.actor } as Context;
   const events = decider.decide(command, state, context);
@@ -73,9 +75,52 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   }));
   try {
     const result = await store.appendToStream(streamId, toAppend, currentVersion === 0 ? 'no_stream' : currentVersion - 1);
-    return { streamId, version: result.nextExpectedRevision + 1, lastPosition: result.lastPosition, events };
+    const version = result.nextExpectedRevision + 1;
+    if (options.cache && version === currentVersion + events.length) {
+      options.cache.set(streamId, {
+        state: events.reduce((s, e) => decider.evolve(s, e), state),
+        version,
+        lastPosition: result.lastPosition,
+        commandIds: new Set([...loaded.commandIds, meta.commandId]),
+      });
+    } else options.cache?.delete(streamId);
+    return { streamId, version, lastPosition: result.lastPosition, events };
   } catch (error) {
+    options.cache?.delete(streamId);
     if (error instanceof WrongExpectedRevisionError) throw new ConcurrencyConflictError(error.actual + 1);
     throw error;
   }
+}
+
+interface LoadedStream<State> {
+  readonly state: State;
+  readonly version: number;
+  readonly lastPosition: LogPosition | null;
+  readonly commandIds: ReadonlySet<string>;
+}
+
+function freshStream<State>(initialState: State): LoadedStream<State> {
+  return { state: initialState, version: 0, lastPosition: null, commandIds: new Set() };
+}
+
+/** The stream folded: from the cache plus what was appended since, or read in full. */
+async function loadStream<Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, Event, State, never>, 'initialState' | 'evolve'>,
+  streamId: string,
+  cache: StreamStateCache<State> | undefined,
+): Promise<LoadedStream<State>> {
+  const cached = cache?.get(streamId);
+  const start = cached ?? freshStream(decider.initialState);
+  const recorded = await store.readStream(streamId, cached ? { fromRevision: cached.version } : undefined);
+  if (recorded.length === 0) return start;
+  const commandIds = new Set(start.commandIds);
+  let state = start.state;
+  for (const event of recorded) {
+    state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+    commandIds.add(event.metadata.commandId);
+  }
+  const loaded = { state, version: start.version + recorded.length, lastPosition: recorded[recorded.length - 1].position, commandIds };
+  cache?.set(streamId, loaded);
+  return loaded;
 }

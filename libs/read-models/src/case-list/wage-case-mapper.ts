@@ -24,16 +24,19 @@ export function foldWageCaseEvent(fold: WageCaseFold, event: WageCaseEvent, revi
 
 /**
  * The state as the list keeps it: names, ID numbers and phones taken out, so that a lawful deletion
- * (which makes them unreadable in the events) leaves nothing readable here. Folding goes on from it,
- * as the money and the deadlines do not depend on who the workers are.
+ * (which makes them unreadable in the events) leaves nothing readable here; and the payments without
+ * their allocations, which the claimants' ledgers already sum up (a payment across a thousand workers
+ * would otherwise be rewritten with every later event). Folding goes on from it: evolving needs
+ * neither who the workers are nor how past payments were split (a reversal carries its own split).
  */
-function withoutPersonalData(state: WageCaseState): WageCaseState {
+function forTheList(state: WageCaseState): WageCaseState {
   const claimants: Record<string, ClaimantLedger> = {};
   for (const [id, claimant] of Object.entries(state.claimants)) {
     const { name: _name, idNumber: _id, phone: _phone, ...details } = claimant.details;
     claimants[id] = { ...claimant, details: { ...details, name: '' } };
   }
-  return { ...state, claimants };
+  const payments = Object.fromEntries(Object.entries(state.payments).map(([id, payment]) => [id, { ...payment, allocations: [] }]));
+  return { ...state, claimants, payments };
 }
 
 interface Due {
@@ -76,7 +79,7 @@ export function wageCaseRow(caseId: string, fold: WageCaseFold, limits: WageTime
     nextDueStep: due?.step ?? null,
     isOpen: state.status !== 'closed',
     version: fold.revision + 1,
-    state: withoutPersonalData(state),
+    state: forTheList(state),
     updatedAt: fold.recordedAt,
     progress: { claimants: totals.claimants, verified: totals.verified, recovered: totals.recovered, advanced: totals.advanced, outstanding: totals.outstanding },
   };

@@ -31,14 +31,21 @@ export interface WageStats {
  */
 export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery): Promise<WageStats> {
   const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
-  const live = `recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))`;
+  // One pass over the period's rows, each figure a filtered aggregate of it.
   const [row] = await dataSource.query(
-    `SELECT
+    `WITH live AS (
+       SELECT kind, amount, claimant_key FROM wage_money
+        WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))
+     )
+     SELECT
        (SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened,
-       (SELECT count(DISTINCT claimant_key) FROM wage_money WHERE kind IN ('recovered', 'advanced') AND amount > 0 AND on_date BETWEEN $1 AND $2 AND ${live})::int AS helped,
-       ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed']
-         .map((kind) => `(SELECT coalesce(sum(amount), 0) FROM wage_money WHERE kind = '${kind}' AND on_date BETWEEN $1 AND $2 AND ${live})::bigint AS ${kind}`)
-         .join(',\n       ')}`,
+       count(DISTINCT claimant_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
+       coalesce(sum(amount) FILTER (WHERE kind = 'claimed'), 0)::bigint AS claimed,
+       coalesce(sum(amount) FILTER (WHERE kind = 'verified'), 0)::bigint AS verified,
+       coalesce(sum(amount) FILTER (WHERE kind = 'recovered'), 0)::bigint AS recovered,
+       coalesce(sum(amount) FILTER (WHERE kind = 'advanced'), 0)::bigint AS advanced,
+       coalesce(sum(amount) FILTER (WHERE kind = 'reimbursed'), 0)::bigint AS reimbursed
+     FROM live`,
     params,
   );
   const closures: { outcome: string; n: number; verified: string; recovered: string }[] = await dataSource.query(
@@ -48,9 +55,17 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
       GROUP BY outcome`,
     params,
   );
+  // A case's first recovery may lie before the period: look for each case's earliest live recovery,
+  // but only for cases with a recovery in the period.
   const firsts: { days: number }[] = await dataSource.query(
-    `WITH firsts AS (
-       SELECT case_id, min(on_date) AS first_on FROM wage_money WHERE kind = 'recovered' AND amount > 0 AND ${live} GROUP BY case_id
+    `WITH candidates AS (
+       SELECT DISTINCT case_id FROM wage_money
+        WHERE kind = 'recovered' AND amount > 0 AND on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3)
+          AND ($4::text[] IS NULL OR unit_id = ANY($4))
+     ), firsts AS (
+       SELECT m.case_id, min(m.on_date) AS first_on FROM wage_money m JOIN candidates USING (case_id)
+        WHERE m.kind = 'recovered' AND m.amount > 0 AND m.recorded_at <= $3 AND (m.voided_at IS NULL OR m.voided_at > $3)
+        GROUP BY m.case_id
      )
      SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
       WHERE f.first_on BETWEEN $1 AND $2 ORDER BY 1`,

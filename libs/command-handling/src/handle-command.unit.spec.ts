@@ -1,0 +1,71 @@
+import type { Decider } from '#decider';
+import { InMemoryEventStore, type ReadStreamOptions } from '#event-store';
+import { ConcurrencyConflictError } from '#errors';
+import { handleCommand } from './handle-command.js';
+import { StreamStateCache } from './stream-state-cache.js';
+
+/** A counter that adds what it is told and refuses to go above 10: enough to see state, versions and conflicts. */
+type Add = { type: 'Add'; data: { n: number } };
+type Added = { type: 'Added'; data: { n: number } };
+const counter: Decider<Add, Added, number> = {
+  initialState: 0,
+  evolve: (total, event) => total + event.data.n,
+  decide: (command, total) => {
+    if (total + command.data.n > 10) throw new ConcurrencyConflictError(-1, 'too much');
+    return [{ type: 'Added', data: { n: command.data.n } }];
+  },
+};
+
+const actor = { userId: 'u1', role: 'caseworker', orgUnitId: '410105' };
+const meta = (commandId = crypto.randomUUID(), expectedVersion?: number) => ({ actor, commandId, correlationId: commandId, causationId: commandId, now: new Date(), expectedVersion });
+
+/** The in-memory store, counting the events each read returns. */
+class CountingStore extends InMemoryEventStore {
+  eventsRead = 0;
+  override async readStream(streamId: string, options?: ReadStreamOptions) {
+    const events = await super.readStream(streamId, options);
+    this.eventsRead += events.length;
+    return events;
+  }
+}
+
+describe('handleCommand with a stream-state cache', () => {
+  it('reads only the events appended since it last saw the stream, and decides on the same state as a full read', async () => {
+    const store = new CountingStore();
+    const cache = new StreamStateCache<number>();
+    for (let i = 0; i < 5; i++) await handleCommand(store, counter, 's-1', { type: 'Add', data: { n: 1 } }, meta(), { cache });
+    expect(store.eventsRead).toBe(0);
+
+    // Another writer (no cache) appends two events; the cached writer reads just those two.
+    await handleCommand(store, counter, 's-1', { type: 'Add', data: { n: 2 } }, meta());
+    await handleCommand(store, counter, 's-1', { type: 'Add', data: { n: 2 } }, meta());
+    store.eventsRead = 0;
+    const result = await handleCommand(store, counter, 's-1', { type: 'Add', data: { n: 1 } }, meta(), { cache });
+    expect(store.eventsRead).toBe(2);
+    expect(result.version).toBe(8);
+    expect(cache.get('s-1')).toMatchObject({ state: 10, version: 8 });
+
+    // The rule sees the whole stream's state: 10 already, so one more is refused.
+    await expect(handleCommand(store, counter, 's-1', { type: 'Add', data: { n: 1 } }, meta(), { cache })).rejects.toThrow('too much');
+  });
+
+  it('still answers a retried command from the cache without deciding it again', async () => {
+    const store = new CountingStore();
+    const cache = new StreamStateCache<number>();
+    const retried = meta();
+    await handleCommand(store, counter, 's-2', { type: 'Add', data: { n: 3 } }, retried, { cache });
+    const again = await handleCommand(store, counter, 's-2', { type: 'Add', data: { n: 3 } }, retried, { cache });
+    expect(again.events).toEqual([]);
+    expect((await store.readStream('s-2')).length).toBe(1);
+  });
+
+  it('checks If-Match against the version it knows, and forgets entries older than their lifetime', async () => {
+    let now = 0;
+    const store = new CountingStore();
+    const cache = new StreamStateCache<number>({ ttlMs: 1_000, now: () => now });
+    await handleCommand(store, counter, 's-3', { type: 'Add', data: { n: 1 } }, meta(), { cache });
+    await expect(handleCommand(store, counter, 's-3', { type: 'Add', data: { n: 1 } }, meta(undefined, 0), { cache })).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    now = 1_001;
+    expect(cache.get('s-3')).toBeUndefined();
+  });
+});
