@@ -26,7 +26,7 @@ interface MoneyRow {
 export function wageFiguresProjection(): Projection {
   return {
     name: 'wage-figures',
-    tables: ['wage_cases', 'wage_money', 'wage_closures'],
+    tables: ['wage_cases', 'wage_money', 'wage_closures', 'wage_daily', 'wage_helped'],
     schemaSql: WAGE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['wage-case-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
@@ -34,6 +34,7 @@ export function wageFiguresProjection(): Projection {
       const known: { case_id: string; unit_id: string }[] = await tx.query('SELECT case_id, unit_id FROM wage_cases WHERE case_id = ANY($1)', [ids]);
       const units = new Map(known.map((row) => [row.case_id, row.unit_id]));
       const money: MoneyRow[] = [];
+      const touched = new Touched();
       for (const event of events) {
         const caseId = aggregateIdOf(event.streamId);
         const e = { type: event.type, data: event.data } as WageCaseEvent;
@@ -74,9 +75,15 @@ export function wageFiguresProjection(): Projection {
             break;
           case 'RecoveryPaymentReversed':
           case 'EmergencyAdvanceReversed': {
-            await insertMoney(tx, money.splice(0));
+            await insertMoney(tx, money.splice(0), touched);
             const sourceId = e.type === 'RecoveryPaymentReversed' ? e.data.paymentId : e.data.advanceId;
-            await tx.query('UPDATE wage_money SET voided_at = $3 WHERE case_id = $1 AND source_id = $2 AND voided_at IS NULL', [caseId, sourceId, event.recordedAt]);
+            const voided: MoneyRow[] = await tx.query(
+              `WITH voided AS (UPDATE wage_money SET voided_at = $3 WHERE case_id = $1 AND source_id = $2 AND voided_at IS NULL
+                               RETURNING case_id, claimant_key, unit_id, kind, on_date::text)
+               SELECT * FROM voided`,
+              [caseId, sourceId, event.recordedAt],
+            );
+            for (const row of voided) touched.add(row);
             break;
           }
           case 'WageCaseClosed':
@@ -91,9 +98,62 @@ export function wageFiguresProjection(): Projection {
             break;
         }
       }
-      await insertMoney(tx, money);
+      await insertMoney(tx, money, touched);
+      await touched.refresh(tx);
     },
   };
+}
+
+/**
+ * What a batch changed, so the standing figures are recomputed for exactly that: the unit-day-kind
+ * totals, the claimants' days of help and the cases' first recoveries. Recomputing from the rows
+ * (rather than adding and subtracting) makes a redelivered batch harmless.
+ */
+class Touched {
+  private readonly days = new Map<string, { unit_id: string; on_date: string; kind: string }>();
+  private readonly claimants = new Set<string>();
+  private readonly cases = new Set<string>();
+
+  add(row: Pick<MoneyRow, 'case_id' | 'claimant_key' | 'unit_id' | 'kind' | 'on_date'>): void {
+    this.days.set(`${row.unit_id}|${row.on_date}|${row.kind}`, { unit_id: row.unit_id, on_date: row.on_date, kind: row.kind });
+    if (row.kind === 'recovered' || row.kind === 'advanced') this.claimants.add(row.claimant_key);
+    if (row.kind === 'recovered') this.cases.add(row.case_id);
+  }
+
+  async refresh(tx: EntityManager): Promise<void> {
+    if (this.days.size > 0) {
+      await tx.query(
+        `WITH touched AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(unit_id text, on_date date, kind text)),
+              sums AS (
+                SELECT t.unit_id, t.on_date, t.kind, coalesce(sum(m.amount), 0) AS amount FROM touched t
+                  LEFT JOIN wage_money m ON m.on_date = t.on_date AND m.kind = t.kind AND m.unit_id = t.unit_id AND m.voided_at IS NULL
+                 GROUP BY 1, 2, 3)
+         INSERT INTO wage_daily (unit_id, on_date, kind, amount) SELECT * FROM sums
+         ON CONFLICT (on_date, unit_id, kind) DO UPDATE SET amount = EXCLUDED.amount`,
+        [JSON.stringify([...this.days.values()])],
+      );
+    }
+    if (this.claimants.size > 0) {
+      await tx.query(
+        `INSERT INTO wage_helped (claimant_key, unit_id, days)
+         SELECT k.key, coalesce(min(m.unit_id), ''),
+                coalesce(range_agg(daterange(m.on_date, m.on_date, '[]')) FILTER (WHERE m.on_date IS NOT NULL), '{}'::datemultirange)
+           FROM unnest($1::text[]) AS k(key)
+           LEFT JOIN wage_money m ON m.claimant_key = k.key AND m.kind IN ('recovered', 'advanced') AND m.amount > 0 AND m.voided_at IS NULL
+          GROUP BY k.key
+         ON CONFLICT (claimant_key) DO UPDATE SET unit_id = EXCLUDED.unit_id, days = EXCLUDED.days`,
+        [[...this.claimants]],
+      );
+    }
+    if (this.cases.size > 0) {
+      await tx.query(
+        `UPDATE wage_cases c SET first_recovered_on = (
+           SELECT min(m.on_date) FROM wage_money m WHERE m.case_id = c.case_id AND m.kind = 'recovered' AND m.amount > 0 AND m.voided_at IS NULL)
+          WHERE c.case_id = ANY($1)`,
+        [[...this.cases]],
+      );
+    }
+  }
 }
 
 /** A claim's claimed and verified amounts from the rows stored and those of this batch not yet written. */
@@ -107,8 +167,9 @@ async function claimStanding(tx: EntityManager, key: string, pending: readonly M
   return { claimed: Number(stored.claimed) + inBatch('claimed'), verified: Number(stored.verified) + inBatch('verified') };
 }
 
-async function insertMoney(tx: EntityManager, rows: readonly MoneyRow[]): Promise<void> {
+async function insertMoney(tx: EntityManager, rows: readonly MoneyRow[], touched: Touched): Promise<void> {
   if (rows.length === 0) return;
+  for (const row of rows) touched.add(row);
   await tx.query(
     `INSERT INTO wage_money (event_id, claimant_key, case_id, unit_id, kind, amount, on_date, source_id, recorded_at)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, claimant_key text, case_id text, unit_id text, kind text, amount bigint,

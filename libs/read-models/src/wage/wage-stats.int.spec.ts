@@ -114,9 +114,21 @@ describe('wage figures', () => {
     await append(b, b.steps(['2026-05-06T09:00:00', { type: 'ReopenWageCase', data: { reason: '发现财产线索' } }]));
     await append(b, b.pay('2026-05-08T09:00:00', 'q2', '2026-05-08', [['b1', 500_000]]));
     await append(b, b.steps(['2026-05-09T09:00:00', { type: 'CloseWageCase', data: { outcome: 'fully_recovered', reason: '全部追回' } }]));
+    // 中原区 case C: its one worker's only payment is reversed: helped on no day at all.
+    const c = new CaseHistory('410102');
+    await append(c, c.open('2026-05-11T09:00:00', [['c1', 200_000, 200_000]]));
+    await append(c, c.pay('2026-05-12T09:00:00', 'r1', '2026-05-12', [['c1', 200_000]]));
+    await append(c, c.steps(['2026-05-13T09:00:00', { type: 'ReverseRecoveryPayment', data: { paymentId: 'r1', reason: '票据作废' } }]));
     const now = await project();
 
-    const stats = (from: string, to: string, asOf = now, unitIds?: string[]) => queryWageStats(dataSource, { from, to, asOf, unitIds });
+    // Figures as they stand are read from the tables kept up to date; the same worked out from the rows must agree.
+    const stats = async (from: string, to: string, asOf = now, unitIds?: string[]) => {
+      const answer = await queryWageStats(dataSource, { from, to, asOf, unitIds });
+      expect(await queryWageStats(dataSource, { from, to, asOf, unitIds }, { fromRows: true })).toEqual(answer);
+      return answer;
+    };
+
+    expect(await stats('2026-05-12', '2026-05-12', now, ['410102'])).toMatchObject({ workersHelped: 0, amounts: { recovered: 0 }, daysToFirstRecovery: null });
 
     // March, city-wide: case A opened; claims and verifications as entered; a1 and a3 helped (a3 twice, counted once).
     expect(await stats('2026-03-01', '2026-03-31')).toEqual({

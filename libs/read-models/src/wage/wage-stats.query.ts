@@ -29,25 +29,10 @@ export interface WageStats {
  * when it was recorded by then and not voided (reversed) by then; a closure counts unless the case
  * was reopened by then.
  */
-export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery): Promise<WageStats> {
+export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery, options: { fromRows?: boolean } = {}): Promise<WageStats> {
   const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
-  // One pass over the period's rows, each figure a filtered aggregate of it.
-  const [row] = await dataSource.query(
-    `WITH live AS (
-       SELECT kind, amount, claimant_key FROM wage_money
-        WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))
-     )
-     SELECT
-       (SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened,
-       count(DISTINCT claimant_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
-       coalesce(sum(amount) FILTER (WHERE kind = 'claimed'), 0)::bigint AS claimed,
-       coalesce(sum(amount) FILTER (WHERE kind = 'verified'), 0)::bigint AS verified,
-       coalesce(sum(amount) FILTER (WHERE kind = 'recovered'), 0)::bigint AS recovered,
-       coalesce(sum(amount) FILTER (WHERE kind = 'advanced'), 0)::bigint AS advanced,
-       coalesce(sum(amount) FILTER (WHERE kind = 'reimbursed'), 0)::bigint AS reimbursed
-     FROM live`,
-    params,
-  );
+  const standing = !options.fromRows && (await isStanding(dataSource, query.asOf));
+  const [row] = await dataSource.query(standing ? STANDING_MONEY_SQL : AS_OF_MONEY_SQL, params);
   const closures: { outcome: string; n: number; verified: string; recovered: string }[] = await dataSource.query(
     `SELECT outcome, count(*)::int AS n, sum(verified)::bigint AS verified, sum(recovered)::bigint AS recovered
        FROM wage_closures
@@ -55,22 +40,7 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
       GROUP BY outcome`,
     params,
   );
-  // A case's first recovery may lie before the period: look for each case's earliest live recovery,
-  // but only for cases with a recovery in the period.
-  const firsts: { days: number }[] = await dataSource.query(
-    `WITH candidates AS (
-       SELECT DISTINCT case_id FROM wage_money
-        WHERE kind = 'recovered' AND amount > 0 AND on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3)
-          AND ($4::text[] IS NULL OR unit_id = ANY($4))
-     ), firsts AS (
-       SELECT m.case_id, min(m.on_date) AS first_on FROM wage_money m JOIN candidates USING (case_id)
-        WHERE m.kind = 'recovered' AND m.amount > 0 AND m.recorded_at <= $3 AND (m.voided_at IS NULL OR m.voided_at > $3)
-        GROUP BY m.case_id
-     )
-     SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
-      WHERE f.first_on BETWEEN $1 AND $2 ORDER BY 1`,
-    params,
-  );
+  const firsts: { days: number }[] = await dataSource.query(standing ? STANDING_FIRSTS_SQL : AS_OF_FIRSTS_SQL, params);
   const count = (outcome: string) => closures.find((c) => c.outcome === outcome)?.n ?? 0;
   const verified = closures.reduce((s, c) => s + Number(c.verified), 0);
   const recovered = closures.reduce((s, c) => s + Number(c.recovered), 0);
@@ -96,3 +66,51 @@ function median(sorted: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * Whether `asOf` is at or after everything the projection has applied: then the figures "as of" it
+ * are the standing ones, read from the small tables kept up to date (wage_daily, wage_helped,
+ * wage_cases.first_recovered_on); otherwise they are worked out from the rows, excluding what was
+ * recorded after `asOf` and including what was voided after it. Both give the same answer where both apply.
+ */
+async function isStanding(dataSource: DataSource, asOf: Date): Promise<boolean> {
+  const [checkpoint] = await dataSource.query(`SELECT last_recorded_at FROM projection_checkpoints WHERE name = 'wage-figures'`);
+  return !checkpoint?.last_recorded_at || asOf.getTime() >= new Date(checkpoint.last_recorded_at).getTime();
+}
+
+const OPENED_SQL = `(SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened`;
+
+const STANDING_MONEY_SQL = `
+  WITH money AS (SELECT kind, sum(amount) AS amount FROM wage_daily WHERE on_date BETWEEN $1 AND $2 AND ($4::text[] IS NULL OR unit_id = ANY($4)) GROUP BY kind)
+  SELECT ${OPENED_SQL},
+    (SELECT count(*) FROM wage_helped WHERE days && datemultirange(daterange($1::date, $2::date, '[]')) AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS helped,
+    ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce((SELECT amount FROM money WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}`;
+
+/** One pass over the period's rows as they stood at $3, each figure a filtered aggregate of it. */
+const AS_OF_MONEY_SQL = `
+  WITH live AS (
+    SELECT kind, amount, claimant_key FROM wage_money
+     WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))
+  )
+  SELECT ${OPENED_SQL},
+    count(DISTINCT claimant_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
+    ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce(sum(amount) FILTER (WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}
+  FROM live`;
+
+const STANDING_FIRSTS_SQL = `
+  SELECT (first_recovered_on - opened_on)::int AS days FROM wage_cases
+   WHERE first_recovered_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)) ORDER BY 1`;
+
+/** A case's first recovery may lie before the period: the earliest live one of each case with a recovery in the period. */
+const AS_OF_FIRSTS_SQL = `
+  WITH candidates AS (
+    SELECT DISTINCT case_id FROM wage_money
+     WHERE kind = 'recovered' AND amount > 0 AND on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3)
+       AND ($4::text[] IS NULL OR unit_id = ANY($4))
+  ), firsts AS (
+    SELECT m.case_id, min(m.on_date) AS first_on FROM wage_money m JOIN candidates USING (case_id)
+     WHERE m.kind = 'recovered' AND m.amount > 0 AND m.recorded_at <= $3 AND (m.voided_at IS NULL OR m.voided_at > $3)
+     GROUP BY m.case_id
+  )
+  SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
+   WHERE f.first_on BETWEEN $1 AND $2 ORDER BY 1`;
