@@ -83,7 +83,9 @@ describe('projector killed while catching up', () => {
       const live = await snapshotTables(connection.dataSource, projection.tables);
       const rebuilt = await rebuildProjection(connection.dataSource, connection.store, projection, { swap: false });
       expect(await snapshotTables(connection.dataSource, projection.tables, rebuilt.schema)).toEqual(live);
-      expect(Object.values(live).some((rows) => rows.length > 0)).toBe(true);
+      // Every read model this log feeds must have something in it (the wage ones have no wage cases here).
+      const fed = projection.tables.length > 0 && (projection.streamPrefixes ?? ['']).some((prefix) => 'hotline-complaint-'.startsWith(prefix));
+      if (fed) expect(Object.values(live).some((rows) => rows.length > 0)).toBe(true);
     }
   }, 120_000);
 });
