@@ -79,11 +79,11 @@ export function wageFiguresProjection(): Projection {
             const sourceId = e.type === 'RecoveryPaymentReversed' ? e.data.paymentId : e.data.advanceId;
             const voided: MoneyRow[] = await tx.query(
               `WITH voided AS (UPDATE wage_money SET voided_at = $3 WHERE case_id = $1 AND source_id = $2 AND voided_at IS NULL
-                               RETURNING case_id, claimant_key, unit_id, kind, on_date::text)
+                               RETURNING case_id, claimant_key, unit_id, kind, on_date::text, amount)
                SELECT * FROM voided`,
               [caseId, sourceId, event.recordedAt],
             );
-            for (const row of voided) touched.add(row);
+            for (const row of voided) touched.add(row, -Number(row.amount));
             break;
           }
           case 'WageCaseClosed':
@@ -105,17 +105,20 @@ export function wageFiguresProjection(): Projection {
 }
 
 /**
- * What a batch changed, so the standing figures are recomputed for exactly that: the unit-day-kind
- * totals, the claimants' days of help and the cases' first recoveries. Recomputing from the rows
- * (rather than adding and subtracting) makes a redelivered batch harmless.
+ * What a batch changed in the standing figures: the unit-day-kind totals move by what was added and
+ * voided (the batch is applied once, in its checkpoint's transaction); the claimants' days of help and
+ * the cases' first recoveries are recomputed from the rows for exactly the claimants and cases touched.
  */
 class Touched {
-  private readonly days = new Map<string, { unit_id: string; on_date: string; kind: string }>();
+  private readonly days = new Map<string, { unit_id: string; on_date: string; kind: string; amount: number }>();
   private readonly claimants = new Set<string>();
   private readonly cases = new Set<string>();
 
-  add(row: Pick<MoneyRow, 'case_id' | 'claimant_key' | 'unit_id' | 'kind' | 'on_date'>): void {
-    this.days.set(`${row.unit_id}|${row.on_date}|${row.kind}`, { unit_id: row.unit_id, on_date: row.on_date, kind: row.kind });
+  /** A row added (its amount) or voided (minus its amount). */
+  add(row: Pick<MoneyRow, 'case_id' | 'claimant_key' | 'unit_id' | 'kind' | 'on_date'>, amount: number): void {
+    const key = `${row.unit_id}|${row.on_date}|${row.kind}`;
+    const day = this.days.get(key) ?? { unit_id: row.unit_id, on_date: row.on_date, kind: row.kind, amount: 0 };
+    this.days.set(key, { ...day, amount: day.amount + amount });
     if (row.kind === 'recovered' || row.kind === 'advanced') this.claimants.add(row.claimant_key);
     if (row.kind === 'recovered') this.cases.add(row.case_id);
   }
@@ -123,13 +126,9 @@ class Touched {
   async refresh(tx: EntityManager): Promise<void> {
     if (this.days.size > 0) {
       await tx.query(
-        `WITH touched AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(unit_id text, on_date date, kind text)),
-              sums AS (
-                SELECT t.unit_id, t.on_date, t.kind, coalesce(sum(m.amount), 0) AS amount FROM touched t
-                  LEFT JOIN wage_money m ON m.on_date = t.on_date AND m.kind = t.kind AND m.unit_id = t.unit_id AND m.voided_at IS NULL
-                 GROUP BY 1, 2, 3)
-         INSERT INTO wage_daily (unit_id, on_date, kind, amount) SELECT * FROM sums
-         ON CONFLICT (on_date, unit_id, kind) DO UPDATE SET amount = EXCLUDED.amount`,
+        `INSERT INTO wage_daily (unit_id, on_date, kind, amount)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(unit_id text, on_date date, kind text, amount bigint)
+         ON CONFLICT (on_date, unit_id, kind) DO UPDATE SET amount = wage_daily.amount + EXCLUDED.amount`,
         [JSON.stringify([...this.days.values()])],
       );
     }
@@ -167,14 +166,18 @@ async function claimStanding(tx: EntityManager, key: string, pending: readonly M
   return { claimed: Number(stored.claimed) + inBatch('claimed'), verified: Number(stored.verified) + inBatch('verified') };
 }
 
+/** Stores the rows; those actually inserted (not already there) move the standing figures. */
 async function insertMoney(tx: EntityManager, rows: readonly MoneyRow[], touched: Touched): Promise<void> {
   if (rows.length === 0) return;
-  for (const row of rows) touched.add(row);
-  await tx.query(
-    `INSERT INTO wage_money (event_id, claimant_key, case_id, unit_id, kind, amount, on_date, source_id, recorded_at)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, claimant_key text, case_id text, unit_id text, kind text, amount bigint,
-       on_date date, source_id text, recorded_at timestamptz)
-     ON CONFLICT DO NOTHING`,
+  const inserted: (MoneyRow & { amount: string })[] = await tx.query(
+    `WITH inserted AS (
+       INSERT INTO wage_money (event_id, claimant_key, case_id, unit_id, kind, amount, on_date, source_id, recorded_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, claimant_key text, case_id text, unit_id text, kind text, amount bigint,
+         on_date date, source_id text, recorded_at timestamptz)
+       ON CONFLICT DO NOTHING
+       RETURNING case_id, claimant_key, unit_id, kind, on_date::text, amount)
+     SELECT * FROM inserted`,
     [JSON.stringify(rows)],
   );
+  for (const row of inserted) touched.add(row, Number(row.amount));
 }
