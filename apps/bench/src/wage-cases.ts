@@ -31,6 +31,7 @@ export async function measureLargeWageCase(casework: RunningCasework, token: str
     return { body: JSON.parse(response.body), ms };
   };
   try {
+    await warmUp(post);
     const opened = await post('/api/wage-cases', { source: { kind: 'walk_in' }, respondent: { kind: 'project', name: '压测大型工程项目', district: '410105', chain: [{ role: 'main_contractor', name: '压测总包' }] }, summary: '千人欠薪' });
     const id = opened.body.id as string;
     const claimants = Array.from({ length: CLAIMANTS }, (_, n) => ({ name: `工人${n + 1}`, workedFrom: '2025-03-01', workedUntil: '2025-12-31', claimed: 1_200_000 }));
@@ -39,6 +40,8 @@ export async function measureLargeWageCase(casework: RunningCasework, token: str
     await post(`/api/wage-cases/${id}/start-verification`, {});
     const verified = await post(`/api/wage-cases/${id}/verify`, { claims: ids.map((claimantId) => ({ claimantId, verified: 1_000_000, basis: '考勤表' })) });
     progress(`wage: 1,000 claimants added in ${added.ms.toFixed(0)} ms, verified in ${verified.ms.toFixed(0)} ms; ${PAYMENTS} payments across all of them`);
+    // The read models first take in the list and the verification; each payment's own projection work runs beside the next payments.
+    await casework.runtime.projections.waitUntilCaughtUp(120_000);
     const latencies: number[] = [];
     for (let p = 0; p < PAYMENTS; p++) {
       const allocations = ids.map((claimantId) => ({ claimantId, amount: 10_000 + (p % 7) }));
@@ -50,11 +53,23 @@ export async function measureLargeWageCase(casework: RunningCasework, token: str
     return [
       figure(SECTION, '1,000 claimants added in one command (info)', added.ms, 'ms', null),
       figure(SECTION, '1,000 claims verified in one command (info)', verified.ms, 'ms', null),
-      figure(SECTION, 'payment across 1,000 claimants, latency p50', latency.p50, 'ms', null, `${PAYMENTS} payments one after another over HTTP`),
-      figure(SECTION, 'payment across 1,000 claimants, latency p99', latency.p99, 'ms', { op: '<=', value: 100 }, `max ${latency.max.toFixed(1)} ms`),
+      figure(SECTION, 'payment across 1,000 claimants, latency p50', latency.p50, 'ms', null, `${PAYMENTS} payments one after another over HTTP, read models following; after a warm-up case`),
+      figure(SECTION, 'payment across 1,000 claimants, latency p99', latency.p99, 'ms', { op: '<=', value: 100 }, `max ${latency.max.toFixed(1)} ms, at payment ${latencies.indexOf(latency.max) + 1} of ${PAYMENTS}`),
     ];
   } finally {
     client.close();
+  }
+}
+
+/** A smaller case first (100 workers, 5 payments), so that the measured one does not pay for the first run of each code path. */
+async function warmUp(post: (path: string, body: unknown) => Promise<{ body: any; ms: number }>): Promise<void> {
+  const { body } = await post('/api/wage-cases', { source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '压测预热单位', district: '410105' }, summary: '预热' });
+  const added = await post(`/api/wage-cases/${body.id}/claimants`, { claimants: Array.from({ length: 100 }, (_, n) => ({ name: `预热${n}`, workedFrom: '2025-03-01', claimed: 500_000 })) });
+  const ids = added.body.claimantIds as string[];
+  await post(`/api/wage-cases/${body.id}/start-verification`, {});
+  await post(`/api/wage-cases/${body.id}/verify`, { claims: ids.map((claimantId) => ({ claimantId, verified: 500_000, basis: '考勤表' })) });
+  for (let p = 0; p < 5; p++) {
+    await post(`/api/wage-cases/${body.id}/payments`, { amount: ids.length * 1_000, paidOn: '2026-03-20', payer: '预热', allocations: ids.map((claimantId) => ({ claimantId, amount: 1_000 })) });
   }
 }
 

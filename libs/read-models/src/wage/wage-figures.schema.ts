@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS wage_money (
 );
 CREATE INDEX IF NOT EXISTS wage_money_period_idx ON wage_money (on_date, kind);
 CREATE INDEX IF NOT EXISTS wage_money_claimant_idx ON wage_money (claimant_key);
+CREATE INDEX IF NOT EXISTS wage_money_case_idx ON wage_money (case_id, kind);
 CREATE INDEX IF NOT EXISTS wage_money_source_idx ON wage_money (case_id, source_id) WHERE source_id IS NOT NULL;
 CREATE TABLE IF NOT EXISTS wage_closures (
   event_id uuid PRIMARY KEY,

@@ -40,11 +40,13 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
       GROUP BY outcome`,
     params,
   );
-  const firsts: { days: number }[] = await dataSource.query(standing ? STANDING_FIRSTS_SQL : AS_OF_FIRSTS_SQL, params);
+  const [firsts]: { cases: number; mean: number | null; median: number | null }[] = await dataSource.query(
+    `SELECT count(*)::int AS cases, avg(days)::float8 AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${standing ? STANDING_FIRSTS_SQL : AS_OF_FIRSTS_SQL}) firsts`,
+    params,
+  );
   const count = (outcome: string) => closures.find((c) => c.outcome === outcome)?.n ?? 0;
   const verified = closures.reduce((s, c) => s + Number(c.verified), 0);
   const recovered = closures.reduce((s, c) => s + Number(c.recovered), 0);
-  const days = firsts.map((f) => f.days);
   return {
     casesOpened: row.opened,
     casesClosed: {
@@ -58,14 +60,10 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
     amounts: { claimed: Number(row.claimed), verified: Number(row.verified), recovered: Number(row.recovered), advanced: Number(row.advanced), reimbursed: Number(row.reimbursed) },
     recoveryRate: verified === 0 ? null : recovered / verified,
     recoveryRateBasis: { recovered, verified },
-    daysToFirstRecovery: days.length === 0 ? null : { cases: days.length, mean: days.reduce((a, b) => a + b, 0) / days.length, median: median(days) },
+    daysToFirstRecovery: firsts.cases === 0 ? null : { cases: firsts.cases, mean: firsts.mean!, median: firsts.median! },
   };
 }
 
-function median(sorted: readonly number[]): number {
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Whether `asOf` is at or after everything the projection has applied: then the figures "as of" it
@@ -99,7 +97,7 @@ const AS_OF_MONEY_SQL = `
 
 const STANDING_FIRSTS_SQL = `
   SELECT (first_recovered_on - opened_on)::int AS days FROM wage_cases
-   WHERE first_recovered_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)) ORDER BY 1`;
+   WHERE first_recovered_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4))`;
 
 /** A case's first recovery may lie before the period: the earliest live one of each case with a recovery in the period. */
 const AS_OF_FIRSTS_SQL = `
@@ -113,4 +111,4 @@ const AS_OF_FIRSTS_SQL = `
      GROUP BY m.case_id
   )
   SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
-   WHERE f.first_on BETWEEN $1 AND $2 ORDER BY 1`;
+   WHERE f.first_on BETWEEN $1 AND $2`;
