@@ -10,6 +10,10 @@ const CASE_VIEWS: Readonly<Record<string, string>> = {
   '/api/complaints/:id/history': 'complaint',
   '/api/complaints/:id/as-of': 'complaint',
   '/api/complaints/:id/diff': 'complaint',
+  '/api/wage-cases/:id': 'wage_case',
+  '/api/wage-cases/:id/history': 'wage_case',
+  '/api/wage-cases/:id/ledger': 'wage_case',
+  '/api/wage-cases/:id/ledger.xlsx': 'wage_case',
 };
 
 /**

@@ -7,10 +7,12 @@ import { AccessLogInterceptor } from './access-log.interceptor.js';
 import { ErasureController } from './erasure.controller.js';
 import { PersonalDataErasure } from './personal-data-erasure.js';
 import { RevealController } from './reveal.controller.js';
+import { WageRevealController } from './wage-reveal.controller.js';
+import { WageCaseCommands } from '../wage-cases/wage-case-commands.service.js';
 
 /** Personal data over HTTP: reveal, lawful erasure, and the access log with its interceptor. */
 @Module({
-  providers: [CaseAccess, AccessLog, PersonalDataErasure, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
-  controllers: [RevealController, ErasureController, AccessLogController],
+  providers: [CaseAccess, AccessLog, PersonalDataErasure, WageCaseCommands, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
+  controllers: [RevealController, WageRevealController, ErasureController, AccessLogController],
 })
 export class PersonalDataModule {}

@@ -17,7 +17,7 @@ import { RevealDto } from './reveal.dto.js';
 
 const ComplaintId = new CaseIdPipe('complaint_not_found', '工单不存在或无权查看');
 /** Who may see a personal value in full: those who work the case, never mediators or administrators. */
-const REVEALING_ROLES: readonly string[] = ['caseworker', 'supervisor'];
+export const REVEALING_ROLES: readonly string[] = ['caseworker', 'supervisor'];
 
 /** `POST /api/complaints/:id/reveal`: one personal field in full, for a stated reason, logged before it is answered. */
 @ApiTags('personal-data')
