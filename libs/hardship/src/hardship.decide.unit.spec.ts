@@ -1,0 +1,138 @@
+import { createChineseDaysCalendar } from '#calendar';
+import { CaseworkError, ValidationError } from '#errors';
+import type { HardshipCommand } from './hardship.commands.js';
+import { createHardshipDecider } from './hardship.decide.js';
+import type { HardshipEvent } from './hardship.events.js';
+import { DEFAULT_HARDSHIP_LIMITS, incomeAboveLineLongEnough, noticeEndsOn } from './hardship.rules.js';
+import type { HardshipFileState } from './hardship.state.js';
+
+/** 郑州 2026: 1,000 yuan per head and month (an example line; administrators keep the real ones). */
+const lines = { lineFor: (district: string, year: number) => (district.startsWith('4101') && year >= 2025 ? 100_000 : undefined) };
+const calendar = createChineseDaysCalendar();
+const decider = createHardshipDecider({ calendar, limits: DEFAULT_HARDSHIP_LIMITS, lines });
+const cadre = { userId: 'u-cadre', role: 'caseworker', orgUnitId: '410105' };
+const supervisor = { userId: 'u-sup', role: 'supervisor', orgUnitId: '410105' };
+
+/** Runs commands at the given Shanghai days (noon), each by the cadre unless marked. */
+function run(steps: ReadonlyArray<[string, HardshipCommand] | [string, HardshipCommand, 'supervisor']>, from: HardshipFileState = decider.initialState) {
+  let state = from;
+  const events: HardshipEvent[] = [];
+  for (const [day, command, who] of steps) {
+    for (const event of decider.decide(command, state, { now: new Date(`${day}T12:00:00+08:00`), actor: who === 'supervisor' ? supervisor : cadre })) {
+      state = decider.evolve(state, event);
+      events.push(event);
+    }
+  }
+  return { state, events };
+}
+
+function refusal(steps: Parameters<typeof run>[0], from: HardshipFileState): CaseworkError {
+  try {
+    run(steps, from);
+  } catch (error) {
+    if (error instanceof CaseworkError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+const apply: HardshipCommand = {
+  type: 'ReceiveApplication',
+  data: {
+    fileId: 'f-1', source: { kind: 'application' },
+    head: { name: '陈某', idNumber: '410105198001010017', employer: '郑州某纺织厂', unionMember: true },
+    members: [{ name: '陈妻', relation: '配偶', age: 44, health: '尿毒症' }, { name: '陈子', relation: '子', age: 15, schooling: '初中' }],
+    district: '410105', unitId: '410105001', causes: ['illness', 'schooling'], monthlyHouseholdIncome: 240_000,
+  },
+};
+
+/** A family verified, its notice over without objection, registered as 深度困难 on 2026-03-16. */
+function registered(): HardshipFileState {
+  return run([
+    ['2026-03-02', apply],
+    ['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: true, findings: '妻子透析，儿子上学', monthlyHouseholdIncome: 240_000 } }],
+    ['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-05' } }],
+    ['2026-03-13', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness', 'schooling'] } }],
+    ['2026-03-16', { type: 'DecideRegistration', data: { requestId: 'r-1', approve: true, reason: '符合深度困难条件' } }, 'supervisor'],
+  ]).state;
+}
+
+describe('hardship-family file decisions', () => {
+  it('records a home visit only with the family\'s consent, and works out income per head against the line', () => {
+    const applied = run([['2026-03-02', apply]]).state;
+    const error = refusal([['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: false, findings: '入户', monthlyHouseholdIncome: 240_000 } }]], applied) as ValidationError;
+    expect(error.violations).toEqual([expect.objectContaining({ field: 'consentToIncomeCheck', rule: 'consent_required' })]);
+    const visited = run([['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 240_000 } }]], applied).state;
+    expect({ householdSize: visited.householdSize, incomePerHead: visited.incomePerHead, line: visited.line }).toEqual({ householdSize: 3, incomePerHead: 80_000, line: 100_000 });
+  });
+
+  it('keeps the public notice five working days (the Qingming holiday not counted) and registers only after it, with a supervisor', () => {
+    expect(noticeEndsOn(calendar, '2026-04-01', 5)).toBe('2026-04-09');
+    const inNotice = run([
+      ['2026-03-02', apply],
+      ['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 240_000 } }],
+      ['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-05' } }],
+    ]).state;
+    expect(inNotice.notice).toEqual({ startedOn: '2026-03-05', endsOn: '2026-03-12' });
+    expect(refusal([['2026-03-12', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness'] } }]], inNotice).code).toBe('notice_not_over');
+    const asked = run([['2026-03-13', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness'] } }]], inNotice).state;
+    expect(refusal([['2026-03-16', { type: 'DecideRegistration', data: { requestId: 'r-1', approve: true, reason: '同意' } }]], asked).kind).toBe('forbidden');
+    const state = registered();
+    expect(state).toMatchObject({ status: 'active', level: 'deep', registeredOn: '2026-03-16', nextReviewDue: '2027-03-16' });
+  });
+
+  it('will not register a family against an objection that was upheld, nor while one is open', () => {
+    const inNotice = run([
+      ['2026-03-02', apply],
+      ['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 240_000 } }],
+      ['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-05' } }],
+      ['2026-03-06', { type: 'RecordObjection', data: { objectionId: 'o-1', summary: '邻居反映家中有经营收入', receivedOn: '2026-03-06' } }],
+    ]).state;
+    expect(refusal([['2026-03-13', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness'] } }]], inNotice).code).toBe('objection_open');
+    const upheld = run([['2026-03-09', { type: 'ResolveObjection', data: { objectionId: 'o-1', upheld: true, resolution: '经核实有稳定经营收入', resolvedOn: '2026-03-09' } }]], inNotice).state;
+    expect(refusal([['2026-03-13', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness'] } }]], upheld).code).toBe('objection_upheld');
+  });
+
+  it('lifts a family out only after six consecutive months above the line and a supervisor\'s approval, then follows it up and reopens it on a relapse', () => {
+    const incomes = (months: string[]) => months.map((month): [string, HardshipCommand] => [`${month}-28`, { type: 'RecordMonthlyIncome', data: { month, monthlyHouseholdIncome: 330_000 } }]);
+    const withGap = run(incomes(['2026-04', '2026-05', '2026-06', '2026-08', '2026-09', '2026-10']), registered()).state;
+    expect(refusal([['2026-11-02', { type: 'RequestLiftOut', data: { requestId: 'l-1', basis: 'income_above_line', evidence: '工资流水' } }]], withGap).code).toBe('income_not_above_line');
+
+    const six = run(incomes(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']), registered()).state;
+    expect(incomeAboveLineLongEnough(six.monthlyIncomes, '2026-11-02', DEFAULT_HARDSHIP_LIMITS)).toBe(true);
+    const lifted = run([
+      ['2026-11-02', { type: 'RequestLiftOut', data: { requestId: 'l-1', basis: 'income_above_line', evidence: '工资流水' } }],
+      ['2026-11-05', { type: 'DecideLiftOut', data: { requestId: 'l-1', approve: true, reason: '连续六个月高于低保标准' } }, 'supervisor'],
+    ], six).state;
+    expect(lifted).toMatchObject({ status: 'lifted', liftedOn: '2026-11-05', followUp: { checkInsDue: ['2027-02-05', '2027-05-05', '2027-08-05', '2027-11-05'], until: '2027-11-05' } });
+    expect(refusal([['2026-11-06', { type: 'DeliverAid', data: { deliveryId: 'd-1', type: 'living', deliveredOn: '2026-11-06', amount: 50_000, fundingSource: '市总工会帮扶资金' } }]], lifted).code).toBe('file_not_active');
+
+    const relapsed = run([
+      ['2027-02-05', { type: 'RecordFollowUpCheckIn', data: { checkedOn: '2027-02-05', stable: false, note: '户主失业' } }],
+      ['2027-02-20', { type: 'RecordRelapse', data: { relapsedOn: '2027-02-20', reason: '户主失业，收入低于低保标准', level: 'relative' } }],
+    ], lifted).state;
+    expect(relapsed).toMatchObject({ status: 'active', level: 'relative', relapses: 1, ended: null, nextReviewDue: '2028-02-20' });
+  });
+
+  it('records aid in cash or in kind with its source, fulfils micro-wishes as aid, and reverses a delivery with a reason', () => {
+    const state = run([
+      ['2026-09-01', { type: 'DeliverAid', data: { deliveryId: 'd-1', type: 'school', deliveredOn: '2026-09-01', amount: 200_000, fundingSource: '金秋助学专项' } }],
+      ['2026-12-30', { type: 'DeliverAid', data: { deliveryId: 'd-2', type: 'festival', deliveredOn: '2026-12-30', amount: 0, inKind: '米面油一套', fundingSource: '送温暖资金' } }],
+      ['2026-06-01', { type: 'RaiseMicroWish', data: { wishId: 'w-1', description: '一台学习用的台灯', raisedOn: '2026-06-01' } }],
+      ['2026-06-10', { type: 'FulfilMicroWish', data: { wishId: 'w-1', fulfilledOn: '2026-06-10', amount: 15_000, fundingSource: '爱心企业捐赠' } }],
+      ['2026-09-03', { type: 'ReverseAidDelivery', data: { deliveryId: 'd-1', reason: '重复录入' } }],
+    ], registered()).state;
+    expect(Object.entries(state.deliveries).map(([id, d]) => [id, d.type, d.amount, d.reversed])).toEqual([
+      ['d-1', 'school', 200_000, true], ['d-2', 'festival', 0, false], ['wish-w-1', 'micro_wish', 15_000, false],
+    ]);
+    const inKindWithoutWhat = refusal([['2026-12-31', { type: 'DeliverAid', data: { deliveryId: 'd-3', type: 'festival', deliveredOn: '2026-12-31', amount: 0, fundingSource: '送温暖资金' } }]], state) as ValidationError;
+    expect(inKindWithoutWhat.violations.map((v) => v.field)).toEqual(['inKind']);
+  });
+
+  it('cancels a duplicate only naming the file it duplicates, and ends the file', () => {
+    const error = refusal([['2026-04-01', { type: 'CancelFile', data: { cancelledOn: '2026-04-01', reason: 'duplicate', note: '与另一档案重复' } }]], registered()) as ValidationError;
+    expect(error.violations.map((v) => v.field)).toEqual(['duplicateOf']);
+    const cancelled = run([['2026-04-01', { type: 'CancelFile', data: { cancelledOn: '2026-04-01', reason: 'duplicate', note: '与另一档案重复', duplicateOf: 'f-0' } }]], registered()).state;
+    expect(cancelled).toMatchObject({ status: 'cancelled', ended: { how: 'cancelled', on: '2026-04-01', reason: 'duplicate' }, nextReviewDue: null });
+  });
+});

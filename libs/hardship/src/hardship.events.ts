@@ -1,0 +1,92 @@
+import type { DomainEvent } from '#decider';
+import type { LocalDate } from '#calendar';
+import type { Fen } from '#money';
+import type { AidDelivery, CadreLevel, CancellationReason, HardshipCause, HardshipLevel, HeadOfHousehold, HouseholdMember } from './hardship.values.js';
+
+type Instant = string;
+
+export type FileSource = { readonly kind: 'application' } | { readonly kind: 'screening' } | { readonly kind: 'complaint'; readonly complaintId: string };
+
+export type HardshipApplicationReceived = DomainEvent<'HardshipApplicationReceived', {
+  readonly fileId: string;
+  readonly source: FileSource;
+  readonly head: HeadOfHousehold;
+  readonly members: readonly HouseholdMember[];
+  /** The district (administrative code) and the unit that keeps the file (a district union or a station). */
+  readonly district: string;
+  readonly unitId: string;
+  readonly causes: readonly HardshipCause[];
+  /** Declared at application; the home visit verifies it. */
+  readonly monthlyHouseholdIncome: Fen;
+  readonly receivedAt: Instant;
+  /** Set for files brought in from a legacy registry: their original dates are kept. */
+  readonly imported?: { readonly batch: string; readonly row: number };
+}>;
+
+/** 入户核查: the family's consent to an income check is a condition of the visit being recorded at all. */
+export type HomeVisitRecorded = DomainEvent<'HomeVisitRecorded', {
+  readonly visitedOn: LocalDate;
+  readonly consentToIncomeCheck: true;
+  readonly findings: string;
+  readonly monthlyHouseholdIncome: Fen;
+  readonly householdSize: number;
+  readonly incomePerHead: Fen;
+  /** The local minimum-living line (低保线) per head and month, for the district and year, when the visit was recorded. */
+  readonly line: Fen;
+}>;
+
+export type PublicNoticeStarted = DomainEvent<'PublicNoticeStarted', { readonly startedOn: LocalDate; readonly endsOn: LocalDate }>;
+export type ObjectionRecorded = DomainEvent<'ObjectionRecorded', { readonly objectionId: string; readonly summary: string; readonly receivedOn: LocalDate }>;
+export type ObjectionResolved = DomainEvent<'ObjectionResolved', { readonly objectionId: string; readonly upheld: boolean; readonly resolution: string; readonly resolvedOn: LocalDate }>;
+
+export type RegistrationRequested = DomainEvent<'RegistrationRequested', { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[]; readonly requestedAt: Instant }>;
+export type FileRegistered = DomainEvent<'FileRegistered', {
+  readonly requestId: string;
+  readonly level: HardshipLevel;
+  readonly causes: readonly HardshipCause[];
+  readonly registeredOn: LocalDate;
+  readonly nextReviewDue: LocalDate;
+  readonly reason: string;
+}>;
+export type RegistrationRejected = DomainEvent<'RegistrationRejected', { readonly requestId: string; readonly reason: string; readonly rejectedOn: LocalDate }>;
+
+export type CadreAssigned = DomainEvent<'CadreAssigned', { readonly level: CadreLevel; readonly userId: string; readonly previousUserId: string | null; readonly reason?: string }>;
+export type MonthlyIncomeRecorded = DomainEvent<'MonthlyIncomeRecorded', { readonly month: string; readonly incomePerHead: Fen; readonly line: Fen }>;
+export type AidDelivered = DomainEvent<'AidDelivered', AidDelivery & { readonly deliveryId: string }>;
+export type AidDeliveryReversed = DomainEvent<'AidDeliveryReversed', { readonly deliveryId: string; readonly reason: string }>;
+export type MicroWishRaised = DomainEvent<'MicroWishRaised', { readonly wishId: string; readonly description: string; readonly raisedOn: LocalDate }>;
+export type MicroWishFulfilled = DomainEvent<'MicroWishFulfilled', { readonly wishId: string; readonly fulfilledOn: LocalDate; readonly deliveryId: string }>;
+
+export type YearlyReviewRecorded = DomainEvent<'YearlyReviewRecorded', {
+  readonly reviewedOn: LocalDate;
+  readonly level: HardshipLevel;
+  readonly previousLevel: HardshipLevel;
+  readonly findings: string;
+  readonly nextReviewDue: LocalDate;
+}>;
+
+export type LiftOutBasis = 'income_above_line' | 'stable_work';
+export type LiftOutRequested = DomainEvent<'LiftOutRequested', { readonly requestId: string; readonly basis: LiftOutBasis; readonly evidence: string; readonly requestedAt: Instant }>;
+export type FileLiftedOut = DomainEvent<'FileLiftedOut', {
+  readonly requestId: string;
+  readonly basis: LiftOutBasis;
+  readonly liftedOn: LocalDate;
+  /** 返贫监测: check-ins due during the twelve months that follow. */
+  readonly checkInsDue: readonly LocalDate[];
+  readonly followUpUntil: LocalDate;
+  readonly reason: string;
+}>;
+export type LiftOutRejected = DomainEvent<'LiftOutRejected', { readonly requestId: string; readonly reason: string; readonly rejectedOn: LocalDate }>;
+export type FileRelieved = DomainEvent<'FileRelieved', { readonly relievedOn: LocalDate; readonly reason: string }>;
+export type FileCancelled = DomainEvent<'FileCancelled', { readonly cancelledOn: LocalDate; readonly reason: CancellationReason; readonly note: string; readonly duplicateOf?: string }>;
+export type FollowUpCheckInRecorded = DomainEvent<'FollowUpCheckInRecorded', { readonly checkedOn: LocalDate; readonly stable: boolean; readonly note: string }>;
+/** 返困: a lifted family fell back; the file is active again. */
+export type FileRelapsed = DomainEvent<'FileRelapsed', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel; readonly nextReviewDue: LocalDate }>;
+
+export type HardshipEvent =
+  | HardshipApplicationReceived | HomeVisitRecorded | PublicNoticeStarted | ObjectionRecorded | ObjectionResolved
+  | RegistrationRequested | FileRegistered | RegistrationRejected | CadreAssigned | MonthlyIncomeRecorded
+  | AidDelivered | AidDeliveryReversed | MicroWishRaised | MicroWishFulfilled | YearlyReviewRecorded
+  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed;
+
+export type HardshipEventType = HardshipEvent['type'];

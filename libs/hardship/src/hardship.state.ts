@@ -1,0 +1,106 @@
+import type { LocalDate } from '#calendar';
+import type { Fen } from '#money';
+import type { FileSource, HardshipEvent, LiftOutBasis } from './hardship.events.js';
+import type { AidDelivery, CadreLevel, CancellationReason, HardshipCause, HardshipLevel, HeadOfHousehold, HouseholdMember, MonthlyIncome } from './hardship.values.js';
+
+export type FileStatus = 'none' | 'applied' | 'verified' | 'in_notice' | 'awaiting_registration' | 'active' | 'lifted' | 'relieved' | 'cancelled' | 'rejected';
+
+export const FILE_STATUS_LABELS: Readonly<Record<FileStatus, string>> = {
+  none: '未建档', applied: '已申请', verified: '已入户核查', in_notice: '公示中', awaiting_registration: '待审批建档', active: '在档',
+  lifted: '已脱困', relieved: '已解困', cancelled: '已注销', rejected: '未予建档',
+};
+
+export interface HardshipFileState {
+  readonly status: FileStatus;
+  readonly fileId: string | null;
+  readonly source: FileSource | null;
+  readonly head: HeadOfHousehold | null;
+  readonly members: readonly HouseholdMember[];
+  readonly district: string | null;
+  readonly unitId: string | null;
+  readonly causes: readonly HardshipCause[];
+  readonly level: HardshipLevel | null;
+  readonly householdSize: number;
+  readonly incomePerHead: Fen | null;
+  readonly line: Fen | null;
+  readonly consentRecorded: boolean;
+  readonly notice: { readonly startedOn: LocalDate; readonly endsOn: LocalDate } | null;
+  readonly objections: Readonly<Record<string, { readonly summary: string; readonly resolved: boolean; readonly upheld: boolean }>>;
+  readonly pendingRegistration: { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[] } | null;
+  readonly registeredOn: LocalDate | null;
+  readonly cadres: Readonly<Partial<Record<CadreLevel, string>>>;
+  readonly monthlyIncomes: readonly MonthlyIncome[];
+  readonly deliveries: Readonly<Record<string, AidDelivery & { readonly reversed: boolean }>>;
+  readonly wishes: Readonly<Record<string, { readonly description: string; readonly fulfilledOn: LocalDate | null }>>;
+  readonly nextReviewDue: LocalDate | null;
+  readonly pendingLiftOut: { readonly requestId: string; readonly basis: LiftOutBasis } | null;
+  readonly liftedOn: LocalDate | null;
+  readonly followUp: { readonly checkInsDue: readonly LocalDate[]; readonly until: LocalDate; readonly checkIns: number } | null;
+  readonly ended: { readonly how: 'lifted' | 'relieved' | 'cancelled'; readonly on: LocalDate; readonly reason?: CancellationReason } | null;
+  readonly relapses: number;
+}
+
+export const initialHardshipFileState: HardshipFileState = {
+  status: 'none', fileId: null, source: null, head: null, members: [], district: null, unitId: null, causes: [], level: null, householdSize: 0,
+  incomePerHead: null, line: null, consentRecorded: false, notice: null, objections: {}, pendingRegistration: null, registeredOn: null, cadres: {},
+  monthlyIncomes: [], deliveries: {}, wishes: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0,
+};
+
+export function evolveHardshipFile(state: HardshipFileState, event: HardshipEvent): HardshipFileState {
+  switch (event.type) {
+    case 'HardshipApplicationReceived': {
+      const { fileId, source, head, members, district, unitId, causes } = event.data;
+      return { ...state, status: 'applied', fileId, source, head, members, district, unitId, causes, householdSize: members.length + 1 };
+    }
+    case 'HomeVisitRecorded':
+      return { ...state, status: 'verified', consentRecorded: true, householdSize: event.data.householdSize, incomePerHead: event.data.incomePerHead, line: event.data.line };
+    case 'PublicNoticeStarted':
+      return { ...state, status: 'in_notice', notice: { startedOn: event.data.startedOn, endsOn: event.data.endsOn } };
+    case 'ObjectionRecorded':
+      return { ...state, objections: { ...state.objections, [event.data.objectionId]: { summary: event.data.summary, resolved: false, upheld: false } } };
+    case 'ObjectionResolved': {
+      const objection = state.objections[event.data.objectionId];
+      return { ...state, objections: { ...state.objections, [event.data.objectionId]: { ...objection, resolved: true, upheld: event.data.upheld } } };
+    }
+    case 'RegistrationRequested':
+      return { ...state, status: 'awaiting_registration', pendingRegistration: { requestId: event.data.requestId, level: event.data.level, causes: event.data.causes } };
+    case 'FileRegistered':
+      return { ...state, status: 'active', level: event.data.level, causes: event.data.causes, registeredOn: event.data.registeredOn, nextReviewDue: event.data.nextReviewDue, pendingRegistration: null };
+    case 'RegistrationRejected':
+      return { ...state, status: 'rejected', pendingRegistration: null };
+    case 'CadreAssigned':
+      return { ...state, cadres: { ...state.cadres, [event.data.level]: event.data.userId } };
+    case 'MonthlyIncomeRecorded':
+      return { ...state, monthlyIncomes: [...state.monthlyIncomes.filter((m) => m.month !== event.data.month), event.data].sort((a, b) => a.month.localeCompare(b.month)) };
+    case 'AidDelivered': {
+      const { deliveryId, ...delivery } = event.data;
+      return { ...state, deliveries: { ...state.deliveries, [deliveryId]: { ...delivery, reversed: false } } };
+    }
+    case 'AidDeliveryReversed':
+      return { ...state, deliveries: { ...state.deliveries, [event.data.deliveryId]: { ...state.deliveries[event.data.deliveryId], reversed: true } } };
+    case 'MicroWishRaised':
+      return { ...state, wishes: { ...state.wishes, [event.data.wishId]: { description: event.data.description, fulfilledOn: null } } };
+    case 'MicroWishFulfilled':
+      return { ...state, wishes: { ...state.wishes, [event.data.wishId]: { ...state.wishes[event.data.wishId], fulfilledOn: event.data.fulfilledOn } } };
+    case 'YearlyReviewRecorded':
+      return { ...state, level: event.data.level, nextReviewDue: event.data.nextReviewDue };
+    case 'LiftOutRequested':
+      return { ...state, pendingLiftOut: { requestId: event.data.requestId, basis: event.data.basis } };
+    case 'LiftOutRejected':
+      return { ...state, pendingLiftOut: null };
+    case 'FileLiftedOut':
+      return {
+        ...state, status: 'lifted', pendingLiftOut: null, liftedOn: event.data.liftedOn, nextReviewDue: null,
+        followUp: { checkInsDue: event.data.checkInsDue, until: event.data.followUpUntil, checkIns: 0 },
+        ended: { how: 'lifted', on: event.data.liftedOn },
+      };
+    case 'FileRelieved':
+      return { ...state, status: 'relieved', nextReviewDue: null, ended: { how: 'relieved', on: event.data.relievedOn } };
+    case 'FileCancelled':
+      return { ...state, status: 'cancelled', nextReviewDue: null, pendingLiftOut: null, pendingRegistration: null, ended: { how: 'cancelled', on: event.data.cancelledOn, reason: event.data.reason } };
+    case 'FollowUpCheckInRecorded':
+      return state.followUp ? { ...state, followUp: { ...state.followUp, checkIns: state.followUp.checkIns + 1 } } : state;
+    case 'FileRelapsed':
+      return { ...state, status: 'active', level: event.data.level, nextReviewDue: event.data.nextReviewDue, liftedOn: null, followUp: null, ended: null, relapses: state.relapses + 1 };
+  }
+}
