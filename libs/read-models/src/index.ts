@@ -4,6 +4,7 @@ import { CaseListEntry } from './case-list/case-list.entity.js';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
 import { approvalsProjection } from './approvals/approvals.projection.js';
 import { wageFiguresProjection } from './wage/wage-figures.projection.js';
+import { hardshipFiguresProjection } from './hardship/hardship-figures.projection.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -16,10 +17,12 @@ export * from './stream-ids.js';
 export * from './wage/wage-figures.projection.js';
 export * from './wage/wage-stats.query.js';
 export * from './wage/limitation-watch.query.js';
+export * from './hardship/hardship-figures.projection.js';
+export * from './hardship/hardship-stats.query.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection()];
+  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection()];
 }
