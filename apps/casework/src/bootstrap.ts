@@ -20,6 +20,8 @@ export interface CaseworkOptions {
   clock?: () => Date;
   /** How long a log-in lasts (sessions use the real clock, not `clock`). */
   sessionLifetimeSeconds?: number;
+  /** The minimum-living lines file (POVERTY_LINES_FILE). */
+  povertyLinesFile?: string;
 }
 
 export interface RunningCasework {
@@ -41,6 +43,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.adminPassword !== undefined ? { adminPassword: options.adminPassword } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
     ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
+    ...(options.povertyLinesFile !== undefined ? { povertyLinesFile: options.povertyLinesFile } : {}),
   };
   const runtime = await createRuntime(config);
   try {

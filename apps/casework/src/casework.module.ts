@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GatewayModule } from '../../gateway/src/gateway.module.js';
 import { HotlineModule } from '../../hotline/src/hotline.module.js';
 import { WageModule } from '../../wage/src/wage.module.js';
+import { HardshipModule } from '../../hardship/src/hardship.module.js';
+import { HARDSHIP_DECIDER } from '../../hardship/src/hardship-tokens.js';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../wage/src/wage-tokens.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
@@ -31,6 +33,7 @@ class RuntimeModule {
       { provide: HOTLINE_TIME_LIMITS, useValue: runtime.hotline.limits },
       { provide: WAGE_CASE_DECIDER, useValue: runtime.wage.decider },
       { provide: WAGE_TIME_LIMITS, useValue: runtime.wage.limits },
+      { provide: HARDSHIP_DECIDER, useValue: runtime.hardship.decider },
     ];
     return { module: RuntimeModule, providers, exports: providers.map((p) => p.provide) };
   }
@@ -42,7 +45,7 @@ export class CaseworkModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: CaseworkModule,
-      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, GatewayModule],
+      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, HardshipModule, GatewayModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: CaseworkExceptionFilter },

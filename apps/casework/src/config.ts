@@ -12,6 +12,8 @@ export interface CaseworkConfig {
   readonly adminPassword?: string;
   /** A JSON file overriding the hotline time limits (see docs/configuration.md). */
   readonly hotlineTimeLimitsFile?: string;
+  /** A JSON file of the local minimum-living lines by district and year (hardship files). */
+  readonly povertyLinesFile?: string;
   /** Where the built web console is; served at `/`. */
   readonly webRoot: string;
   readonly log: boolean;
@@ -26,6 +28,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkCon
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.CASEWORK_ADMIN_PASSWORD || undefined,
     hotlineTimeLimitsFile: env.HOTLINE_TIME_LIMITS_FILE || undefined,
+    povertyLinesFile: env.POVERTY_LINES_FILE || undefined,
     webRoot: resolve(env.WEB_ROOT ?? './dist/web'),
     log: env.LOG !== 'off',
     sessionLifetimeSeconds: positiveInteger(env.SESSION_LIFETIME_SECONDS, 'SESSION_LIFETIME_SECONDS'),

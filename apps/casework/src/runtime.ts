@@ -12,6 +12,7 @@ import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js'
 import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices, type WageServices } from '../../wage/src/wage-services.js';
+import { createHardshipServices, type HardshipServices } from '../../hardship/src/hardship-services.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -34,6 +35,7 @@ export interface Runtime {
   readonly personalData: PersonalDataProtection;
   readonly hotline: HotlineServices;
   readonly wage: WageServices;
+  readonly hardship: HardshipServices;
   /** The working calendar with the administrator's corrections, and where they are kept. */
   readonly calendar: AdjustableCalendar;
   readonly calendarDays: CalendarDays;
@@ -73,6 +75,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await referenceItems.ensureSchemaAndLoad();
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
     const wage = createWageServices(calendar);
+    const hardship = createHardshipServices(calendar, config.povertyLinesFile);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
@@ -91,6 +94,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       personalData,
       hotline,
       wage,
+      hardship,
       calendar,
       calendarDays,
       referenceItems,

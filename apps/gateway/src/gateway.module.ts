@@ -17,11 +17,12 @@ import { ComplaintCommands } from './complaints/complaint-commands.service.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { WageCasesController } from './wage-cases/wage-cases.controller.js';
 import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
+import { HardshipFileCommands, HardshipFilesController } from './hardship/hardship-files.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, ComplaintCommands, WageCaseCommands],
+  providers: [CaseAccess, ComplaintCommands, WageCaseCommands, HardshipFileCommands],
   controllers: [
     AuthController,
     UsersController,
@@ -30,6 +31,7 @@ import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
     ReferenceAdminController,
     ComplaintsController,
     WageCasesController,
+    HardshipFilesController,
     CasesController,
     StatsController,
     HealthController,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CITY_UNIT_ID, type OrgUnits } from '#identity';
-import { queryHotlineStats, queryWageStats } from '#read-models';
+import { queryHardshipStats, queryHotlineStats, queryWageStats } from '#read-models';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
@@ -41,6 +41,13 @@ export class StatsController {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'wage_case');
     const stats = await queryWageStats(this.dataSource, { from, to, unitIds, asOf });
     return { from, to, unit, asOf: asOf.toISOString(), ...stats };
+  }
+
+  /** The hardship figures of DOMAIN.md (docs/figures.md); the period defaults to this month so far. */
+  @Get('hardship')
+  async hardship(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
+    const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'hardship_file');
+    return { from, to, unit, asOf: asOf.toISOString(), ...(await queryHardshipStats(this.dataSource, { from, to, unitIds, asOf })) };
   }
 
   /** The period (Shanghai days), the unit with its subtree (the user's own unit by default) and the "as of" instant, checked. */

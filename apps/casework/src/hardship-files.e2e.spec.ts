@@ -1,0 +1,78 @@
+/**
+ * 困难职工建档 over HTTP: one family from application through the home visit (with consent), the
+ * public notice, registration approved by a supervisor, aid, lifted out and a relapse; the figures
+ * count it; another district sees nothing.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import type { ApiClient } from './testing/api-client.js';
+
+const DAY = 86_400_000;
+const shanghaiDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * DAY));
+
+describe('hardship files over HTTP', () => {
+  let system: TestCasework;
+  let cadre: ApiClient;
+  let supervisor: ApiClient;
+  let erqi: ApiClient;
+
+  beforeAll(async () => {
+    const lines = join(mkdtempSync(join(tmpdir(), 'casework-lines-')), 'poverty-lines.json');
+    const year = Number(shanghaiDay().slice(0, 4));
+    writeFileSync(lines, JSON.stringify({ '*': { [year]: 100_000, [year + 1]: 100_000 } }));
+    system = await startTestCasework({ povertyLinesFile: lines });
+    cadre = await system.userClient({ username: 'xu.station', role: 'caseworker', orgUnitId: '410105001' });
+    supervisor = await system.userClient({ username: 'he.supervisor', role: 'supervisor', orgUnitId: '410105' });
+    erqi = await system.userClient({ username: 'lv.erqi', role: 'caseworker', orgUnitId: '410103' });
+  }, 60_000);
+
+  afterAll(() => system?.stop());
+
+  async function post(client: ApiClient, path: string, body: unknown = {}) {
+    const response = await client.post(path, body);
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  it('walks one family from application to lifted out and relapse, counted in the figures', async () => {
+    const application = {
+      source: { kind: 'application' }, district: '410105', causes: ['illness', 'schooling'], monthlyHouseholdIncome: 240_000,
+      head: { name: '陈某', idNumber: '410105198001010017', phone: '13900001234', employer: '郑州某纺织厂', unionMember: true },
+      members: [{ name: '陈妻', relation: '配偶', age: 44, health: '尿毒症' }, { name: '陈子', relation: '子', age: 15, schooling: '初中' }],
+    };
+    const bad = await cadre.post('/api/hardship-files', { ...application, monthlyHouseholdIncome: 12.5, causes: ['gambling'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['monthlyHouseholdIncome']);
+    const { id } = await post(cadre, '/api/hardship-files', application);
+
+    const noConsent = await cadre.post(`/api/hardship-files/${id}/home-visit`, { visitedOn: shanghaiDay(), consentToIncomeCheck: false, findings: '入户', monthlyHouseholdIncome: 240_000 });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.body.errors[0]).toMatchObject({ field: 'consentToIncomeCheck', rule: 'consent_required' });
+    await post(cadre, `/api/hardship-files/${id}/home-visit`, { visitedOn: shanghaiDay(), consentToIncomeCheck: true, findings: '妻子透析，儿子上学', monthlyHouseholdIncome: 240_000 });
+    await post(cadre, `/api/hardship-files/${id}/notice`, { startedOn: shanghaiDay() });
+    const early = await cadre.post(`/api/hardship-files/${id}/registration-requests`, { level: 'deep', causes: ['illness'] });
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('notice_not_over');
+
+    system.shiftClock(20 * DAY);
+    const { requestId } = await post(cadre, `/api/hardship-files/${id}/registration-requests`, { level: 'deep', causes: ['illness', 'schooling'] });
+    expect((await cadre.post(`/api/hardship-files/${id}/registration-requests/${requestId}/decision`, { approve: true, reason: '同意' })).status).toBe(403);
+    await post(supervisor, `/api/hardship-files/${id}/registration-requests/${requestId}/decision`, { approve: true, reason: '符合深度困难条件' });
+    await post(cadre, `/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项' });
+    const { requestId: liftId } = await post(cadre, `/api/hardship-files/${id}/lift-out-requests`, { basis: 'stable_work', evidence: '户主签订三年劳动合同' });
+    await post(supervisor, `/api/hardship-files/${id}/lift-out-requests/${liftId}/decision`, { approve: true, reason: '稳定就业' });
+    system.shiftClock(40 * DAY);
+    await post(cadre, `/api/hardship-files/${id}/relapse`, { relapsedOn: shanghaiDay(60), reason: '户主失业', level: 'relative' });
+
+    const file = (await cadre.get(`/api/hardship-files/${id}`)).body;
+    expect(file).toMatchObject({ status: 'active', level: 'relative', relapses: 1, head: { name: '陈某', idNumber: '410105********0017', phone: '139****1234' }, incomePerHead: 80_000, line: 100_000 });
+    expect((await erqi.get(`/api/hardship-files/${id}`)).status).toBe(404);
+    expect((await system.admin.get(`/api/hardship-files/${id}`)).status).toBe(404);
+
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const figures = (await supervisor.get(`/api/stats/hardship?from=${shanghaiDay(-1)}&to=${shanghaiDay(90)}&unit=410105`)).body;
+    expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 1, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
+  });
+});

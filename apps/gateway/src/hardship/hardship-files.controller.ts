@@ -1,0 +1,201 @@
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
+import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { NotFoundError, ValidationError } from '#errors';
+import type { OrgUnits } from '#identity';
+import { maskSensitiveFields } from '#personal-data';
+import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
+import { EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { CaseAccess } from '../auth/case-access.js';
+import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
+import { CaseIdPipe } from '../http/case-id.pipe.js';
+import { caseHistory } from '../http/case-history.js';
+import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
+import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
+import * as Dto from './hardship.dto.js';
+
+const FileId = new CaseIdPipe('hardship_file_not_found', '困难职工档案不存在或无权查看');
+const notFound = () => new NotFoundError('hardship_file_not_found', '困难职工档案不存在或无权查看');
+type Meta = HttpCommandMeta;
+
+export function foldHardshipFile(events: readonly RecordedEvent[]): HardshipFileState {
+  return events.reduce((s, e) => evolveHardshipFile(s, { type: e.type, data: e.data } as HardshipEvent), initialHardshipFileState);
+}
+
+/** Every HTTP entry into a hardship file: invisible = missing, and each command once per Idempotency-Key. */
+@Injectable()
+export class HardshipFileCommands {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
+    private readonly access: CaseAccess,
+  ) {}
+
+  run(id: string, command: HardshipCommand, meta: Meta, extra: object = {}, reason?: string) {
+    return this.idempotency.once(
+      meta.actor.userId,
+      meta.idempotencyKey,
+      async () => {
+        const result: CommandResult = await this.commandBus.execute(new ExecuteHardshipCommand(id, command, meta, reason));
+        return { id, version: result.version, ...extra };
+      },
+      meta.requestFingerprint,
+    );
+  }
+
+  async visibleEvents(id: string, user: AuthenticatedUser): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(hardshipFileStream(id));
+    if (events.length === 0) throw notFound();
+    this.access.assertVisible(user, { kind: 'hardship_file', unitIds: [foldHardshipFile(events).unitId!] }, notFound());
+    return events;
+  }
+}
+
+/** 困难职工档案 (DOMAIN.md §3): one endpoint per step of the file's life. */
+@ApiTags('hardship-files')
+@ApiBearerAuth()
+@Controller('api/hardship-files')
+export class HardshipFilesController {
+  constructor(
+    private readonly files: HardshipFileCommands,
+    private readonly access: CaseAccess,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+  ) {}
+
+  /** 申请或排查: the same Idempotency-Key always yields the same file id. */
+  @Post() @HttpCode(201)
+  open(@Body() b: Dto.ApplicationDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+    this.access.assertMayOpen(user, 'hardship_file');
+    const unitId = b.unitId ?? user.orgUnitId;
+    if (!this.orgUnits.find(unitId) || this.orgUnits.find(unitId)?.kind === 'mediation_room' || !this.orgUnits.isWithin(unitId, user.orgUnitId)) {
+      throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '建档单位须为本单位或下级工会、服务站' }]);
+    }
+    const fileId = deterministicUuid('hardship-file', user.userId, m.commandId);
+    return this.files.run(fileId, { type: 'ReceiveApplication', data: { fileId, source: b.source as never, head: b.head, members: b.members, district: b.district, unitId, causes: b.causes as never, monthlyHouseholdIncome: b.monthlyHouseholdIncome } }, m);
+  }
+
+  /** The file as it stands: personal data masked, aid history, next review, follow-up. */
+  @Get(':id')
+  async get(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    const events = await this.files.visibleEvents(id, user);
+    const state = foldHardshipFile(events);
+    return {
+      id, version: events.length, ...maskSensitiveFields({ head: state.head, members: state.members }),
+      status: state.status, statusLabel: FILE_STATUS_LABELS[state.status], unitId: state.unitId, district: state.district, source: state.source,
+      level: state.level, causes: state.causes, householdSize: state.householdSize, incomePerHead: state.incomePerHead, line: state.line,
+      notice: state.notice, objections: state.objections, pendingRegistration: state.pendingRegistration, registeredOn: state.registeredOn,
+      cadres: state.cadres, monthlyIncomes: state.monthlyIncomes, nextReviewDue: state.nextReviewDue,
+      aid: Object.entries(state.deliveries).map(([deliveryId, d]) => ({ deliveryId, ...d })), wishes: state.wishes,
+      pendingLiftOut: state.pendingLiftOut, liftedOn: state.liftedOn, followUp: state.followUp, ended: state.ended, relapses: state.relapses,
+    };
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return caseHistory(await this.files.visibleEvents(id, user));
+  }
+
+  @Post(':id/home-visit') @HttpCode(200)
+  homeVisit(@Param('id', FileId) id: string, @Body() b: Dto.HomeVisitDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordHomeVisit', data: b }, m);
+  }
+
+  @Post(':id/notice') @HttpCode(200)
+  notice(@Param('id', FileId) id: string, @Body() b: Dto.NoticeDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'StartPublicNotice', data: b }, m);
+  }
+
+  @Post(':id/objections') @HttpCode(201)
+  objection(@Param('id', FileId) id: string, @Body() b: Dto.ObjectionDto, @CommandMetadata() m: Meta) {
+    const objectionId = deterministicUuid(m.commandId, 'objection');
+    return this.files.run(id, { type: 'RecordObjection', data: { objectionId, ...b } }, m, { objectionId });
+  }
+
+  @Post(':id/objections/:objectionId/resolution') @HttpCode(200)
+  resolveObjection(@Param('id', FileId) id: string, @Param('objectionId') objectionId: string, @Body() b: Dto.ObjectionResolutionDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'ResolveObjection', data: { objectionId, ...b } }, m);
+  }
+
+  @Post(':id/registration-requests') @HttpCode(201)
+  requestRegistration(@Param('id', FileId) id: string, @Body() b: Dto.RegistrationRequestDto, @CommandMetadata() m: Meta) {
+    const requestId = deterministicUuid(m.commandId, 'registration');
+    return this.files.run(id, { type: 'RequestRegistration', data: { requestId, level: b.level as never, causes: b.causes as never } }, m, { requestId });
+  }
+
+  @Post(':id/registration-requests/:requestId/decision') @HttpCode(200)
+  decideRegistration(@Param('id', FileId) id: string, @Param('requestId') requestId: string, @Body() b: Dto.DecisionDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'DecideRegistration', data: { requestId, ...b } }, m, {}, b.reason);
+  }
+
+  @Post(':id/cadres') @HttpCode(200)
+  cadre(@Param('id', FileId) id: string, @Body() b: Dto.CadreDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'AssignCadre', data: b as never }, m, {}, b.reason);
+  }
+
+  @Post(':id/monthly-incomes') @HttpCode(200)
+  income(@Param('id', FileId) id: string, @Body() b: Dto.MonthlyIncomeDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordMonthlyIncome', data: b }, m);
+  }
+
+  @Post(':id/aid') @HttpCode(201)
+  aid(@Param('id', FileId) id: string, @Body() b: Dto.AidDto, @CommandMetadata() m: Meta) {
+    const deliveryId = deterministicUuid(m.commandId, 'aid');
+    return this.files.run(id, { type: 'DeliverAid', data: { deliveryId, ...b } as never }, m, { deliveryId });
+  }
+
+  @Post(':id/aid/:deliveryId/reverse') @HttpCode(200)
+  reverseAid(@Param('id', FileId) id: string, @Param('deliveryId') deliveryId: string, @Body() b: Dto.ReasonDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'ReverseAidDelivery', data: { deliveryId, reason: b.reason } }, m, {}, b.reason);
+  }
+
+  @Post(':id/wishes') @HttpCode(201)
+  wish(@Param('id', FileId) id: string, @Body() b: Dto.WishDto, @CommandMetadata() m: Meta) {
+    const wishId = deterministicUuid(m.commandId, 'wish');
+    return this.files.run(id, { type: 'RaiseMicroWish', data: { wishId, ...b } }, m, { wishId });
+  }
+
+  @Post(':id/wishes/:wishId/fulfil') @HttpCode(200)
+  fulfil(@Param('id', FileId) id: string, @Param('wishId') wishId: string, @Body() b: Dto.WishFulfilmentDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'FulfilMicroWish', data: { wishId, ...b } }, m);
+  }
+
+  @Post(':id/reviews') @HttpCode(200)
+  review(@Param('id', FileId) id: string, @Body() b: Dto.ReviewDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordYearlyReview', data: b as never }, m);
+  }
+
+  @Post(':id/lift-out-requests') @HttpCode(201)
+  requestLiftOut(@Param('id', FileId) id: string, @Body() b: Dto.LiftOutRequestDto, @CommandMetadata() m: Meta) {
+    const requestId = deterministicUuid(m.commandId, 'lift-out');
+    return this.files.run(id, { type: 'RequestLiftOut', data: { requestId, ...b } as never }, m, { requestId });
+  }
+
+  @Post(':id/lift-out-requests/:requestId/decision') @HttpCode(200)
+  decideLiftOut(@Param('id', FileId) id: string, @Param('requestId') requestId: string, @Body() b: Dto.DecisionDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'DecideLiftOut', data: { requestId, ...b } }, m, {}, b.reason);
+  }
+
+  @Post(':id/relief') @HttpCode(200)
+  relief(@Param('id', FileId) id: string, @Body() b: Dto.ReliefDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordRelief', data: b }, m, {}, b.reason);
+  }
+
+  @Post(':id/cancel') @HttpCode(200)
+  cancel(@Param('id', FileId) id: string, @Body() b: Dto.CancelDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'CancelFile', data: b as never }, m, {}, b.note);
+  }
+
+  @Post(':id/follow-ups') @HttpCode(200)
+  checkIn(@Param('id', FileId) id: string, @Body() b: Dto.CheckInDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordFollowUpCheckIn', data: b }, m);
+  }
+
+  @Post(':id/relapse') @HttpCode(200)
+  relapse(@Param('id', FileId) id: string, @Body() b: Dto.RelapseDto, @CommandMetadata() m: Meta) {
+    return this.files.run(id, { type: 'RecordRelapse', data: b as never }, m, {}, b.reason);
+  }
+}

@@ -1,0 +1,1 @@
+export const HARDSHIP_DECIDER = Symbol('HARDSHIP_DECIDER');
