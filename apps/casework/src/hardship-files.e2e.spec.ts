@@ -59,7 +59,10 @@ describe('hardship files over HTTP', () => {
     system.shiftClock(20 * DAY);
     const { requestId } = await post(cadre, `/api/hardship-files/${id}/registration-requests`, { level: 'deep', causes: ['illness', 'schooling'] });
     expect((await cadre.post(`/api/hardship-files/${id}/registration-requests/${requestId}/decision`, { approve: true, reason: '同意' })).status).toBe(403);
-    await post(supervisor, `/api/hardship-files/${id}/registration-requests/${requestId}/decision`, { approve: true, reason: '符合深度困难条件' });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const inbox = (await supervisor.get('/api/approvals?status=pending')).body;
+    expect(inbox).toContainEqual(expect.objectContaining({ id: requestId, kind: 'hardship_registration', caseKind: 'hardship_file', caseId: id }));
+    await post(supervisor, `/api/approvals/${requestId}/approve`, { reason: '符合深度困难条件' });
     await post(cadre, `/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项' });
     const { requestId: liftId } = await post(cadre, `/api/hardship-files/${id}/lift-out-requests`, { basis: 'stable_work', evidence: '户主签订三年劳动合同' });
     await post(supervisor, `/api/hardship-files/${id}/lift-out-requests/${liftId}/decision`, { approve: true, reason: '稳定就业' });
@@ -72,6 +75,9 @@ describe('hardship files over HTTP', () => {
     expect((await system.admin.get(`/api/hardship-files/${id}`)).status).toBe(404);
 
     await system.app.runtime.projections.waitUntilCaughtUp();
+    const listed = (await supervisor.get('/api/cases?kind=hardship_file')).body.items;
+    expect(listed).toEqual([expect.objectContaining({ id, kind: 'hardship_file', status: 'active', nextDueStep: 'yearly_review' })]);
+    expect(JSON.stringify(listed)).not.toContain('陈某');
     const figures = (await supervisor.get(`/api/stats/hardship?from=${shanghaiDay(-1)}&to=${shanghaiDay(90)}&unit=410105`)).body;
     expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 1, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
   });

@@ -10,6 +10,7 @@ import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.deco
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { ComplaintCommands } from '../complaints/complaint-commands.service.js';
 import { WageCaseCommands } from '../wage-cases/wage-case-commands.service.js';
+import { HardshipFileCommands } from '../hardship/hardship-files.controller.js';
 import { ApprovalsQueryDto, ApproveDto, RejectDto } from './approval.dto.js';
 
 const ApprovalId = new CaseIdPipe('approval_not_found', '审批事项不存在或无权查看');
@@ -24,6 +25,7 @@ export class ApprovalsController {
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly complaints: ComplaintCommands,
     private readonly wageCases: WageCaseCommands,
+    private readonly hardshipFiles: HardshipFileCommands,
   ) {}
 
   @Get()
@@ -57,6 +59,10 @@ export class ApprovalsController {
         return this.wageCases.run(caseId, { type: 'DecideEmergencyAdvance', data: { advanceId: id, approve, reason: reason ?? '' } }, meta, { reason });
       case 'wage_unrecoverable_closure':
         return this.wageCases.run(caseId, { type: 'DecideUnrecoverableClosure', data: { requestId: id, approve, reason: reason ?? '' } }, meta, { reason });
+      case 'hardship_registration':
+        return this.hardshipFiles.run(caseId, { type: 'DecideRegistration', data: { requestId: id, approve, reason: reason ?? '' } }, meta, {}, reason);
+      case 'hardship_lift_out':
+        return this.hardshipFiles.run(caseId, { type: 'DecideLiftOut', data: { requestId: id, approve, reason: reason ?? '' } }, meta, {}, reason);
       default:
         return this.complaints.run(caseId, { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } }, meta, { reason });
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import type { ComplaintEvent } from '#hotline';
 import type { WageCaseEvent } from '#wage-recovery';
+import type { HardshipEvent } from '#hardship';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
 
@@ -29,11 +30,15 @@ export const approvalsProjection: Projection = {
   name: 'approvals',
   tables: ['approvals'],
   schemaSql: APPROVALS_SCHEMA_SQL,
-  streamPrefixes: ['hotline-complaint-', 'wage-case-'],
+  streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-'],
   async apply(events: readonly RecordedEvent[], tx: EntityManager) {
     for (const event of events) {
       if (event.streamId.startsWith('wage-case-')) {
         await applyWageEvent(event, tx);
+        continue;
+      }
+      if (event.streamId.startsWith('hardship-file-')) {
+        await applyHardshipEvent(event, tx);
         continue;
       }
       const e = { type: event.type, data: event.data } as ComplaintEvent;
@@ -92,6 +97,34 @@ async function applyWageEvent(event: RecordedEvent, tx: EntityManager): Promise<
           [caseId, actor.userId, e.data.closedAt, event.metadata.reason ?? null],
         );
       }
+      return;
+  }
+}
+
+/** The hardship file's requests: registration (建档立卡) and lifting out (脱困). */
+async function applyHardshipEvent(event: RecordedEvent, tx: EntityManager): Promise<void> {
+  const e = { type: event.type, data: event.data } as HardshipEvent;
+  const actor = event.metadata.actor;
+  const fileId = aggregateIdOf(event.streamId);
+  const decided = event.metadata.occurredAt;
+  switch (e.type) {
+    case 'RegistrationRequested':
+      await tx.query(REQUEST_SQL, [e.data.requestId, 'hardship_registration', 'hardship_file', fileId, actor.orgUnitId, actor.userId, e.data.requestedAt, JSON.stringify({ level: e.data.level, causes: e.data.causes })]);
+      return;
+    case 'FileRegistered':
+      await tx.query(DECISION_SQL, [e.data.requestId, 'approved', actor.userId, decided, e.data.reason]);
+      return;
+    case 'RegistrationRejected':
+      await tx.query(DECISION_SQL, [e.data.requestId, 'rejected', actor.userId, decided, e.data.reason]);
+      return;
+    case 'LiftOutRequested':
+      await tx.query(REQUEST_SQL, [e.data.requestId, 'hardship_lift_out', 'hardship_file', fileId, actor.orgUnitId, actor.userId, e.data.requestedAt, JSON.stringify({ basis: e.data.basis, evidence: e.data.evidence })]);
+      return;
+    case 'FileLiftedOut':
+      await tx.query(DECISION_SQL, [e.data.requestId, 'approved', actor.userId, decided, e.data.reason]);
+      return;
+    case 'LiftOutRejected':
+      await tx.query(DECISION_SQL, [e.data.requestId, 'rejected', actor.userId, decided, e.data.reason]);
       return;
   }
 }

@@ -6,6 +6,8 @@ import type { Projection } from '#projections';
 import { CASE_LIST_SCHEMA_SQL, type CaseListEntry } from './case-list.entity.js';
 import { complaintCaseRow, foldComplaintEvent, startComplaintFold, type ComplaintFold } from './complaint-case-mapper.js';
 import { foldWageCaseEvent, startWageCaseFold, wageCaseRow, type WageCaseFold } from './wage-case-mapper.js';
+import { foldHardshipFileEvent, hardshipFileRow, startHardshipFileFold, type HardshipFileFold } from './hardship-file-mapper.js';
+import type { HardshipEvent } from '#hardship';
 import { aggregateIdOf } from '../stream-ids.js';
 
 interface StoredRow {
@@ -15,7 +17,7 @@ interface StoredRow {
   state: unknown;
 }
 
-type Fold = { kind: 'complaint'; fold: ComplaintFold } | { kind: 'wage_case'; fold: WageCaseFold };
+type Fold = { kind: 'complaint'; fold: ComplaintFold } | { kind: 'wage_case'; fold: WageCaseFold } | { kind: 'hardship_file'; fold: HardshipFileFold };
 
 /**
  * The unified case list: every kind of case in one table, each kind folded by its own mapper. A
@@ -26,7 +28,7 @@ export const caseListProjection: Projection = {
   name: 'case-list',
   tables: ['case_list'],
   schemaSql: CASE_LIST_SCHEMA_SQL,
-  streamPrefixes: ['hotline-complaint-', 'wage-case-'],
+  streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-'],
   async apply(events: readonly RecordedEvent[], tx: EntityManager) {
     const ids = [...new Set(events.map((event) => aggregateIdOf(event.streamId)))];
     const stored: StoredRow[] = await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [ids]);
@@ -37,7 +39,11 @@ export const caseListProjection: Projection = {
       const domainEvent = { type: event.type, data: event.data };
       const at = new Date(event.recordedAt);
       let entry = folds.get(id);
-      if (event.streamId.startsWith('wage-case-')) {
+      if (event.streamId.startsWith('hardship-file-')) {
+        const row = storedById.get(id);
+        if (!entry) folds.set(id, (entry = { kind: 'hardship_file', fold: startHardshipFileFold(row && { state: row.state, openedAt: row.opened_at }) }));
+        foldHardshipFileEvent(entry.fold as HardshipFileFold, domainEvent as HardshipEvent, event.streamRevision, at);
+      } else if (event.streamId.startsWith('wage-case-')) {
         if (!entry) folds.set(id, (entry = { kind: 'wage_case', fold: startWageCaseFold(storedById.get(id)?.state) }));
         foldWageCaseEvent(entry.fold as WageCaseFold, domainEvent as WageCaseEvent, event.streamRevision, at);
       } else {
@@ -46,7 +52,11 @@ export const caseListProjection: Projection = {
         foldComplaintEvent(entry.fold as ComplaintFold, domainEvent as ComplaintEvent, event.streamRevision, at);
       }
     }
-    const rows = [...folds].map(([id, entry]) => (entry.kind === 'wage_case' ? wageCaseRow(id, entry.fold) : { ...complaintCaseRow(id, entry.fold), progress: null }));
+    const rows = [...folds].map(([id, entry]) => {
+      if (entry.kind === 'wage_case') return wageCaseRow(id, entry.fold);
+      if (entry.kind === 'hardship_file') return hardshipFileRow(id, entry.fold);
+      return { ...complaintCaseRow(id, entry.fold), progress: null };
+    });
     await upsertCaseRows(tx, rows);
   },
 };
