@@ -1,4 +1,4 @@
-import readXlsxFile from 'read-excel-file/node';
+import { cellDate, cellText, cellYuanToFen, parseDelimited, readWorkbook } from '#spreadsheet';
 import type { FieldViolation } from '#errors';
 
 /**
@@ -39,7 +39,7 @@ export class SheetError extends Error {
 }
 
 export async function readClaimantSheet(input: { format: 'csv' | 'xlsx'; content: string }): Promise<SheetClaimant[]> {
-  const table = input.format === 'xlsx' ? await readWorkbook(input.content) : parseDelimited(input.content);
+  const table = input.format === 'xlsx' ? await readWorkbookOrSay(input.content) : parseDelimited(input.content);
   const [header, ...rows] = table.filter((row) => row.some((cell) => cellText(cell) !== ''));
   if (!header) throw new SheetError([{ field: 'content', rule: 'required', message: '名单为空：第一行应为列名（姓名、身份证号码、电话、入职日期、离职日期、主张金额（元））' }]);
   if (rows.length > MAX_SHEET_ROWS) throw new SheetError([{ field: 'content', rule: 'max_rows', message: `名单最多 ${MAX_SHEET_ROWS} 行` }]);
@@ -83,79 +83,24 @@ function readRow(cells: readonly unknown[], row: number, positions: Partial<Reco
   };
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).trim();
-}
-
 /** `2025-03-01`, `2025/3/1`, `2025.3.1`, `2025年3月1日`, or an Excel date cell. */
 function dateOf(value: unknown, field: string, problems: FieldViolation[]): string | undefined {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const text = cellText(value);
-  if (text === '') return undefined;
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
-  if (match) return `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-  problems.push({ field, rule: 'date', message: `${field === 'workedFrom' ? '入职日期' : '离职日期'}须为日期，如 2025-03-01` });
-  return undefined;
+  const date = cellDate(value);
+  if (date === null) problems.push({ field, rule: 'date', message: `${field === 'workedFrom' ? '入职日期' : '离职日期'}须为日期，如 2025-03-01` });
+  return date ?? undefined;
 }
 
-/** Yuan with at most two decimals (`12,500.5`, `¥800`) as integer fen; never through a float sum. */
+/** Yuan with at most two decimals as integer fen. */
 function fenOf(value: unknown, problems: FieldViolation[]): number | undefined {
-  if (typeof value === 'number') {
-    const fen = Math.round(value * 100);
-    if (Number.isSafeInteger(fen) && Math.abs(value * 100 - fen) < 1e-6) return fen;
-  } else {
-    const text = cellText(value).replace(/[,，¥￥元\s]/g, '');
-    const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
-    if (match) return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-    if (text === '') return undefined;
-  }
-  problems.push({ field: 'claimed', rule: 'yuan', message: '主张金额须为以元计的金额，最多两位小数，如 12500 或 12500.50' });
-  return undefined;
+  const fen = cellYuanToFen(value);
+  if (fen === null) problems.push({ field: 'claimed', rule: 'yuan', message: '主张金额须为以元计的金额，最多两位小数，如 12500 或 12500.50' });
+  return fen ?? undefined;
 }
 
-async function readWorkbook(base64: string): Promise<unknown[][]> {
+async function readWorkbookOrSay(base64: string): Promise<unknown[][]> {
   try {
-    const [first] = await readXlsxFile(Buffer.from(base64, 'base64'));
-    return (first?.data ?? []) as unknown[][];
+    return await readWorkbook(Buffer.from(base64, 'base64'));
   } catch {
     throw new SheetError([{ field: 'content', rule: 'xlsx', message: '无法读取 Excel 文件，请上传 .xlsx 格式的工作簿' }]);
   }
-}
-
-/** CSV (RFC 4180 quoting) or tab-separated text pasted from a spreadsheet: the header line decides which. */
-export function parseDelimited(text: string): string[][] {
-  const source = text.replace(/^\uFEFF/, '');
-  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes('\t') ? '\t' : firstLine.includes('，') && !firstLine.includes(',') ? '，' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
