@@ -19,6 +19,8 @@ export type HardshipApplicationReceived = DomainEvent<'HardshipApplicationReceiv
   /** Declared at application; the home visit verifies it. */
   readonly monthlyHouseholdIncome: Fen;
   readonly receivedAt: Instant;
+  /** The household's size when its members are not listed (a file brought in from a legacy registry). */
+  readonly householdSize?: number;
   /** Set for files brought in from a legacy registry: their original dates are kept. */
   readonly imported?: { readonly batch: string; readonly row: number };
 }>;

@@ -50,7 +50,7 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
   switch (event.type) {
     case 'HardshipApplicationReceived': {
       const { fileId, source, head, members, district, unitId, causes } = event.data;
-      return { ...state, status: 'applied', fileId, source, head, members, district, unitId, causes, householdSize: members.length + 1 };
+      return { ...state, status: 'applied', fileId, source, head, members, district, unitId, causes, householdSize: event.data.householdSize ?? members.length + 1 };
     }
     case 'HomeVisitRecorded':
       return { ...state, status: 'verified', consentRecorded: true, householdSize: event.data.householdSize, incomePerHead: event.data.incomePerHead, line: event.data.line };
