@@ -15,13 +15,14 @@ import { fillCaseList } from './read-model-fill.js';
 import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
 import { measureLargeWageCase, measureWageFigures } from './wage-cases.js';
+import { measureHardshipImport } from './hardship-import.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list,wage runs only those items (catch-up always runs before the
+ * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship runs only those items (catch-up always runs before the
  * later ones: it builds the year of history they work on). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     else figures.push(...(await watched('1–2', async () => compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce()))));
 
     const history = new HotlineHistory(7);
-    const afterCatchUp = (['http', 'lag', 'list', 'wage'] as const).some(wanted);
+    const afterCatchUp = (['http', 'lag', 'list', 'wage', 'hardship'] as const).some(wanted);
     if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, server.appDataDir, history, now))));
 
     if (afterCatchUp) {
@@ -71,6 +72,10 @@ async function main(): Promise<void> {
           await server.quiesce();
           figures.push(...(await watched('7a', () => measureLargeWageCase(running.casework, running.token))));
           figures.push(...(await watched('7b', () => measureWageFigures(running.casework, running.token, now))));
+        }
+        if (wanted('hardship')) {
+          await server.quiesce();
+          figures.push(...(await watched('8a', () => measureHardshipImport(running.casework))));
         }
         if (wanted('list')) {
           const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;
