@@ -36,6 +36,29 @@ describe('hardship files over HTTP', () => {
     return response.body;
   }
 
+  it('turns a hardship-help complaint into an application for a file, linked, but not an anonymous one', async () => {
+    const centre = await system.userClient({ username: 'wang.centre.hs', role: 'caseworker', orgUnitId: '410100' });
+    const complaint = await post(centre, '/api/complaints', {
+      channel: 'phone', caller: { name: '孔某', phone: '13700005678' }, employer: { name: '郑州某服装厂', district: '410105' },
+      category: 'hardship_help', subcategory: 'medical_hardship', type: 'request_for_action', summary: '妻子患重病，家庭生活困难',
+    });
+    expect((await centre.get(`/api/complaints/${complaint.id}`)).body.allowedActions).toContain('escalate-hardship');
+    const { hardshipFileId } = await post(centre, `/api/complaints/${complaint.id}/escalate-hardship`);
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const file = (await centre.get(`/api/hardship-files/${hardshipFileId}`)).body;
+    expect(file).toMatchObject({ status: 'applied', source: { kind: 'complaint', complaintId: complaint.id }, head: { name: '孔某', phone: '137****5678', employer: '郑州某服装厂' }, district: '410105', unitId: '410100' });
+    expect((await centre.get(`/api/complaints/${complaint.id}`)).body.links).toEqual([expect.objectContaining({ kind: 'hardship_application', id: hardshipFileId })]);
+    expect((await centre.get(`/api/wage-cases/${hardshipFileId}`)).status).toBe(404);
+
+    const anonymous = await post(centre, '/api/complaints', {
+      channel: 'phone', caller: { anonymous: true }, employer: { name: '郑州某服装厂', district: '410105' },
+      category: 'hardship_help', subcategory: 'living_hardship', type: 'request_for_action', summary: '生活困难',
+    });
+    const refused = await centre.post(`/api/complaints/${anonymous.id}/escalate-hardship`, {});
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('anonymous_caller');
+  });
+
   it('walks one family from application to lifted out and relapse, counted in the figures', async () => {
     const application = {
       source: { kind: 'application' }, district: '410105', causes: ['illness', 'schooling'], monthlyHouseholdIncome: 240_000,

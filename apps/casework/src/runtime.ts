@@ -76,7 +76,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
     const wage = createWageServices(calendar);
     const hardship = createHardshipServices(calendar, config.povertyLinesFile);
-    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider)];
+    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
     });

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { WorkingCalendar } from '#calendar';
+import type { EventStore } from '#event-store';
+import type { Projection } from '#projections';
 import { createHardshipDecider, DEFAULT_HARDSHIP_LIMITS, type HardshipDecider, type HardshipLimits, type PovertyLines } from '#hardship';
+import { complaintToApplication } from './complaint-application.process-manager.js';
 
 export interface HardshipServices {
   readonly limits: HardshipLimits;
   readonly lines: PovertyLines;
   readonly decider: HardshipDecider;
+  /** The hardship context's process managers, run by the projection runner beside the read models. */
+  processManagers(store: EventStore): Projection[];
 }
 
 /**
@@ -26,5 +31,6 @@ export function povertyLinesFrom(file = process.env.POVERTY_LINES_FILE): Poverty
 export function createHardshipServices(calendar: WorkingCalendar, linesFile?: string): HardshipServices {
   const lines = povertyLinesFrom(linesFile);
   const limits = DEFAULT_HARDSHIP_LIMITS;
-  return { limits, lines, decider: createHardshipDecider({ calendar, limits, lines }) };
+  const decider = createHardshipDecider({ calendar, limits, lines });
+  return { limits, lines, decider, processManagers: (store) => [complaintToApplication({ store, hardship: decider })] };
 }

@@ -7,6 +7,7 @@ import { allProjections, readModelEntities } from '#read-models';
 import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices } from '../../wage/src/wage-services.js';
+import { createHardshipServices } from '../../hardship/src/hardship-services.js';
 import { createChineseDaysCalendar } from '#calendar';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -34,7 +35,7 @@ export async function connectProjector(databaseUrl: string, dataDir = resolve(pr
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...createWageServices(createChineseDaysCalendar()).processManagers(store, hotline.decider)],
+    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...createWageServices(createChineseDaysCalendar()).processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store)],
     async close() {
       await store.close();
       await personalData.close();

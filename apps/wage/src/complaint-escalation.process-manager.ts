@@ -26,7 +26,7 @@ export function complaintEscalation(deps: { store: EventStore; complaints: Compl
     streamPrefixes: ['hotline-complaint-', WAGE_CASE_STREAM_PREFIX],
     async apply(events: readonly RecordedEvent[], _tx: EntityManager) {
       for (const event of events) {
-        if (event.type === 'ComplaintEscalated') await openWageCase(event, deps);
+        if (event.type === 'ComplaintEscalated' && (event.data as { kind: string }).kind === 'wage_case') await openWageCase(event, deps);
         if (event.type === 'WageCaseClosed') await sendOutcomeBack(event, deps);
       }
     },

@@ -8,7 +8,7 @@ import { isActiveItem, type HotlineReferenceData, type ReferenceItem } from './r
 /** The lifecycle actions of the HTTP API (`POST /api/complaints/:id/<action>`). */
 export type ComplaintAction =
   | 'classify' | 'answer' | 'assign' | 'sign-for' | 'return' | 'contact' | 'note'
-  | 'extend' | 'request-extension' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge' | 'escalate';
+  | 'extend' | 'request-extension' | 'resolve' | 'follow-up' | 'close' | 'reopen' | 'merge' | 'escalate' | 'escalate-hardship';
 
 /**
  * A well-formed example of each action's command, used to ask the decider whether the step is open.
@@ -32,6 +32,7 @@ function probes(state: ComplaintState, reference: HotlineReferenceData): Record<
     reopen: { type: 'ReopenComplaint', data: { reason: '理由' } },
     merge: { type: 'MergeIntoEarlierComplaint', data: { targetComplaintId: state.repeatOf[0] ?? '__probe__' } },
     escalate: { type: 'EscalateToWageCase', data: { wageCaseId: '__probe__' } },
+    'escalate-hardship': { type: 'EscalateToHardshipApplication', data: { fileId: '__probe__' } },
   };
 }
 

@@ -71,6 +71,9 @@ export type AttachRepeatCall = Command<'AttachRepeatCall', { readonly repeatComp
 /** 转为欠薪案件: the id of the wage case to open, linked to this complaint. */
 export type EscalateToWageCase = Command<'EscalateToWageCase', { readonly wageCaseId: string; readonly summary?: string }>;
 
+/** 转为困难职工建档申请: the id of the hardship file to open from this complaint. */
+export type EscalateToHardshipApplication = Command<'EscalateToHardshipApplication', { readonly fileId: string; readonly summary?: string }>;
+
 /** A linked case's outcome, sent back by the process manager when that case closes. */
 export type RecordLinkedCaseOutcome = Command<'RecordLinkedCaseOutcome', {
   readonly kind: 'wage_case';
@@ -99,6 +102,7 @@ export type ComplaintCommand =
   | MergeIntoEarlierComplaint
   | AttachRepeatCall
   | EscalateToWageCase
+  | EscalateToHardshipApplication
   | RecordLinkedCaseOutcome;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

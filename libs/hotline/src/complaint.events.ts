@@ -126,7 +126,8 @@ export type ComplaintMergedInto = DomainEvent<'ComplaintMergedInto', { readonly 
 export type RepeatCallAttached = DomainEvent<'RepeatCallAttached', { readonly repeatComplaintId: string; readonly attachedAt: Instant }>;
 
 /** The complaint opened a linked case of another kind (a wage case). */
-export type ComplaintEscalated = DomainEvent<'ComplaintEscalated', { readonly kind: 'wage_case'; readonly caseId: string; readonly summary?: string; readonly escalatedAt: Instant }>;
+/** `wage_case`: an arrears complaint opens a wage case; `hardship_application`: a hardship-help complaint becomes an application for a file. */
+export type ComplaintEscalated = DomainEvent<'ComplaintEscalated', { readonly kind: 'wage_case' | 'hardship_application'; readonly caseId: string; readonly summary?: string; readonly escalatedAt: Instant }>;
 
 /** The linked case closed: its outcome, as the complaint records it. */
 export type LinkedCaseConcluded = DomainEvent<'LinkedCaseConcluded', {

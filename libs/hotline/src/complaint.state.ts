@@ -42,6 +42,8 @@ export interface ComplaintState {
   readonly mergedInto?: string;
   readonly attachedRepeats: readonly string[];
   readonly links: readonly ComplaintLink[];
+  /** The caller gave no name (匿名): no file can be opened in their name. */
+  readonly anonymousCaller?: boolean;
   /** A unit's request for more time, waiting for a supervisor (审批). */
   readonly pendingExtension?: { readonly requestId: string; readonly workingDays: number; readonly reason: string };
 }
@@ -64,7 +66,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
   switch (event.type) {
     case 'ComplaintReceived': {
       const { complaintId, receivingUnitId, caller, workersAffected, urgency, safetyRisk } = event.data;
-      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone || wasShredded(event.data, 'caller.phone'), workersAffected, urgency, safetyRisk };
+      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone || wasShredded(event.data, 'caller.phone'), anonymousCaller: caller.anonymous, workersAffected, urgency, safetyRisk };
     }
     case 'ComplaintClassified': {
       const { category, subcategory, type } = event.data;

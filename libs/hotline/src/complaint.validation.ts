@@ -74,6 +74,7 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
   ],
   AttachRepeatCall: (data) => requiredText('repeatComplaintId', '重复来电工单编号', data.repeatComplaintId, 64),
   EscalateToWageCase: (data) => [...requiredText('wageCaseId', '欠薪案件编号', data.wageCaseId, 64), ...optionalText('summary', '转案说明', data.summary, 2000)],
+  EscalateToHardshipApplication: (data) => [...requiredText('fileId', '建档申请编号', data.fileId, 64), ...optionalText('summary', '转案说明', data.summary, 2000)],
   RecordLinkedCaseOutcome: (data) => [...requiredText('caseId', '关联案件编号', data.caseId, 64), ...requiredText('outcome', '办理结果', data.outcome, 64), ...requiredText('summary', '结果说明', data.summary, 2000)],
 };
 

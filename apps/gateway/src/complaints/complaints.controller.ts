@@ -146,6 +146,14 @@ export class ComplaintsController {
     return { ...answer, wageCaseId };
   }
 
+  /** 转为困难职工建档申请: a hardship-help complaint opens an application for a file (its id derived from the complaint's). */
+  @Post(':id/escalate-hardship') @HttpCode(201)
+  async escalateHardship(@Param('id', ComplaintId) id: string, @Body() b: Dto.EscalateDto, @CommandMetadata() m: HttpCommandMeta) {
+    const hardshipFileId = deterministicUuid('hardship-file-from-complaint', id);
+    const answer = await this.commands.run(id, { type: 'EscalateToHardshipApplication', data: { fileId: hardshipFileId, ...(b.summary ? { summary: b.summary } : {}) } }, m);
+    return { ...answer, hardshipFileId };
+  }
+
   @Post(':id/merge') @HttpCode(200)
   async merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
     // An order the user may not see counts as one this order does not repeat: the same answer as a random id.

@@ -1,4 +1,4 @@
-import type { EscalateToWageCase, RecordLinkedCaseOutcome } from '../complaint.commands.js';
+import type { EscalateToHardshipApplication, EscalateToWageCase, RecordLinkedCaseOutcome } from '../complaint.commands.js';
 import type { ComplaintEvent } from '../complaint.events.js';
 import type { ComplaintState } from '../complaint.state.js';
 import type { DecisionEnv } from './decision-env.js';
@@ -22,6 +22,27 @@ export function escalateToWageCase(data: EscalateToWageCase['data'], state: Comp
     throw brokenRule(state, { code: 'already_escalated', message: '该工单已转为欠薪案件' });
   }
   return [{ type: 'ComplaintEscalated', data: { kind: 'wage_case', caseId: data.wageCaseId, ...(data.summary ? { summary: data.summary } : {}), escalatedAt: env.nowIso } }];
+}
+
+/** The category whose complaints become applications for a hardship file (帮扶求助). */
+export const HARDSHIP_HELP_CATEGORY = 'hardship_help';
+
+/**
+ * 转为困难职工建档申请: a classified hardship-help complaint from a caller who gave their name becomes
+ * an application (the process manager opens the file from this event). Once per complaint.
+ */
+export function escalateToHardshipApplication(data: EscalateToHardshipApplication['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
+  requireStatus(state, ['classified', 'assigned', 'in_progress'], { code: 'complaint_not_escalatable', message: '只有已分类、尚在办理中的工单可以转为建档申请' });
+  if (state.classification?.category !== HARDSHIP_HELP_CATEGORY) {
+    throw brokenRule(state, { code: 'not_hardship_help', message: '只有"帮扶求助"类工单可以转为困难职工建档申请' });
+  }
+  if (state.anonymousCaller) throw brokenRule(state, { code: 'anonymous_caller', message: '匿名来电无法建档，请先取得来电人的姓名' });
+  const linked = state.links.find((link) => link.kind === 'hardship_application');
+  if (linked) {
+    if (linked.id === data.fileId) return [];
+    throw brokenRule(state, { code: 'already_escalated', message: '该工单已转为建档申请' });
+  }
+  return [{ type: 'ComplaintEscalated', data: { kind: 'hardship_application', caseId: data.fileId, ...(data.summary ? { summary: data.summary } : {}), escalatedAt: env.nowIso } }];
 }
 
 /** The linked case's outcome, sent back when it closes (again after each reopening and closing). */
