@@ -51,6 +51,7 @@ const STANDING_FACT: Partial<Record<HardshipEvent['type'], { fact: string; day: 
   FileLiftedOut: { fact: 'lifted', day: (e) => (e as Extract<HardshipEvent, { type: 'FileLiftedOut' }>).data.liftedOn },
   FileRelieved: { fact: 'relieved', day: (e) => (e as Extract<HardshipEvent, { type: 'FileRelieved' }>).data.relievedOn },
   FileCancelled: { fact: 'cancelled', day: (e) => (e as Extract<HardshipEvent, { type: 'FileCancelled' }>).data.cancelledOn },
+  YearlyReviewRecorded: { fact: 'reviewed', day: (e) => (e as Extract<HardshipEvent, { type: 'YearlyReviewRecorded' }>).data.reviewedOn, level: (e) => (e as Extract<HardshipEvent, { type: 'YearlyReviewRecorded' }>).data.level },
   FileRelapsed: { fact: 'relapsed', day: (e) => (e as Extract<HardshipEvent, { type: 'FileRelapsed' }>).data.relapsedOn, level: (e) => (e as Extract<HardshipEvent, { type: 'FileRelapsed' }>).data.level },
 };
 

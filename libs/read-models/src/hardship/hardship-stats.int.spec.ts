@@ -86,6 +86,7 @@ describe('hardship figures', () => {
       ['2025-03-05', { type: 'ReverseAidDelivery', data: { deliveryId: 'd2', reason: '重复' } }],
       ...liftedOn('2025-05-06', '2025-05-08'),
       ['2025-09-10', { type: 'RecordRelapse', data: { relapsedOn: '2025-09-10', reason: '失业', level: 'relative' } }],
+      ['2025-11-03', { type: 'RecordYearlyReview', data: { reviewedOn: '2025-11-03', level: 'accident', findings: '户主工伤' } }],
     ]);
     const duplicate = file('410105001', [...registeredOn('2025-02-04'), ['2025-02-20', { type: 'CancelFile', data: { cancelledOn: '2025-02-20', reason: 'duplicate', note: '重复', duplicateOf: 'x' } }]]);
     const imported = file('410103', [
@@ -104,6 +105,10 @@ describe('hardship figures', () => {
       { type: 'living', amount: 100_000, households: 1, deliveries: 1 },
       { type: 'school', amount: 200_000, households: 1, deliveries: 1 },
     ]);
+    // By level: all three registered as 深度困难; at the year's end the one active file stands at the level of its last review.
+    expect(year.byLevel).toEqual([{ level: 'accident', registered: 0, active: 1 }, { level: 'deep', registered: 3, active: 0 }]);
+    expect(year.byCause).toEqual([{ cause: 'illness', registered: 3, active: 1 }]);
+    expect((await stats('2025-01-01', '2025-09-30')).byLevel).toEqual([{ level: 'deep', registered: 3, active: 0 }, { level: 'relative', registered: 0, active: 1 }]);
     // The cohort of 2025: one relapsed (active), one relieved, one cancelled (left out of the rate).
     expect(year.cohort).toEqual({ files: 3, lifted: 0, relieved: 1, active: 1, cancelled: 1, resolutionRate: 0.5 });
     // At the end of June the first family was lifted out; the imported file was not yet relieved.

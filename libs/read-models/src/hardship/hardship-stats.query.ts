@@ -20,6 +20,9 @@ export interface HardshipStats {
   readonly relapses: number;
   /** The cohort registered in the period, where each file stands on the period's last day: (lifted + relieved) ÷ (lifted + relieved + active). */
   readonly cohort: { readonly files: number; readonly lifted: number; readonly relieved: number; readonly active: number; readonly cancelled: number; readonly resolutionRate: number | null };
+  /** Files registered in the period and files active at its end, by level (as recorded at registration, relapse or review) and by cause. */
+  readonly byLevel: readonly { readonly level: string; readonly registered: number; readonly active: number }[];
+  readonly byCause: readonly { readonly cause: string; readonly registered: number; readonly active: number }[];
   /** Aid delivered in the period, by type: amount (fen), households reached (户), deliveries (户次). */
   readonly aid: readonly { readonly type: string; readonly amount: number; readonly households: number; readonly deliveries: number }[];
 }
@@ -43,7 +46,7 @@ export async function queryHardshipStats(dataSource: DataSource, query: Hardship
      SELECT
        (SELECT count(*) FROM first_registration WHERE registered_on BETWEEN $1 AND $2)::int AS registered,
        (SELECT count(*) FROM first_registration WHERE registered_on <= $2)::int AS cumulative,
-       (SELECT count(*) FROM standing_at_end WHERE fact IN ('registered', 'relapsed'))::int AS active,
+       (SELECT count(*) FROM standing_at_end WHERE fact IN ('registered', 'relapsed', 'reviewed'))::int AS active,
        (SELECT count(*) FROM hardship_standing WHERE fact = 'lifted' AND on_date BETWEEN $1 AND $2 AND ${facts})::int AS lifted,
        (SELECT count(*) FROM hardship_standing WHERE fact = 'relieved' AND on_date BETWEEN $1 AND $2 AND ${facts})::int AS relieved,
        (SELECT count(*) FROM hardship_standing WHERE fact = 'cancelled' AND on_date BETWEEN $1 AND $2 AND ${facts})::int AS cancelled,
@@ -51,8 +54,31 @@ export async function queryHardshipStats(dataSource: DataSource, query: Hardship
        (SELECT count(*) FROM cohort)::int AS cohort_files,
        (SELECT count(*) FROM cohort WHERE fact = 'lifted')::int AS cohort_lifted,
        (SELECT count(*) FROM cohort WHERE fact = 'relieved')::int AS cohort_relieved,
-       (SELECT count(*) FROM cohort WHERE fact IN ('registered', 'relapsed'))::int AS cohort_active,
+       (SELECT count(*) FROM cohort WHERE fact IN ('registered', 'relapsed', 'reviewed'))::int AS cohort_active,
        (SELECT count(*) FROM cohort WHERE fact = 'cancelled')::int AS cohort_cancelled`,
+    params,
+  );
+  const breakdowns: { dimension: 'level' | 'cause'; key: string; registered: number; active: number }[] = await dataSource.query(
+    `WITH levelled AS (
+       SELECT DISTINCT ON (file_id) file_id, level FROM hardship_standing WHERE level IS NOT NULL AND on_date <= $2 AND ${facts} ORDER BY file_id, on_date DESC, seq DESC
+     ), standing_at_end AS (
+       SELECT DISTINCT ON (file_id) file_id, fact FROM hardship_standing WHERE on_date <= $2 AND ${facts} ORDER BY file_id, on_date DESC, seq DESC
+     ), registered AS (
+       SELECT DISTINCT ON (file_id) file_id, level, on_date FROM hardship_standing WHERE fact = 'registered' AND ${facts} ORDER BY file_id, on_date, seq
+     ), rows AS (
+       SELECT f.file_id, f.causes, r.level AS registered_level, l.level AS standing_level,
+              r.on_date BETWEEN $1 AND $2 AS registered_in_period,
+              coalesce(e.fact IN ('registered', 'relapsed', 'reviewed'), false) AS active_at_end
+         FROM hardship_files f JOIN registered r USING (file_id) LEFT JOIN levelled l USING (file_id) LEFT JOIN standing_at_end e USING (file_id)
+     )
+     SELECT 'level' AS dimension, k.key, count(*) FILTER (WHERE k.registered)::int AS registered, count(*) FILTER (WHERE k.active)::int AS active
+       FROM (SELECT registered_level AS key, registered_in_period AS registered, false AS active FROM rows
+             UNION ALL SELECT standing_level, false, active_at_end FROM rows) k
+      WHERE k.key IS NOT NULL GROUP BY k.key
+     UNION ALL
+     SELECT 'cause', c.cause, count(*) FILTER (WHERE r.registered_in_period)::int, count(*) FILTER (WHERE r.active_at_end)::int
+       FROM rows r CROSS JOIN LATERAL unnest(r.causes) AS c(cause) GROUP BY c.cause
+     ORDER BY 1, 2`,
     params,
   );
   const aid: { type: string; amount: string; households: number; deliveries: number }[] = await dataSource.query(
@@ -77,6 +103,8 @@ export async function queryHardshipStats(dataSource: DataSource, query: Hardship
       cancelled: counts.cohort_cancelled,
       resolutionRate: resolved + counts.cohort_active === 0 ? null : resolved / (resolved + counts.cohort_active),
     },
+    byLevel: breakdowns.filter((b) => b.dimension === 'level').map((b) => ({ level: b.key, registered: b.registered, active: b.active })),
+    byCause: breakdowns.filter((b) => b.dimension === 'cause').map((b) => ({ cause: b.key, registered: b.registered, active: b.active })),
     aid: aid.map((row) => ({ type: row.type, amount: Number(row.amount), households: row.households, deliveries: row.deliveries })),
   };
 }
