@@ -101,6 +101,11 @@ describe('hardship files over HTTP', () => {
     const listed = (await supervisor.get('/api/cases?kind=hardship_file')).body.items;
     expect(listed).toEqual([expect.objectContaining({ id, kind: 'hardship_file', status: 'active', nextDueStep: 'yearly_review' })]);
     expect(JSON.stringify(listed)).not.toContain('陈某');
+    // The yearly review falls due a year after the relapse: in the list of what is due within 366 days, not within 30.
+    expect((await cadre.get('/api/hardship-files/due?days=366')).body).toEqual([expect.objectContaining({ fileId: id, step: 'yearly_review', overdue: false })]);
+    expect((await cadre.get('/api/hardship-files/due?days=30')).body).toEqual([]);
+    expect((await cadre.get('/api/hardship-files/due?days=abc')).status).toBe(400);
+    expect((await erqi.get('/api/hardship-files/due?days=366')).body).toEqual([]);
     const figures = (await supervisor.get(`/api/stats/hardship?from=${shanghaiDay(-1)}&to=${shanghaiDay(90)}&unit=410105`)).body;
     expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 1, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
   });

@@ -19,6 +19,7 @@ export * from './wage/wage-stats.query.js';
 export * from './wage/limitation-watch.query.js';
 export * from './hardship/hardship-figures.projection.js';
 export * from './hardship/hardship-stats.query.js';
+export * from './hardship/hardship-due.query.js';
 
 export const readModelEntities = [CaseListEntry];
 

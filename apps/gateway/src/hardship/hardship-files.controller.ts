@@ -7,7 +7,11 @@ import { NotFoundError, ValidationError } from '#errors';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
-import { EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import type { DataSource } from 'typeorm';
+import { queryHardshipDue } from '#read-models';
+import { Query } from '@nestjs/common';
+import { RequestTime } from '../http/command-meta.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
@@ -64,7 +68,18 @@ export class HardshipFilesController {
     private readonly files: HardshipFileCommands,
     private readonly access: CaseAccess,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
+
+  /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first (before `:id`). */
+  @Get('due')
+  due(@Query('days') days: string | undefined, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    const within = days === undefined ? 30 : Number(days);
+    if (!Number.isInteger(within) || within < 0 || within > 366) throw new ValidationError([{ field: 'days', rule: 'integer_range', message: '天数须为 0 至 366 的整数' }]);
+    const scope = this.access.listScope(user);
+    if (!scope.kinds.includes('hardship_file')) return [];
+    return queryHardshipDue(this.dataSource, { unitIds: scope.unitIds, now, until: new Date(now.getTime() + within * 86_400_000) });
+  }
 
   /** 申请或排查: the same Idempotency-Key always yields the same file id. */
   @Post() @HttpCode(201)
