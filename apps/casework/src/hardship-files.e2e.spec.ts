@@ -59,6 +59,21 @@ describe('hardship files over HTTP', () => {
     expect(refused.body.code).toBe('anonymous_caller');
   });
 
+  it('lets a supervisor upload a legacy registry of their own units, once, and nobody else', async () => {
+    const header = '档案编号,户主姓名,身份证号码,联系电话,工作单位,是否工会会员,区县代码,建档单位,家庭人口,家庭月收入（元）,致困原因,困难等级,建档日期,档案状态,结束日期,注销原因';
+    const ours = ['JS-L-1,褚某,,,某厂,是,410105,410105001,3,1500,因病,深度困难,2018-04-01,在档,,', 'JS-L-2,卫某,,,某厂,否,410105,410105,2,900,失业,相对困难,2019-05-01,已脱困,2021-06-30,'];
+    const upload = (client: ApiClient, rows: string[]) => client.post('/api/hardship-files/import', { format: 'csv', content: [header, ...rows].join('\n') });
+    const outside = await upload(supervisor, [...ours, 'EQ-L-3,蒋某,,,某厂,是,410103,410103,1,800,其他,相对困难,2019-05-01,在档,,']);
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'rows.4.unitId', rule: 'within_own_units' })]);
+    expect((await upload(cadre, ours)).status).toBe(403);
+    expect((await upload(supervisor, ours)).body).toEqual({ imported: 2, alreadyThere: 0, events: 5 });
+    expect((await upload(supervisor, ours)).body).toEqual({ imported: 0, alreadyThere: 2, events: 0 });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const figures = (await supervisor.get('/api/stats/hardship?from=2018-01-01&to=2021-12-31&unit=410105')).body;
+    expect(figures).toMatchObject({ registered: { inPeriod: 2 }, activeAtEnd: 1, lifted: 1 });
+  });
+
   it('walks one family from application to lifted out and relapse, counted in the figures', async () => {
     const application = {
       source: { kind: 'application' }, district: '410105', causes: ['illness', 'schooling'], monthlyHouseholdIncome: 240_000,
@@ -99,14 +114,17 @@ describe('hardship files over HTTP', () => {
 
     await system.app.runtime.projections.waitUntilCaughtUp();
     const listed = (await supervisor.get('/api/cases?kind=hardship_file')).body.items;
-    expect(listed).toEqual([expect.objectContaining({ id, kind: 'hardship_file', status: 'active', nextDueStep: 'yearly_review' })]);
+    expect(listed.filter((item: { id: string }) => item.id === id)).toEqual([expect.objectContaining({ id, kind: 'hardship_file', status: 'active', nextDueStep: 'yearly_review' })]);
     expect(JSON.stringify(listed)).not.toContain('陈某');
     // The yearly review falls due a year after the relapse: in the list of what is due within 366 days, not within 30.
-    expect((await cadre.get('/api/hardship-files/due?days=366')).body).toEqual([expect.objectContaining({ fileId: id, step: 'yearly_review', overdue: false })]);
-    expect((await cadre.get('/api/hardship-files/due?days=30')).body).toEqual([]);
+    const dueFor = async (days: number) => (await cadre.get(`/api/hardship-files/due?days=${days}`)).body.filter((item: { fileId: string }) => item.fileId === id);
+    expect(await dueFor(366)).toEqual([expect.objectContaining({ fileId: id, step: 'yearly_review', overdue: false })]);
+    expect(await dueFor(30)).toEqual([]);
     expect((await cadre.get('/api/hardship-files/due?days=abc')).status).toBe(400);
-    expect((await erqi.get('/api/hardship-files/due?days=366')).body).toEqual([]);
+    expect((await erqi.get('/api/hardship-files/due?days=366')).body.some((item: { fileId: string }) => item.fileId === id)).toBe(false);
     const figures = (await supervisor.get(`/api/stats/hardship?from=${shanghaiDay(-1)}&to=${shanghaiDay(90)}&unit=410105`)).body;
-    expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 1, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
+    // The registry uploaded above is dated 2018–2021: registered and lifted before this period, but its
+    // active file (JS-L-1) is still active at the period's end, beside this family.
+    expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 2, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
   });
 });

@@ -3,7 +3,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { NotFoundError, ValidationError } from '#errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '#errors';
+import { parseDelimited, readWorkbook, type Cell } from '#spreadsheet';
+import { importLegacyRegistry } from '../../../hardship/src/import/import-legacy.js';
+import { LegacyHeaderError } from '../../../hardship/src/import/legacy-registry.js';
+import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
@@ -69,6 +73,7 @@ export class HardshipFilesController {
     private readonly access: CaseAccess,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first (before `:id`). */
@@ -79,6 +84,34 @@ export class HardshipFilesController {
     const scope = this.access.listScope(user);
     if (!scope.kinds.includes('hardship_file')) return [];
     return queryHardshipDue(this.dataSource, { unitIds: scope.unitIds, now, until: new Date(now.getTime() + within * 86_400_000) });
+  }
+
+  /**
+   * 旧台账导入 by upload (the same as `npm run import:hardship`): a supervisor imports a registry of
+   * their own units (`{format: csv|xlsx, content}`, xlsx in base64). Any bad row → 400 naming every bad
+   * cell by row, nothing imported; a second upload of the same registry adds nothing.
+   */
+  @Post('import') @HttpCode(200)
+  async import(@Body() b: SheetUploadDto, @CurrentUser() user: AuthenticatedUser) {
+    if (user.role !== 'supervisor') throw new ForbiddenError('forbidden', '只有督导可以导入旧台账');
+    let table: Cell[][];
+    try {
+      table = b.format === 'xlsx' ? await readWorkbook(Buffer.from(b.content, 'base64')) : parseDelimited(b.content);
+    } catch {
+      throw new ValidationError([{ field: 'content', rule: 'xlsx', message: '无法读取 Excel 文件，请上传 .xlsx 格式的工作簿' }]);
+    }
+    try {
+      const report = await importLegacyRegistry(this.store, table, {
+        batch: `upload-${new Date().toISOString().slice(0, 10)}`,
+        existingStreams: async (ids) => new Set((await this.dataSource.query('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).map((r: { stream_id: string }) => r.stream_id)),
+        unitAllowed: { test: (unitId) => !!this.orgUnits.find(unitId) && this.orgUnits.isWithin(unitId, user.orgUnitId), message: '建档单位须为本单位或下级单位' },
+      });
+      if (report.problems.length > 0) throw new ValidationError(report.problems.map(({ field, rule, message }) => ({ field, rule, message })));
+      return { imported: report.imported, alreadyThere: report.alreadyThere, events: report.events };
+    } catch (error) {
+      if (error instanceof LegacyHeaderError) throw new ValidationError([{ field: 'content', rule: 'columns', message: error.message }]);
+      throw error;
+    }
   }
 
   /** 申请或排查: the same Idempotency-Key always yields the same file id. */

@@ -21,7 +21,7 @@ import { foldWageCase, wageCaseView } from './wage-case-view.js';
 import { readClaimantSheet, SheetError, type SheetClaimant } from './claimant-sheet.js';
 import { ledgerWorkbook, XLSX_CONTENT_TYPE } from './ledger-workbook.js';
 import * as Dto from './wage-case.dto.js';
-import { ClaimantListDto } from './claimant-list.dto.js';
+import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 
 const WageCaseId = new CaseIdPipe('wage_case_not_found', '欠薪案件不存在或无权查看');
 type Meta = HttpCommandMeta;
@@ -104,7 +104,7 @@ export class WageCasesController {
    * reports every row; when any row is wrong nothing is added (400, with `rows`).
    */
   @Post(':id/claimants/import') @HttpCode(200)
-  async importClaimants(@Param('id', WageCaseId) id: string, @Body() b: ClaimantListDto, @CommandMetadata() m: Meta) {
+  async importClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CommandMetadata() m: Meta) {
     const { claimants, rows } = await this.checkList(b, m.commandId);
     const answer = await this.cases.run(id, { type: 'AddClaimants', data: { claimants } }, m, { extra: { added: claimants.length, rows } });
     return answer;
@@ -112,7 +112,7 @@ export class WageCasesController {
 
   /** The same check as an import, adding nothing: what the console shows before the caseworker confirms. */
   @Post(':id/claimants/import/check') @HttpCode(200)
-  async checkClaimants(@Param('id', WageCaseId) id: string, @Body() b: ClaimantListDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+  async checkClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
     await this.cases.visibleEvents(id, user);
     const { rows } = await this.checkList(b, m.commandId);
     return { ok: true, rows };
@@ -237,7 +237,7 @@ export class WageCasesController {
    * Reads the list and checks each row as the domain will (shape and values); any problem → 400
    * naming `rows.<n>.<field>` with the sheet's own row number, so the caseworker can find it.
    */
-  private async checkList(b: ClaimantListDto, commandId: string): Promise<{ claimants: ClaimantDetails[]; rows: { row: number; ok: boolean; problems: FieldViolation[] }[] }> {
+  private async checkList(b: SheetUploadDto, commandId: string): Promise<{ claimants: ClaimantDetails[]; rows: { row: number; ok: boolean; problems: FieldViolation[] }[] }> {
     let sheet: SheetClaimant[];
     try {
       sheet = await readClaimantSheet({ format: b.format as 'csv' | 'xlsx', content: b.content });

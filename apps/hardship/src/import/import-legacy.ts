@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** Which of these file streams exist already (one query per chunk). */
   readonly existingStreams: (streamIds: readonly string[]) => Promise<ReadonlySet<string>>;
   readonly concurrency?: number;
+  /** A rule every row's keeping unit must meet (e.g. within the importing user's units), with its message. */
+  readonly unitAllowed?: { readonly test: (unitId: string) => boolean; readonly message: string };
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -32,7 +34,13 @@ const IMPORTER = (unitId: string) => ({ userId: 'system:legacy-import', role: 's
  * the same registry can be imported again without duplicates.
  */
 export async function importLegacyRegistry(store: EventStore, table: readonly Cell[][], options: ImportOptions): Promise<ImportReport> {
-  const { rows, problems } = readLegacyRegistry(table);
+  const { rows, problems: read } = readLegacyRegistry(table);
+  const problems = [
+    ...read,
+    ...(options.unitAllowed
+      ? rows.filter((row) => !options.unitAllowed!.test(row.unitId)).map((row) => ({ row: row.row, field: `rows.${row.row}.unitId`, rule: 'within_own_units', message: `第 ${row.row} 行：${options.unitAllowed!.message}` }))
+      : []),
+  ].sort((a, b) => a.row - b.row);
   if (problems.length > 0) return { imported: 0, alreadyThere: 0, events: 0, problems };
   const streamIds = rows.map((row) => hardshipFileStream(legacyFileId(row.legacyId)));
   const existing = new Set<string>();
