@@ -143,6 +143,8 @@ suite('administrator console: reference data and the working calendar (browser)'
       expect(await page.getByTestId('reference-policy').innerText()).toContain('不能新增');
       await row('letter').getByTestId('reference-retire').click();
       await submitChange({ reason: '来信统一转为网站留言受理' });
+      // The list is read again after the notice shows: wait for the row as it now stands.
+      await page.locator('[data-testid="reference-row"][data-code="letter"][data-active="false"]').waitFor();
       expect(await row('letter').getAttribute('data-active')).toBe('false');
       expect(await row('letter').getByTestId('reference-restore').count()).toBe(1);
       await showList('urgencies');

