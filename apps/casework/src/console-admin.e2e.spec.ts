@@ -5,13 +5,9 @@
  * weekends told apart, a day corrected with a reason and the correction undone). A caseworker's
  * intake form then offers the added category and no longer the retired channel.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '#testing';
-import { browserSuite as suite, ensureConsoleBuilt, launchChromium, screenshotSteps, SCREENSHOTS } from './testing/browser.js';
-import { startCasework, type RunningCasework } from './bootstrap.js';
+import type { Page } from 'playwright-core';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
@@ -19,47 +15,26 @@ const HOTLINE = { username: 'wang.hotline', password: 'e2e-Hotline-passw0rd', di
 const TEST_TIMEOUT = 90_000;
 
 suite('administrator console: reference data and the working calendar (browser)', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  let session: ConsoleSession | undefined;
   let app: RunningCasework;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-admin-'));
-    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN.password, log: false });
-    const admin = await ApiClient.login(app.url, ADMIN.username, ADMIN.password);
-    const created = await admin.post('/api/users', HOTLINE);
-    if (created.status !== 201) throw new Error(`could not create ${HOTLINE.username}: ${created.status}`);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openConsoleSession({ name: 'admin', adminPassword: ADMIN.password, pageErrors, viewport: { width: 1440, height: 1000 }, prepare: async (started: RunningCasework) => {
+      app = started;
+      const admin = await ApiClient.login(started.url, ADMIN.username, ADMIN.password);
+      const created = await admin.post('/api/users', HOTLINE);
+      if (created.status !== 201) throw new Error(`could not create ${HOTLINE.username}: ${created.status}`);
+    } });
+    page = session.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   const { step } = screenshotSteps('admin', () => page, pageErrors);
 
-  async function loginAs(user: { username: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/#/`);
-    await page.locator('#login-username, [data-testid="logout"]').first().waitFor();
-    if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
-    await page.locator('#login-username').fill(user.username);
-    await page.locator('#login-password').fill(user.password);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('header-user').waitFor();
-  }
+  const loginAs = (user: { username: string; password: string }) => logInThroughConsole(page, app.url, user);
 
   async function attributes(selector: string, name: string): Promise<string[]> {
     const values: string[] = [];

@@ -9,15 +9,11 @@
  * and uploaded as .xlsx) and is recovered in full.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '#testing';
-import { screenshotSteps, browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
-import { startCasework, type RunningCasework } from './bootstrap.js';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import type { RunningCasework } from './bootstrap.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
 const JINSHUI = '410105';
@@ -44,35 +40,21 @@ const list = (qianClaimed: string) => [
 ].join('\n');
 
 suite('web console: wage-arrears recovery (browser)', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  let session: ConsoleSession | undefined;
   let app: RunningCasework;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
   let caseId = '';
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`${CHROMIUM} not found and CI=true: the browser suite must run (apt-get install chromium)`);
-    ensureConsoleBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-wage-'));
-    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN.password, log: false });
-    for (const user of [CASEWORKER, SUPERVISOR, ERQI_CASEWORKER]) await createUser(user);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openConsoleSession({ name: 'wage', adminPassword: ADMIN.password, pageErrors, acceptDownloads: true, prepare: async (started: RunningCasework) => {
+      app = started;
+      for (const user of [CASEWORKER, SUPERVISOR, ERQI_CASEWORKER]) await createUser(user);
+    } });
+    page = session.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   // ---- the system, through its API (setting the scene only; everything checked goes through the browser)
 
@@ -101,15 +83,7 @@ suite('web console: wage-arrears recovery (browser)', () => {
 
   const { step } = screenshotSteps('wage', () => page, pageErrors);
 
-  async function loginAs(user: { username: string; password: string }): Promise<void> {
-    await page.goto(`${app.url}/#/`);
-    await page.locator('#login-username, [data-testid="logout"]').first().waitFor();
-    if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
-    await page.locator('#login-username').fill(user.username);
-    await page.locator('#login-password').fill(user.password);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('header-user').waitFor();
-  }
+  const loginAs = (user: { username: string; password: string }) => logInThroughConsole(page, app.url, user);
 
   /** Clicks a refresh button until the condition holds: read models may lag a little behind the events. */
   async function eventually(refreshTestId: string, condition: () => Promise<boolean>, what: string): Promise<void> {

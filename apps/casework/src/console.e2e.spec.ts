@@ -3,13 +3,9 @@
  * by the whole system, started in-process on a fresh PostgreSQL database. One complaint goes from
  * the hotline operator's keyboard to closure, and the dashboard figures move with it.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '#testing';
-import { screenshotSteps, browserSuite as suite, chromiumMissing, CHROMIUM, CHROMIUM_ARGS, ensureConsoleBuilt, SCREENSHOTS } from './testing/browser.js';
-import { startCasework, type RunningCasework } from './bootstrap.js';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite as suite, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import type { RunningCasework } from './bootstrap.js';
 
 const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
 /** A hotline operator of the city union's 12351 centre, who takes the call and calls back. */
@@ -21,41 +17,23 @@ const TEST_TIMEOUT = 60_000;
 
 
 suite('web console (browser)', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  let session: ConsoleSession | undefined;
   let app: RunningCasework;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
   let complaintId = '';
   let receivedBefore = 0;
 
   beforeAll(async () => {
-    if (chromiumMissing) throw new Error(`${CHROMIUM} not found and CI=true: the browser suite must run (apt-get install chromium)`);
-    ensureConsoleBuilt();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    db = await createTestDatabase();
-    dataDir = mkdtempSync(join(tmpdir(), 'casework-e2e-'));
-    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: ADMIN_PASSWORD, log: false });
-    await createUser(app.url, HOTLINE_CASEWORKER);
-    await createUser(app.url, JINSHUI_CASEWORKER);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    session = await openConsoleSession({ name: 'console', adminPassword: ADMIN_PASSWORD, pageErrors, prepare: async (started: RunningCasework) => {
+      app = started;
+      await createUser(app.url, HOTLINE_CASEWORKER);
+      await createUser(app.url, JINSHUI_CASEWORKER);
+    } });
+    page = session.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => session?.close(), 60_000);
 
   const { step } = screenshotSteps('console', () => page, pageErrors);
 

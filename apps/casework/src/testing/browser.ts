@@ -3,10 +3,13 @@
  * skipping (a developer without Chromium) and failing (CI), and a console build that is never stale.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestDatabase } from '#testing';
+import { startCasework, type RunningCasework } from '../bootstrap.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -64,4 +67,62 @@ export function screenshotSteps(prefix: string, page: () => Page, pageErrors: re
     }
   }
   return { shot, step };
+}
+
+/** The system and the browser one suite works with: a page of the console on a fresh database. */
+export interface ConsoleSession {
+  readonly app: RunningCasework;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole system on a fresh database of the run's server (the console built), runs
+ * `prepare` (users, cases) and opens Chromium on a page in Chinese and Shanghai time; the page's own
+ * errors go to `pageErrors`, for the step reports.
+ */
+export async function openConsoleSession(options: {
+  readonly name: string;
+  readonly adminPassword: string;
+  readonly pageErrors: string[];
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly acceptDownloads?: boolean;
+  readonly prepare?: (app: RunningCasework) => Promise<void>;
+}): Promise<ConsoleSession> {
+  ensureConsoleBuilt();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), `casework-e2e-${options.name}-`));
+  let app: RunningCasework | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await app?.stop();
+    await db.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: options.adminPassword, log: false });
+    await options.prepare?.(app);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: options.acceptDownloads ?? false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => options.pageErrors.push(error.message));
+    return { app, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Logs in through the console's form (logging out whoever was in). */
+export async function logInThroughConsole(page: Page, baseUrl: string, user: { readonly username: string; readonly password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/#/`);
+  await page.locator('#login-username, [data-testid="logout"]').first().waitFor();
+  if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
+  await page.locator('#login-username').fill(user.username);
+  await page.locator('#login-password').fill(user.password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('header-user').waitFor();
 }
