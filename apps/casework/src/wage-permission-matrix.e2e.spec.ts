@@ -7,23 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { startTestCasework, type TestCasework } from './testing/test-casework.js';
 import type { ApiClient, ApiResponse } from './testing/api-client.js';
 import { grid, renderGrid, type Grid } from './testing/matrix-grid.js';
-import { MATRIX_USERS, UNIT_OF_COLUMN, type MatrixUser } from './testing/permission-matrix.table.js';
+import { MATRIX_USERS, REVEALS, SEES, UNIT_OF_COLUMN, type MatrixUser } from './testing/permission-matrix.table.js';
 
 const USERS = Object.keys(MATRIX_USERS) as MatrixUser[];
 
-/** Reading a wage case (the case, its history, its ledger) and every step anyone who sees it may take. */
-const SEES = grid(`
-                      jinshui  station  erqi  city
-  jinshuiCaseworker   200      200      404   404
-  jinshuiSupervisor   200      200      404   404
-  jinshuiMediator     404      404      404   404
-  stationCaseworker   404      200      404   404
-  erqiCaseworker      404      404      200   404
-  cityCaseworker      200      200      200   200
-  citySupervisor      200      200      200   200
-  erqiMediator        404      404      404   404
-  admin               404      404      404   404
-`);
+// Reading a wage case (the case, its history, its ledger) and revealing a worker's ID number answer
+// exactly as for a complaint: `SEES` and `REVEALS` of permission-matrix.table.ts, one rule for every case.
 
 /** A payment (201 when recorded): the same people as above. */
 const PAYS = grid(`
@@ -51,20 +40,6 @@ const APPROVES_ADVANCE = grid(`
   citySupervisor      200      200      200   200
   erqiMediator        404      404      404   404
   admin               404      404      404   404
-`);
-
-/** Revealing a worker's ID number: refused by role first (mediators, administrators), then by sight. */
-const REVEALS = grid(`
-                      jinshui  station  erqi  city
-  jinshuiCaseworker   200      200      404   404
-  jinshuiSupervisor   200      200      404   404
-  jinshuiMediator     403      403      403   403
-  stationCaseworker   404      200      404   404
-  erqiCaseworker      404      404      200   404
-  cityCaseworker      200      200      200   200
-  citySupervisor      200      200      200   200
-  erqiMediator        403      403      403   403
-  admin               403      403      403   403
 `);
 
 /** The wage figures of a unit: users at or above it (administrators city-wide); mediators read mediation figures only. */

@@ -23,8 +23,8 @@ export type MatrixUser = keyof typeof MATRIX_USERS;
 
 export const UNIT_OF_COLUMN: Readonly<Record<string, string>> = { jinshui: '410105', station: '410105001', erqi: '410103', city: '410100', room: 'MR-410105' };
 
-/** Reading a complaint, and every action anyone who sees the complaint may take. */
-const SEES = grid(`
+/** Reading a case (a complaint; a wage case the same), and every action anyone who sees it may take. */
+export const SEES = grid(`
                       jinshui  station  erqi  city
   jinshuiCaseworker   200      200      404   404
   jinshuiSupervisor   200      200      404   404
@@ -114,7 +114,7 @@ const SUPERVISOR_DECIDES = grid(`
  * Revealing a caller's phone in full (查看完整个人信息): caseworkers and supervisors who see the
  * complaint. Mediators and administrators never may, whatever the complaint: their 403 says nothing of it.
  */
-const REVEALS = grid(`
+export const REVEALS = grid(`
                       jinshui  station  erqi  city
   jinshuiCaseworker   200      200      404   404
   jinshuiSupervisor   200      200      404   404
