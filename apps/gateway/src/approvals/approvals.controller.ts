@@ -60,9 +60,9 @@ export class ApprovalsController {
       case 'wage_unrecoverable_closure':
         return this.wageCases.run(caseId, { type: 'DecideUnrecoverableClosure', data: { requestId: id, approve, reason: reason ?? '' } }, meta, { reason });
       case 'hardship_registration':
-        return this.hardshipFiles.run(caseId, { type: 'DecideRegistration', data: { requestId: id, approve, reason: reason ?? '' } }, meta, {}, reason);
+        return this.hardshipFiles.run(caseId, { type: 'DecideRegistration', data: { requestId: id, approve, reason: reason ?? '' } }, meta, { reason: reason });
       case 'hardship_lift_out':
-        return this.hardshipFiles.run(caseId, { type: 'DecideLiftOut', data: { requestId: id, approve, reason: reason ?? '' } }, meta, {}, reason);
+        return this.hardshipFiles.run(caseId, { type: 'DecideLiftOut', data: { requestId: id, approve, reason: reason ?? '' } }, meta, { reason: reason });
       default:
         return this.complaints.run(caseId, { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } }, meta, { reason });
     }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
-import { deterministicUuid, type CommandResult, type IdempotencyStore } from '#command-handling';
+import { deterministicUuid, type IdempotencyStore } from '#command-handling';
+import { CaseCommands } from '../http/case-commands.js';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { ForbiddenError, NotFoundError, ValidationError } from '#errors';
 import { parseDelimited, readWorkbook, type Cell } from '#spreadsheet';
@@ -33,33 +34,17 @@ export function foldHardshipFile(events: readonly RecordedEvent[]): HardshipFile
   return events.reduce((s, e) => evolveHardshipFile(s, { type: e.type, data: e.data } as HardshipEvent), initialHardshipFileState);
 }
 
-/** Every HTTP entry into a hardship file: invisible = missing, and each command once per Idempotency-Key. */
+/** Every HTTP entry into a hardship file (see CaseCommands). */
 @Injectable()
-export class HardshipFileCommands {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(IDEMPOTENCY) private readonly idempotency: IdempotencyStore,
-    private readonly access: CaseAccess,
-  ) {}
-
-  run(id: string, command: HardshipCommand, meta: Meta, extra: object = {}, reason?: string) {
-    return this.idempotency.once(
-      meta.actor.userId,
-      meta.idempotencyKey,
-      async () => {
-        const result: CommandResult = await this.commandBus.execute(new ExecuteHardshipCommand(id, command, meta, reason));
-        return { id, version: result.version, ...extra };
-      },
-      meta.requestFingerprint,
-    );
-  }
-
-  async visibleEvents(id: string, user: AuthenticatedUser): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(hardshipFileStream(id));
-    if (events.length === 0) throw notFound();
-    this.access.assertVisible(user, { kind: 'hardship_file', unitIds: [foldHardshipFile(events).unitId!] }, notFound());
-    return events;
+export class HardshipFileCommands extends CaseCommands<HardshipCommand> {
+  constructor(commandBus: CommandBus, @Inject(EVENT_STORE) store: EventStore, @Inject(IDEMPOTENCY) idempotency: IdempotencyStore, access: CaseAccess) {
+    super(commandBus, store, idempotency, access, {
+      kind: 'hardship_file',
+      stream: hardshipFileStream,
+      unitsOf: (events) => [foldHardshipFile(events).unitId!],
+      notFound,
+      toBusCommand: (id, command, meta, reason) => new ExecuteHardshipCommand(id, command, meta, reason),
+    });
   }
 }
 
@@ -160,7 +145,7 @@ export class HardshipFilesController {
   @Post(':id/objections') @HttpCode(201)
   objection(@Param('id', FileId) id: string, @Body() b: Dto.ObjectionDto, @CommandMetadata() m: Meta) {
     const objectionId = deterministicUuid(m.commandId, 'objection');
-    return this.files.run(id, { type: 'RecordObjection', data: { objectionId, ...b } }, m, { objectionId });
+    return this.files.run(id, { type: 'RecordObjection', data: { objectionId, ...b } }, m, { extra: { objectionId } });
   }
 
   @Post(':id/objections/:objectionId/resolution') @HttpCode(200)
@@ -171,17 +156,17 @@ export class HardshipFilesController {
   @Post(':id/registration-requests') @HttpCode(201)
   requestRegistration(@Param('id', FileId) id: string, @Body() b: Dto.RegistrationRequestDto, @CommandMetadata() m: Meta) {
     const requestId = deterministicUuid(m.commandId, 'registration');
-    return this.files.run(id, { type: 'RequestRegistration', data: { requestId, level: b.level as never, causes: b.causes as never } }, m, { requestId });
+    return this.files.run(id, { type: 'RequestRegistration', data: { requestId, level: b.level as never, causes: b.causes as never } }, m, { extra: { requestId } });
   }
 
   @Post(':id/registration-requests/:requestId/decision') @HttpCode(200)
   decideRegistration(@Param('id', FileId) id: string, @Param('requestId') requestId: string, @Body() b: Dto.DecisionDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'DecideRegistration', data: { requestId, ...b } }, m, {}, b.reason);
+    return this.files.run(id, { type: 'DecideRegistration', data: { requestId, ...b } }, m, { reason: b.reason });
   }
 
   @Post(':id/cadres') @HttpCode(200)
   cadre(@Param('id', FileId) id: string, @Body() b: Dto.CadreDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'AssignCadre', data: b as never }, m, {}, b.reason);
+    return this.files.run(id, { type: 'AssignCadre', data: b as never }, m, { reason: b.reason });
   }
 
   @Post(':id/monthly-incomes') @HttpCode(200)
@@ -192,18 +177,18 @@ export class HardshipFilesController {
   @Post(':id/aid') @HttpCode(201)
   aid(@Param('id', FileId) id: string, @Body() b: Dto.AidDto, @CommandMetadata() m: Meta) {
     const deliveryId = deterministicUuid(m.commandId, 'aid');
-    return this.files.run(id, { type: 'DeliverAid', data: { deliveryId, ...b } as never }, m, { deliveryId });
+    return this.files.run(id, { type: 'DeliverAid', data: { deliveryId, ...b } as never }, m, { extra: { deliveryId } });
   }
 
   @Post(':id/aid/:deliveryId/reverse') @HttpCode(200)
   reverseAid(@Param('id', FileId) id: string, @Param('deliveryId') deliveryId: string, @Body() b: Dto.ReasonDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'ReverseAidDelivery', data: { deliveryId, reason: b.reason } }, m, {}, b.reason);
+    return this.files.run(id, { type: 'ReverseAidDelivery', data: { deliveryId, reason: b.reason } }, m, { reason: b.reason });
   }
 
   @Post(':id/wishes') @HttpCode(201)
   wish(@Param('id', FileId) id: string, @Body() b: Dto.WishDto, @CommandMetadata() m: Meta) {
     const wishId = deterministicUuid(m.commandId, 'wish');
-    return this.files.run(id, { type: 'RaiseMicroWish', data: { wishId, ...b } }, m, { wishId });
+    return this.files.run(id, { type: 'RaiseMicroWish', data: { wishId, ...b } }, m, { extra: { wishId } });
   }
 
   @Post(':id/wishes/:wishId/fulfil') @HttpCode(200)
@@ -219,22 +204,22 @@ export class HardshipFilesController {
   @Post(':id/lift-out-requests') @HttpCode(201)
   requestLiftOut(@Param('id', FileId) id: string, @Body() b: Dto.LiftOutRequestDto, @CommandMetadata() m: Meta) {
     const requestId = deterministicUuid(m.commandId, 'lift-out');
-    return this.files.run(id, { type: 'RequestLiftOut', data: { requestId, ...b } as never }, m, { requestId });
+    return this.files.run(id, { type: 'RequestLiftOut', data: { requestId, ...b } as never }, m, { extra: { requestId } });
   }
 
   @Post(':id/lift-out-requests/:requestId/decision') @HttpCode(200)
   decideLiftOut(@Param('id', FileId) id: string, @Param('requestId') requestId: string, @Body() b: Dto.DecisionDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'DecideLiftOut', data: { requestId, ...b } }, m, {}, b.reason);
+    return this.files.run(id, { type: 'DecideLiftOut', data: { requestId, ...b } }, m, { reason: b.reason });
   }
 
   @Post(':id/relief') @HttpCode(200)
   relief(@Param('id', FileId) id: string, @Body() b: Dto.ReliefDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'RecordRelief', data: b }, m, {}, b.reason);
+    return this.files.run(id, { type: 'RecordRelief', data: b }, m, { reason: b.reason });
   }
 
   @Post(':id/cancel') @HttpCode(200)
   cancel(@Param('id', FileId) id: string, @Body() b: Dto.CancelDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'CancelFile', data: b as never }, m, {}, b.note);
+    return this.files.run(id, { type: 'CancelFile', data: b as never }, m, { reason: b.note });
   }
 
   @Post(':id/follow-ups') @HttpCode(200)
@@ -244,6 +229,6 @@ export class HardshipFilesController {
 
   @Post(':id/relapse') @HttpCode(200)
   relapse(@Param('id', FileId) id: string, @Body() b: Dto.RelapseDto, @CommandMetadata() m: Meta) {
-    return this.files.run(id, { type: 'RecordRelapse', data: b as never }, m, {}, b.reason);
+    return this.files.run(id, { type: 'RecordRelapse', data: b as never }, m, { reason: b.reason });
   }
 }
