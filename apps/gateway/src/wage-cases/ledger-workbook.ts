@@ -19,7 +19,7 @@ const money = (fen: number | null) => (fen === null ? { value: null } : { value:
  * 分户台账 as an Excel workbook: one row per claimant (names shown as the console shows them, ID
  * numbers masked), a totals row, and the case in the title. Amounts are numbers, so they add up in Excel.
  */
-export async function ledgerWorkbook(kase: { id: string; title: string; statusLabel: string; printedAt: string }, lines: readonly (LedgerLine & { idNumber?: string })[], totals: CaseTotals): Promise<Buffer> {
+export async function ledgerWorkbook(kase: { id: string; title: string; statusLabel: string; printedAt: string }, lines: readonly (LedgerLine & { idNumber?: string | null })[], totals: CaseTotals): Promise<Buffer> {
   const header = ['序号', '姓名', '身份证号码', ...MONEY_COLUMNS.map(([, label]) => label), '状态'].map((value) => ({ value, fontWeight: 'bold' as const }));
   const rows = lines.map((line, index) => [
     { value: index + 1, type: Number },

@@ -5,7 +5,7 @@ import { deterministicUuid } from '#command-handling';
 import { ValidationError, type FieldViolation } from '#errors';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
-import { claimantViolations, ledgerOf, caseTotals, type ClaimantDetails, type WageCaseCommand, type WageCaseDecider, type WageTimeLimits } from '#wage-recovery';
+import { WAGE_CASE_STATUS_LABELS, claimantViolations, ledgerOf, caseTotals, type ClaimantDetails, type WageCaseCommand, type WageCaseDecider, type WageTimeLimits } from '#wage-recovery';
 import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import type { DataSource } from 'typeorm';
 import { queryLimitationWatch } from '#read-models';
@@ -77,16 +77,15 @@ export class WageCasesController {
   @Get(':id/ledger')
   async ledger(@Param('id', WageCaseId) id: string, @CurrentUser() user: AuthenticatedUser) {
     const state = foldWageCase(await this.cases.visibleEvents(id, user));
-    return { id, lines: ledgerOf(state).map((line) => ({ ...line, idNumber: maskSensitiveFields({ idNumber: state.claimants[line.claimantId].details.idNumber }).idNumber ?? null })), totals: caseTotals(state) };
+    return { id, lines: maskedLedger(state), totals: caseTotals(state) };
   }
 
   /** The ledger as an Excel workbook (分户台账.xlsx). */
   @Get(':id/ledger.xlsx')
   async ledgerXlsx(@Param('id', WageCaseId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date, @Res() response: Response) {
     const state = foldWageCase(await this.cases.visibleEvents(id, user));
-    const lines = ledgerOf(state).map((line) => ({ ...line, idNumber: maskSensitiveFields({ idNumber: state.claimants[line.claimantId].details.idNumber }).idNumber }));
     const printedAt = now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-    const buffer = await ledgerWorkbook({ id, title: state.respondent?.name ?? '', statusLabel: this.viewStatus(state), printedAt }, lines, caseTotals(state));
+    const buffer = await ledgerWorkbook({ id, title: state.respondent?.name ?? '', statusLabel: WAGE_CASE_STATUS_LABELS[state.status], printedAt }, maskedLedger(state), caseTotals(state));
     response.setHeader('Content-Type', XLSX_CONTENT_TYPE);
     response.setHeader('Content-Disposition', `attachment; filename="wage-case-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent('分户台账.xlsx')}`);
     response.send(buffer);
@@ -229,10 +228,6 @@ export class WageCasesController {
     return this.cases.run(id, command, m, { reason });
   }
 
-  private viewStatus(state: ReturnType<typeof foldWageCase>): string {
-    return state.closure ? `已结案` : state.status === 'none' ? '' : '办理中';
-  }
-
   /**
    * Reads the list and checks each row as the domain will (shape and values); any problem → 400
    * naming `rows.<n>.<field>` with the sheet's own row number, so the caseworker can find it.
@@ -270,6 +265,11 @@ export class WageCasesController {
     if (problems.length > 0) throw new ValidationError(problems);
     return { claimants, rows };
   }
+}
+
+/** 分户台账 lines with each worker's ID number masked, for the JSON and the Excel ledger alike. */
+function maskedLedger(state: ReturnType<typeof foldWageCase>) {
+  return ledgerOf(state).map((line) => ({ ...line, idNumber: maskSensitiveFields({ idNumber: state.claimants[line.claimantId].details.idNumber }).idNumber ?? null }));
 }
 
 function duplicateIdNumbers(sheet: readonly SheetClaimant[]): [number, number][] {
