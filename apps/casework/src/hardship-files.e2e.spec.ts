@@ -127,4 +127,26 @@ describe('hardship files over HTTP', () => {
     // active file (JS-L-1) is still active at the period's end, beside this family.
     expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 2, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
   });
+
+  it('moves a file to the district a family moved to: the new unit keeps it, sees it, and counts it; the old one no longer', async () => {
+    const city = await system.userClient({ username: 'gao.city', role: 'caseworker', orgUnitId: '410100' });
+    const { id } = await post(cadre, '/api/hardship-files', {
+      source: { kind: 'screening' }, district: '410105', causes: ['disability'], monthlyHouseholdIncome: 90_000,
+      head: { name: '林某', employer: '郑州某机械厂', unionMember: true }, members: [],
+    });
+    const outside = await cadre.post(`/api/hardship-files/${id}/transfer`, { unitId: '410103', reason: '全家搬到二七区' });
+    expect(outside.status).toBe(400);
+    expect(outside.body.errors).toEqual([expect.objectContaining({ field: 'unitId', rule: 'within_own_units' })]);
+    const noReason = await city.post(`/api/hardship-files/${id}/transfer`, { unitId: '410103' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    await post(city, `/api/hardship-files/${id}/transfer`, { unitId: '410103', reason: '全家搬到二七区' });
+
+    expect((await erqi.get(`/api/hardship-files/${id}`)).body).toMatchObject({ unitId: '410103', district: '410103' });
+    expect((await cadre.get(`/api/hardship-files/${id}`)).status).toBe(404);
+    const history = (await city.get(`/api/hardship-files/${id}/history`)).body;
+    expect(history.at(-1)).toMatchObject({ type: 'FileTransferred', data: { fromUnitId: '410105001', toUnitId: '410103', reason: '全家搬到二七区' } });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    expect((await erqi.get('/api/cases?kind=hardship_file')).body.items.map((item: { id: string }) => item.id)).toContain(id);
+  });
 });

@@ -29,6 +29,8 @@ export type RecordObjection = Command<'RecordObjection', { readonly objectionId:
 export type ResolveObjection = Command<'ResolveObjection', { readonly objectionId: string; readonly upheld: boolean; readonly resolution: string; readonly resolvedOn: LocalDate }>;
 export type RequestRegistration = Command<'RequestRegistration', { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[] }>;
 export type DecideRegistration = Command<'DecideRegistration', { readonly requestId: string; readonly approve: boolean; readonly reason: string }>;
+/** The gateway names the receiving unit and its district (from the org tree, which the decider does not know). */
+export type TransferFile = Command<'TransferFile', { readonly toUnitId: string; readonly toDistrict: string; readonly reason: string }>;
 export type AssignCadre = Command<'AssignCadre', { readonly level: CadreLevel; readonly userId: string; readonly reason?: string }>;
 export type RecordMonthlyIncome = Command<'RecordMonthlyIncome', { readonly month: string; readonly monthlyHouseholdIncome: Fen }>;
 export type DeliverAid = Command<'DeliverAid', {
@@ -51,6 +53,6 @@ export type RecordFollowUpCheckIn = Command<'RecordFollowUpCheckIn', { readonly 
 export type RecordRelapse = Command<'RecordRelapse', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel }>;
 
 export type HardshipCommand =
-  | ReceiveApplication | RecordHomeVisit | StartPublicNotice | RecordObjection | ResolveObjection | RequestRegistration | DecideRegistration
+  | ReceiveApplication | RecordHomeVisit | StartPublicNotice | RecordObjection | ResolveObjection | RequestRegistration | DecideRegistration | TransferFile
   | AssignCadre | RecordMonthlyIncome | DeliverAid | ReverseAidDelivery | RaiseMicroWish | FulfilMicroWish | RecordYearlyReview
   | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse;

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '#calendar';
+import { shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import { fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
@@ -101,7 +101,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'RequestRegistration': {
       requireStatus(state, ['in_notice'], 'not_in_notice', '须在公示之后申请建档');
-      const today = context.now.toISOString().slice(0, 10);
+      const today = shanghaiDateOf(context.now);
       if (today <= state.notice!.endsOn) throw new RuleBrokenError('notice_not_over', `公示期至 ${state.notice!.endsOn} 结束，之后才能申请建档`);
       const objections = Object.values(state.objections);
       if (objections.some((o) => !o.resolved)) throw new RuleBrokenError('objection_open', '尚有未处理的公示异议');
@@ -119,9 +119,20 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject(requiredText('reason', '审批意见', command.data.reason, 1000));
       const pending = state.pendingRegistration!;
       if (pending.requestId !== command.data.requestId) reject([{ field: 'requestId', rule: 'exists', message: '没有该建档申请' }]);
-      const today = context.now.toISOString().slice(0, 10);
+      const today = shanghaiDateOf(context.now);
       if (!command.data.approve) return [{ type: 'RegistrationRejected', data: { requestId: pending.requestId, reason: command.data.reason, rejectedOn: today } }];
       return [{ type: 'FileRegistered', data: { requestId: pending.requestId, level: pending.level, causes: pending.causes, registeredOn: today, nextReviewDue: addMonths(today, deps.limits.reviewEveryMonths), reason: command.data.reason } }];
+    }
+    case 'TransferFile': {
+      requireStatus(state, [...BEFORE_REGISTRATION, 'active', 'lifted'], 'file_ended', '档案已结束，不能移交');
+      reject([
+        ...requiredText('toUnitId', '接收单位', command.data.toUnitId, 32),
+        ...(isDistrictCode(command.data.toDistrict) ? [] : [{ field: 'toDistrict', rule: 'district', message: '接收单位所在区县须为 6 位行政区划代码' }]),
+        ...requiredText('reason', '移交原因', command.data.reason, 500),
+      ]);
+      if (command.data.toUnitId === state.unitId) throw new RuleBrokenError('same_unit', '档案已由该单位管理');
+      const transferredOn = shanghaiDateOf(context.now);
+      return [{ type: 'FileTransferred', data: { fromUnitId: state.unitId!, toUnitId: command.data.toUnitId, fromDistrict: state.district!, toDistrict: command.data.toDistrict, transferredOn, reason: command.data.reason } }];
     }
     case 'AssignCadre': {
       requireStatus(state, [...BEFORE_REGISTRATION, 'active', 'lifted'], 'file_ended', '档案已结束');
@@ -190,7 +201,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       requireStatus(state, ACTIVE, 'file_not_active', '只有在档的家庭可以申请脱困');
       reject([...requiredText('requestId', '申请编号', command.data.requestId, 64), ...oneOfCodes('basis', '脱困依据', command.data.basis, { income_above_line: '连续 6 个月人均收入高于低保标准', stable_work: '稳定就业' }), ...requiredText('evidence', '证明材料说明', command.data.evidence, 2000)]);
       if (state.pendingLiftOut) throw new RuleBrokenError('lift_out_pending', '已有待审批的脱困申请');
-      const today = context.now.toISOString().slice(0, 10);
+      const today = shanghaiDateOf(context.now);
       if (command.data.basis === 'income_above_line' && !incomeAboveLineLongEnough(state.monthlyIncomes, today, deps.limits)) {
         throw new RuleBrokenError('income_not_above_line', `须连续 ${deps.limits.monthsAboveLine} 个月人均收入高于当地低保标准（按已登记的月收入）`);
       }
@@ -202,7 +213,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject(requiredText('reason', '审批意见', command.data.reason, 1000));
       const pending = state.pendingLiftOut;
       if (!pending || pending.requestId !== command.data.requestId) reject([{ field: 'requestId', rule: 'exists', message: '没有该脱困申请' }]);
-      const today = context.now.toISOString().slice(0, 10);
+      const today = shanghaiDateOf(context.now);
       if (!command.data.approve) return [{ type: 'LiftOutRejected', data: { requestId: pending!.requestId, reason: command.data.reason, rejectedOn: today } }];
       return [{ type: 'FileLiftedOut', data: { requestId: pending!.requestId, basis: pending!.basis, liftedOn: today, checkInsDue: followUpCheckIns(today, deps.limits), followUpUntil: addMonths(today, deps.limits.followUpMonths), reason: command.data.reason } }];
     }

@@ -135,4 +135,18 @@ describe('hardship-family file decisions', () => {
     const cancelled = run([['2026-04-01', { type: 'CancelFile', data: { cancelledOn: '2026-04-01', reason: 'duplicate', note: '与另一档案重复', duplicateOf: 'f-0' } }]], registered()).state;
     expect(cancelled).toMatchObject({ status: 'cancelled', ended: { how: 'cancelled', on: '2026-04-01', reason: 'duplicate' }, nextReviewDue: null });
   });
+
+  it('moves a file to another unit on the Shanghai day it is recorded, and refuses a move to the same unit or of an ended file', () => {
+    const moved = run([['2026-04-01', { type: 'TransferFile', data: { toUnitId: '410103', toDistrict: '410103', reason: '全家搬到二七区' } }]], registered());
+    expect(moved.events).toEqual([{ type: 'FileTransferred', data: { fromUnitId: '410105001', toUnitId: '410103', fromDistrict: '410105', toDistrict: '410103', transferredOn: '2026-04-01', reason: '全家搬到二七区' } }]);
+    expect(moved.state).toMatchObject({ unitId: '410103', district: '410103', status: 'active' });
+    // 07:30 in Shanghai on 2 April is still 1 April in UTC: the day recorded is Shanghai's.
+    const early = decider.decide({ type: 'TransferFile', data: { toUnitId: '410102', toDistrict: '410102', reason: '调整' } }, moved.state, { now: new Date('2026-04-01T23:30:00Z'), actor: cadre });
+    expect(early[0]).toMatchObject({ data: { transferredOn: '2026-04-02' } });
+    expect(refusal([['2026-04-02', { type: 'TransferFile', data: { toUnitId: '410103', toDistrict: '410103', reason: '重复' } }]], moved.state).code).toBe('same_unit');
+    const bad = refusal([['2026-04-02', { type: 'TransferFile', data: { toUnitId: '', toDistrict: '4101', reason: '' } }]], moved.state) as ValidationError;
+    expect(bad.violations.map((v) => v.field)).toEqual(['toUnitId', 'toDistrict', 'reason']);
+    const relieved = run([['2026-05-01', { type: 'RecordRelief', data: { relievedOn: '2026-05-01', reason: '长期病残' } }]], moved.state).state;
+    expect(refusal([['2026-05-02', { type: 'TransferFile', data: { toUnitId: '410102', toDistrict: '410102', reason: '调整' } }]], relieved).code).toBe('file_ended');
+  });
 });

@@ -52,6 +52,16 @@ export type FileRegistered = DomainEvent<'FileRegistered', {
 }>;
 export type RegistrationRejected = DomainEvent<'RegistrationRejected', { readonly requestId: string; readonly reason: string; readonly rejectedOn: LocalDate }>;
 
+/** 移交: the file is kept by another unit from now on (a family moved, or a station took it over). */
+export type FileTransferred = DomainEvent<'FileTransferred', {
+  readonly fromUnitId: string;
+  readonly toUnitId: string;
+  readonly fromDistrict: string;
+  readonly toDistrict: string;
+  readonly transferredOn: LocalDate;
+  readonly reason: string;
+}>;
+
 export type CadreAssigned = DomainEvent<'CadreAssigned', { readonly level: CadreLevel; readonly userId: string; readonly previousUserId: string | null; readonly reason?: string }>;
 export type MonthlyIncomeRecorded = DomainEvent<'MonthlyIncomeRecorded', { readonly month: string; readonly incomePerHead: Fen; readonly line: Fen }>;
 export type AidDelivered = DomainEvent<'AidDelivered', AidDelivery & { readonly deliveryId: string }>;
@@ -87,7 +97,7 @@ export type FileRelapsed = DomainEvent<'FileRelapsed', { readonly relapsedOn: Lo
 
 export type HardshipEvent =
   | HardshipApplicationReceived | HomeVisitRecorded | PublicNoticeStarted | ObjectionRecorded | ObjectionResolved
-  | RegistrationRequested | FileRegistered | RegistrationRejected | CadreAssigned | MonthlyIncomeRecorded
+  | RegistrationRequested | FileRegistered | RegistrationRejected | FileTransferred | CadreAssigned | MonthlyIncomeRecorded
   | AidDelivered | AidDeliveryReversed | MicroWishRaised | MicroWishFulfilled | YearlyReviewRecorded
   | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed;
 

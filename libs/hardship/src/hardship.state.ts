@@ -68,6 +68,8 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
       return { ...state, status: 'active', level: event.data.level, causes: event.data.causes, registeredOn: event.data.registeredOn, nextReviewDue: event.data.nextReviewDue, pendingRegistration: null };
     case 'RegistrationRejected':
       return { ...state, status: 'rejected', pendingRegistration: null };
+    case 'FileTransferred':
+      return { ...state, unitId: event.data.toUnitId, district: event.data.toDistrict };
     case 'CadreAssigned':
       return { ...state, cadres: { ...state.cadres, [event.data.level]: event.data.userId } };
     case 'MonthlyIncomeRecorded':

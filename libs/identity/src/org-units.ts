@@ -50,6 +50,14 @@ export class OrgUnits {
     return !!unit && !!ancestor && unit.path.startsWith(ancestor.path);
   }
 
+  /** The district (its administrative code) that a unit is or lies in; undefined for the city and unknown units. */
+  districtOf(unitId: string): string | undefined {
+    for (let unit = this.byId.get(unitId); unit; unit = unit.parentId ? this.byId.get(unit.parentId) : undefined) {
+      if (unit.kind === 'district') return unit.id;
+    }
+    return undefined;
+  }
+
   /** The unit and every unit below it. */
   subtree(ancestorId: string): string[] {
     const ancestor = this.byId.get(ancestorId);

@@ -9,6 +9,10 @@ CREATE TABLE IF NOT EXISTS public.projection_checkpoints (
   events_applied bigint NOT NULL DEFAULT 0,
   last_recorded_at timestamptz,
   updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE IF NOT EXISTS public.projection_schema_versions (
+  name text PRIMARY KEY,
+  version integer NOT NULL
 );`;
 
 export interface Checkpoint {

@@ -81,6 +81,28 @@ describe('projection runner and rebuild', () => {
     expect(await readCheckpoint(dataSource, 'test-counts')).toEqual(before);
   });
 
+  it('replays a read model whose schema version changed, from tables of the new shape, and leaves an unchanged one as it is', async () => {
+    await store.appendToStream('test-a-1', [event('A'), event('B'), event('C')], 'no_stream');
+    await applyBatch(dataSource, countingProjection(), await readVisible(store));
+    await ProjectionRunner.ensureSchemas(dataSource, [countingProjection()]);
+    expect(await counts()).toEqual([['test-a-1', 3]]);
+
+    const reshaped: Projection = {
+      ...countingProjection(),
+      schemaVersion: 2,
+      schemaSql: 'CREATE TABLE IF NOT EXISTS test_counts (stream_id text PRIMARY KEY, n int NOT NULL, last_type text NOT NULL, first_type text)',
+    };
+    await ProjectionRunner.ensureSchemas(dataSource, [reshaped]);
+    expect(await counts()).toEqual([]);
+    expect(await readCheckpoint(dataSource, 'test-counts')).toMatchObject({ eventsApplied: 0, position: START });
+    expect((await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'test_counts' AND column_name = 'first_type'`)).length).toBe(1);
+    const runner = new ProjectionRunner(dataSource, store, [reshaped]);
+    await runner.start();
+    await runner.waitUntilCaughtUp();
+    await runner.stop();
+    expect(await counts()).toEqual([['test-a-1', 3]]);
+  });
+
   it('stops a projection on a failing batch and reports it as failed', async () => {
     await store.appendToStream('test-a-1', [event('POISON')], 'no_stream');
     const runner = new ProjectionRunner(dataSource, store, [countingProjection({ failOn: 'POISON' })], { onError: () => {} });

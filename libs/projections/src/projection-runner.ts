@@ -46,9 +46,30 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions = {},
   ) {}
 
+  /**
+   * Creates what is missing. A projection whose `schemaVersion` changed since its tables were made
+   * starts again from nothing: its tables are dropped and its checkpoint removed, so it replays.
+   */
   static async ensureSchemas(dataSource: DataSource, projections: readonly Projection[]): Promise<void> {
     await dataSource.query(CHECKPOINTS_SCHEMA_SQL);
-    for (const projection of projections) await dataSource.query(projection.schemaSql);
+    for (const projection of projections) {
+      const version = projection.schemaVersion ?? 1;
+      await dataSource.transaction(async (tx) => {
+        const [stored]: { version: number }[] = await tx.query('SELECT version FROM public.projection_schema_versions WHERE name = $1 FOR UPDATE', [projection.name]);
+        // Read models made before versions were recorded are version 1.
+        const [made] = stored ? [] : await tx.query('SELECT 1 FROM public.projection_checkpoints WHERE name = $1', [projection.name]);
+        const was = stored?.version ?? (made ? 1 : version);
+        if (was !== version) {
+          for (const table of projection.tables) await tx.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
+          await tx.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [projection.name]);
+        }
+        await tx.query(projection.schemaSql);
+        await tx.query(
+          'INSERT INTO public.projection_schema_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version',
+          [projection.name, version],
+        );
+      });
+    }
   }
 
   /**

@@ -10,6 +10,11 @@ export interface Projection {
   readonly name: string;
   /** Table names it owns (created by `schemaSql`), swapped together by a rebuild. */
   readonly tables: readonly string[];
+  /**
+   * The shape of its tables (default 1). Raise it when `schemaSql` changes in a way `IF NOT EXISTS`
+   * cannot carry: at the next start the old tables are dropped and the read model is replayed.
+   */
+  readonly schemaVersion?: number;
   /** Idempotent DDL (`CREATE TABLE IF NOT EXISTS …`) for its tables and indexes. */
   readonly schemaSql: string;
   /** Stream prefixes it reads (e.g. `hotline-`); empty or absent means every stream. */

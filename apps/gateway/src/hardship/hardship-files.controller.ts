@@ -104,11 +104,21 @@ export class HardshipFilesController {
   open(@Body() b: Dto.ApplicationDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
     this.access.assertMayOpen(user, 'hardship_file');
     const unitId = b.unitId ?? user.orgUnitId;
-    if (!this.orgUnits.find(unitId) || this.orgUnits.find(unitId)?.kind === 'mediation_room' || !this.orgUnits.isWithin(unitId, user.orgUnitId)) {
-      throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '建档单位须为本单位或下级工会、服务站' }]);
-    }
+    if (!this.keepsFiles(unitId, user)) throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '建档单位须为本单位或下级工会、服务站' }]);
     const fileId = deterministicUuid('hardship-file', user.userId, m.commandId);
     return this.files.run(fileId, { type: 'ReceiveApplication', data: { fileId, source: b.source as never, head: b.head, members: b.members, district: b.district, unitId, causes: b.causes as never, monthlyHouseholdIncome: b.monthlyHouseholdIncome } }, m);
+  }
+
+  /** A unit that may keep files: a union (not a mediation room) that is the user's own or below it. */
+  private keepsFiles(unitId: string, user: AuthenticatedUser): boolean {
+    const unit = this.orgUnits.find(unitId);
+    return !!unit && unit.kind !== 'mediation_room' && this.orgUnits.isWithin(unitId, user.orgUnitId);
+  }
+
+  private receivingDistrict(unitId: string, user: AuthenticatedUser): string {
+    const district = this.orgUnits.districtOf(unitId);
+    if (!this.keepsFiles(unitId, user) || !district) throw new ValidationError([{ field: 'unitId', rule: 'within_own_units', message: '接收单位须为本单位或下级的区县工会、服务站' }]);
+    return district;
   }
 
   /** The file as it stands: personal data masked, aid history, next review, follow-up. */
@@ -162,6 +172,16 @@ export class HardshipFilesController {
   @Post(':id/registration-requests/:requestId/decision') @HttpCode(200)
   decideRegistration(@Param('id', FileId) id: string, @Param('requestId') requestId: string, @Body() b: Dto.DecisionDto, @CommandMetadata() m: Meta) {
     return this.files.run(id, { type: 'DecideRegistration', data: { requestId, ...b } }, m, { reason: b.reason });
+  }
+
+  /**
+   * 移交: another district union or station keeps the file from today (a family moved). The receiving
+   * unit must be one of the user's own units or below them, in a district.
+   */
+  @Post(':id/transfer') @HttpCode(200)
+  transfer(@Param('id', FileId) id: string, @Body() b: Dto.TransferDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+    const toDistrict = this.receivingDistrict(b.unitId, user);
+    return this.files.run(id, { type: 'TransferFile', data: { toUnitId: b.unitId, toDistrict, reason: b.reason } }, m, { reason: b.reason });
   }
 
   @Post(':id/cadres') @HttpCode(200)

@@ -76,6 +76,11 @@ export class CadreDto {
   @ApiPropertyOptional() @OptionalText('更换原因', 500) reason?: string;
 }
 
+export class TransferDto {
+  @ApiProperty({ description: '接收单位（区县工会或服务站）' }) @RequiredText('接收单位', 32) unitId: string;
+  @ApiProperty() @RequiredText('移交原因', 500) reason: string;
+}
+
 export class MonthlyIncomeDto {
   @ApiProperty({ example: '2026-05' }) @RequiredText('月份', 7) month: string;
   @ApiProperty() @RequiredInt('家庭月收入（分）', 0, MAX_FEN) monthlyHouseholdIncome: number;

@@ -126,6 +126,10 @@ async function applyHardshipEvent(event: RecordedEvent, tx: EntityManager): Prom
     case 'LiftOutRejected':
       await tx.query(DECISION_SQL, [e.data.requestId, 'rejected', actor.userId, decided, e.data.reason]);
       return;
+    case 'FileTransferred':
+      // What is still waiting goes to the supervisors of the unit that keeps the file now.
+      await tx.query(`UPDATE approvals SET unit_id = $2 WHERE case_id = $1 AND status = 'pending'`, [fileId, e.data.toUnitId]);
+      return;
   }
 }
 

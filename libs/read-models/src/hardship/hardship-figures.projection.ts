@@ -3,19 +3,22 @@ import type { RecordedEvent } from '#event-store';
 import type { HardshipEvent } from '#hardship';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
+import { timelineOf, type StandingFact, type StandingFactKind, type TimelineSegment } from './hardship-timeline.js';
 
 /**
- * What the hardship figures are computed from (docs/figures.md "Hardship files"): one row per file
- * (unit, district, level, causes), one fact per change of standing (registered, lifted, relieved,
- * cancelled, relapsed) on its own day, and one row per aid delivery (voided when reversed). Each row
- * keeps when it was recorded, so the figures can be asked as of any past instant.
+ * What the hardship figures are computed from (docs/figures.md "Hardship files"):
+ * - `hardship_files`: one row per file (the unit keeping it, its causes, whether imported);
+ * - `hardship_standing`: one fact per change of standing (registered, reviewed, lifted, relieved,
+ *   cancelled, relapsed, moved), dated on its own day, with the unit keeping the file then;
+ * - `hardship_timeline`: each file's standing over time (see `timelineOf`), kept in versions: a
+ *   version holds from when it was recorded until the next one was (`superseded_at`), so the
+ *   figures can be asked as of any past instant, and the current ones read only current rows;
+ * - `hardship_aid`: one row per delivery, voided when reversed.
  */
 export const HARDSHIP_FIGURES_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS hardship_files (
   file_id text PRIMARY KEY,
   unit_id text NOT NULL,
-  district text NOT NULL,
-  level text,
   causes text[] NOT NULL,
   imported boolean NOT NULL DEFAULT false
 );
@@ -29,8 +32,24 @@ CREATE TABLE IF NOT EXISTS hardship_standing (
   seq bigint NOT NULL,
   recorded_at timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS hardship_standing_file_idx ON hardship_standing (file_id, on_date, seq);
-CREATE INDEX IF NOT EXISTS hardship_standing_fact_idx ON hardship_standing (fact, on_date);
+CREATE INDEX IF NOT EXISTS hardship_standing_file_idx ON hardship_standing (file_id);
+CREATE INDEX IF NOT EXISTS hardship_standing_fact_idx ON hardship_standing (fact, on_date) INCLUDE (file_id, unit_id, recorded_at);
+CREATE TABLE IF NOT EXISTS hardship_timeline (
+  file_id text NOT NULL,
+  valid_from date NOT NULL,
+  valid_to date,
+  unit_id text NOT NULL,
+  level text,
+  standing text NOT NULL,
+  first boolean NOT NULL,
+  causes text[] NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  superseded_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS hardship_timeline_file_idx ON hardship_timeline (file_id) WHERE superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS hardship_timeline_first_idx ON hardship_timeline (valid_from) INCLUDE (file_id, unit_id, level) WHERE first AND superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS hardship_timeline_span_idx ON hardship_timeline (valid_from, valid_to) INCLUDE (unit_id, standing, level) WHERE superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS hardship_timeline_versions_idx ON hardship_timeline (file_id, recorded_at);
 CREATE TABLE IF NOT EXISTS hardship_aid (
   delivery_id text NOT NULL,
   file_id text NOT NULL,
@@ -43,65 +62,107 @@ CREATE TABLE IF NOT EXISTS hardship_aid (
   voided_at timestamptz,
   PRIMARY KEY (file_id, delivery_id)
 );
-CREATE INDEX IF NOT EXISTS hardship_aid_period_idx ON hardship_aid (on_date, aid_type);
+CREATE INDEX IF NOT EXISTS hardship_aid_period_idx ON hardship_aid (on_date) INCLUDE (aid_type, file_id, unit_id, amount, recorded_at, voided_at);
 `;
 
-const STANDING_FACT: Partial<Record<HardshipEvent['type'], { fact: string; day: (e: HardshipEvent) => string; level?: (e: HardshipEvent) => string }>> = {
-  FileRegistered: { fact: 'registered', day: (e) => (e as Extract<HardshipEvent, { type: 'FileRegistered' }>).data.registeredOn, level: (e) => (e as Extract<HardshipEvent, { type: 'FileRegistered' }>).data.level },
-  FileLiftedOut: { fact: 'lifted', day: (e) => (e as Extract<HardshipEvent, { type: 'FileLiftedOut' }>).data.liftedOn },
-  FileRelieved: { fact: 'relieved', day: (e) => (e as Extract<HardshipEvent, { type: 'FileRelieved' }>).data.relievedOn },
-  FileCancelled: { fact: 'cancelled', day: (e) => (e as Extract<HardshipEvent, { type: 'FileCancelled' }>).data.cancelledOn },
-  YearlyReviewRecorded: { fact: 'reviewed', day: (e) => (e as Extract<HardshipEvent, { type: 'YearlyReviewRecorded' }>).data.reviewedOn, level: (e) => (e as Extract<HardshipEvent, { type: 'YearlyReviewRecorded' }>).data.level },
-  FileRelapsed: { fact: 'relapsed', day: (e) => (e as Extract<HardshipEvent, { type: 'FileRelapsed' }>).data.relapsedOn, level: (e) => (e as Extract<HardshipEvent, { type: 'FileRelapsed' }>).data.level },
-};
+/** The standing fact an event is, if any: its kind, its day and the level it gives. */
+function standingFactOf(e: HardshipEvent): { fact: StandingFactKind; day: string; level: string | null } | null {
+  switch (e.type) {
+    case 'FileRegistered': return { fact: 'registered', day: e.data.registeredOn, level: e.data.level };
+    case 'YearlyReviewRecorded': return { fact: 'reviewed', day: e.data.reviewedOn, level: e.data.level };
+    case 'FileRelapsed': return { fact: 'relapsed', day: e.data.relapsedOn, level: e.data.level };
+    case 'FileLiftedOut': return { fact: 'lifted', day: e.data.liftedOn, level: null };
+    case 'FileRelieved': return { fact: 'relieved', day: e.data.relievedOn, level: null };
+    case 'FileCancelled': return { fact: 'cancelled', day: e.data.cancelledOn, level: null };
+    case 'FileTransferred': return { fact: 'moved', day: e.data.transferredOn, level: null };
+    default: return null;
+  }
+}
+
+interface FileInBatch {
+  unitId: string | undefined;
+  causes: readonly string[];
+  facts: StandingFact[];
+  /** Versions of the timeline this batch recorded, oldest first. */
+  versions: { recordedAt: string; segments: TimelineSegment[] }[];
+  changed: boolean;
+  /** Its unit or causes changed in this batch. */
+  reshaped: boolean;
+}
 
 export function hardshipFiguresProjection(): Projection {
   return {
     name: 'hardship-figures',
-    tables: ['hardship_files', 'hardship_standing', 'hardship_aid'],
+    schemaVersion: 2,
+    tables: ['hardship_files', 'hardship_standing', 'hardship_timeline', 'hardship_aid'],
     schemaSql: HARDSHIP_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hardship-file-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
-      const ids = [...new Set(events.map((e) => aggregateIdOf(e.streamId)))];
-      const known: { file_id: string; unit_id: string }[] = await tx.query('SELECT file_id, unit_id FROM hardship_files WHERE file_id = ANY($1)', [ids]);
-      const units = new Map(known.map((row) => [row.file_id, row.unit_id]));
-      const files: object[] = [];
+      const files = await loadFiles(tx, [...new Set(events.map((e) => aggregateIdOf(e.streamId)))]);
+      const newFiles: object[] = [];
       const standing: object[] = [];
       const aid: object[] = [];
+      const voided: object[] = [];
       for (const event of events) {
         const fileId = aggregateIdOf(event.streamId);
+        const file = files.get(fileId)!;
         const e = { type: event.type, data: event.data } as HardshipEvent;
         if (e.type === 'HardshipApplicationReceived') {
-          units.set(fileId, e.data.unitId);
-          files.push({ file_id: fileId, unit_id: e.data.unitId, district: e.data.district, level: null, causes: e.data.causes, imported: e.data.imported !== undefined });
+          Object.assign(file, { unitId: e.data.unitId, causes: e.data.causes });
+          newFiles.push({ file_id: fileId, unit_id: e.data.unitId, causes: e.data.causes, imported: e.data.imported !== undefined });
         }
-        const fact = STANDING_FACT[e.type];
-        if (fact) {
-          standing.push({ event_id: event.eventId, file_id: fileId, unit_id: units.get(fileId), fact: fact.fact, on_date: fact.day(e), level: fact.level?.(e) ?? null, seq: event.streamRevision, recorded_at: event.recordedAt });
+        if (e.type === 'FileRegistered') Object.assign(file, { causes: e.data.causes, reshaped: true });
+        if (e.type === 'FileTransferred') Object.assign(file, { unitId: e.data.toUnitId, reshaped: true });
+        const fact = standingFactOf(e);
+        // A file cancelled before it was ever registered (a duplicate application) is not among the files counted.
+        const counted = fact !== null && (fact.fact !== 'cancelled' || file.facts.some((f) => f.fact === 'registered'));
+        if (fact && counted) {
+          const recorded: StandingFact = { fact: fact.fact, onDate: fact.day, seq: event.streamRevision, unitId: file.unitId!, level: fact.level };
+          file.facts.push(recorded);
+          standing.push({ event_id: event.eventId, file_id: fileId, unit_id: recorded.unitId, fact: fact.fact, on_date: fact.day, level: fact.level, seq: event.streamRevision, recorded_at: event.recordedAt });
+          file.versions.push({ recordedAt: event.recordedAt, segments: timelineOf(file.facts) });
+          file.changed = true;
         }
         if (e.type === 'AidDelivered') {
-          aid.push({ delivery_id: e.data.deliveryId, file_id: fileId, unit_id: units.get(fileId), aid_type: e.data.type, amount: e.data.amount, in_kind: e.data.amount === 0, on_date: e.data.deliveredOn, recorded_at: event.recordedAt });
+          aid.push({ delivery_id: e.data.deliveryId, file_id: fileId, unit_id: file.unitId, aid_type: e.data.type, amount: e.data.amount, in_kind: e.data.amount === 0, on_date: e.data.deliveredOn, recorded_at: event.recordedAt });
         }
-        if (e.type === 'AidDeliveryReversed') {
-          await flush(tx, files.splice(0), standing.splice(0), aid.splice(0));
-          await tx.query('UPDATE hardship_aid SET voided_at = $3 WHERE file_id = $1 AND delivery_id = $2 AND voided_at IS NULL', [fileId, e.data.deliveryId, event.recordedAt]);
-        }
-        if (e.type === 'FileRegistered' || e.type === 'YearlyReviewRecorded' || e.type === 'FileRelapsed') {
-          await flush(tx, files.splice(0), standing.splice(0), aid.splice(0));
-          await tx.query('UPDATE hardship_files SET level = $2, causes = coalesce($3, causes) WHERE file_id = $1', [fileId, e.data.level, e.type === 'FileRegistered' ? e.data.causes : null]);
-        }
+        if (e.type === 'AidDeliveryReversed') voided.push({ file_id: fileId, delivery_id: e.data.deliveryId, voided_at: event.recordedAt });
       }
-      await flush(tx, files, standing, aid);
+      await insertRows(tx, newFiles, standing, aid, voided);
+      const reshaped = [...files.entries()].filter(([, file]) => file.reshaped).map(([fileId, file]) => ({ file_id: fileId, unit_id: file.unitId, causes: file.causes }));
+      if (reshaped.length > 0) {
+        await tx.query(
+          `UPDATE hardship_files f SET unit_id = r.unit_id, causes = ARRAY(SELECT jsonb_array_elements_text(r.causes))
+             FROM jsonb_to_recordset($1::jsonb) AS r(file_id text, unit_id text, causes jsonb) WHERE f.file_id = r.file_id`,
+          [JSON.stringify(reshaped)],
+        );
+      }
+      await recordTimelines(tx, files);
     },
   };
 }
 
-async function flush(tx: EntityManager, files: readonly object[], standing: readonly object[], aid: readonly object[]): Promise<void> {
+/** What the batch needs to know of each file it touches: its unit, causes and standing facts so far. */
+async function loadFiles(tx: EntityManager, ids: readonly string[]): Promise<Map<string, FileInBatch>> {
+  const files = new Map<string, FileInBatch>(ids.map((id) => [id, { unitId: undefined, causes: [], facts: [], versions: [], changed: false, reshaped: false }]));
+  const known: { file_id: string; unit_id: string; causes: string[] }[] = await tx.query('SELECT file_id, unit_id, causes FROM hardship_files WHERE file_id = ANY($1)', [ids]);
+  for (const row of known) Object.assign(files.get(row.file_id)!, { unitId: row.unit_id, causes: row.causes });
+  const facts: { file_id: string; unit_id: string; fact: StandingFactKind; on_date: string; level: string | null; seq: string }[] = await tx.query(
+    `SELECT file_id, unit_id, fact, to_char(on_date, 'YYYY-MM-DD') AS on_date, level, seq FROM hardship_standing WHERE file_id = ANY($1) ORDER BY file_id, seq`,
+    [ids],
+  );
+  for (const row of facts) {
+    const file = files.get(row.file_id)!;
+    files.get(row.file_id)!.facts.push({ fact: row.fact, onDate: row.on_date, seq: Number(row.seq), unitId: row.unit_id, level: row.level });
+  }
+  return files;
+}
+
+async function insertRows(tx: EntityManager, files: readonly object[], standing: readonly object[], aid: readonly object[], voided: readonly object[]): Promise<void> {
   if (files.length > 0) {
     await tx.query(
-      `INSERT INTO hardship_files (file_id, unit_id, district, level, causes, imported)
-       SELECT file_id, unit_id, district, level, ARRAY(SELECT jsonb_array_elements_text(causes)), imported
-         FROM jsonb_to_recordset($1::jsonb) AS r(file_id text, unit_id text, district text, level text, causes jsonb, imported boolean)
+      `INSERT INTO hardship_files (file_id, unit_id, causes, imported)
+       SELECT file_id, unit_id, ARRAY(SELECT jsonb_array_elements_text(causes)), imported FROM jsonb_to_recordset($1::jsonb) AS r(file_id text, unit_id text, causes jsonb, imported boolean)
        ON CONFLICT (file_id) DO NOTHING`,
       [JSON.stringify(files)],
     );
@@ -120,6 +181,47 @@ async function flush(tx: EntityManager, files: readonly object[], standing: read
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(delivery_id text, file_id text, unit_id text, aid_type text, amount bigint, in_kind boolean, on_date date, recorded_at timestamptz)
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(aid)],
+    );
+  }
+  if (voided.length > 0) {
+    await tx.query(
+      `UPDATE hardship_aid a SET voided_at = v.voided_at FROM jsonb_to_recordset($1::jsonb) AS v(file_id text, delivery_id text, voided_at timestamptz)
+        WHERE a.file_id = v.file_id AND a.delivery_id = v.delivery_id AND a.voided_at IS NULL`,
+      [JSON.stringify(voided)],
+    );
+  }
+}
+
+/**
+ * Each changed file's timeline versions: the current rows are superseded when the batch's first new
+ * version was recorded; each new version holds until the next (a version superseded the instant it
+ * was recorded, as within one imported file, is never visible and is not written).
+ */
+async function recordTimelines(tx: EntityManager, files: ReadonlyMap<string, FileInBatch>): Promise<void> {
+  const changed = [...files.entries()].filter(([, file]) => file.changed);
+  if (changed.length === 0) return;
+  const supersede = changed.map(([fileId, file]) => ({ file_id: fileId, at: file.versions[0].recordedAt }));
+  const rows: object[] = [];
+  for (const [fileId, file] of changed) {
+    file.versions.forEach((version, i) => {
+      const until = file.versions[i + 1]?.recordedAt ?? null;
+      if (until !== null && new Date(until).getTime() <= new Date(version.recordedAt).getTime()) return;
+      for (const s of version.segments) {
+        rows.push({ file_id: fileId, valid_from: s.validFrom, valid_to: s.validTo, unit_id: s.unitId, level: s.level, standing: s.standing, first: s.first, causes: file.causes, recorded_at: version.recordedAt, superseded_at: until });
+      }
+    });
+  }
+  await tx.query(
+    `UPDATE hardship_timeline t SET superseded_at = s.at FROM jsonb_to_recordset($1::jsonb) AS s(file_id text, at timestamptz)
+      WHERE t.file_id = s.file_id AND t.superseded_at IS NULL`,
+    [JSON.stringify(supersede)],
+  );
+  if (rows.length > 0) {
+    await tx.query(
+      `INSERT INTO hardship_timeline (file_id, valid_from, valid_to, unit_id, level, standing, first, causes, recorded_at, superseded_at)
+       SELECT file_id, valid_from, valid_to, unit_id, level, standing, first, ARRAY(SELECT jsonb_array_elements_text(causes)), recorded_at, superseded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(file_id text, valid_from date, valid_to date, unit_id text, level text, standing text, first boolean, causes jsonb, recorded_at timestamptz, superseded_at timestamptz)`,
+      [JSON.stringify(rows)],
     );
   }
 }

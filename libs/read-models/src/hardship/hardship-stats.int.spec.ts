@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createChineseDaysCalendar } from '#calendar';
+import { addDays, createChineseDaysCalendar } from '#calendar';
 import type { RecordedEvent } from '#event-store';
 import { createHardshipDecider, DEFAULT_HARDSHIP_LIMITS, type HardshipCommand, type HardshipFileState } from '#hardship';
 import { applyBatch, ProjectionRunner } from '#projections';
@@ -24,7 +24,7 @@ function file(unit: string, steps: ReadonlyArray<[string, HardshipCommand] | [st
   let state: HardshipFileState = decider.initialState;
   const events: RecordedEvent[] = [];
   const all: Array<[string, HardshipCommand, 'supervisor'?]> = [
-    ['2025-01-06', { type: 'ReceiveApplication', data: { fileId, source: { kind: 'application' }, head: { name: '户主', employer: '某厂', unionMember: true }, members: [{ name: '配偶', relation: '配偶', age: 40 }], district: unit.slice(0, 6), unitId: unit, causes: ['illness'], monthlyHouseholdIncome: 150_000 } }],
+    [steps[0]?.[0] ?? '2025-01-06', { type: 'ReceiveApplication', data: { fileId, source: { kind: 'application' }, head: { name: '户主', employer: '某厂', unionMember: true }, members: [{ name: '配偶', relation: '配偶', age: 40 }], district: unit.slice(0, 6), unitId: unit, causes: ['illness'], monthlyHouseholdIncome: 150_000 } }],
     ...(steps as unknown as Array<[string, HardshipCommand, 'supervisor'?]>),
   ];
   for (const [day, command, who] of all) {
@@ -43,12 +43,12 @@ function file(unit: string, steps: ReadonlyArray<[string, HardshipCommand] | [st
   return events;
 }
 
-/** Registered on `day` (application, visit, notice, request before it). */
+/** Registered on `day` (visit, notice and request in the four weeks before it). */
 function registeredOn(day: string): Array<[string, HardshipCommand] | [string, HardshipCommand, 'supervisor']> {
   return [
-    ['2025-01-07', { type: 'RecordHomeVisit', data: { visitedOn: '2025-01-07', consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 150_000 } }],
-    ['2025-01-08', { type: 'StartPublicNotice', data: { startedOn: '2025-01-08' } }],
-    ['2025-01-20', { type: 'RequestRegistration', data: { requestId: 'r', level: 'deep', causes: ['illness'] } }],
+    [addDays(day, -28), { type: 'RecordHomeVisit', data: { visitedOn: addDays(day, -28), consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 150_000 } }],
+    [addDays(day, -27), { type: 'StartPublicNotice', data: { startedOn: addDays(day, -27) } }],
+    [addDays(day, -3), { type: 'RequestRegistration', data: { requestId: 'r', level: 'deep', causes: ['illness'] } }],
     [day, { type: 'DecideRegistration', data: { requestId: 'r', approve: true, reason: '同意' } }, 'supervisor'],
   ];
 }
@@ -73,8 +73,11 @@ describe('hardship figures', () => {
     await db?.drop();
   });
 
+  /** Applies the events in the order they were recorded, as the log would hold them. */
   async function project(events: readonly RecordedEvent[]): Promise<void> {
-    const ordered = [...events].sort((a, b) => Number(a.position.prepare - b.position.prepare));
+    const ordered = [...events]
+      .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || Number(a.position.prepare - b.position.prepare))
+      .map((event) => ({ ...event, position: { commit: 1n, prepare: ++position } }));
     for (let i = 0; i < ordered.length; i += 5_000) await applyBatch(dataSource, projection, ordered.slice(i, i + 5_000));
   }
 
@@ -119,6 +122,52 @@ describe('hardship figures', () => {
     expect(await stats('2025-01-01', '2025-12-31', undefined, new Date('2026-01-01T00:00:00Z'))).toMatchObject({ registered: { inPeriod: 2 }, relieved: 0 });
   });
 
+  it('counts a file moved between units where it was at each moment, leaves a withdrawn application out, and answers the same from versions', async () => {
+    // Fresh units of their own, so the files of the first test do not mix in.
+    const moved = file('410181', [
+      ...registeredOn('2024-03-04'),
+      ['2024-03-10', { type: 'DeliverAid', data: { deliveryId: 'd1', type: 'medical', deliveredOn: '2024-03-10', amount: 500_000, fundingSource: '大病救助' } }],
+      ['2024-08-01', { type: 'TransferFile', data: { toUnitId: '410182', toDistrict: '410182', reason: '全家搬迁' } }],
+      ['2024-09-02', { type: 'DeliverAid', data: { deliveryId: 'd2', type: 'living', deliveredOn: '2024-09-02', amount: 80_000, fundingSource: '帮扶资金' } }],
+      ...liftedOn('2025-03-03', '2025-03-05'),
+    ]);
+    const withdrawn = file('410181', [['2024-02-01', { type: 'CancelFile', data: { cancelledOn: '2024-02-01', reason: 'duplicate', note: '重复申请', duplicateOf: 'x' } }]]);
+    await project([...moved, ...withdrawn]);
+    const both = ['410181', '410182'];
+    const stats = (from: string, to: string, unitIds: string[], asOf = new Date()) => queryHardshipStats(dataSource, { from, to, unitIds, asOf });
+
+    // In 2024: registered by 410181, kept by 410182 at the year's end, its aid counted where it was delivered.
+    expect(await stats('2024-01-01', '2024-12-31', ['410181'])).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 0, cancelled: 0, cohort: { files: 1, active: 1 }, aid: [{ type: 'medical', amount: 500_000, households: 1, deliveries: 1 }] });
+    expect(await stats('2024-01-01', '2024-12-31', ['410182'])).toMatchObject({ registered: { inPeriod: 0 }, activeAtEnd: 1, cohort: { files: 0 }, aid: [{ type: 'living', amount: 80_000, households: 1, deliveries: 1 }] });
+    const year2024 = await stats('2024-01-01', '2024-12-31', both);
+    expect(year2024.byUnit).toEqual([
+      { unitId: '410181', registered: 1, active: 0, lifted: 0, relieved: 0, cancelled: 0 },
+      { unitId: '410182', registered: 0, active: 1, lifted: 0, relieved: 0, cancelled: 0 },
+    ]);
+    // Before the move the file is active in 410181.
+    expect(await stats('2024-01-01', '2024-06-30', ['410181'])).toMatchObject({ activeAtEnd: 1 });
+    // 2024–2025 year by year: lifted out in 2025 by the unit keeping it then.
+    const twoYears = await stats('2024-01-01', '2025-12-31', both);
+    expect(twoYears).toMatchObject({ lifted: 1, activeAtEnd: 0, cohort: { files: 1, lifted: 1, resolutionRate: 1 } });
+    expect(twoYears.byUnit.find((u) => u.unitId === '410182')).toMatchObject({ lifted: 1 });
+    expect(twoYears.byYear).toEqual([
+      { year: 2024, registered: 1, lifted: 0, relieved: 0, cancelled: 0, relapses: 0, aidAmount: 580_000, aidHouseholds: 1, aidDeliveries: 2 },
+      { year: 2025, registered: 0, lifted: 1, relieved: 0, cancelled: 0, relapses: 0, aidAmount: 0, aidHouseholds: 0, aidDeliveries: 0 },
+    ]);
+    // As of the day before the move was recorded, the file was still kept by 410181 at the end of 2024.
+    const beforeMove = new Date('2024-07-31T12:00:00+08:00');
+    expect(await stats('2024-01-01', '2024-12-31', ['410181'], beforeMove)).toMatchObject({ activeAtEnd: 1 });
+    expect(await stats('2024-01-01', '2024-12-31', ['410182'], beforeMove)).toMatchObject({ activeAtEnd: 0 });
+
+    // The standing figures (current rows) and those worked out from the versions agree wherever both apply.
+    for (const [from, to] of [['2024-01-01', '2024-12-31'], ['2025-01-01', '2025-12-31'], ['2016-01-01', '2026-12-31'], ['2025-01-01', '2025-06-30']]) {
+      for (const unitIds of [undefined, both, ['410105', '410105001']]) {
+        const query = { from, to, unitIds, asOf: new Date() };
+        expect(await queryHardshipStats(dataSource, query, { fromVersions: true })).toEqual(await queryHardshipStats(dataSource, query));
+      }
+    }
+  });
+
   it('states a resolution rate that rounds to 99.5 % for a cohort of 20,115 files of which 102 remain active', async () => {
     const events: RecordedEvent[] = [];
     for (let i = 0; i < 20_115; i++) {
@@ -128,7 +177,7 @@ describe('hardship figures', () => {
     }
     await project(events);
     const cohort = (await queryHardshipStats(dataSource, { from: '2016-01-01', to: '2016-12-31', asOf: new Date() })).cohort;
-    const later = (await queryHardshipStats(dataSource, { from: '2016-01-01', to: '2024-12-31', asOf: new Date() }));
+    const later = await queryHardshipStats(dataSource, { from: '2016-01-01', to: '2024-12-31', unitIds: ['410102', '410103', '410104', '410105'], asOf: new Date() });
     expect(cohort).toMatchObject({ files: 20_115, active: 20_115 });
     expect(later.cohort).toMatchObject({ files: 20_115, active: 102, cancelled: 0 });
     expect(later.cohort.lifted + later.cohort.relieved).toBe(20_013);

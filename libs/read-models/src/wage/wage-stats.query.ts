@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isCaughtUpBy } from '../standing-checkpoint.js';
 
 export interface WageStatsQuery {
   /** Shanghai calendar days, both inclusive. */
@@ -27,11 +28,14 @@ export interface WageStats {
 /**
  * The wage figures of DOMAIN.md, exactly as docs/figures.md defines them. A row counts as of `asOf`
  * when it was recorded by then and not voided (reversed) by then; a closure counts unless the case
- * was reopened by then.
+ * was reopened by then. When nothing was recorded after `asOf` (isCaughtUpBy), the standing figures
+ * are read from the small tables kept up to date (wage_daily, wage_helped,
+ * wage_cases.first_recovered_on); otherwise they are worked out from the rows. Both give the same
+ * answer where both apply.
  */
 export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery, options: { fromRows?: boolean } = {}): Promise<WageStats> {
   const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
-  const standing = !options.fromRows && (await isStanding(dataSource, query.asOf));
+  const standing = !options.fromRows && (await isCaughtUpBy(dataSource, 'wage-figures', query.asOf));
   const [row] = await dataSource.query(standing ? STANDING_MONEY_SQL : AS_OF_MONEY_SQL, params);
   const closures: { outcome: string; n: number; verified: string; recovered: string }[] = await dataSource.query(
     `SELECT outcome, count(*)::int AS n, sum(verified)::bigint AS verified, sum(recovered)::bigint AS recovered
@@ -65,16 +69,6 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
 }
 
 
-/**
- * Whether `asOf` is at or after everything the projection has applied: then the figures "as of" it
- * are the standing ones, read from the small tables kept up to date (wage_daily, wage_helped,
- * wage_cases.first_recovered_on); otherwise they are worked out from the rows, excluding what was
- * recorded after `asOf` and including what was voided after it. Both give the same answer where both apply.
- */
-async function isStanding(dataSource: DataSource, asOf: Date): Promise<boolean> {
-  const [checkpoint] = await dataSource.query(`SELECT last_recorded_at FROM projection_checkpoints WHERE name = 'wage-figures'`);
-  return !checkpoint?.last_recorded_at || asOf.getTime() >= new Date(checkpoint.last_recorded_at).getTime();
-}
 
 const OPENED_SQL = `(SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened`;
 
