@@ -16,6 +16,7 @@ import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
 import { measureLargeWageCase, measureWageFigures } from './wage-cases.js';
 import { measureHardshipImport } from './hardship-import.js';
+import { measureHardshipFigures } from './hardship-figures.js';
 
 /**
  * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship runs only those items (catch-up always runs before the
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
         if (wanted('hardship')) {
           await server.quiesce();
           figures.push(...(await watched('8a', () => measureHardshipImport(running.casework))));
+          await server.quiesce();
+          figures.push(...(await watched('8b', () => measureHardshipFigures(running.casework, running.token, now))));
         }
         if (wanted('list')) {
           const fillDeadline = performance.now() + Math.max(30, FILL_WAIT_UNTIL_SECONDS - elapsedSeconds()) * 1000;

@@ -1,7 +1,8 @@
 import { createChineseDaysCalendar } from '#calendar';
 import { deterministicUuid } from '#command-handling';
-import type { Actor, NewEvent } from '#event-store';
-import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand, type WageCaseState } from '#wage-recovery';
+import type { Actor } from '#event-store';
+import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand } from '#wage-recovery';
+import { decidedAppends } from './decided-history.js';
 import type { PlannedAppend } from './hotline-history.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -25,7 +26,7 @@ export function wageCasesLog(count: number, from: number, to: number, seed = 'wa
     const unit = UNITS[Math.floor(random.next() * UNITS.length)];
     const caseworker: Actor = { userId: `bench-wage-${unit}`, role: 'caseworker', orgUnitId: unit };
     const supervisor: Actor = { userId: `bench-supervisor-${unit}`, role: 'supervisor', orgUnitId: unit };
-    let at = from + Math.floor(random.next() * (to - from - 60 * DAY));
+    const at = from + Math.floor(random.next() * (to - from - 60 * DAY));
     const claimants = Array.from({ length: 1 + Math.floor(random.next() * 5) }, (_, n) => ({ claimantId: `c${n}`, name: `工人${n}`, workedFrom: '2025-01-01', claimed: 100_000 * (5 + Math.floor(random.next() * 60)) }));
     const verified = claimants.map((c) => Math.round(c.claimed * (0.7 + random.next() * 0.3)));
     const steps: Array<[WageCaseCommand, Actor]> = [
@@ -49,25 +50,11 @@ export function wageCasesLog(count: number, from: number, to: number, seed = 'wa
     if (random.next() < 0.7) {
       steps.push(instalments > 0 ? [{ type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: '结案' } }, caseworker] : [{ type: 'CloseWageCase', data: { outcome: 'withdrawn', reason: '撤回' } }, caseworker]);
     }
-    let state: WageCaseState = decider.initialState;
-    let revision = -1;
-    for (const [command, actor] of steps) {
-      at += Math.floor(random.next() * 5 * DAY) + 60_000;
-      let decided;
-      try {
-        decided = decider.decide(command, state, { now: new Date(at), actor });
-      } catch {
-        continue; // a step the case's state no longer allows (e.g. fully paid before "partly"): the history goes on without it
-      }
-      const commandId = deterministicUuid(streamId, String(at));
-      const newEvents: NewEvent[] = decided.map((event, index) => {
-        state = decider.evolve(state, event);
-        return { eventId: deterministicUuid(commandId, String(index)), type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: new Date(at).toISOString(), commandId, correlationId: commandId, causationId: commandId } };
-      });
-      if (newEvents.length === 0) continue;
-      appends.push({ streamId, at, expectedRevision: revision, events: newEvents });
-      revision += newEvents.length;
-      events += newEvents.length;
+    let when = at;
+    const planned = steps.map(([command, actor]) => ({ command, actor, at: (when += Math.floor(random.next() * 5 * DAY) + 60_000) }));
+    for (const append of decidedAppends(decider, streamId, planned)) {
+      appends.push(append);
+      events += append.events.length;
     }
   }
   appends.sort((a, b) => a.at - b.at);

@@ -9,7 +9,7 @@ import { HARDSHIP_DECIDER } from '../../hardship/src/hardship-tokens.js';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../wage/src/wage-tokens.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
-import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS } from '../../gateway/src/core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES } from '../../gateway/src/core/tokens.js';
 import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../hotline/src/hotline-tokens.js';
 import type { Runtime } from './runtime.js';
 
@@ -28,6 +28,7 @@ class RuntimeModule {
       { provide: CALENDAR, useValue: runtime.calendar },
       { provide: CALENDAR_DAYS, useValue: runtime.calendarDays },
       { provide: REFERENCE_ITEMS, useValue: runtime.referenceItems },
+      { provide: POVERTY_LINES, useValue: runtime.povertyLines },
       { provide: PERSONAL_DATA, useValue: runtime.personalData },
       { provide: COMPLAINT_DECIDER, useValue: runtime.hotline.decider },
       { provide: HOTLINE_TIME_LIMITS, useValue: runtime.hotline.limits },

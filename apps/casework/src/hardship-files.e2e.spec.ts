@@ -149,4 +149,26 @@ describe('hardship files over HTTP', () => {
     await system.app.runtime.projections.waitUntilCaughtUp();
     expect((await erqi.get('/api/cases?kind=hardship_file')).body.items.map((item: { id: string }) => item.id)).toContain(id);
   });
+
+  it('lets an administrator keep the minimum-living lines, with the reason of each change, and measures a home visit against them', async () => {
+    const year = Number(shanghaiDay().slice(0, 4));
+    const seeded = (await system.admin.get('/api/admin/poverty-lines')).body.lines;
+    expect(seeded).toContainEqual(expect.objectContaining({ district: '*', year, line: 100_000, updatedBy: 'POVERTY_LINES_FILE' }));
+
+    const bad = await system.admin.request<any>('PUT', `/api/admin/poverty-lines/41010/${year}`, { line: 1.5, reason: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['district', 'line', 'reason']);
+    expect(bad.body.message).toContain('行政区划代码');
+    expect((await cadre.request<any>('PUT', `/api/admin/poverty-lines/410106/${year}`, { line: 120_000, reason: '郑政〔2026〕12号' })).status).toBe(403);
+    const set = await system.admin.request<any>('PUT', `/api/admin/poverty-lines/410106/${year}`, { line: 120_000, reason: '郑政〔2026〕12号' });
+    expect(set.status).toBe(200);
+    expect((await system.admin.get('/api/admin/poverty-lines/changes')).body[0]).toMatchObject({ district: '410106', year, before: null, after: 120_000, reason: '郑政〔2026〕12号', changedBy: { username: 'admin' } });
+
+    const { id } = await post(cadre, '/api/hardship-files', {
+      source: { kind: 'application' }, district: '410106', causes: ['unemployment'], monthlyHouseholdIncome: 200_000,
+      head: { name: '马某', employer: '郑州某商贸公司', unionMember: true }, members: [{ name: '马妻', relation: '配偶', age: 38 }],
+    });
+    await post(cadre, `/api/hardship-files/${id}/home-visit`, { visitedOn: shanghaiDay(), consentToIncomeCheck: true, findings: '夫妻均失业', monthlyHouseholdIncome: 200_000 });
+    expect((await cadre.get(`/api/hardship-files/${id}`)).body).toMatchObject({ incomePerHead: 100_000, line: 120_000 });
+  });
 });

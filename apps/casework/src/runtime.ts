@@ -13,6 +13,7 @@ import { ReferenceItems } from '../../gateway/src/reference/reference-items.stor
 import { createHotlineServices, type HotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices, type WageServices } from '../../wage/src/wage-services.js';
 import { createHardshipServices, type HardshipServices } from '../../hardship/src/hardship-services.js';
+import { PovertyLineBook } from '../../hardship/src/poverty-lines/poverty-line-book.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -41,6 +42,7 @@ export interface Runtime {
   readonly calendarDays: CalendarDays;
   /** The hotline reference lists as administrators keep them. */
   readonly referenceItems: ReferenceItems;
+  readonly povertyLines: PovertyLineBook;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -75,7 +77,9 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await referenceItems.ensureSchemaAndLoad();
     const hotline = createHotlineServices(config.hotlineTimeLimitsFile, calendar, referenceItems);
     const wage = createWageServices(calendar);
-    const hardship = createHardshipServices(calendar, config.povertyLinesFile);
+    const povertyLines = new PovertyLineBook(dataSource);
+    await povertyLines.ensureSchemaAndLoad(config.povertyLinesFile);
+    const hardship = createHardshipServices(calendar, povertyLines);
     const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store)];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
@@ -98,6 +102,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       calendar,
       calendarDays,
       referenceItems,
+      povertyLines,
       generatedAdminPassword,
       async close() {
         await projections.stop();

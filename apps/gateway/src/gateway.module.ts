@@ -18,6 +18,7 @@ import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { WageCasesController } from './wage-cases/wage-cases.controller.js';
 import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
 import { HardshipFileCommands, HardshipFilesController } from './hardship/hardship-files.controller.js';
+import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
@@ -32,6 +33,7 @@ import { HardshipFileCommands, HardshipFilesController } from './hardship/hardsh
     ComplaintsController,
     WageCasesController,
     HardshipFilesController,
+    PovertyLinesController,
     CasesController,
     StatsController,
     HealthController,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { WorkingCalendar } from '#calendar';
 import type { EventStore } from '#event-store';
 import type { Projection } from '#projections';
@@ -13,23 +12,11 @@ export interface HardshipServices {
   processManagers(store: EventStore): Projection[];
 }
 
-/**
- * The local minimum-living lines (低保线), fen per head and month, by district and year, from the JSON
- * file named in POVERTY_LINES_FILE (`{"410105": {"2026": 105000}, "*": {"2026": 100000}}`; `*` for
- * every district). There is no built-in figure: without a line for the district and year, a home
- * visit is refused with a message asking for it. The administrator's page for them is not built yet.
- */
-export function povertyLinesFrom(file = process.env.POVERTY_LINES_FILE): PovertyLines {
-  const byDistrict: Record<string, Record<string, number>> = file ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  return {
-    lineFor(district, year) {
-      return byDistrict[district]?.[String(year)] ?? byDistrict['*']?.[String(year)];
-    },
-  };
-}
+/** No lines known: a home visit is refused with a message asking an administrator for the line (the projector's process managers need none). */
+const NO_LINES: PovertyLines = { lineFor: () => undefined };
 
-export function createHardshipServices(calendar: WorkingCalendar, linesFile?: string): HardshipServices {
-  const lines = povertyLinesFrom(linesFile);
+/** `lines`: the administrators' book of minimum-living lines (PovertyLineBook). */
+export function createHardshipServices(calendar: WorkingCalendar, lines: PovertyLines = NO_LINES): HardshipServices {
   const limits = DEFAULT_HARDSHIP_LIMITS;
   const decider = createHardshipDecider({ calendar, limits, lines });
   return { limits, lines, decider, processManagers: (store) => [complaintToApplication({ store, hardship: decider })] };

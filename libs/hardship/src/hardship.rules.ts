@@ -1,4 +1,6 @@
 import { addDays, shanghaiDateOf, workingDayDeadline, type LocalDate, type WorkingCalendar } from '#calendar';
+import type { FieldViolation } from '#errors';
+import { requiredText } from '#field-checks';
 import type { Fen } from '#money';
 import type { MonthlyIncome } from './hardship.values.js';
 
@@ -20,6 +22,21 @@ export const DEFAULT_HARDSHIP_LIMITS: HardshipLimits = { noticeWorkingDays: 5, r
 /** Port: the local minimum-living line (低保线) per head and month, by district and year, kept by administrators. */
 export interface PovertyLines {
   lineFor(district: string, year: number): Fen | undefined;
+}
+
+/** `*`: the line of every district without one of its own. */
+export const EVERY_DISTRICT = '*';
+/** The highest line accepted, fen per head and month (100,000 yuan): anything above is a typing error. */
+const HIGHEST_LINE = 10_000_000;
+
+/** What an administrator may record as a line: a district (or `*`), a year, whole fen above zero, and why. */
+export function checkPovertyLine(entry: { district: string; year: number; line: unknown; reason: unknown }): FieldViolation[] {
+  return [
+    ...(entry.district === EVERY_DISTRICT || /^\d{6}$/.test(entry.district) ? [] : [{ field: 'district', rule: 'district', message: '区县须为 6 位行政区划代码，或 * 表示所有区县' }]),
+    ...(Number.isInteger(entry.year) && entry.year >= 2000 && entry.year <= 2100 ? [] : [{ field: 'year', rule: 'year', message: '年份须为 2000 至 2100 的整数' }]),
+    ...(Number.isInteger(entry.line) && (entry.line as number) >= 1 && (entry.line as number) <= HIGHEST_LINE ? [] : [{ field: 'line', rule: 'fen_range', message: '低保标准须为 1 至 10000000 之间的整数（分/人·月）' }]),
+    ...requiredText('reason', '调整依据', entry.reason, 500),
+  ];
 }
 
 /** The last day of the notice: `workingDays` working days after the day it starts (the first day not counted). */

@@ -13,3 +13,4 @@ export const TOKEN_SECRET = Symbol('TOKEN_SECRET');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 /** The hotline reference lists as administrators keep them (`ReferenceItems`). */
 export const REFERENCE_ITEMS = Symbol('REFERENCE_ITEMS');
+export const POVERTY_LINES = Symbol('POVERTY_LINES');
