@@ -268,3 +268,23 @@ export interface CalendarYear {
   corrections: { date: string; kind: DayKind; note: string }[];
   days: CalendarDay[];
 }
+
+/** `GET /api/admin/poverty-lines`: the minimum-living line (低保线) per head and month, fen; district `*` for every district. */
+export interface PovertyLine {
+  district: string;
+  year: number;
+  line: number;
+  updatedAt: string;
+  updatedBy: string | { userId: string; username: string };
+}
+
+/** `GET /api/admin/poverty-lines/changes`: who set which line, from what, when and why. */
+export interface PovertyLineChange {
+  district: string;
+  year: number;
+  before: number | null;
+  after: number;
+  reason: string;
+  changedBy: { userId: string; username: string };
+  changedAt: string;
+}

@@ -15,13 +15,21 @@ export type Route =
   | { name: 'calendar' }
   | { name: 'wage-open' }
   | { name: 'wage-case'; id: string; tab?: WageTab }
-  | { name: 'limitation-watch' };
+  | { name: 'limitation-watch' }
+  | { name: 'hardship-new' }
+  | { name: 'hardship-file'; id: string; tab?: HardshipTab }
+  | { name: 'hardship-due' }
+  | { name: 'hardship-import' }
+  | { name: 'poverty-lines' };
 
 export type PageName = Exclude<Route['name'], 'home'>;
 export type ComplaintTab = 'details' | 'audit';
 /** The tabs of a wage case: 申请人 · 核实 · 分户台账 · 款项 · 移送与期限 · 历史. */
 export const WAGE_TABS = ['claimants', 'verify', 'ledger', 'money', 'referrals', 'history'] as const;
 export type WageTab = (typeof WAGE_TABS)[number];
+/** The tabs of a hardship file: 档案 · 帮扶 · 历史. */
+export const HARDSHIP_TABS = ['file', 'aid', 'history'] as const;
+export type HardshipTab = (typeof HARDSHIP_TABS)[number];
 
 const FIXED: Record<string, Route> = {
   '/cases': { name: 'cases' },
@@ -35,6 +43,10 @@ const FIXED: Record<string, Route> = {
   '/admin/calendar': { name: 'calendar' },
   '/wage-cases/new': { name: 'wage-open' },
   '/wage-cases/limitation-watch': { name: 'limitation-watch' },
+  '/hardship-files/new': { name: 'hardship-new' },
+  '/hardship-files/due': { name: 'hardship-due' },
+  '/hardship-files/import': { name: 'hardship-import' },
+  '/admin/poverty-lines': { name: 'poverty-lines' },
 };
 
 /** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */
@@ -47,6 +59,10 @@ export function parseRoute(hash: string): Route {
   if (wageCase && (!wageCase[2] || (WAGE_TABS as readonly string[]).includes(wageCase[2]))) {
     return { name: 'wage-case', id: decodeURIComponent(wageCase[1]), tab: (wageCase[2] as WageTab | undefined) ?? 'claimants' };
   }
+  const file = /^\/hardship-files\/([^/?#]+)(?:\/([a-z]+))?$/.exec(path);
+  if (file && (!file[2] || (HARDSHIP_TABS as readonly string[]).includes(file[2]))) {
+    return { name: 'hardship-file', id: decodeURIComponent(file[1]), tab: (file[2] as HardshipTab | undefined) ?? 'file' };
+  }
   return { name: 'home' };
 }
 
@@ -58,6 +74,8 @@ export function hrefFor(route: Route): string {
       return `#/complaints/${encodeURIComponent(route.id)}${route.tab === 'audit' ? '/audit' : ''}`;
     case 'wage-case':
       return `#/wage-cases/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'claimants' ? `/${route.tab}` : ''}`;
+    case 'hardship-file':
+      return `#/hardship-files/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'file' ? `/${route.tab}` : ''}`;
     default:
       return `#${Object.entries(FIXED).find(([, r]) => r.name === route.name)![0]}`;
   }

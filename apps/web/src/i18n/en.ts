@@ -1,4 +1,5 @@
 import { enWage } from './en-wage';
+import { enHardship } from './en-hardship';
 import type { MessageKey } from './zh';
 
 /** English text, switchable from the header. Every Chinese key must have an English twin. */
@@ -447,4 +448,5 @@ export const en: Record<MessageKey, string> = {
   'calendar.enteredDone': '{year} marked as entered',
   'calendar.unenteredDone': '{year} no longer marked as entered',
   ...enWage,
+  ...enHardship,
 };

@@ -1,4 +1,5 @@
 import { zhWage } from './zh-wage';
+import { zhHardship } from './zh-hardship';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -446,6 +447,7 @@ export const zh = {
   'calendar.enteredDone': '已标记 {year} 年全年安排已录入',
   'calendar.unenteredDone': '已取消 {year} 年“全年安排已录入”',
   ...zhWage,
+  ...zhHardship,
 } as const;
 
 export type MessageKey = keyof typeof zh;

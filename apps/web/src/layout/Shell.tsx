@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { User } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh';
-import { mayOpen } from '../roles';
+import { mayOpenPage } from '../pages/hardship/hardship-access';
 import { hrefFor, type Route } from '../router';
 
 const NAV: { route: Route; key: MessageKey; testId: string }[] = [
@@ -10,6 +10,9 @@ const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
   { route: { name: 'wage-open' }, key: 'nav.wageOpen', testId: 'nav-wage-open' },
   { route: { name: 'limitation-watch' }, key: 'nav.limitationWatch', testId: 'nav-limitation-watch' },
+  { route: { name: 'hardship-new' }, key: 'nav.hardshipNew', testId: 'nav-hardship-new' },
+  { route: { name: 'hardship-due' }, key: 'nav.hardshipDue', testId: 'nav-hardship-due' },
+  { route: { name: 'hardship-import' }, key: 'nav.hardshipImport', testId: 'nav-hardship-import' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard' },
   { route: { name: 'approvals' }, key: 'nav.approvals', testId: 'nav-approvals' },
   { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
@@ -17,6 +20,7 @@ const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'units' }, key: 'nav.units', testId: 'nav-units' },
   { route: { name: 'reference' }, key: 'nav.reference', testId: 'nav-reference' },
   { route: { name: 'calendar' }, key: 'nav.calendar', testId: 'nav-calendar' },
+  { route: { name: 'poverty-lines' }, key: 'nav.povertyLines', testId: 'nav-poverty-lines' },
 ];
 
 /** The frame of every screen after login: header with the user and unit, the role's navigation on the left. */
@@ -27,7 +31,7 @@ export function Shell({ user, route, onLogout, children }: {
   children: ReactNode;
 }) {
   const { t, tOr, lang, setLang } = useI18n();
-  const current = route.name === 'complaint' || route.name === 'wage-case' ? 'cases' : route.name;
+  const current = route.name === 'complaint' || route.name === 'wage-case' || route.name === 'hardship-file' ? 'cases' : route.name;
   return (
     <div className="shell">
       <header className="header">
@@ -49,7 +53,7 @@ export function Shell({ user, route, onLogout, children }: {
         </button>
       </header>
       <nav className="sidebar" aria-label={t('app.title')}>
-        {NAV.filter((item) => item.route.name !== 'home' && mayOpen(user.role, item.route.name)).map((item) => (
+        {NAV.filter((item) => item.route.name !== 'home' && mayOpenPage(user.role, item.route.name)).map((item) => (
           <a
             key={item.testId}
             href={hrefFor(item.route)}

@@ -1,0 +1,69 @@
+import { Field } from '../../components/Field';
+import { UnitSelect } from '../../components/Selects';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useReference } from '../../reference/ReferenceProvider';
+import { CodeChecks } from './CodeChecks';
+import type { StepField, Value } from './step-spec';
+
+/** One field of a step's form, with its label, hint and the error under it (`hs-field-<name>`). */
+export function StepInput({ field, value, error, autoFocus, onChange }: {
+  field: StepField;
+  value: Value | undefined;
+  error?: string;
+  autoFocus: boolean;
+  onChange(name: string, value: Value): void;
+}) {
+  const { t, tOr } = useI18n();
+  const { units } = useReference();
+  const id = `hs-field-${field.name}`;
+  const text = typeof value === 'string' ? value : '';
+  const set = (next: Value) => onChange(field.name, next);
+  const common = { id, autoFocus, 'data-testid': id, 'aria-invalid': error ? true : undefined };
+  const hint = field.hint ? t(field.hint) : undefined;
+
+  if (field.kind === 'checkbox') {
+    return (
+      <div className={error ? 'field field-invalid' : 'field'}>
+        <span className="check-inline">
+          <input {...common} type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />
+          <label htmlFor={id}>{t(field.label)}</label>
+        </span>
+        {hint && !error && <div className="field-hint">{hint}</div>}
+        {error && <div className="field-error" data-testid={`error-${id}`} role="alert">{error}</div>}
+      </div>
+    );
+  }
+  let control;
+  switch (field.kind) {
+    case 'textarea':
+      control = <textarea {...common} rows={3} value={text} onChange={(e) => set(e.target.value)} />;
+      break;
+    case 'select':
+      control = (
+        <select {...common} value={text} onChange={(e) => set(e.target.value)}>
+          <option value="">{t('common.select')}</option>
+          {field.options?.codes.map((code) => <option key={code} value={code}>{tOr(`${field.options!.labelPrefix}${code}`, code)}</option>)}
+        </select>
+      );
+      break;
+    case 'unit':
+      control = <UnitSelect {...common} units={units} kinds={['city', 'district', 'township']} value={text} emptyLabel={t('common.select')} onChange={set} />;
+      break;
+    case 'checks':
+      control = (
+        <CodeChecks id={id} codes={field.options?.codes ?? []} labelPrefix={field.options?.labelPrefix ?? ''} autoFocus={autoFocus}
+          value={Array.isArray(value) ? value : []} onChange={set} />
+      );
+      break;
+    default:
+      control = (
+        <input {...common} type={field.kind === 'date' || field.kind === 'month' ? field.kind : 'text'} inputMode={field.kind === 'yuan' ? 'decimal' : undefined}
+          autoComplete="off" value={text} onChange={(e) => set(e.target.value)} />
+      );
+  }
+  return (
+    <Field id={id} label={t(field.label)} error={error} hint={hint}>
+      {control}
+    </Field>
+  );
+}
