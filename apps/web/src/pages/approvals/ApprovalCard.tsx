@@ -5,11 +5,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { personLabel } from '../../people';
 import { useReference } from '../../reference/ReferenceProvider';
 import { hrefFor, type Route } from '../../router';
-import { WAGE_APPROVAL_KINDS } from './approval-kinds';
+import { HARDSHIP_APPROVAL_KINDS, WAGE_APPROVAL_KINDS } from './approval-kinds';
 import { DecisionForm, type Decision } from './DecisionForm';
 
 function caseRoute(a: Approval): Route {
-  return a.caseKind === 'wage_case' ? { name: 'wage-case', id: a.caseId } : { name: 'complaint', id: a.caseId };
+  if (a.caseKind === 'wage_case') return { name: 'wage-case', id: a.caseId };
+  if (a.caseKind === 'hardship_file') return { name: 'hardship-file', id: a.caseId };
+  return { name: 'complaint', id: a.caseId };
 }
 
 /** One request: which case, who asked and when (Shanghai time), what (working days, or an amount in yuan) and why. */
@@ -30,10 +32,17 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
   if (a.kind === 'wage_advance') {
     rows.push([t('approvals.advanceAmount'), <span data-testid="approval-amount">{typeof amount === 'number' ? formatYuan(amount) : '—'}</span>]);
     rows.push([t('approvals.claimants'), typeof claimants === 'number' ? t('wage.h.people', { n: claimants }) : Array.isArray(claimants) ? t('wage.h.people', { n: claimants.length }) : '—']);
+  } else if (a.kind === 'hardship_registration') {
+    const causes = Array.isArray(a.details?.causes) ? (a.details.causes as string[]) : [];
+    rows.push([t('hs.f.level'), <span data-testid="approval-level">{tOr(`hs.level.${a.details?.level}`, String(a.details?.level ?? '—'))}</span>]);
+    rows.push([t('hs.f.causes'), causes.map((c) => tOr(`hs.cause.${c}`, c)).join('、') || '—']);
+  } else if (a.kind === 'hardship_lift_out') {
+    rows.push([t('hs.f.basis'), <span data-testid="approval-basis">{tOr(`hs.basis.${a.details?.basis}`, String(a.details?.basis ?? '—'))}</span>]);
+    rows.push([t('hs.f.evidence'), String(a.details?.evidence ?? '—')]);
   } else if (!WAGE_APPROVAL_KINDS.includes(a.kind)) {
     rows.push([t('approvals.workingDays'), typeof days === 'number' ? t('approvals.days', { n: days }) : '—']);
   }
-  rows.push([t('approvals.requestReason'), a.details?.reason ?? '—']);
+  if (!HARDSHIP_APPROVAL_KINDS.includes(a.kind)) rows.push([t('approvals.requestReason'), a.details?.reason ?? '—']);
   if (a.status !== 'pending') {
     rows.push([t('approvals.decidedBy'), <span title={decider.title}>{decider.text}</span>]);
     rows.push([t('approvals.decidedAt'), formatDateTime(a.decidedAt)]);

@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/zh';
 import { ApprovalCard } from './ApprovalCard';
 import type { Decision } from './DecisionForm';
 import { useApprovals, type ApprovalTab } from './useApprovals';
 
 const TABS: ApprovalTab[] = ['pending', 'decided'];
+/** What an approval did, said in the notice, for the kinds where it did more than grant a request. */
+const APPROVED_DONE: Partial<Record<string, MessageKey>> = {
+  wage_advance: 'approvals.advanceApprovedDone',
+  wage_unrecoverable_closure: 'approvals.closureApprovedDone',
+  hardship_registration: 'approvals.registrationApprovedDone',
+  hardship_lift_out: 'approvals.liftOutApprovedDone',
+};
 
 /**
  * 审批: the supervisor's inbox. A decided request leaves the pending tab at once, even while the
@@ -20,7 +28,7 @@ export function ApprovalsPage() {
 
   function onDecided(id: string, kind: string, decision: Decision) {
     setDecided((current) => new Set(current).add(id));
-    const approved = kind === 'wage_advance' ? 'approvals.advanceApprovedDone' : kind === 'wage_unrecoverable_closure' ? 'approvals.closureApprovedDone' : 'approvals.approvedDone';
+    const approved = APPROVED_DONE[kind] ?? 'approvals.approvedDone';
     setNotice(t(decision === 'approve' ? approved : 'approvals.rejectedDone'));
     reload();
   }

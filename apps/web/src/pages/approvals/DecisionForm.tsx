@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useIdempotencyKey } from '../../useIdempotencyKey';
-import { WAGE_APPROVAL_KINDS } from './approval-kinds';
+import { EXPLAINED_KINDS, HARDSHIP_APPROVAL_KINDS } from './approval-kinds';
 
 export type Decision = 'approve' | 'reject';
 
@@ -19,8 +19,9 @@ export function DecisionForm({ approval, onDecided }: { approval: Approval; onDe
   const idempotency = useIdempotencyKey();
   const box = useRef<HTMLTextAreaElement>(null);
   const id = `decision-reason-${approval.id}`;
-  /** Money from the fund and closing a case for good: the decision is always explained, approval too. */
-  const alwaysExplained = WAGE_APPROVAL_KINDS.includes(approval.kind);
+  /** Money from the fund, closing a case for good, a family's registration or lifting out: the decision is always explained, approval too. */
+  const alwaysExplained = EXPLAINED_KINDS.includes(approval.kind);
+  const requiredHint = HARDSHIP_APPROVAL_KINDS.includes(approval.kind) ? 'approvals.opinionHintHardship' : 'approvals.opinionHintRequired';
 
   async function decide(decision: Decision) {
     const text = reason.trim();
@@ -53,7 +54,7 @@ export function DecisionForm({ approval, onDecided }: { approval: Approval; onDe
   return (
     <form className="decision" data-testid="decision-form" onSubmit={submit} noValidate>
       <Notice kind="error" text={notice} testId="decision-error" />
-      <Field id={id} label={t('approvals.opinion')} error={error ?? undefined} hint={t(alwaysExplained ? 'approvals.opinionHintRequired' : 'approvals.opinionHint')}>
+      <Field id={id} label={t('approvals.opinion')} error={error ?? undefined} hint={t(alwaysExplained ? requiredHint : 'approvals.opinionHint')}>
         <textarea ref={box} id={id} rows={2} value={reason} data-testid="decision-reason" aria-invalid={error ? true : undefined}
           onChange={(e) => { setReason(e.target.value); if (error) setError(null); }} />
       </Field>

@@ -6,11 +6,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
 import { hrefFor, navigate, type Route } from '../../router';
 import { dueStepLabel } from './due-step';
+import { HardshipProgressCell, hardshipProgressOf } from '../hardship/HardshipProgressCell';
 import { WageProgressCell } from './WageProgressCell';
 
 function routeOf(item: CaseListItem): Route | null {
   if (item.kind === 'complaint') return { name: 'complaint', id: item.id };
   if (item.kind === 'wage_case') return { name: 'wage-case', id: item.id };
+  if (item.kind === 'hardship_file') return { name: 'hardship-file', id: item.id };
   return null;
 }
 
@@ -38,6 +40,7 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
       <tbody>
         {items.map((item) => {
           const route = routeOf(item);
+          const hardship = hardshipProgressOf(item);
           return (
             <tr key={`${item.kind}:${item.id}`} data-testid="case-row" data-case-id={item.id}
               className={route ? 'clickable' : undefined} onClick={() => route && navigate(route)}>
@@ -50,7 +53,10 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
                   ? <span className="badge badge-urgent">{t('badge.urgent')}</span>
                   : label(findItem(hotline.urgencies, item.urgency), '')}
               </td>
-              <td>{item.progress && <WageProgressCell progress={item.progress} />}</td>
+              <td>
+                {item.progress && item.kind === 'wage_case' && <WageProgressCell progress={item.progress} />}
+                {hardship && <HardshipProgressCell progress={hardship} />}
+              </td>
               <td className="nowrap">{formatDateTime(item.openedAt)}</td>
               <td className={item.overdue ? 'nowrap text-danger' : 'nowrap'}>
                 {item.nextDueStep && item.nextDueAt && <span className="due-step" data-testid="due-step">{dueStepLabel(item.nextDueStep, i18n)}</span>}
