@@ -5,12 +5,14 @@ import { formatRate, thisMonth } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
 import { BarChart, type Bar } from './BarChart';
+import { HardshipFigures } from './HardshipFigures';
 import { KpiTile, rateTone } from './KpiTile';
 import { PeriodPicker } from './PeriodPicker';
 import { useHotlineStats, type StatsQuery } from './useHotlineStats';
 import { WageFigures } from './WageFigures';
 
-type DashboardTab = 'hotline' | 'wage';
+type DashboardTab = 'hotline' | 'wage' | 'hardship';
+const TITLES = { hotline: 'dash.title', wage: 'dash.wageTitle', hardship: 'hs.dash.title' } as const;
 
 /** The hotline's figures for a period and unit, as DOMAIN.md defines them. */
 export function DashboardPage() {
@@ -29,21 +31,22 @@ export function DashboardPage() {
   return (
     <section className="page" data-testid="dashboard">
       <div className="page-head">
-        <h1>{t(tab === 'wage' ? 'dash.wageTitle' : 'dash.title')}</h1>
+        <h1>{t(TITLES[tab])}</h1>
         <button type="button" className="secondary" data-testid="dash-refresh" onClick={() => setReloadToken((n) => n + 1)}>
           {t('common.refresh')}
         </button>
       </div>
       <div className="tabs" role="tablist">
-        {(['hotline', 'wage'] as const).map((name) => (
+        {(['hotline', 'wage', 'hardship'] as const).map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`dash-tab-${name}`}
             className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
-            {t(name === 'hotline' ? 'dash.tab.hotline' : 'dash.tab.wage')}
+            {t(`dash.tab.${name}`)}
           </button>
         ))}
       </div>
       <PeriodPicker value={params} onChange={setParams} />
       {tab === 'wage' && <WageFigures params={params} reloadToken={reloadToken} />}
+      {tab === 'hardship' && <HardshipFigures params={params} reloadToken={reloadToken} />}
       {tab === 'hotline' && <Notice kind="error" text={error} />}
       {tab === 'hotline' && stats && (
         <div aria-busy={loading}>
