@@ -6,6 +6,7 @@ import express from 'express';
 import { join } from 'node:path';
 import { CaseworkModule } from './casework.module.js';
 import { createRuntime, type Runtime } from './runtime.js';
+import { ReminderSweep } from '../../hardship/src/reminders/reminder-sweep.js';
 import { configFromEnv, type CaseworkConfig } from './config.js';
 import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
 import { setUpOpenApi } from '../../gateway/src/http/openapi.js';
@@ -29,6 +30,8 @@ export interface RunningCasework {
   readonly runtime: Runtime;
   /** Printed once on first start when no password was configured. */
   readonly generatedAdminPassword: string | null;
+  /** Pushes reminders to hardship files' cadres (every REMINDER_SWEEP_SECONDS; tests sweep at will). */
+  readonly reminders: ReminderSweep;
   stop(): Promise<void>;
 }
 
@@ -61,13 +64,19 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     setUpOpenApi(app);
     serveConsole(app, config.webRoot);
     await app.listen(config.port, '0.0.0.0');
+    const reminders = new ReminderSweep({ dataSource: runtime.dataSource, store: runtime.store, decider: runtime.hardship.decider, limits: runtime.hardship.limits, clock });
+    reminders.start(config.reminderSweepSeconds * 1000, (error) => {
+      if (config.log) console.warn(`Reminder sweep: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       url: `http://127.0.0.1:${port}`,
       runtime,
       generatedAdminPassword: runtime.generatedAdminPassword,
+      reminders,
       async stop() {
+        await reminders.stop();
         await app.close();
         await runtime.close();
       },

@@ -19,6 +19,8 @@ export interface CaseworkConfig {
   readonly log: boolean;
   /** How long a log-in lasts, in seconds; 8 hours when absent. */
   readonly sessionLifetimeSeconds?: number;
+  /** How often hardship files are swept for reminders to their cadres, in seconds (default an hour). */
+  readonly reminderSweepSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkConfig {
@@ -32,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkCon
     webRoot: resolve(env.WEB_ROOT ?? './dist/web'),
     log: env.LOG !== 'off',
     sessionLifetimeSeconds: positiveInteger(env.SESSION_LIFETIME_SECONDS, 'SESSION_LIFETIME_SECONDS'),
+    reminderSweepSeconds: positiveInteger(env.REMINDER_SWEEP_SECONDS, 'REMINDER_SWEEP_SECONDS') ?? 3_600,
   };
 }
 

@@ -171,4 +171,36 @@ describe('hardship files over HTTP', () => {
     await post(cadre, `/api/hardship-files/${id}/home-visit`, { visitedOn: shanghaiDay(), consentToIncomeCheck: true, findings: '夫妻均失业', monthlyHouseholdIncome: 200_000 });
     expect((await cadre.get(`/api/hardship-files/${id}`)).body).toMatchObject({ incomePerHead: 100_000, line: 120_000 });
   });
+
+  it("pushes reminders to the file's cadres: ahead of the notice's end, again once overdue, gone once the step is done", async () => {
+    const { id } = await post(cadre, '/api/hardship-files', {
+      source: { kind: 'application' }, district: '410105', causes: ['accident'], monthlyHouseholdIncome: 90_000,
+      head: { name: '黄某', employer: '郑州某建筑公司', unionMember: true }, members: [],
+    });
+    await post(cadre, `/api/hardship-files/${id}/home-visit`, { visitedOn: system.today(), consentToIncomeCheck: true, findings: '工伤致困', monthlyHouseholdIncome: 90_000 });
+    await post(cadre, `/api/hardship-files/${id}/notice`, { startedOn: system.today() });
+    const me = (await cadre.get('/api/auth/me')).body;
+    await post(cadre, `/api/hardship-files/${id}/cadres`, { level: 'grassroots', userId: me.id });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const mine = async () => {
+      await system.app.reminders.runOnce();
+      await system.app.runtime.projections.waitUntilCaughtUp();
+      return (await cadre.get('/api/hardship-files/reminders')).body.filter((r: { fileId: string }) => r.fileId === id);
+    };
+
+    const [soon] = await mine();
+    expect(soon).toMatchObject({ fileId: id, step: 'notice_end', overdue: false, read: false });
+    expect(await mine()).toEqual([soon]); // a second sweep sends nothing more
+    expect((await erqi.post(`/api/hardship-files/reminders/${encodeURIComponent(soon.reminderId)}/read`)).status).toBe(404);
+    await post(cadre, `/api/hardship-files/reminders/${encodeURIComponent(soon.reminderId)}/read`);
+    expect(await mine()).toEqual([{ ...soon, read: true }]);
+
+    system.shiftClock(15 * DAY);
+    const [overdue] = await mine();
+    expect(overdue).toMatchObject({ step: 'notice_end', dueOn: soon.dueOn, overdue: true, read: false });
+    expect((await cadre.get(`/api/hardship-files/${id}/history`)).body.filter((e: { type: string }) => e.type === 'ReminderSent')).toHaveLength(2);
+    await post(cadre, `/api/hardship-files/${id}/registration-requests`, { level: 'accident', causes: ['accident'] });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    expect((await cadre.get('/api/hardship-files/reminders')).body.filter((r: { fileId: string }) => r.fileId === id)).toEqual([]);
+  });
 });

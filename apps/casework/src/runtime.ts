@@ -4,7 +4,7 @@ import { PostgresEventStore, type EventStore } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
 import { ProjectionRunner } from '#projections';
-import { allProjections, readModelEntities } from '#read-models';
+import { allProjections, HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-models';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 import { AdjustableCalendar } from '#calendar';
@@ -60,7 +60,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
   let personalData: PersonalDataProtection | undefined;
   try {
     await dataSource.initialize();
-    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL);
+    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL);
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
     const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });

@@ -52,7 +52,10 @@ export type CancelFile = Command<'CancelFile', { readonly cancelledOn: LocalDate
 export type RecordFollowUpCheckIn = Command<'RecordFollowUpCheckIn', { readonly checkedOn: LocalDate; readonly stable: boolean; readonly note: string }>;
 export type RecordRelapse = Command<'RecordRelapse', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel }>;
 
+/** Sent by the reminder sweep (no user): the decider judges whether a reminder is due and to whom. */
+export type SendReminder = Command<'SendReminder', { readonly step: 'notice_end' | 'yearly_review' | 'follow_up_check_in'; readonly dueOn: LocalDate }>;
+
 export type HardshipCommand =
   | ReceiveApplication | RecordHomeVisit | StartPublicNotice | RecordObjection | ResolveObjection | RequestRegistration | DecideRegistration | TransferFile
   | AssignCadre | RecordMonthlyIncome | DeliverAid | ReverseAidDelivery | RaiseMicroWish | FulfilMicroWish | RecordYearlyReview
-  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse;
+  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse | SendReminder;

@@ -1,11 +1,11 @@
-import { shanghaiDateOf, type WorkingCalendar } from '#calendar';
+import { addDays, shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import { fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
 import type { HardshipCommand } from './hardship.commands.js';
 import type { HardshipEvent } from './hardship.events.js';
 import { addMonths, followUpCheckIns, incomeAboveLineLongEnough, noticeEndsOn, type HardshipLimits, type PovertyLines } from './hardship.rules.js';
-import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type FileStatus, type HardshipFileState } from './hardship.state.js';
+import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, nextDueStep, reminderKey, type FileStatus, type HardshipFileState } from './hardship.state.js';
 import { AID_TYPES, CADRE_LEVELS, CANCELLATION_REASONS, HARDSHIP_CAUSES, HARDSHIP_LEVELS } from './hardship.values.js';
 
 export interface HardshipDeciderDependencies {
@@ -236,6 +236,17 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       requireStatus(state, ['lifted'], 'not_lifted', '只有已脱困的家庭需要返贫监测回访');
       reject([...localDate('checkedOn', '回访日期', command.data.checkedOn), ...requiredText('note', '回访情况', command.data.note, 2000)]);
       return [{ type: 'FollowUpCheckInRecorded', data: { checkedOn: command.data.checkedOn, stable: command.data.stable === true, note: command.data.note } }];
+    }
+    case 'SendReminder': {
+      // A sweep may find a step already done or a reminder already out: then there is nothing to send.
+      const due = nextDueStep(state);
+      const today = shanghaiDateOf(context.now);
+      const to = [...new Set(Object.values(state.cadres))].filter((id): id is string => !!id);
+      if (!due || due.step !== command.data.step || due.on !== command.data.dueOn || to.length === 0) return [];
+      if (today < addDays(due.on, -deps.limits.remindDaysBefore)) return [];
+      const reminder = { step: due.step, dueOn: due.on, overdue: today > due.on };
+      if (state.remindersSent.includes(reminderKey(reminder))) return [];
+      return [{ type: 'ReminderSent', data: { ...reminder, to } }];
     }
     case 'RecordRelapse': {
       requireStatus(state, ['lifted'], 'not_lifted', '只有已脱困的家庭可以登记返困');

@@ -149,4 +149,22 @@ describe('hardship-family file decisions', () => {
     const relieved = run([['2026-05-01', { type: 'RecordRelief', data: { relievedOn: '2026-05-01', reason: '长期病残' } }]], moved.state).state;
     expect(refusal([['2026-05-02', { type: 'TransferFile', data: { toUnitId: '410102', toDistrict: '410102', reason: '调整' } }]], relieved).code).toBe('file_ended');
   });
+
+  it('reminds the cadres of a yearly review two weeks ahead and again once overdue, each once, and only of the step that is due', () => {
+    const remind = (day: string, dueOn = '2027-03-16'): [string, HardshipCommand] => [day, { type: 'SendReminder', data: { step: 'yearly_review', dueOn } }];
+    const withoutCadre = registered();
+    expect(run([remind('2027-03-10')], withoutCadre).events).toEqual([]);
+    const cadred = run([
+      ['2026-03-17', { type: 'AssignCadre', data: { level: 'grassroots', userId: 'u-wang' } }],
+      ['2026-03-17', { type: 'AssignCadre', data: { level: 'district', userId: 'u-li' } }],
+    ], withoutCadre).state;
+    expect(run([remind('2027-02-28')], cadred).events).toEqual([]);
+    const soon = run([remind('2027-03-02'), remind('2027-03-09')], cadred);
+    expect(soon.events).toEqual([{ type: 'ReminderSent', data: { step: 'yearly_review', dueOn: '2027-03-16', overdue: false, to: ['u-wang', 'u-li'] } }]);
+    expect(run([remind('2027-03-17'), remind('2027-03-20')], soon.state).events).toEqual([{ type: 'ReminderSent', data: { step: 'yearly_review', dueOn: '2027-03-16', overdue: true, to: ['u-wang', 'u-li'] } }]);
+    expect(run([remind('2027-03-10', '2027-03-17')], cadred).events).toEqual([]);
+    expect(run([['2027-03-10', { type: 'SendReminder', data: { step: 'follow_up_check_in', dueOn: '2027-03-16' } }]], cadred).events).toEqual([]);
+    const reviewed = run([['2027-03-12', { type: 'RecordYearlyReview', data: { reviewedOn: '2027-03-12', level: 'relative', findings: '收入略有改善' } }]], cadred).state;
+    expect(run([remind('2027-03-17')], reviewed).events).toEqual([]);
+  });
 });

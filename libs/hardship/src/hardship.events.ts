@@ -95,10 +95,19 @@ export type FollowUpCheckInRecorded = DomainEvent<'FollowUpCheckInRecorded', { r
 /** 返困: a lifted family fell back; the file is active again. */
 export type FileRelapsed = DomainEvent<'FileRelapsed', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel; readonly nextReviewDue: LocalDate }>;
 
+/** 提醒: pushed to the file's cadres ahead of a step falling due, and again once it is overdue. */
+export type ReminderSent = DomainEvent<'ReminderSent', {
+  readonly step: 'notice_end' | 'yearly_review' | 'follow_up_check_in';
+  readonly dueOn: LocalDate;
+  readonly overdue: boolean;
+  /** The cadres (user ids) it went to. */
+  readonly to: readonly string[];
+}>;
+
 export type HardshipEvent =
   | HardshipApplicationReceived | HomeVisitRecorded | PublicNoticeStarted | ObjectionRecorded | ObjectionResolved
   | RegistrationRequested | FileRegistered | RegistrationRejected | FileTransferred | CadreAssigned | MonthlyIncomeRecorded
   | AidDelivered | AidDeliveryReversed | MicroWishRaised | MicroWishFulfilled | YearlyReviewRecorded
-  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed;
+  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed | ReminderSent;
 
 export type HardshipEventType = HardshipEvent['type'];

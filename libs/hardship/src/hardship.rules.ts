@@ -15,9 +15,11 @@ export interface HardshipLimits {
   readonly checkInEveryMonths: number;
   /** 脱困: income per head above the line for this many months in a row. */
   readonly monthsAboveLine: number;
+  /** Days ahead of a step falling due that its cadres are reminded. */
+  readonly remindDaysBefore: number;
 }
 
-export const DEFAULT_HARDSHIP_LIMITS: HardshipLimits = { noticeWorkingDays: 5, reviewEveryMonths: 12, followUpMonths: 12, checkInEveryMonths: 3, monthsAboveLine: 6 };
+export const DEFAULT_HARDSHIP_LIMITS: HardshipLimits = { noticeWorkingDays: 5, reviewEveryMonths: 12, followUpMonths: 12, checkInEveryMonths: 3, monthsAboveLine: 6, remindDaysBefore: 14 };
 
 /** Port: the local minimum-living line (低保线) per head and month, by district and year, kept by administrators. */
 export interface PovertyLines {

@@ -38,13 +38,29 @@ export interface HardshipFileState {
   readonly followUp: { readonly checkInsDue: readonly LocalDate[]; readonly until: LocalDate; readonly checkIns: number } | null;
   readonly ended: { readonly how: 'lifted' | 'relieved' | 'cancelled'; readonly on: LocalDate; readonly reason?: CancellationReason } | null;
   readonly relapses: number;
+  /** Reminders already pushed (`step/dueOn/soon|overdue`), so that each goes out once. */
+  readonly remindersSent: readonly string[];
 }
 
 export const initialHardshipFileState: HardshipFileState = {
   status: 'none', fileId: null, source: null, head: null, members: [], district: null, unitId: null, causes: [], level: null, householdSize: 0,
   incomePerHead: null, line: null, consentRecorded: false, notice: null, objections: {}, pendingRegistration: null, registeredOn: null, cadres: {},
   monthlyIncomes: [], deliveries: {}, wishes: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0,
+  remindersSent: [],
 };
+
+export type DueStep = 'notice_end' | 'yearly_review' | 'follow_up_check_in';
+
+/** The next day the cadre must act by: the end of the public notice, the yearly review, or the next follow-up check-in. */
+export function nextDueStep(state: HardshipFileState): { readonly on: LocalDate; readonly step: DueStep } | null {
+  if (state.status === 'in_notice' && state.notice) return { on: state.notice.endsOn, step: 'notice_end' };
+  if (state.status === 'active' && state.nextReviewDue) return { on: state.nextReviewDue, step: 'yearly_review' };
+  if (state.status === 'lifted' && state.followUp) {
+    const next = state.followUp.checkInsDue[state.followUp.checkIns];
+    if (next) return { on: next, step: 'follow_up_check_in' };
+  }
+  return null;
+}
 
 export function evolveHardshipFile(state: HardshipFileState, event: HardshipEvent): HardshipFileState {
   switch (event.type) {
@@ -102,7 +118,14 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
       return { ...state, status: 'cancelled', nextReviewDue: null, pendingLiftOut: null, pendingRegistration: null, ended: { how: 'cancelled', on: event.data.cancelledOn, reason: event.data.reason } };
     case 'FollowUpCheckInRecorded':
       return state.followUp ? { ...state, followUp: { ...state.followUp, checkIns: state.followUp.checkIns + 1 } } : state;
+    case 'ReminderSent':
+      return { ...state, remindersSent: [...state.remindersSent, reminderKey(event.data)] };
     case 'FileRelapsed':
       return { ...state, status: 'active', level: event.data.level, nextReviewDue: event.data.nextReviewDue, liftedOn: null, followUp: null, ended: null, relapses: state.relapses + 1 };
   }
+}
+
+/** One reminder per step, due day and kind (ahead of the day, or overdue). */
+export function reminderKey(reminder: { readonly step: DueStep; readonly dueOn: LocalDate; readonly overdue: boolean }): string {
+  return `${reminder.step}/${reminder.dueOn}/${reminder.overdue ? 'overdue' : 'soon'}`;
 }

@@ -5,6 +5,7 @@ import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.j
 import { approvalsProjection } from './approvals/approvals.projection.js';
 import { wageFiguresProjection } from './wage/wage-figures.projection.js';
 import { hardshipFiguresProjection } from './hardship/hardship-figures.projection.js';
+import { hardshipRemindersProjection } from './hardship/hardship-reminders.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -20,10 +21,11 @@ export * from './wage/limitation-watch.query.js';
 export * from './hardship/hardship-figures.projection.js';
 export * from './hardship/hardship-stats.query.js';
 export * from './hardship/hardship-due.query.js';
+export * from './hardship/hardship-reminders.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection()];
+  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection];
 }

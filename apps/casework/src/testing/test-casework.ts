@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '#calendar';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ export interface TestCasework {
   readonly admin: ApiClient;
   /** Moves the system clock (deadlines, overdue lists) forward or back by this many ms. */
   shiftClock(ms: number): void;
+  /** The system's day now (Shanghai), as moved by `shiftClock`. */
+  today(): string;
   /** Creates a user through the API and returns a client logged in as them. */
   userClient(user: { username: string; role: string; orgUnitId: string }): Promise<ApiClient>;
   stop(): Promise<void>;
@@ -37,6 +40,7 @@ export async function startTestCasework(options: Pick<CaseworkOptions, 'sessionL
     shiftClock: (ms) => {
       offset += ms;
     },
+    today: () => shanghaiDateOf(new Date(Date.now() + offset)),
     async userClient({ username, role, orgUnitId }) {
       const password = `${username}-passw0rd`;
       const created = await admin.post('/api/users', { username, password, displayName: username, role, orgUnitId });

@@ -14,7 +14,7 @@ import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
 import type { DataSource } from 'typeorm';
-import { queryHardshipDue } from '#read-models';
+import { markHardshipReminderRead, queryHardshipDue, queryHardshipReminders } from '#read-models';
 import { Query } from '@nestjs/common';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -69,6 +69,18 @@ export class HardshipFilesController {
     const scope = this.access.listScope(user);
     if (!scope.kinds.includes('hardship_file')) return [];
     return queryHardshipDue(this.dataSource, { unitIds: scope.unitIds, now, until: new Date(now.getTime() + within * 86_400_000) });
+  }
+
+  /** 我的提醒: the reminders pushed to the user as a file's cadre that still stand, unread first (before `:id`). */
+  @Get('reminders')
+  reminders(@CurrentUser() user: AuthenticatedUser) {
+    return queryHardshipReminders(this.dataSource, user.userId);
+  }
+
+  @Post('reminders/:reminderId/read') @HttpCode(200)
+  async readReminder(@Param('reminderId') reminderId: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    if (!(await markHardshipReminderRead(this.dataSource, user.userId, reminderId, now))) throw new NotFoundError('reminder_not_found', '没有这条提醒');
+    return { reminderId, read: true };
   }
 
   /**

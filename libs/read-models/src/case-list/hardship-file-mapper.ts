@@ -1,5 +1,5 @@
-import { endOfShanghaiDay, type LocalDate } from '#calendar';
-import { evolveHardshipFile, HARDSHIP_CAUSES, initialHardshipFileState, type HardshipEvent, type HardshipFileState } from '#hardship';
+import { endOfShanghaiDay } from '#calendar';
+import { evolveHardshipFile, HARDSHIP_CAUSES, initialHardshipFileState, nextDueStep, type HardshipEvent, type HardshipFileState } from '#hardship';
 import type { CaseListEntry } from './case-list.entity.js';
 
 export interface HardshipFileFold {
@@ -20,21 +20,11 @@ export function foldHardshipFileEvent(fold: HardshipFileFold, event: HardshipEve
   if (event.type === 'HardshipApplicationReceived') fold.openedAt = new Date(event.data.receivedAt);
 }
 
-/** The next day the cadre must act by: the end of the public notice, the yearly review, or the next follow-up check-in. */
-function nextDue(state: HardshipFileState): { on: LocalDate; step: string } | null {
-  if (state.status === 'in_notice' && state.notice) return { on: state.notice.endsOn, step: 'notice_end' };
-  if (state.status === 'active' && state.nextReviewDue) return { on: state.nextReviewDue, step: 'yearly_review' };
-  if (state.status === 'lifted' && state.followUp) {
-    const next = state.followUp.checkInsDue[state.followUp.checkIns];
-    if (next) return { on: next, step: 'follow_up_check_in' };
-  }
-  return null;
-}
 
 /** A file as the case list shows it: no names, ID numbers or phones (a lawful deletion leaves nothing readable here). */
 export function hardshipFileRow(fileId: string, fold: HardshipFileFold): CaseListEntry & { progress: unknown } {
   const { state } = fold;
-  const due = nextDue(state);
+  const due = nextDueStep(state);
   const aid = Object.values(state.deliveries).filter((d) => !d.reversed);
   const { head: _head, members, ...rest } = state;
   return {
