@@ -2,6 +2,8 @@ import { Field } from '../../components/Field';
 import { UnitSelect } from '../../components/Selects';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
+import { readSession } from '../../session';
+import { subtreeOf } from '../wage/open/open-form';
 import { CodeChecks } from './CodeChecks';
 import type { StepField, Value } from './step-spec';
 
@@ -46,8 +48,11 @@ export function StepInput({ field, value, error, autoFocus, onChange }: {
         </select>
       );
       break;
-    case 'unit':
-      control = <UnitSelect {...common} units={units} kinds={['city', 'district', 'township']} value={text} emptyLabel={t('common.select')} onChange={set} />;
+    case 'unit': // a unit of the user's own subtree, in a district: the API refuses any other
+      control = (
+        <UnitSelect {...common} units={subtreeOf(readSession()?.user.orgUnitId ?? '', units)} kinds={['district', 'township']} value={text}
+          emptyLabel={t('common.select')} onChange={set} />
+      );
       break;
     case 'checks':
       control = (
