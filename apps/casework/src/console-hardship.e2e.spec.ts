@@ -1,14 +1,16 @@
 /**
  * 困难职工建档 in the web console, end to end: a real browser (Debian's Chromium) drives the built
  * console served by the whole system on a fresh PostgreSQL database. An administrator sets the year's
- * poverty line; a cadre of a 金水区 station applies for a file after a home visit, records the visit
- * with the family's consent (refused without it), runs the public notice (started weeks ago, so it has
- * ended) with an objection dismissed, and asks for registration; the supervisor approves it in the
- * approvals inbox; the cadre takes the family on, delivers aid in cash and in kind, reviews it and
- * asks to lift it out on stable work; the supervisor approves; the family is followed up, checked in
- * once, and falls back (返困); the dashboard counts one lifted and one relapse; the follow-up list
+ * poverty line; a cadre of a 金水区 station applies for a file after a home visit and takes the family
+ * on, records the visit with the family's consent (refused without it), runs the public notice (started
+ * weeks ago, so it has ended) with an objection dismissed, is reminded in 帮扶待办 that the notice has
+ * ended, and asks for registration; the supervisor approves it in the approvals inbox; the cadre
+ * delivers aid in cash and in kind, reviews the family and asks to lift it out on stable work; the
+ * supervisor approves; the family is followed up, checked in once, and falls back (返困); the
+ * dashboard counts one lifted and one relapse; the follow-up list
  * and the case list lead to the file. A supervisor's legacy registry upload reports a bad row and
- * imports nothing, then imports the good registry.
+ * imports nothing, then imports the good registry; the file moves to another station, out of the first
+ * station's sight.
  */
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
@@ -134,7 +136,7 @@ suite('web console: hardship-family files (browser)', () => {
     });
   }, TEST_TIMEOUT);
 
-  it('takes a family\'s application after a home visit, refusing an ID number whose check digit is wrong', async () => {
+  it('takes a family\'s application after a home visit, refusing an ID number whose check digit is wrong, and the cadre takes the family on', async () => {
     await step('application-refused', async () => {
       await loginAs(CADRE);
       await page.getByTestId('nav-hardship-new').click();
@@ -172,9 +174,15 @@ suite('web console: hardship-family files (browser)', () => {
       expect(await page.getByTestId('fact-household-size').innerText()).toBe('3 人');
       expect(await page.getByTestId('members-table').innerText()).toMatch(/陈妻\s+配偶\s+44\s+尿毒症[\s\S]*陈子\s+子\s+15/);
     });
+    await step('cadre', async () => {
+      await runStep('cadre-grassroots-assign', 'cadre', async (dialog) => {
+        expect(await dialog.getByTestId('hs-field-level').inputValue()).toBe('grassroots');
+      });
+      expect(await page.getByTestId('cadre-grassroots-name').innerText()).toBe('徐芳');
+    });
   }, TEST_TIMEOUT);
 
-  it('records the home visit only with the family\'s consent, then the public notice and an objection, and asks for registration', async () => {
+  it('records the home visit only with the family\'s consent, then the public notice and an objection; reminded that the notice has ended, the cadre asks for registration', async () => {
     await step('visit-without-consent', async () => {
       await page.getByTestId('action-home-visit').click();
       const dialog = page.getByTestId('dialog-home-visit');
@@ -212,6 +220,21 @@ suite('web console: hardship-family files (browser)', () => {
       });
       expect(await page.getByTestId('objection-row').innerText()).toContain('异议不成立');
     });
+    await step('reminded', async () => {
+      // The notice ended days ago: the next sweep reminds the file's cadre that it is overdue.
+      await app.runtime.projections.waitUntilCaughtUp();
+      await app.reminders.runOnce();
+      await page.getByTestId('nav-hardship-due').click();
+      await page.getByTestId('hs-due').waitFor();
+      const reminder = page.locator(`[data-testid="reminder"][data-file-id="${fileId}"]`);
+      await eventually('due-refresh', async () => (await reminder.count()) > 0, 'the reminder of the notice\'s end');
+      expect(await reminder.getAttribute('data-step')).toBe('notice_end');
+      expect(await reminder.innerText()).toMatch(/公示期满\s*超期/);
+      expect(await page.locator(`[data-testid="due-row"][data-file-id="${fileId}"]`).getAttribute('data-overdue')).toBe('true');
+      await reminder.getByTestId('reminder-read').click();
+      await page.locator(`[data-testid="reminder"][data-file-id="${fileId}"][data-read="true"]`).waitFor();
+      await openFile();
+    });
     await step('registration-requested', async () => {
       await runStep('action-request-registration', 'request-registration', async (dialog) => {
         expect(await dialog.getByTestId('hs-field-causes-illness').isChecked()).toBe(true);
@@ -233,16 +256,11 @@ suite('web console: hardship-family files (browser)', () => {
     });
   }, TEST_TIMEOUT);
 
-  it('assigns the cadre, delivers aid in cash and in kind, records the yearly review and asks to lift the family out', async () => {
-    await step('cadre', async () => {
+  it('delivers aid in cash and in kind, records the yearly review and asks to lift the family out', async () => {
+    await step('aid', async () => {
       await loginAs(CADRE);
       await openFile();
-      await runStep('cadre-grassroots-assign', 'cadre', async (dialog) => {
-        expect(await dialog.getByTestId('hs-field-level').inputValue()).toBe('grassroots');
-      });
       expect(await page.getByTestId('cadre-grassroots-name').innerText()).toBe('徐芳');
-    });
-    await step('aid', async () => {
       await page.getByTestId('hs-tab-aid').click();
       await runStep('action-aid', 'aid', async (dialog) => {
         await dialog.getByTestId('hs-field-type').selectOption('school');

@@ -289,9 +289,10 @@ export const enHardship: Record<keyof typeof zhHardship, string> = {
   'hs.due.file': 'File',
   'hs.due.empty': 'Nothing falls due in this time',
   'hs.reminders.title': 'My reminders',
-  'hs.reminders.empty': 'No unread reminders',
+  'hs.reminders.empty': 'No reminders',
   'hs.reminders.sentAt': 'sent {time}',
   'hs.reminders.markRead': 'Mark read',
+  'hs.reminders.read': 'Read',
 
   'hs.import.title': 'Import legacy registry',
   'hs.import.hint': 'Upload a legacy hardship registry of your unit and those below it (.csv or .xlsx). Every row is checked first; with any bad cell nothing is imported. The same registry uploaded again adds nothing.',

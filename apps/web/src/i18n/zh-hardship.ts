@@ -287,9 +287,10 @@ export const zhHardship = {
   'hs.due.file': '档案',
   'hs.due.empty': '这段时间内没有到期的事项',
   'hs.reminders.title': '我的提醒',
-  'hs.reminders.empty': '没有未读提醒',
+  'hs.reminders.empty': '没有提醒',
   'hs.reminders.sentAt': '{time} 发送',
   'hs.reminders.markRead': '标为已读',
+  'hs.reminders.read': '已读',
 
   'hs.import.title': '旧台账导入',
   'hs.import.hint': '上传本单位及下级单位的旧困难职工台账（.csv 或 .xlsx）。先逐行检查，有任何一格不合格则一行都不导入；同一台账重复上传不会重复建档。',

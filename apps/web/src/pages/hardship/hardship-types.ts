@@ -88,7 +88,7 @@ export interface DueItem {
   overdue: boolean;
 }
 
-/** `GET /api/hardship-files/reminders`: what was sent to the signed-in cadre and not yet read. */
+/** `GET /api/hardship-files/reminders`: what was sent to the signed-in cadre and still stands, unread first. */
 export interface Reminder {
   reminderId: string;
   fileId: string;
@@ -97,6 +97,7 @@ export interface Reminder {
   dueOn: string;
   overdue: boolean;
   sentAt: string;
+  read: boolean;
 }
 
 /** `POST /api/hardship-files/import`: a registry taken in, or nothing (then a 400 names each bad cell). */

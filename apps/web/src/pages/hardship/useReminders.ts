@@ -28,11 +28,11 @@ export function useReminders(reloadToken: number) {
     };
   }, [reloadToken, t]);
 
-  /** `POST /api/hardship-files/reminders/:id/read`; the reminder leaves the list once the server has it. */
+  /** `POST /api/hardship-files/reminders/:id/read`; the reminder shows as read once the server has it. */
   const markRead = useCallback(async (reminderId: string) => {
     try {
       await api.send(`/api/hardship-files/reminders/${encodeURIComponent(reminderId)}/read`, {}, newIdempotencyKey());
-      setReminders((current) => current?.filter((r) => r.reminderId !== reminderId) ?? null);
+      setReminders((current) => current?.map((r) => (r.reminderId === reminderId ? { ...r, read: true } : r)) ?? null);
     } catch (e) {
       setError(messageOf(e, t('common.networkError')));
     }
