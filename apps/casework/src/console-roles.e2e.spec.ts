@@ -147,7 +147,7 @@ suite('web console by role (browser)', () => {
     await step('erqi-caseworker-list', async () => {
       await loginAs(ERQI_CASEWORKER);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
       expect(await complaintRow().count()).toBe(0);
     });
     await step('erqi-caseworker-not-found', async () => {
@@ -207,7 +207,7 @@ suite('web console by role (browser)', () => {
     await step('supervisor-list', async () => {
       await loginAs(JINSHUI_SUPERVISOR);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
       await eventually('cases-refresh', async () => (await complaintRow().count()) > 0, 'the 金水区 complaint in the supervisor\'s list');
     });
     const request = page.locator(`[data-testid="approval"][data-case-id="${complaintId}"]`);
@@ -301,7 +301,7 @@ suite('web console by role (browser)', () => {
     await step('admin-users', async () => {
       await loginAs(ADMIN);
       await page.getByTestId('users-page').waitFor();
-      expect(await navTestIds()).toEqual(['nav-calendar', 'nav-reference', 'nav-units', 'nav-users']);
+      expect(await navTestIds()).toEqual(['nav-calendar', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
       const row = page.locator('[data-testid="user-row"][data-username="li.jinshui"]');
       await row.waitFor();
       expect(await row.innerText()).toContain('金水区总工会');
