@@ -5,10 +5,9 @@ import { Shell } from './layout/Shell';
 import { NotAllowedPage } from './pages/NotAllowedPage';
 import { LoginPage } from './pages/LoginPage';
 import { hardshipPage } from './pages/hardship/hardship-pages';
-import { mayOpenPage } from './pages/hardship/hardship-access';
 import { Page } from './pages/Page';
 import { ReferenceProvider } from './reference/ReferenceProvider';
-import { resolveRoute } from './roles';
+import { mayOpen, resolveRoute } from './roles';
 import { useRoute } from './router';
 import { clearSession, readSession, readToken, saveSession, type Session } from './session';
 
@@ -50,7 +49,7 @@ export function App() {
   };
 
   const resolved = resolveRoute(route, session.user.role);
-  const allowed = resolved.name !== 'home' && mayOpenPage(session.user.role, resolved.name);
+  const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
   const page = hardshipPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>

@@ -3,14 +3,15 @@ import type { PageName, Route } from './router';
 
 /**
  * Which screens each role has (docs/api.md, "Access rules"): administrators manage users, units,
- * reference data and the working calendar, and read no case contents; mediators only their rooms' cases; supervisors also approve and audit.
+ * reference data, the working calendar and the poverty lines, and read no case contents; mediators only their rooms' cases; supervisors also approve and audit.
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
-  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'wage-case'],
-  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'wage-case'],
+  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due'],
+  // Only supervisors upload a legacy registry of hardship files (the API refuses anyone else).
+  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import'],
   mediator: ['cases'],
-  admin: ['users', 'units', 'reference', 'calendar'],
+  admin: ['users', 'units', 'reference', 'calendar', 'poverty-lines'],
 };
 
 export function mayOpen(role: Role, page: PageName): boolean {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { User } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh';
-import { mayOpenPage } from '../pages/hardship/hardship-access';
+import { mayOpen } from '../roles';
 import { hrefFor, type Route } from '../router';
 
 const NAV: { route: Route; key: MessageKey; testId: string }[] = [
@@ -53,7 +53,7 @@ export function Shell({ user, route, onLogout, children }: {
         </button>
       </header>
       <nav className="sidebar" aria-label={t('app.title')}>
-        {NAV.filter((item) => item.route.name !== 'home' && mayOpenPage(user.role, item.route.name)).map((item) => (
+        {NAV.filter((item) => item.route.name !== 'home' && mayOpen(user.role, item.route.name)).map((item) => (
           <a
             key={item.testId}
             href={hrefFor(item.route)}
