@@ -15,16 +15,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
+import { shanghaiDay } from './testing/shanghai-day.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
 const CADRE = { username: 'xu.station', password: 'e2e-Cadre-passw0rd', displayName: '徐芳', role: 'caseworker', orgUnitId: '410105001' };
 const SUPERVISOR = { username: 'he.supervisor', password: 'e2e-Super-passw0rd', displayName: '何平', role: 'supervisor', orgUnitId: '410105' };
 const TEST_TIMEOUT = 90_000;
 
-/** A Shanghai calendar day `days` from today, as `YYYY-MM-DD`. */
-function shanghaiDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 /** The visit and the notice were weeks ago: five working days of notice have ended by today, whatever the holidays. */
 const VISITED = shanghaiDay(-30);

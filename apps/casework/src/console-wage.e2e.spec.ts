@@ -14,6 +14,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
+import { shanghaiDay } from './testing/shanghai-day.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
 const JINSHUI = '410105';
@@ -22,10 +23,6 @@ const SUPERVISOR = { username: 'qian.supervisor', password: 'e2e-Super-passw0rd'
 const ERQI_CASEWORKER = { username: 'wu.erqi', password: 'e2e-Erqi-passw0rd', displayName: '吴刚', role: 'caseworker', orgUnitId: '410103' };
 const TEST_TIMEOUT = 90_000;
 
-/** A Shanghai calendar day `days` from today, as `YYYY-MM-DD`: the workers' dates follow the clock. */
-function shanghaiDay(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 86_400_000));
-}
 
 const STARTED = shanghaiDay(-500);
 /** 赵大 left 355 days ago: his year for arbitration ends in about 10 days (时效将届满). */

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestCasework, type TestCasework } from './testing/test-casework.js';
 import type { ApiClient } from './testing/api-client.js';
+import { shanghaiDay } from './testing/shanghai-day.js';
 
 const DAY = 86_400_000;
-const shanghaiDay = (offsetDays = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * DAY));
 
 describe('hardship files over HTTP', () => {
   let system: TestCasework;
