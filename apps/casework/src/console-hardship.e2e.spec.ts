@@ -15,6 +15,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
+import { ApiClient } from './testing/api-client.js';
 import { shanghaiDay } from './testing/shanghai-day.js';
 
 const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
@@ -50,12 +51,8 @@ suite('web console: hardship-family files (browser)', () => {
   // ---- the system, through its API (setting the scene only; everything checked goes through the browser)
 
   async function createUser(user: typeof CADRE): Promise<void> {
-    const login = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const created = await fetch(`${app.url}/api/users`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(user),
-    });
-    if (created.status !== 201) throw new Error(`could not create ${user.username}: ${created.status} ${await created.text()}`);
+    const created = await (await ApiClient.login(app.url, ADMIN.username, ADMIN.password)).post('/api/users', user);
+    if (created.status !== 201) throw new Error(`could not create ${user.username}: ${created.status} ${JSON.stringify(created.body)}`);
   }
 
   // ---- the browser
