@@ -3,6 +3,7 @@ import type { RecordedEvent } from '#event-store';
 import type { HardshipEvent } from '#hardship';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
+import { fileTallies, isMoved, tallyRowsOf, type AidDeliveryRow } from './hardship-tallies.js';
 import { timelineOf, type StandingFact, type StandingFactKind, type TimelineSegment } from './hardship-timeline.js';
 
 /**
@@ -13,14 +14,19 @@ import { timelineOf, type StandingFact, type StandingFactKind, type TimelineSegm
  * - `hardship_timeline`: each file's standing over time (see `timelineOf`), kept in versions: a
  *   version holds from when it was recorded until the next one was (`superseded_at`), so the
  *   figures can be asked as of any past instant, and the current ones read only current rows;
- * - `hardship_aid`: one row per delivery, voided when reversed.
+ * - `hardship_aid`: one row per delivery, voided when reversed;
+ * - `hardship_tally` and `hardship_pairs`: what the current figures are read from, kept as running
+ *   sums by day and by year (see `fileTallies`); rows of files ever moved between units carry `moved`.
+ * The versions answer "as of a past instant"; the tallies answer "now" in time independent of the
+ * number of files.
  */
 export const HARDSHIP_FIGURES_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS hardship_files (
   file_id text PRIMARY KEY,
   unit_id text NOT NULL,
   causes text[] NOT NULL,
-  imported boolean NOT NULL DEFAULT false
+  imported boolean NOT NULL DEFAULT false,
+  moved boolean NOT NULL DEFAULT false
 );
 CREATE TABLE IF NOT EXISTS hardship_standing (
   event_id uuid PRIMARY KEY,
@@ -30,7 +36,8 @@ CREATE TABLE IF NOT EXISTS hardship_standing (
   on_date date NOT NULL,
   level text,
   seq bigint NOT NULL,
-  recorded_at timestamptz NOT NULL
+  recorded_at timestamptz NOT NULL,
+  moved boolean NOT NULL DEFAULT false
 );
 CREATE INDEX IF NOT EXISTS hardship_standing_file_idx ON hardship_standing (file_id);
 CREATE INDEX IF NOT EXISTS hardship_standing_fact_idx ON hardship_standing (fact, on_date) INCLUDE (file_id, unit_id, recorded_at);
@@ -60,9 +67,32 @@ CREATE TABLE IF NOT EXISTS hardship_aid (
   on_date date NOT NULL,
   recorded_at timestamptz NOT NULL,
   voided_at timestamptz,
+  moved boolean NOT NULL DEFAULT false,
   PRIMARY KEY (file_id, delivery_id)
 );
 CREATE INDEX IF NOT EXISTS hardship_aid_period_idx ON hardship_aid (on_date) INCLUDE (aid_type, file_id, unit_id, amount, recorded_at, voided_at);
+CREATE INDEX IF NOT EXISTS hardship_standing_moved_idx ON hardship_standing (on_date) INCLUDE (file_id, unit_id, fact) WHERE moved;
+CREATE INDEX IF NOT EXISTS hardship_aid_moved_idx ON hardship_aid (on_date) INCLUDE (file_id, unit_id, aid_type) WHERE moved AND voided_at IS NULL;
+CREATE TABLE IF NOT EXISTS hardship_tally (
+  metric text NOT NULL,
+  grain "char" NOT NULL,
+  day date NOT NULL,
+  unit_id text NOT NULL,
+  key text NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (metric, grain, day, unit_id, key)
+);
+CREATE TABLE IF NOT EXISTS hardship_pairs (
+  metric text NOT NULL,
+  a_grain "char" NOT NULL,
+  b_grain "char" NOT NULL,
+  a date NOT NULL,
+  b date NOT NULL,
+  unit_id text NOT NULL,
+  key text NOT NULL,
+  n bigint NOT NULL,
+  PRIMARY KEY (metric, a_grain, b_grain, a, b, unit_id, key)
+);
 `;
 
 /** The standing fact an event is, if any: its kind, its day and the level it gives. */
@@ -83,9 +113,14 @@ interface FileInBatch {
   unitId: string | undefined;
   causes: readonly string[];
   facts: StandingFact[];
+  deliveries: AidDeliveryRow[];
+  /** What the file added to the tallies before this batch. */
+  before: ReturnType<typeof fileTallies>;
   /** Versions of the timeline this batch recorded, oldest first. */
   versions: { recordedAt: string; segments: TimelineSegment[] }[];
   changed: boolean;
+  /** Its deliveries changed in this batch. */
+  aidChanged: boolean;
   /** Its unit or causes changed in this batch. */
   reshaped: boolean;
 }
@@ -93,8 +128,8 @@ interface FileInBatch {
 export function hardshipFiguresProjection(): Projection {
   return {
     name: 'hardship-figures',
-    schemaVersion: 2,
-    tables: ['hardship_files', 'hardship_standing', 'hardship_timeline', 'hardship_aid'],
+    schemaVersion: 3,
+    tables: ['hardship_files', 'hardship_standing', 'hardship_timeline', 'hardship_aid', 'hardship_tally', 'hardship_pairs'],
     schemaSql: HARDSHIP_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hardship-file-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
@@ -123,10 +158,16 @@ export function hardshipFiguresProjection(): Projection {
           file.versions.push({ recordedAt: event.recordedAt, segments: timelineOf(file.facts) });
           file.changed = true;
         }
-        if (e.type === 'AidDelivered') {
+        if (e.type === 'AidDelivered' && !file.deliveries.some((d) => d.deliveryId === e.data.deliveryId)) {
+          file.deliveries.push({ deliveryId: e.data.deliveryId, type: e.data.type, amount: e.data.amount, onDate: e.data.deliveredOn, unitId: file.unitId! });
           aid.push({ delivery_id: e.data.deliveryId, file_id: fileId, unit_id: file.unitId, aid_type: e.data.type, amount: e.data.amount, in_kind: e.data.amount === 0, on_date: e.data.deliveredOn, recorded_at: event.recordedAt });
+          file.aidChanged = true;
         }
-        if (e.type === 'AidDeliveryReversed') voided.push({ file_id: fileId, delivery_id: e.data.deliveryId, voided_at: event.recordedAt });
+        if (e.type === 'AidDeliveryReversed') {
+          file.deliveries = file.deliveries.filter((d) => d.deliveryId !== e.data.deliveryId);
+          voided.push({ file_id: fileId, delivery_id: e.data.deliveryId, voided_at: event.recordedAt });
+          file.aidChanged = true;
+        }
       }
       await insertRows(tx, newFiles, standing, aid, voided);
       const reshaped = [...files.entries()].filter(([, file]) => file.reshaped).map(([fileId, file]) => ({ file_id: fileId, unit_id: file.unitId, causes: file.causes }));
@@ -138,24 +179,59 @@ export function hardshipFiguresProjection(): Projection {
         );
       }
       await recordTimelines(tx, files);
+      await recordTallies(tx, files);
     },
   };
 }
 
-/** What the batch needs to know of each file it touches: its unit, causes and standing facts so far. */
+/** What the batch needs to know of each file it touches: its unit, causes, standing facts and deliveries so far. */
 async function loadFiles(tx: EntityManager, ids: readonly string[]): Promise<Map<string, FileInBatch>> {
-  const files = new Map<string, FileInBatch>(ids.map((id) => [id, { unitId: undefined, causes: [], facts: [], versions: [], changed: false, reshaped: false }]));
-  const known: { file_id: string; unit_id: string; causes: string[] }[] = await tx.query('SELECT file_id, unit_id, causes FROM hardship_files WHERE file_id = ANY($1)', [ids]);
+  const files = new Map<string, FileInBatch>(ids.map((id) => [id, { unitId: undefined, causes: [], facts: [], deliveries: [], before: { tallies: [], pairs: [] }, versions: [], changed: false, aidChanged: false, reshaped: false }]));
+  const [known, facts, deliveries]: [
+    { file_id: string; unit_id: string; causes: string[] }[],
+    { file_id: string; unit_id: string; fact: StandingFactKind; on_date: string; level: string | null; seq: string }[],
+    { file_id: string; delivery_id: string; aid_type: string; amount: string; on_date: string; unit_id: string }[],
+  ] = [
+    await tx.query('SELECT file_id, unit_id, causes FROM hardship_files WHERE file_id = ANY($1)', [ids]),
+    await tx.query(`SELECT file_id, unit_id, fact, to_char(on_date, 'YYYY-MM-DD') AS on_date, level, seq FROM hardship_standing WHERE file_id = ANY($1) ORDER BY file_id, seq`, [ids]),
+    await tx.query(`SELECT file_id, delivery_id, aid_type, amount, to_char(on_date, 'YYYY-MM-DD') AS on_date, unit_id FROM hardship_aid WHERE file_id = ANY($1) AND voided_at IS NULL`, [ids]),
+  ];
   for (const row of known) Object.assign(files.get(row.file_id)!, { unitId: row.unit_id, causes: row.causes });
-  const facts: { file_id: string; unit_id: string; fact: StandingFactKind; on_date: string; level: string | null; seq: string }[] = await tx.query(
-    `SELECT file_id, unit_id, fact, to_char(on_date, 'YYYY-MM-DD') AS on_date, level, seq FROM hardship_standing WHERE file_id = ANY($1) ORDER BY file_id, seq`,
-    [ids],
-  );
-  for (const row of facts) {
-    const file = files.get(row.file_id)!;
-    files.get(row.file_id)!.facts.push({ fact: row.fact, onDate: row.on_date, seq: Number(row.seq), unitId: row.unit_id, level: row.level });
-  }
+  for (const row of facts) files.get(row.file_id)!.facts.push({ fact: row.fact, onDate: row.on_date, seq: Number(row.seq), unitId: row.unit_id, level: row.level });
+  for (const row of deliveries) files.get(row.file_id)!.deliveries.push({ deliveryId: row.delivery_id, type: row.aid_type, amount: Number(row.amount), onDate: row.on_date, unitId: row.unit_id });
+  for (const file of files.values()) file.before = fileTallies(file);
   return files;
+}
+
+/** The difference the batch made to each changed file's tallies; and the rows of files now moved, marked so. */
+async function recordTallies(tx: EntityManager, files: ReadonlyMap<string, FileInBatch>): Promise<void> {
+  const changed = [...files.entries()].filter(([, file]) => file.changed || file.aidChanged);
+  if (changed.length === 0) return;
+  const { tallies, pairs } = tallyRowsOf(changed.map(([, file]) => ({ before: file.before, after: fileTallies(file) })));
+  if (tallies.length > 0) {
+    await tx.query(
+      `INSERT INTO hardship_tally AS t (metric, grain, day, unit_id, key, n)
+       SELECT metric, grain, day, "unitId", key, n FROM jsonb_to_recordset($1::jsonb) AS r(metric text, grain "char", day date, "unitId" text, key text, n bigint)
+       ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (metric, grain, day, unit_id, key) DO UPDATE SET n = t.n + excluded.n`,
+      [JSON.stringify(tallies)],
+    );
+  }
+  if (pairs.length > 0) {
+    await tx.query(
+      `INSERT INTO hardship_pairs AS p (metric, a_grain, b_grain, a, b, unit_id, key, n)
+       SELECT metric, "aGrain", "bGrain", a, b, "unitId", key, n FROM jsonb_to_recordset($1::jsonb) AS r(metric text, "aGrain" "char", "bGrain" "char", a date, b date, "unitId" text, key text, n bigint)
+       ORDER BY 1, 2, 3, 4, 5, 6, 7
+       ON CONFLICT (metric, a_grain, b_grain, a, b, unit_id, key) DO UPDATE SET n = p.n + excluded.n`,
+      [JSON.stringify(pairs)],
+    );
+  }
+  const moved = changed.filter(([, file]) => isMoved(file)).map(([fileId]) => fileId);
+  if (moved.length > 0) {
+    for (const table of ['hardship_files', 'hardship_standing', 'hardship_aid']) {
+      await tx.query(`UPDATE ${table} SET moved = true WHERE file_id = ANY($1) AND NOT moved`, [moved]);
+    }
+  }
 }
 
 async function insertRows(tx: EntityManager, files: readonly object[], standing: readonly object[], aid: readonly object[], voided: readonly object[]): Promise<void> {

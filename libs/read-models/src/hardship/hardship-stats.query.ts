@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isCaughtUpBy } from '../standing-checkpoint.js';
+import { ANY_AID, periodParts, type PairMetric, type PeriodParts, type TallyMetric } from './hardship-tallies.js';
 
 export interface HardshipStatsQuery {
   /** Shanghai calendar days, both inclusive. */
@@ -36,60 +37,193 @@ export interface HardshipStats {
   readonly aid: readonly { readonly type: string; readonly amount: number; readonly households: number; readonly deliveries: number }[];
 }
 
-/** Which rows of `hardship_timeline` hold as of $3: only the current ones when nothing newer is recorded (all recorded by $3). */
-const CURRENT = 'superseded_at IS NULL AND recorded_at <= $3::timestamptz';
+/** Which rows of `hardship_timeline` hold as of $3: those recorded by then and not yet superseded. */
 const AS_OF = 'recorded_at <= $3 AND (superseded_at IS NULL OR superseded_at > $3)';
 const IN_UNITS = '($4::text[] IS NULL OR unit_id = ANY($4))';
 
+type FactRow = { unit_id: string | null; year: number | null; fact: string; files: number; n: number };
+type AidRow = { year: number | null; type: string | null; amount: number; households: number; deliveries: number };
+interface Assembled {
+  readonly counts: { registered: number; cumulative: number; registeredByYear: Map<number, number>; active: number; cohort: Record<'files' | 'active' | 'lifted' | 'relieved' | 'cancelled', number> };
+  readonly breakdowns: readonly { dimension: 'level' | 'cause' | 'unit'; key: string; registered: number; active: number }[];
+  /** Endings (distinct files) and relapses (each one) dated in the period: per unit (year null), per year (unit null), and over all (both null). */
+  readonly facts: readonly FactRow[];
+  /** Aid per type over the period (year null), and per year over all types (type null). */
+  readonly aid: readonly AidRow[];
+}
+
 /**
- * The hardship figures of DOMAIN.md (docs/figures.md "Hardship files"), from each file's timeline
- * (`hardship_timeline`), its dated standing facts and its aid deliveries. Four statements, run side
- * by side on the pool.
+ * The hardship figures of DOMAIN.md (docs/figures.md "Hardship files"). When the read model holds
+ * nothing recorded after `asOf`, they are read from the running tallies (`fileTallies`), in time that
+ * does not grow with the number of files; otherwise (or asked `fromVersions`) from the timeline
+ * versions standing at `asOf`, each file's dated facts and its deliveries. Both paths answer the same.
  */
 export async function queryHardshipStats(dataSource: DataSource, query: HardshipStatsQuery, options: { fromVersions?: boolean } = {}): Promise<HardshipStats> {
-  const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
-  const holds = !options.fromVersions && (await isCaughtUpBy(dataSource, 'hardship-figures', query.asOf)) ? CURRENT : AS_OF;
-  const [[counts], breakdowns, facts, aid] = await Promise.all([
-    dataSource.query(countsSql(holds), params),
-    dataSource.query(breakdownsSql(holds), params) as Promise<{ dimension: 'level' | 'cause' | 'unit'; key: string; registered: number; active: number }[]>,
-    dataSource.query(FACTS_SQL, params) as Promise<{ unit_id: string; year: number; fact: string; files: number; n: number }[]>,
-    dataSource.query(AID_SQL, params) as Promise<{ year: number; type: string; amount: string; households: number; deliveries: number }[]>,
-  ]);
-  const periodFacts = (fact: string) => facts.filter((f) => f.fact === fact);
-  const distinctFiles = (fact: string) => counts[`ended_${fact}`] as number;
-  const resolved = counts.cohort_lifted + counts.cohort_relieved;
+  const current = !options.fromVersions && (await isCaughtUpBy(dataSource, 'hardship-figures', query.asOf));
+  return present(current ? await fromTallies(dataSource, query) : await fromVersions(dataSource, query));
+}
+
+function present({ counts, breakdowns, facts, aid }: Assembled): HardshipStats {
   const years = new Map<number, HardshipStats['byYear'][number]>();
   const year = (y: number) => years.get(y) ?? years.set(y, { year: y, registered: 0, lifted: 0, relieved: 0, cancelled: 0, relapses: 0, aidAmount: 0, aidHouseholds: 0, aidDeliveries: 0 }).get(y)!;
-  for (const row of counts.registered_by_year ?? []) years.set(row.year, { ...year(row.year), registered: row.n });
-  for (const f of facts) {
+  for (const [y, n] of counts.registeredByYear) if (n !== 0) years.set(y, { ...year(y), registered: n });
+  for (const f of facts.filter((row) => row.unit_id === null && row.year !== null && (row.fact === 'relapsed' ? row.n : row.files) !== 0)) {
     const key = f.fact === 'relapsed' ? 'relapses' : (f.fact as 'lifted' | 'relieved' | 'cancelled');
-    years.set(f.year, { ...year(f.year), [key]: year(f.year)[key] + (f.fact === 'relapsed' ? f.n : f.files) });
+    years.set(f.year!, { ...year(f.year!), [key]: f.fact === 'relapsed' ? f.n : f.files });
   }
-  for (const a of aid.filter((row) => row.type === null)) years.set(a.year, { ...year(a.year), aidAmount: Number(a.amount), aidHouseholds: a.households, aidDeliveries: a.deliveries });
+  for (const a of aid.filter((row) => row.type === null && row.deliveries !== 0)) years.set(a.year!, { ...year(a.year!), aidAmount: a.amount, aidHouseholds: a.households, aidDeliveries: a.deliveries });
   const units = new Map<string, { unitId: string } & Counts>();
   const unit = (id: string) => units.get(id) ?? units.set(id, { unitId: id, registered: 0, active: 0, lifted: 0, relieved: 0, cancelled: 0 }).get(id)!;
-  for (const b of breakdowns.filter((row) => row.dimension === 'unit')) Object.assign(unit(b.key), { registered: b.registered, active: b.active });
-  for (const f of facts.filter((row) => row.fact !== 'relapsed')) unit(f.unit_id)[f.fact as 'lifted'] += f.files;
+  for (const b of breakdowns.filter((row) => row.dimension === 'unit' && (row.registered !== 0 || row.active !== 0))) Object.assign(unit(b.key), { registered: b.registered, active: b.active });
+  for (const f of facts.filter((row) => row.unit_id !== null && row.fact !== 'relapsed' && row.files !== 0)) unit(f.unit_id!)[f.fact as 'lifted'] = f.files;
+  const overall = (fact: string) => facts.find((f) => f.fact === fact && f.unit_id === null && f.year === null);
+  const { cohort } = counts;
+  const resolved = cohort.lifted + cohort.relieved;
+  const nonZero = (b: { registered: number; active: number }) => b.registered !== 0 || b.active !== 0;
   return {
     registered: { inPeriod: counts.registered, cumulative: counts.cumulative },
     activeAtEnd: counts.active,
-    lifted: distinctFiles('lifted'),
-    relieved: distinctFiles('relieved'),
-    cancelled: distinctFiles('cancelled'),
-    relapses: periodFacts('relapsed').reduce((sum, f) => sum + f.n, 0),
-    cohort: {
-      files: counts.cohort_files,
-      lifted: counts.cohort_lifted,
-      relieved: counts.cohort_relieved,
-      active: counts.cohort_active,
-      cancelled: counts.cohort_cancelled,
-      resolutionRate: resolved + counts.cohort_active === 0 ? null : resolved / (resolved + counts.cohort_active),
-    },
-    byLevel: breakdowns.filter((b) => b.dimension === 'level').map((b) => ({ level: b.key, registered: b.registered, active: b.active })),
-    byCause: breakdowns.filter((b) => b.dimension === 'cause').map((b) => ({ cause: b.key, registered: b.registered, active: b.active })),
+    lifted: overall('lifted')?.files ?? 0,
+    relieved: overall('relieved')?.files ?? 0,
+    cancelled: overall('cancelled')?.files ?? 0,
+    relapses: overall('relapsed')?.n ?? 0,
+    cohort: { ...cohort, resolutionRate: resolved + cohort.active === 0 ? null : resolved / (resolved + cohort.active) },
+    byLevel: breakdowns.filter((b) => b.dimension === 'level' && nonZero(b)).map((b) => ({ level: b.key, registered: b.registered, active: b.active })),
+    byCause: breakdowns.filter((b) => b.dimension === 'cause' && nonZero(b)).map((b) => ({ cause: b.key, registered: b.registered, active: b.active })),
     byUnit: [...units.values()].sort((a, b) => a.unitId.localeCompare(b.unitId)),
     byYear: [...years.values()].sort((a, b) => a.year - b.year),
-    aid: aid.filter((row) => row.year === null).map((row) => ({ type: row.type, amount: Number(row.amount), households: row.households, deliveries: row.deliveries })),
+    aid: aid.filter((row) => row.year === null && row.deliveries !== 0).map((row) => ({ type: row.type!, amount: row.amount, households: row.households, deliveries: row.deliveries })).sort((a, b) => a.type.localeCompare(b.type)),
+  };
+}
+
+/** The figures from the tallies and pairs; distinct counts of files ever moved come from their own rows. */
+async function fromTallies(dataSource: DataSource, query: HardshipStatsQuery): Promise<Assembled> {
+  const units = query.unitIds ?? null;
+  const period = partsParams(periodParts(query.from, query.to));
+  const upTo = partsParams(periodParts(EARLIEST_DAY, query.to));
+  const [inPeriod, atEnd, pairs, movedEndings, movedAid] = await Promise.all([
+    dataSource.query(TALLY_IN_PERIOD_SQL, [units, ...period]) as Promise<{ metric: TallyMetric; key: string; unit_id: string; year: number; n: string }[]>,
+    dataSource.query(TALLY_UP_TO_SQL, [units, ...upTo]) as Promise<{ metric: TallyMetric; key: string; unit_id: string; n: string }[]>,
+    dataSource.query(PAIRS_IN_PERIOD_SQL, [units, ...period]) as Promise<{ metric: PairMetric; key: string; unit_id: string; year: number | null; n: string }[]>,
+    dataSource.query(MOVED_ENDINGS_SQL, [units, query.from, query.to]) as Promise<{ unit_id: string; year: number; key: string; file_id: string }[]>,
+    dataSource.query(MOVED_AID_SQL, [units, query.from, query.to]) as Promise<{ unit_id: string; year: number; key: string; file_id: string }[]>,
+  ]);
+  const sum = <R extends { n: string }>(rows: readonly R[], where: (row: R) => boolean) => rows.reduce((total, row) => (where(row) ? total + Number(row.n) : total), 0);
+  const group = <R, K>(rows: readonly R[], keyOf: (row: R) => K) => [...new Set(rows.map(keyOf))];
+  /** Distinct files among moved files' rows minus their rows, per group: what their events over-count. */
+  const movedExcess = (rows: readonly { file_id: string }[]) => new Set(rows.map((r) => r.file_id)).size - rows.length;
+
+  const breakdowns: Assembled['breakdowns'][number][] = [];
+  for (const key of group([...inPeriod, ...atEnd].filter((r) => r.key.includes(':')), (r) => r.key)) {
+    const [dimension, value] = key.split(':') as ['level' | 'cause', string];
+    breakdowns.push({ dimension, key: value, registered: sum(inPeriod, (r) => r.metric === 'registered' && r.key === key), active: sum(atEnd, (r) => r.metric === 'active' && r.key === key) });
+  }
+  for (const unitId of group([...inPeriod, ...atEnd].filter((r) => r.key === '' && (r.metric === 'registered' || r.metric === 'active')), (r) => r.unit_id)) {
+    breakdowns.push({ dimension: 'unit', key: unitId, registered: sum(inPeriod, (r) => r.metric === 'registered' && r.key === '' && r.unit_id === unitId), active: sum(atEnd, (r) => r.metric === 'active' && r.key === '' && r.unit_id === unitId) });
+  }
+  breakdowns.sort((a, b) => a.dimension.localeCompare(b.dimension) || a.key.localeCompare(b.key));
+
+  const facts: FactRow[] = [];
+  for (const fact of ['lifted', 'relieved', 'cancelled'] as const) {
+    const events = inPeriod.filter((r) => r.metric === 'ended' && r.key === fact);
+    const repeats = pairs.filter((r) => r.metric === 'ended' && r.key === fact);
+    const moved = movedEndings.filter((r) => r.key === fact);
+    const files = (where: (row: { unit_id: string; year: number | null }) => boolean) => sum(events, where) - sum(repeats, where) + movedExcess(moved.filter(where));
+    for (const unitId of group(events, (r) => r.unit_id)) facts.push({ unit_id: unitId, year: null, fact, files: files((r) => r.unit_id === unitId), n: 0 });
+    for (const y of group(events, (r) => r.year)) facts.push({ unit_id: null, year: y, fact, files: sum(events, (r) => r.year === y) - sum(repeats, (r) => r.year === y) + movedExcess(moved.filter((r) => r.year === y)), n: 0 });
+    facts.push({ unit_id: null, year: null, fact, files: files(() => true), n: 0 });
+  }
+  const relapses = inPeriod.filter((r) => r.metric === 'relapsed');
+  for (const y of group(relapses, (r) => r.year)) facts.push({ unit_id: null, year: y, fact: 'relapsed', files: 0, n: sum(relapses, (r) => r.year === y) });
+  facts.push({ unit_id: null, year: null, fact: 'relapsed', files: 0, n: sum(relapses, () => true) });
+
+  const aid: AidRow[] = [];
+  const amounts = inPeriod.filter((r) => r.metric === 'aid_amount');
+  const deliveries = inPeriod.filter((r) => r.metric === 'aid_deliveries');
+  const aidRepeats = pairs.filter((r) => r.metric === 'aid');
+  for (const type of group(deliveries, (r) => r.key)) {
+    const count = sum(deliveries, (r) => r.key === type);
+    aid.push({ year: null, type, amount: sum(amounts, (r) => r.key === type), deliveries: count, households: count - sum(aidRepeats, (r) => r.key === type) + movedExcess(movedAid.filter((r) => r.key === type)) });
+  }
+  for (const y of group(deliveries, (r) => r.year)) {
+    const count = sum(deliveries, (r) => r.year === y);
+    aid.push({ year: y, type: null, amount: sum(amounts, (r) => r.year === y), deliveries: count, households: count - sum(aidRepeats, (r) => r.key === ANY_AID && r.year === y) + movedExcess(movedAid.filter((r) => r.year === y)) });
+  }
+
+  const cohort = (standing: string) => sum(pairs, (r) => r.metric === 'cohort' && r.key === standing);
+  const registered = inPeriod.filter((r) => r.metric === 'registered' && r.key === '');
+  return {
+    counts: {
+      registered: sum(registered, () => true),
+      cumulative: sum(atEnd, (r) => r.metric === 'registered' && r.key === ''),
+      registeredByYear: new Map(group(registered, (r) => r.year).map((y) => [y, sum(registered, (r) => r.year === y)])),
+      active: sum(atEnd, (r) => r.metric === 'active' && r.key === ''),
+      cohort: { files: cohort('active') + cohort('lifted') + cohort('relieved') + cohort('cancelled'), active: cohort('active'), lifted: cohort('lifted'), relieved: cohort('relieved'), cancelled: cohort('cancelled') },
+    },
+    breakdowns,
+    facts,
+    aid,
+  };
+}
+
+/** Before any file: the start of "up to a day". */
+const EARLIEST_DAY = '1900-01-01';
+
+/** The whole years and the leftover day ranges of a period, as six parameters (null where there are none). */
+function partsParams(parts: PeriodParts): (string | null)[] {
+  return [parts.years?.[0] ?? null, parts.years?.[1] ?? null, parts.days[0]?.[0] ?? null, parts.days[0]?.[1] ?? null, parts.days[1]?.[0] ?? null, parts.days[1]?.[1] ?? null];
+}
+
+/** Rows of grain `y` inside the whole years ($n, $n+1) or of grain `d` inside the day ranges ($n+2…$n+5). */
+function withinParts(grain: string, day: string, n: number): string {
+  return `(${grain} = 'y' AND ${day} BETWEEN $${n}::date AND $${n + 1}::date OR ${grain} = 'd' AND (${day} BETWEEN $${n + 2}::date AND $${n + 3}::date OR ${day} BETWEEN $${n + 4}::date AND $${n + 5}::date))`;
+}
+
+const TALLY_UNITS = '($1::text[] IS NULL OR unit_id = ANY($1))';
+
+const TALLY_IN_PERIOD_SQL = `
+  SELECT metric, key, unit_id, extract(year FROM day)::int AS year, sum(n)::bigint AS n FROM hardship_tally
+   WHERE metric IN ('registered', 'ended', 'relapsed', 'aid_amount', 'aid_deliveries') AND ${withinParts('grain', 'day', 2)} AND ${TALLY_UNITS}
+   GROUP BY 1, 2, 3, 4`;
+
+const TALLY_UP_TO_SQL = `
+  SELECT metric, key, unit_id, sum(n)::bigint AS n FROM hardship_tally
+   WHERE metric IN ('registered', 'active') AND ${withinParts('grain', 'day', 2)} AND ${TALLY_UNITS}
+   GROUP BY 1, 2, 3`;
+
+/** Pairs with both days in the period; `year` when both fall in the same year (they count within that year too). */
+const PAIRS_IN_PERIOD_SQL = `
+  SELECT metric, key, unit_id, CASE WHEN extract(year FROM a) = extract(year FROM b) THEN extract(year FROM a)::int END AS year, sum(n)::bigint AS n FROM hardship_pairs
+   WHERE metric IN ('cohort', 'ended', 'aid') AND ${withinParts('a_grain', 'a', 2)} AND ${withinParts('b_grain', 'b', 2)} AND ${TALLY_UNITS}
+   GROUP BY 1, 2, 3, 4`;
+
+const MOVED_ENDINGS_SQL = `
+  SELECT unit_id, extract(year FROM on_date)::int AS year, fact AS key, file_id FROM hardship_standing
+   WHERE moved AND fact IN ('lifted', 'relieved', 'cancelled') AND on_date BETWEEN $2 AND $3 AND ${TALLY_UNITS}`;
+
+const MOVED_AID_SQL = `
+  SELECT unit_id, extract(year FROM on_date)::int AS year, aid_type AS key, file_id FROM hardship_aid
+   WHERE moved AND voided_at IS NULL AND on_date BETWEEN $2 AND $3 AND ${TALLY_UNITS}`;
+
+async function fromVersions(dataSource: DataSource, query: HardshipStatsQuery): Promise<Assembled> {
+  const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
+  const [[counts], breakdowns, facts, aid] = await Promise.all([
+    dataSource.query(COUNTS_SQL, params),
+    dataSource.query(BREAKDOWNS_SQL, params),
+    dataSource.query(FACTS_SQL, params) as Promise<FactRow[]>,
+    dataSource.query(AID_SQL, params) as Promise<(Omit<AidRow, 'amount'> & { amount: string })[]>,
+  ]);
+  return {
+    counts: {
+      registered: counts.registered,
+      cumulative: counts.cumulative,
+      registeredByYear: new Map((counts.registered_by_year ?? []).map((r: { year: number; n: number }) => [r.year, r.n])),
+      active: counts.active,
+      cohort: { files: counts.cohort_files, lifted: counts.cohort_lifted, relieved: counts.cohort_relieved, active: counts.cohort_active, cancelled: counts.cohort_cancelled },
+    },
+    breakdowns,
+    facts,
+    aid: aid.map((row) => ({ ...row, amount: Number(row.amount) })),
   };
 }
 
@@ -98,41 +232,32 @@ export async function queryHardshipStats(dataSource: DataSource, query: Hardship
  * keeping it then), distinct files ended in the period, and the cohort: the files first registered in
  * the period (by those units), each as it stands at the period's end wherever it is kept by then.
  */
-function countsSql(holds: string): string {
-  return `
+const COUNTS_SQL = `
   WITH firsts AS (
-    SELECT file_id, valid_from FROM hardship_timeline WHERE first AND ${holds} AND valid_from <= $2 AND ${IN_UNITS}
+    SELECT file_id, valid_from FROM hardship_timeline WHERE first AND ${AS_OF} AND valid_from <= $2 AND ${IN_UNITS}
   ), at_end AS (
-    SELECT file_id, standing, unit_id FROM hardship_timeline WHERE ${holds} AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
+    SELECT file_id, standing, unit_id FROM hardship_timeline WHERE ${AS_OF} AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)
   ), cohort AS (
     SELECT e.standing FROM firsts f JOIN at_end e USING (file_id) WHERE f.valid_from >= $1
-  ), ended AS (
-    SELECT fact, count(DISTINCT file_id)::int AS files FROM hardship_standing
-     WHERE fact IN ('lifted', 'relieved', 'cancelled') AND on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND ${IN_UNITS} GROUP BY fact
   )
   SELECT
     (SELECT count(*) FROM firsts WHERE valid_from >= $1)::int AS registered,
     (SELECT count(*) FROM firsts)::int AS cumulative,
     (SELECT json_agg(json_build_object('year', y, 'n', n)) FROM (SELECT extract(year FROM valid_from)::int AS y, count(*)::int AS n FROM firsts WHERE valid_from >= $1 GROUP BY 1) r) AS registered_by_year,
     (SELECT count(*) FROM at_end WHERE standing = 'active' AND ${IN_UNITS})::int AS active,
-    coalesce((SELECT files FROM ended WHERE fact = 'lifted'), 0) AS ended_lifted,
-    coalesce((SELECT files FROM ended WHERE fact = 'relieved'), 0) AS ended_relieved,
-    coalesce((SELECT files FROM ended WHERE fact = 'cancelled'), 0) AS ended_cancelled,
     (SELECT count(*) FROM cohort)::int AS cohort_files,
     (SELECT count(*) FROM cohort WHERE standing = 'lifted')::int AS cohort_lifted,
     (SELECT count(*) FROM cohort WHERE standing = 'relieved')::int AS cohort_relieved,
     (SELECT count(*) FROM cohort WHERE standing = 'active')::int AS cohort_active,
     (SELECT count(*) FROM cohort WHERE standing = 'cancelled')::int AS cohort_cancelled`;
-}
 
 /** Registered in the period (at the level and causes of registration) and active at its end (at their level then), by level, cause and unit. */
-function breakdownsSql(holds: string): string {
-  return `
+const BREAKDOWNS_SQL = `
   WITH registered AS (
-    SELECT unit_id, level, causes FROM hardship_timeline WHERE first AND ${holds} AND valid_from BETWEEN $1 AND $2 AND ${IN_UNITS}
+    SELECT unit_id, level, causes FROM hardship_timeline WHERE first AND ${AS_OF} AND valid_from BETWEEN $1 AND $2 AND ${IN_UNITS}
   ), active AS (
     SELECT unit_id, level, causes FROM hardship_timeline
-     WHERE standing = 'active' AND ${holds} AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND ${IN_UNITS}
+     WHERE standing = 'active' AND ${AS_OF} AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2) AND ${IN_UNITS}
   ), rows AS (
     SELECT unit_id, level, causes, 1 AS registered, 0 AS active FROM registered UNION ALL SELECT unit_id, level, causes, 0, 1 FROM active
   )
@@ -140,13 +265,12 @@ function breakdownsSql(holds: string): string {
   UNION ALL SELECT 'unit', unit_id, sum(registered)::int, sum(active)::int FROM rows GROUP BY unit_id
   UNION ALL SELECT 'cause', c.cause, sum(registered)::int, sum(active)::int FROM rows CROSS JOIN LATERAL unnest(causes) AS c(cause) GROUP BY c.cause
   ORDER BY 1, 2`;
-}
 
-/** Endings (distinct files) and relapses (each one) dated in the period, by unit and year. */
+/** Endings (distinct files) and relapses (each one) dated in the period: per unit, per year, and over all. */
 const FACTS_SQL = `
   SELECT unit_id, extract(year FROM on_date)::int AS year, fact, count(DISTINCT file_id)::int AS files, count(*)::int AS n FROM hardship_standing
    WHERE fact IN ('lifted', 'relieved', 'cancelled', 'relapsed') AND on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND ${IN_UNITS}
-   GROUP BY 1, 2, 3`;
+   GROUP BY GROUPING SETS ((unit_id, fact), (extract(year FROM on_date), fact), (fact))`;
 
 /** Deliveries dated in the period, not reversed by `asOf`: per type over the period (year null) and in all per year (type null). */
 const AID_SQL = `
