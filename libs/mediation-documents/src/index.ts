@@ -1,0 +1,10 @@
+export * from './mediation-document-input.js';
+export * from './mediation-documents.js';
+export * from './document-blocks.js';
+export { agreementDocument, AGREEMENT_TITLE } from './agreement.blocks.js';
+export { feedbackLetterDocument, FEEDBACK_LETTER_TITLE } from './feedback-letter.blocks.js';
+export { fenToChineseCapitals } from './chinese-capitals.js';
+export { amountInFiguresAndCapitals, chineseDate, yuanText } from './document-text.js';
+export { escapeHtml } from './escape-html.js';
+export { renderHtml } from './render-html.js';
+export { renderPdf } from './render-pdf.js';

@@ -1,0 +1,32 @@
+import type { LocalDate } from '#calendar';
+import type { MediationCaseState, MediationEvent, MediationFailed } from '#mediation';
+
+/** 调解不成: what the mediator found, as recorded in the `MediationFailed` event. */
+export type FailureFindings = Pick<MediationFailed['data'], 'undisputedFacts' | 'disputedPoints' | 'note'>;
+
+export interface MediationDocumentInput {
+  /**
+   * The case as folded from its events. Applicants' names and ID numbers are as the caller may show
+   * them (decrypted or masked); an unmasked 18-character ID number is masked here all the same.
+   */
+  readonly state: MediationCaseState;
+  /** The room as it signs: e.g. `金水区总工会 劳动争议诉调对接工作室`. */
+  readonly roomName: string;
+  /** The partner court, for a case the union referred; a court referral names its own court. */
+  readonly courtName?: string;
+  /** The day the document is printed: the date of the feedback letter. */
+  readonly printedOn: LocalDate;
+  /**
+   * For the feedback letter: the undisputed facts and points in dispute. The case state does not keep
+   * them, so they come from the `MediationFailed` event (see `failureFindingsOf`).
+   */
+  readonly failure?: FailureFindings;
+}
+
+/** The findings of the case's (last) failure, from its events; null when mediation never failed. */
+export function failureFindingsOf(events: readonly MediationEvent[]): FailureFindings | null {
+  const failed = events.findLast((event): event is MediationFailed => event.type === 'MediationFailed');
+  if (!failed) return null;
+  const { undisputedFacts, disputedPoints, note } = failed.data;
+  return { undisputedFacts, disputedPoints, ...(note !== undefined ? { note } : {}) };
+}
