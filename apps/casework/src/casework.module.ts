@@ -6,6 +6,8 @@ import { HotlineModule } from '../../hotline/src/hotline.module.js';
 import { WageModule } from '../../wage/src/wage.module.js';
 import { HardshipModule } from '../../hardship/src/hardship.module.js';
 import { HARDSHIP_DECIDER } from '../../hardship/src/hardship-tokens.js';
+import { MediationModule } from '../../mediation/src/mediation.module.js';
+import { MEDIATION_CALENDAR, MEDIATION_SERVICES } from '../../mediation/src/mediation-stream.js';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../wage/src/wage-tokens.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
@@ -35,6 +37,8 @@ class RuntimeModule {
       { provide: WAGE_CASE_DECIDER, useValue: runtime.wage.decider },
       { provide: WAGE_TIME_LIMITS, useValue: runtime.wage.limits },
       { provide: HARDSHIP_DECIDER, useValue: runtime.hardship.decider },
+      { provide: MEDIATION_SERVICES, useValue: runtime.mediation },
+      { provide: MEDIATION_CALENDAR, useValue: runtime.mediationCalendar },
     ];
     return { module: RuntimeModule, providers, exports: providers.map((p) => p.provide) };
   }
@@ -46,7 +50,7 @@ export class CaseworkModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: CaseworkModule,
-      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, HardshipModule, GatewayModule],
+      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, HardshipModule, MediationModule, GatewayModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: CaseworkExceptionFilter },

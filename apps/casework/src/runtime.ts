@@ -14,6 +14,8 @@ import { createHotlineServices, type HotlineServices } from '../../hotline/src/h
 import { createWageServices, type WageServices } from '../../wage/src/wage-services.js';
 import { createHardshipServices, type HardshipServices } from '../../hardship/src/hardship-services.js';
 import { PovertyLineBook } from '../../hardship/src/poverty-lines/poverty-line-book.js';
+import { createMediationServices, type MediationServices } from '../../mediation/src/mediation-services.js';
+import { MediationCalendar } from '../../mediation/src/mediation-calendar.js';
 import type { PersonalDataProtection } from '#personal-data';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -37,6 +39,9 @@ export interface Runtime {
   readonly hotline: HotlineServices;
   readonly wage: WageServices;
   readonly hardship: HardshipServices;
+  readonly mediation: MediationServices;
+  /** Books mediation sessions one at a time, against every room's and mediator's sessions. */
+  readonly mediationCalendar: MediationCalendar;
   /** The working calendar with the administrator's corrections, and where they are kept. */
   readonly calendar: AdjustableCalendar;
   readonly calendarDays: CalendarDays;
@@ -80,7 +85,11 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const povertyLines = new PovertyLineBook(dataSource);
     await povertyLines.ensureSchemaAndLoad(config.povertyLinesFile);
     const hardship = createHardshipServices(calendar, povertyLines);
-    const consumers = [...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store)];
+    const mediation = createMediationServices();
+    const consumers = [
+      ...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store),
+      ...mediation.processManagers(store, wage.decider),
+    ];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,
     });
@@ -99,6 +108,8 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
       hotline,
       wage,
       hardship,
+      mediation,
+      mediationCalendar: new MediationCalendar(dataSource, projections),
       calendar,
       calendarDays,
       referenceItems,

@@ -19,11 +19,12 @@ import { WageCasesController } from './wage-cases/wage-cases.controller.js';
 import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
 import { HardshipFileCommands, HardshipFilesController } from './hardship/hardship-files.controller.js';
 import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
+import { MediationCaseCommands, MediationCasesController } from './mediation/mediation-cases.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, ComplaintCommands, WageCaseCommands, HardshipFileCommands],
+  providers: [CaseAccess, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands],
   controllers: [
     AuthController,
     UsersController,
@@ -34,6 +35,7 @@ import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
     WageCasesController,
     HardshipFilesController,
     PovertyLinesController,
+    MediationCasesController,
     CasesController,
     StatsController,
     HealthController,

@@ -8,6 +8,7 @@ import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices } from '../../wage/src/wage-services.js';
 import { createHardshipServices } from '../../hardship/src/hardship-services.js';
+import { createMediationServices } from '../../mediation/src/mediation-services.js';
 import { createChineseDaysCalendar } from '#calendar';
 import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
 
@@ -32,10 +33,11 @@ export async function connectProjector(databaseUrl: string, dataDir = resolve(pr
   const phoneHashKey = await repeatCallerHashKeyOf(dataSource, personalData);
   const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
   const hotline = createHotlineServices();
+  const wage = createWageServices(createChineseDaysCalendar());
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...createWageServices(createChineseDaysCalendar()).processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store)],
+    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider)],
     async close() {
       await store.close();
       await personalData.close();

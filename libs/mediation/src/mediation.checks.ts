@@ -39,7 +39,7 @@ export function agreementViolations(d: RecordAgreement['data'], state: Mediation
       ...partyViolations(`items.${i}.partyId`, item.partyId, parties),
     ]),
     ...(schedule.length === 0 ? [{ field: 'schedule', rule: 'required', message: '至少填写一期履行安排' }] : []),
-    ...installmentViolations(schedule, d.agreedOn, parties),
+    ...installmentViolations(schedule, d.agreedOn, parties, state.source?.kind === 'wage_case'),
   ];
   const amounts = [...items, ...schedule].map((x) => x.amount);
   if (violations.length === 0 && amounts.every((a) => Number.isSafeInteger(a))) {
@@ -50,7 +50,8 @@ export function agreementViolations(d: RecordAgreement['data'], state: Mediation
   return violations;
 }
 
-function installmentViolations(schedule: RecordAgreement['data']['schedule'], agreedOn: string, parties: ReadonlySet<string>): FieldViolation[] {
+/** `perWorker`: each installment must name the worker it pays (an agreement that flows back into a wage case). */
+function installmentViolations(schedule: RecordAgreement['data']['schedule'], agreedOn: string, parties: ReadonlySet<string>, perWorker: boolean): FieldViolation[] {
   const seen = new Set<string>();
   return schedule.flatMap((s, i) => {
     const at = `schedule.${i}.`;
@@ -61,6 +62,7 @@ function installmentViolations(schedule: RecordAgreement['data']['schedule'], ag
       ...(dueOn.length === 0 && s.dueOn < agreedOn ? [{ field: `${at}dueOn`, rule: 'date_order', message: '履行期限不能早于协议达成日期' }] : []),
       ...fenAtLeast(`${at}amount`, '本期金额（分）', s.amount, 1),
       ...partyViolations(`${at}partyId`, s.partyId, parties),
+      ...(perWorker && s.partyId === undefined ? [{ field: `${at}partyId`, rule: 'required', message: '欠薪案件转来的协议，每期付款须写明付给哪位职工' }] : []),
       ...(seen.has(s.installmentId) ? [{ field: `${at}installmentId`, rule: 'unique', message: '履行期次编号不能重复' }] : []),
     ];
     seen.add(s.installmentId);

@@ -6,6 +6,8 @@ import { approvalsProjection } from './approvals/approvals.projection.js';
 import { wageFiguresProjection } from './wage/wage-figures.projection.js';
 import { hardshipFiguresProjection } from './hardship/hardship-figures.projection.js';
 import { hardshipRemindersProjection } from './hardship/hardship-reminders.js';
+import { mediationSessionsProjection } from './mediation/mediation-sessions.projection.js';
+import { mediationFiguresProjection } from './mediation/mediation-figures.projection.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -22,10 +24,14 @@ export * from './hardship/hardship-figures.projection.js';
 export * from './hardship/hardship-stats.query.js';
 export * from './hardship/hardship-due.query.js';
 export * from './hardship/hardship-reminders.js';
+export * from './mediation/mediation-sessions.projection.js';
+export * from './mediation/mediation-figures.projection.js';
+export * from './mediation/mediation-stats.query.js';
+export * from './case-list/mediation-case-mapper.js';
 
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection];
+  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection, mediationFiguresProjection];
 }

@@ -1,6 +1,6 @@
 import type { LocalDate } from '#calendar';
 import type { Fen } from './money.js';
-import type { Allocation, CaseSource, ClaimantDetails, ClosureOutcome, EvidenceKind, ReferralTarget, Respondent } from './wage-case.values.js';
+import type { Allocation, CaseSource, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, ReferralTarget, Respondent } from './wage-case.values.js';
 
 interface Command<Type extends string, Data> {
   readonly type: Type;
@@ -63,6 +63,9 @@ export type RecordRecoveryPayment = Command<'RecordRecoveryPayment', {
   readonly paidOn: LocalDate;
   readonly payer: string;
   readonly allocations: readonly Allocation[];
+  /** Paid under a mediation agreement: the installment it pays, and where it was first recorded. */
+  readonly installmentId?: string;
+  readonly source?: 'wage_case' | 'mediation';
 }>;
 
 export type ReverseRecoveryPayment = Command<'ReverseRecoveryPayment', { readonly paymentId: string; readonly reason: string }>;
@@ -79,7 +82,21 @@ export type DecideEmergencyAdvance = Command<'DecideEmergencyAdvance', { readonl
 export type ReverseEmergencyAdvance = Command<'ReverseEmergencyAdvance', { readonly advanceId: string; readonly reason: string }>;
 
 /** 移送: labour inspection, arbitration, court, payment order, legal aid or mediation. */
-export type ReferCase = Command<'ReferCase', { readonly referralId: string; readonly target: ReferralTarget; readonly referredOn: LocalDate; readonly note?: string }>;
+export type ReferCase = Command<'ReferCase', {
+  readonly referralId: string;
+  readonly target: ReferralTarget;
+  readonly referredOn: LocalDate;
+  readonly note?: string;
+  /** To one of the union's own mediation rooms: the room, and the id of the mediation case it opens there. */
+  readonly mediation?: { readonly roomId: string; readonly mediationCaseId: string };
+}>;
+
+/** 调解协议回流: the agreement reached in a linked mediation case, whose schedule the case then expects to be paid. */
+export type RecordMediationAgreement = Command<'RecordMediationAgreement', {
+  readonly mediationCaseId: string;
+  readonly agreedOn: LocalDate;
+  readonly installments: readonly ExpectedInstallment[];
+}>;
 
 export type RecordReferralAccepted = Command<'RecordReferralAccepted', { readonly referralId: string; readonly acceptedOn: LocalDate }>;
 
@@ -113,6 +130,7 @@ export type WageCaseCommand =
   | DecideEmergencyAdvance
   | ReverseEmergencyAdvance
   | ReferCase
+  | RecordMediationAgreement
   | RecordReferralAccepted
   | ExtendReferral
   | RecordReferralOutcome

@@ -6,7 +6,7 @@ import { addClaimants, amendClaim, recordEvidence, verifyClaims, withdrawClaim }
 import { decideEmergencyAdvance, recordRecoveryPayment, requestEmergencyAdvance, reverseEmergencyAdvance, reverseRecoveryPayment } from './decide/money-moves.js';
 import {
   closeWageCase, completeVerification, decideUnrecoverableClosure, extendReferral, openWageCase, recordNegotiation, recordReferralAccepted, recordReferralOutcome,
-  referCase, reopenWageCase, requestUnrecoverableClosure, startVerification,
+  referCase, recordMediationAgreement, reopenWageCase, requestUnrecoverableClosure, startVerification,
 } from './decide/lifecycle.js';
 import type { DecisionEnv, WageDeciderDependencies } from './decide/decision-env.js';
 
@@ -41,6 +41,7 @@ function decideWageCase(command: WageCaseCommand, state: WageCaseState, env: Dec
     case 'DecideEmergencyAdvance': return decideEmergencyAdvance(command.data, state, env);
     case 'ReverseEmergencyAdvance': return reverseEmergencyAdvance(command.data, state, env);
     case 'ReferCase': return referCase(command.data, state, env);
+    case 'RecordMediationAgreement': return recordMediationAgreement(command.data, state, env);
     case 'RecordReferralAccepted': return recordReferralAccepted(command.data, state, env);
     case 'ExtendReferral': return extendReferral(command.data, state, env);
     case 'RecordReferralOutcome': return recordReferralOutcome(command.data, state, env);

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '#decider';
 import type { LocalDate } from '#calendar';
 import type { Fen } from './money.js';
-import type { Allocation, CaseSource, ClaimantDetails, ClosureOutcome, EvidenceKind, RecoveryAllocation, ReferralTarget, Respondent } from './wage-case.values.js';
+import type { Allocation, CaseSource, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, RecoveryAllocation, ReferralTarget, Respondent } from './wage-case.values.js';
 
 /** Instants in events are ISO-8601 UTC strings; deadlines are recorded as decided, never recomputed. */
 type Instant = string;
@@ -58,6 +58,9 @@ export type RecoveryPaymentRecorded = DomainEvent<'RecoveryPaymentRecorded', {
   readonly payer: string;
   readonly allocations: readonly RecoveryAllocation[];
   readonly recordedAt: Instant;
+  /** Paid under a mediation agreement (see `MediationAgreementRecorded`), first recorded here or in the mediation case. */
+  readonly installmentId?: string;
+  readonly source?: 'wage_case' | 'mediation';
 }>;
 
 /** The payment's effect taken back in full (its allocations and reimbursements), with the reason. */
@@ -103,6 +106,20 @@ export type CaseReferred = DomainEvent<'CaseReferred', {
   readonly note?: string;
   /** The day the body must accept by, when the law sets one. */
   readonly acceptDueOn: LocalDate | null;
+  /** To one of the union's own mediation rooms: the mediation case it opens there. */
+  readonly mediation?: { readonly roomId: string; readonly mediationCaseId: string };
+}>;
+
+/**
+ * The agreement of a linked mediation case: its schedule is expected to be paid here, and a worker's
+ * amount not yet verified is taken as verified at the agreed amount (an agreement settles it).
+ */
+export type MediationAgreementRecorded = DomainEvent<'MediationAgreementRecorded', {
+  readonly mediationCaseId: string;
+  readonly referralId: string;
+  readonly agreedOn: LocalDate;
+  readonly installments: readonly ExpectedInstallment[];
+  readonly verifies: readonly { readonly claimantId: string; readonly amount: Fen }[];
 }>;
 
 export type ReferralAccepted = DomainEvent<'ReferralAccepted', { readonly referralId: string; readonly acceptedOn: LocalDate; readonly concludeDueOn: LocalDate | null }>;
@@ -137,6 +154,7 @@ export type WageCaseEvent =
   | NegotiationRecorded
   | RecoveryPaymentRecorded
   | RecoveryPaymentReversed
+  | MediationAgreementRecorded
   | EmergencyAdvanceRequested
   | EmergencyAdvanceApproved
   | EmergencyAdvanceRejected

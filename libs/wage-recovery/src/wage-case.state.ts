@@ -35,6 +35,16 @@ export interface PaymentRecord {
   readonly paidOn: LocalDate;
   readonly allocations: readonly RecoveryAllocation[];
   readonly reversed: boolean;
+  readonly installmentId?: string;
+}
+
+/** A payment a linked mediation agreement expects, and how much of it has been paid. */
+export interface ExpectedPaymentRecord {
+  readonly mediationCaseId: string;
+  readonly claimantId: string;
+  readonly dueOn: LocalDate;
+  readonly amount: Fen;
+  readonly paid: Fen;
 }
 
 export interface AdvanceRecord {
@@ -54,6 +64,7 @@ export interface ReferralRecord {
   readonly extended: boolean;
   readonly concludedOn: LocalDate | null;
   readonly outcome: string | null;
+  readonly mediation?: { readonly roomId: string; readonly mediationCaseId: string };
 }
 
 export interface WageCaseState {
@@ -70,6 +81,8 @@ export interface WageCaseState {
   readonly payments: Readonly<Record<string, PaymentRecord>>;
   readonly advances: Readonly<Record<string, AdvanceRecord>>;
   readonly referrals: Readonly<Record<string, ReferralRecord>>;
+  /** 调解协议约定的付款, by installment id. */
+  readonly expectedPayments: Readonly<Record<string, ExpectedPaymentRecord>>;
   readonly firstRecoveryAt: string | null;
   readonly pendingClosure: { readonly requestId: string; readonly reason: string; readonly requestedAt: string } | null;
   readonly closure: { readonly outcome: ClosureOutcome; readonly closedAt: string; readonly reason: string } | null;
@@ -91,6 +104,7 @@ export const initialWageCaseState: WageCaseState = {
   payments: {},
   advances: {},
   referrals: {},
+  expectedPayments: {},
   firstRecoveryAt: null,
   pendingClosure: null,
   closure: null,
@@ -143,20 +157,27 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
     case 'NegotiationRecorded':
       return { ...state, status: 'negotiating' };
     case 'RecoveryPaymentRecorded': {
-      const { paymentId, amount, paidOn, allocations } = event.data;
-      const next = moveMoney(state, allocations, (c, a) => ({ ...c, recovered: c.recovered + a.amount, reimbursed: c.reimbursed + (a as RecoveryAllocation).reimbursed }));
+      const { paymentId, amount, paidOn, allocations, installmentId } = event.data;
+      const next = payInstallment(moveMoney(state, allocations, (c, a) => ({ ...c, recovered: c.recovered + a.amount, reimbursed: c.reimbursed + (a as RecoveryAllocation).reimbursed })), installmentId, amount);
       return {
         ...next,
-        payments: { ...state.payments, [paymentId]: { amount, paidOn, allocations, reversed: false } },
+        payments: { ...state.payments, [paymentId]: { amount, paidOn, allocations, reversed: false, ...(installmentId ? { installmentId } : {}) } },
         firstRecoveryAt: state.firstRecoveryAt ?? event.data.recordedAt,
       };
     }
     case 'RecoveryPaymentReversed': {
-      const { paymentId, allocations } = event.data;
-      const next = moveMoney(state, allocations, (c, a) => ({ ...c, recovered: c.recovered - a.amount, reimbursed: c.reimbursed - (a as RecoveryAllocation).reimbursed }));
+      const { paymentId, allocations, amount } = event.data;
+      const next = payInstallment(moveMoney(state, allocations, (c, a) => ({ ...c, recovered: c.recovered - a.amount, reimbursed: c.reimbursed - (a as RecoveryAllocation).reimbursed })), state.payments[paymentId]?.installmentId, -amount);
       const payments = { ...state.payments, [paymentId]: { ...state.payments[paymentId], reversed: true } };
       const anyLeft = Object.values(payments).some((p) => !p.reversed);
       return { ...next, payments, firstRecoveryAt: anyLeft ? state.firstRecoveryAt : null };
+    }
+    case 'MediationAgreementRecorded': {
+      let next = state;
+      for (const v of event.data.verifies) next = updateClaimant(next, v.claimantId, (c) => ({ ...c, verified: v.amount }));
+      const expectedPayments = { ...state.expectedPayments };
+      for (const i of event.data.installments) expectedPayments[i.installmentId] = { mediationCaseId: event.data.mediationCaseId, claimantId: i.claimantId, dueOn: i.dueOn, amount: i.amount, paid: 0 };
+      return { ...next, expectedPayments };
     }
     case 'EmergencyAdvanceRequested': {
       const { advanceId, amount, allocations, reason, requestedAt } = event.data;
@@ -175,8 +196,8 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       return { ...next, advances: { ...state.advances, [advanceId]: { ...state.advances[advanceId], status: 'reversed' } } };
     }
     case 'CaseReferred': {
-      const { referralId, target, referredOn, acceptDueOn } = event.data;
-      const referral: ReferralRecord = { target, referredOn, acceptDueOn, acceptedOn: null, concludeDueOn: null, extended: false, concludedOn: null, outcome: null };
+      const { referralId, target, referredOn, acceptDueOn, mediation } = event.data;
+      const referral: ReferralRecord = { target, referredOn, acceptDueOn, acceptedOn: null, concludeDueOn: null, extended: false, concludedOn: null, outcome: null, ...(mediation ? { mediation } : {}) };
       return { ...state, referrals: { ...state.referrals, [referralId]: referral } };
     }
     case 'ReferralAccepted':
@@ -221,4 +242,10 @@ function updateReferral(state: WageCaseState, referralId: string, change: (refer
   const referral = state.referrals[referralId];
   if (!referral) return state;
   return { ...state, referrals: { ...state.referrals, [referralId]: change(referral) } };
+}
+
+function payInstallment(state: WageCaseState, installmentId: string | undefined, amount: Fen): WageCaseState {
+  const expected = installmentId ? state.expectedPayments[installmentId] : undefined;
+  if (!expected) return state;
+  return { ...state, expectedPayments: { ...state.expectedPayments, [installmentId!]: { ...expected, paid: expected.paid + amount } } };
 }

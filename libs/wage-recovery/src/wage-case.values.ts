@@ -42,6 +42,14 @@ export interface Allocation {
   readonly amount: Fen;
 }
 
+/** One payment a mediation agreement expects: to which worker, by when, how much. */
+export interface ExpectedInstallment {
+  readonly installmentId: string;
+  readonly claimantId: string;
+  readonly dueOn: LocalDate;
+  readonly amount: Fen;
+}
+
 /** A recovery allocation as recorded: how much of it went back to the fund, repaying earlier advances. */
 export interface RecoveryAllocation extends Allocation {
   readonly reimbursed: Fen;

@@ -4,11 +4,12 @@ import { storedSystemSetting } from '#database';
 import { COMPLAINT_PERSONAL_DATA_FIELDS } from '#hotline';
 import { WAGE_CASE_PERSONAL_DATA_FIELDS } from '#wage-recovery';
 import { HARDSHIP_PERSONAL_DATA_FIELDS } from '#hardship';
+import { MEDIATION_PERSONAL_DATA_FIELDS } from '#mediation';
 import { PersonalDataProtection, PersonalDataRegistry } from '#personal-data';
 
 /** Every context's personal fields, in one registry (add each new context's list here). */
 export function personalDataRegistry(): PersonalDataRegistry {
-  return new PersonalDataRegistry().register(COMPLAINT_PERSONAL_DATA_FIELDS).register(WAGE_CASE_PERSONAL_DATA_FIELDS).register(HARDSHIP_PERSONAL_DATA_FIELDS);
+  return new PersonalDataRegistry().register(COMPLAINT_PERSONAL_DATA_FIELDS).register(WAGE_CASE_PERSONAL_DATA_FIELDS).register(HARDSHIP_PERSONAL_DATA_FIELDS).register(MEDIATION_PERSONAL_DATA_FIELDS);
 }
 
 export interface PersonalDataSettings {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CITY_UNIT_ID, type OrgUnits } from '#identity';
-import { queryHardshipStats, queryHotlineStats, queryWageStats } from '#read-models';
+import { queryHardshipStats, queryHotlineStats, queryMediationStats, queryWageStats } from '#read-models';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
@@ -48,6 +48,21 @@ export class StatsController {
   async hardship(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'hardship_file');
     return { from, to, unit, asOf: asOf.toISOString(), ...(await queryHardshipStats(this.dataSource, { from, to, unitIds, asOf })) };
+  }
+
+  /**
+   * The mediation figures of DOMAIN.md (docs/figures.md "Mediation"): referrals, acceptances,
+   * agreements, failures, success rate, amounts agreed and paid, duration and on time, judicial
+   * confirmations; by court, room, mediator and month. The unit's rooms (a room, or a union with rooms
+   * below it); the period defaults to this month so far.
+   */
+  @Get('mediation')
+  async mediation(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
+    const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'mediation_case');
+    const roomIds = (unitIds ?? this.orgUnits.subtree(CITY_UNIT_ID)).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
+    const stats = await queryMediationStats(this.dataSource, { from, to, roomIds, asOf });
+    const roomName = (id: string) => this.orgUnits.find(id)?.name ?? id;
+    return { from, to, unit, asOf: asOf.toISOString(), ...stats, byRoom: stats.byRoom.map((r) => ({ ...r, roomName: roomName(r.roomId) })) };
   }
 
   /** The period (Shanghai days), the unit with its subtree (the user's own unit by default) and the "as of" instant, checked. */

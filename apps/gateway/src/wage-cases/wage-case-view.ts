@@ -45,6 +45,8 @@ export function wageCaseView(id: string, events: readonly RecordedEvent[], decid
       targetLabel: REFERRAL_TARGETS[r.target],
       overdue: !r.concludedOn && ((!r.acceptedOn && r.acceptDueOn !== null && r.acceptDueOn < today) || (r.concludeDueOn !== null && r.concludeDueOn < today)),
     })),
+    /** 调解协议约定的付款 (from a linked mediation case): due, paid, and whether overdue. */
+    expectedPayments: Object.entries(state.expectedPayments).map(([installmentId, e]) => ({ installmentId, ...e, remaining: e.amount - e.paid, overdue: e.paid < e.amount && e.dueOn < today })),
     pendingClosure: state.pendingClosure,
     closure: state.closure ? { ...state.closure, outcomeLabel: CLOSURE_OUTCOMES[state.closure.outcome] } : null,
     firstRecoveryAt: state.firstRecoveryAt,

@@ -93,6 +93,7 @@ export class PaymentDto {
   @ApiProperty({ example: '2026-03-10' }) @RequiredText('支付日期', 10) paidOn: string;
   @ApiProperty() @RequiredText('付款方', 100) payer: string;
   @ApiProperty({ type: [AllocationDto] }) @IsArray({ message: '分配须为列表' }) @ValidateNested({ each: true }) @Type(() => AllocationDto) allocations: AllocationDto[];
+  @ApiPropertyOptional({ description: '按调解协议付款时：协议的履行期次' }) @OptionalText('履行期次', 64) installmentId?: string;
 }
 
 export class AdvanceDto {
@@ -109,6 +110,7 @@ export class ReferralDto {
   @ApiProperty({ enum: ['labour_inspection', 'arbitration', 'court', 'payment_order', 'legal_aid', 'mediation'] }) @RequiredText('移送去向', 32) target: string;
   @ApiProperty({ example: '2026-03-12' }) @RequiredText('移送日期', 10) referredOn: string;
   @ApiPropertyOptional() @OptionalText('移送说明', 1000) note?: string;
+  @ApiPropertyOptional({ description: '移送调解时：本系统中的法院+工会调解工作室（组织编号，如 MR-410105），转入后自动生成调解案件' }) @OptionalText('调解工作室', 32) roomId?: string;
 }
 
 export class ReferralAcceptedDto {

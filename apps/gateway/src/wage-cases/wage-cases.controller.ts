@@ -156,7 +156,8 @@ export class WageCasesController {
   @Post(':id/payments') @HttpCode(201)
   pay(@Param('id', WageCaseId) id: string, @Body() b: Dto.PaymentDto, @CommandMetadata() m: Meta) {
     const paymentId = deterministicUuid(m.commandId, 'payment');
-    return this.cases.run(id, { type: 'RecordRecoveryPayment', data: { paymentId, amount: b.amount, paidOn: b.paidOn, payer: b.payer, allocations: b.allocations } }, m, { extra: { paymentId } });
+    const agreement = b.installmentId ? { installmentId: b.installmentId, source: 'wage_case' as const } : {};
+    return this.cases.run(id, { type: 'RecordRecoveryPayment', data: { paymentId, amount: b.amount, paidOn: b.paidOn, payer: b.payer, allocations: b.allocations, ...agreement } }, m, { extra: { paymentId } });
   }
 
   @Post(':id/payments/:paymentId/reverse') @HttpCode(200)
@@ -181,10 +182,20 @@ export class WageCasesController {
     return this.run(id, { type: 'ReverseEmergencyAdvance', data: { advanceId, reason: b.reason } }, m, b.reason);
   }
 
+  /**
+   * 移送: to a mediation room of this system (`roomId`), the referral opens a linked mediation case
+   * there (its id is in the answer), whose agreement later flows back as expected payments.
+   */
   @Post(':id/referrals') @HttpCode(201)
   refer(@Param('id', WageCaseId) id: string, @Body() b: Dto.ReferralDto, @CommandMetadata() m: Meta) {
     const referralId = deterministicUuid(m.commandId, 'referral');
-    return this.cases.run(id, { type: 'ReferCase', data: { referralId, target: b.target as never, referredOn: b.referredOn, ...(b.note ? { note: b.note } : {}) } }, m, { extra: { referralId } });
+    if (b.roomId !== undefined && this.orgUnits.find(b.roomId)?.kind !== 'mediation_room') {
+      throw new ValidationError([{ field: 'roomId', rule: 'mediation_room', message: '调解工作室须为本系统中的法院+工会调解工作室' }]);
+    }
+    const mediation = b.roomId ? { mediation: { roomId: b.roomId, mediationCaseId: deterministicUuid('mediation-case', id, referralId) } } : {};
+    return this.cases.run(id, { type: 'ReferCase', data: { referralId, target: b.target as never, referredOn: b.referredOn, ...(b.note ? { note: b.note } : {}), ...mediation } }, m, {
+      extra: { referralId, ...(mediation.mediation ? { mediationCaseId: mediation.mediation.mediationCaseId } : {}) },
+    });
   }
 
   @Post(':id/referrals/:referralId/accepted') @HttpCode(200)

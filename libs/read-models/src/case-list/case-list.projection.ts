@@ -8,6 +8,8 @@ import { complaintCaseRow, foldComplaintEvent, startComplaintFold, type Complain
 import { foldWageCaseEvent, startWageCaseFold, wageCaseRow, type WageCaseFold } from './wage-case-mapper.js';
 import { foldHardshipFileEvent, hardshipFileRow, startHardshipFileFold, type HardshipFileFold } from './hardship-file-mapper.js';
 import type { HardshipEvent } from '#hardship';
+import type { MediationEvent } from '#mediation';
+import { foldMediationCaseEvent, mediationCaseRow, startMediationCaseFold, type MediationCaseFold } from './mediation-case-mapper.js';
 import { aggregateIdOf } from '../stream-ids.js';
 
 interface StoredRow {
@@ -17,7 +19,7 @@ interface StoredRow {
   state: unknown;
 }
 
-type Fold = { kind: 'complaint'; fold: ComplaintFold } | { kind: 'wage_case'; fold: WageCaseFold } | { kind: 'hardship_file'; fold: HardshipFileFold };
+type Fold = { kind: 'complaint'; fold: ComplaintFold } | { kind: 'wage_case'; fold: WageCaseFold } | { kind: 'hardship_file'; fold: HardshipFileFold } | { kind: 'mediation_case'; fold: MediationCaseFold };
 
 /**
  * The unified case list: every kind of case in one table, each kind folded by its own mapper. A
@@ -28,7 +30,7 @@ export const caseListProjection: Projection = {
   name: 'case-list',
   tables: ['case_list'],
   schemaSql: CASE_LIST_SCHEMA_SQL,
-  streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-'],
+  streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-', 'mediation-case-'],
   async apply(events: readonly RecordedEvent[], tx: EntityManager) {
     const ids = [...new Set(events.map((event) => aggregateIdOf(event.streamId)))];
     const stored: StoredRow[] = await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [ids]);
@@ -43,6 +45,10 @@ export const caseListProjection: Projection = {
         const row = storedById.get(id);
         if (!entry) folds.set(id, (entry = { kind: 'hardship_file', fold: startHardshipFileFold(row && { state: row.state, openedAt: row.opened_at }) }));
         foldHardshipFileEvent(entry.fold as HardshipFileFold, domainEvent as HardshipEvent, event.streamRevision, at);
+      } else if (event.streamId.startsWith('mediation-case-')) {
+        const row = storedById.get(id);
+        if (!entry) folds.set(id, (entry = { kind: 'mediation_case', fold: startMediationCaseFold(row && { state: row.state, openedAt: row.opened_at }) }));
+        foldMediationCaseEvent(entry.fold as MediationCaseFold, domainEvent as MediationEvent, event.streamRevision, at);
       } else if (event.streamId.startsWith('wage-case-')) {
         if (!entry) folds.set(id, (entry = { kind: 'wage_case', fold: startWageCaseFold(storedById.get(id)?.state) }));
         foldWageCaseEvent(entry.fold as WageCaseFold, domainEvent as WageCaseEvent, event.streamRevision, at);
@@ -55,6 +61,7 @@ export const caseListProjection: Projection = {
     const rows = [...folds].map(([id, entry]) => {
       if (entry.kind === 'wage_case') return wageCaseRow(id, entry.fold);
       if (entry.kind === 'hardship_file') return hardshipFileRow(id, entry.fold);
+      if (entry.kind === 'mediation_case') return mediationCaseRow(id, entry.fold);
       return { ...complaintCaseRow(id, entry.fold), progress: null };
     });
     await upsertCaseRows(tx, rows);

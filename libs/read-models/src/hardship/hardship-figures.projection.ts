@@ -80,8 +80,9 @@ CREATE TABLE IF NOT EXISTS hardship_tally (
   unit_id text NOT NULL,
   key text NOT NULL,
   n bigint NOT NULL,
-  PRIMARY KEY (metric, grain, day, unit_id, key)
+  PRIMARY KEY (metric, grain, unit_id, day, key)
 );
+CREATE INDEX IF NOT EXISTS hardship_tally_day_idx ON hardship_tally (metric, grain, day) INCLUDE (unit_id, key, n);
 CREATE TABLE IF NOT EXISTS hardship_pairs (
   metric text NOT NULL,
   a_grain "char" NOT NULL,
@@ -91,8 +92,10 @@ CREATE TABLE IF NOT EXISTS hardship_pairs (
   unit_id text NOT NULL,
   key text NOT NULL,
   n bigint NOT NULL,
-  PRIMARY KEY (metric, a_grain, b_grain, a, b, unit_id, key)
+  PRIMARY KEY (metric, a_grain, b_grain, unit_id, a, b, key)
 );
+CREATE INDEX IF NOT EXISTS hardship_pairs_first_day_idx ON hardship_pairs (metric, a_grain, b_grain, a) INCLUDE (b, unit_id, key, n);
+CREATE INDEX IF NOT EXISTS hardship_pairs_second_day_idx ON hardship_pairs (metric, a_grain, b_grain, b) INCLUDE (a, unit_id, key, n);
 `;
 
 /** The standing fact an event is, if any: its kind, its day and the level it gives. */
@@ -128,7 +131,7 @@ interface FileInBatch {
 export function hardshipFiguresProjection(): Projection {
   return {
     name: 'hardship-figures',
-    schemaVersion: 3,
+    schemaVersion: 4,
     tables: ['hardship_files', 'hardship_standing', 'hardship_timeline', 'hardship_aid', 'hardship_tally', 'hardship_pairs'],
     schemaSql: HARDSHIP_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hardship-file-'],
@@ -213,7 +216,7 @@ async function recordTallies(tx: EntityManager, files: ReadonlyMap<string, FileI
       `INSERT INTO hardship_tally AS t (metric, grain, day, unit_id, key, n)
        SELECT metric, grain, day, "unitId", key, n FROM jsonb_to_recordset($1::jsonb) AS r(metric text, grain "char", day date, "unitId" text, key text, n bigint)
        ORDER BY 1, 2, 3, 4, 5
-       ON CONFLICT (metric, grain, day, unit_id, key) DO UPDATE SET n = t.n + excluded.n`,
+       ON CONFLICT (metric, grain, unit_id, day, key) DO UPDATE SET n = t.n + excluded.n`,
       [JSON.stringify(tallies)],
     );
   }
@@ -222,7 +225,7 @@ async function recordTallies(tx: EntityManager, files: ReadonlyMap<string, FileI
       `INSERT INTO hardship_pairs AS p (metric, a_grain, b_grain, a, b, unit_id, key, n)
        SELECT metric, "aGrain", "bGrain", a, b, "unitId", key, n FROM jsonb_to_recordset($1::jsonb) AS r(metric text, "aGrain" "char", "bGrain" "char", a date, b date, "unitId" text, key text, n bigint)
        ORDER BY 1, 2, 3, 4, 5, 6, 7
-       ON CONFLICT (metric, a_grain, b_grain, a, b, unit_id, key) DO UPDATE SET n = p.n + excluded.n`,
+       ON CONFLICT (metric, a_grain, b_grain, unit_id, a, b, key) DO UPDATE SET n = p.n + excluded.n`,
       [JSON.stringify(pairs)],
     );
   }

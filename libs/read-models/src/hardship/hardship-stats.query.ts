@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { isCaughtUpBy } from '../standing-checkpoint.js';
-import { ANY_AID, periodParts, type PairMetric, type PeriodParts, type TallyMetric } from './hardship-tallies.js';
+import { ANY_AID, periodParts, type PairMetric, type PeriodPart, type TallyMetric } from './hardship-tallies.js';
 
 export interface HardshipStatsQuery {
   /** Shanghai calendar days, both inclusive. */
@@ -99,12 +99,11 @@ function present({ counts, breakdowns, facts, aid }: Assembled): HardshipStats {
 /** The figures from the tallies and pairs; distinct counts of files ever moved come from their own rows. */
 async function fromTallies(dataSource: DataSource, query: HardshipStatsQuery): Promise<Assembled> {
   const units = query.unitIds ?? null;
-  const period = partsParams(periodParts(query.from, query.to));
-  const upTo = partsParams(periodParts(EARLIEST_DAY, query.to));
+  const period = periodParts(query.from, query.to);
   const [inPeriod, atEnd, pairs, movedEndings, movedAid] = await Promise.all([
-    dataSource.query(TALLY_IN_PERIOD_SQL, [units, ...period]) as Promise<{ metric: TallyMetric; key: string; unit_id: string; year: number; n: string }[]>,
-    dataSource.query(TALLY_UP_TO_SQL, [units, ...upTo]) as Promise<{ metric: TallyMetric; key: string; unit_id: string; n: string }[]>,
-    dataSource.query(PAIRS_IN_PERIOD_SQL, [units, ...period]) as Promise<{ metric: PairMetric; key: string; unit_id: string; year: number | null; n: string }[]>,
+    dataSource.query(...tallySql(['registered', 'ended', 'relapsed', 'aid_amount', 'aid_deliveries'], period, units)) as Promise<{ metric: TallyMetric; key: string; unit_id: string; year: number; n: string }[]>,
+    dataSource.query(...tallySql(['registered', 'active'], periodParts(EARLIEST_DAY, query.to), units)) as Promise<{ metric: TallyMetric; key: string; unit_id: string; year: number; n: string }[]>,
+    dataSource.query(...pairsSql(periodParts(query.from, query.to, { months: false }), units)) as Promise<{ metric: PairMetric; key: string; unit_id: string; year: number | null; n: string }[]>,
     dataSource.query(MOVED_ENDINGS_SQL, [units, query.from, query.to]) as Promise<{ unit_id: string; year: number; key: string; file_id: string }[]>,
     dataSource.query(MOVED_AID_SQL, [units, query.from, query.to]) as Promise<{ unit_id: string; year: number; key: string; file_id: string }[]>,
   ]);
@@ -169,33 +168,46 @@ async function fromTallies(dataSource: DataSource, query: HardshipStatsQuery): P
 /** Before any file: the start of "up to a day". */
 const EARLIEST_DAY = '1900-01-01';
 
-/** The whole years and the leftover day ranges of a period, as six parameters (null where there are none). */
-function partsParams(parts: PeriodParts): (string | null)[] {
-  return [parts.years?.[0] ?? null, parts.years?.[1] ?? null, parts.days[0]?.[0] ?? null, parts.days[0]?.[1] ?? null, parts.days[1]?.[0] ?? null, parts.days[1]?.[1] ?? null];
-}
-
-/** Rows of grain `y` inside the whole years ($n, $n+1) or of grain `d` inside the day ranges ($n+2…$n+5). */
-function withinParts(grain: string, day: string, n: number): string {
-  return `(${grain} = 'y' AND ${day} BETWEEN $${n}::date AND $${n + 1}::date OR ${grain} = 'd' AND (${day} BETWEEN $${n + 2}::date AND $${n + 3}::date OR ${day} BETWEEN $${n + 4}::date AND $${n + 5}::date))`;
-}
-
 const TALLY_UNITS = '($1::text[] IS NULL OR unit_id = ANY($1))';
+/** The units asked about as the statement's first parameter and a condition the index can use (none asked: every unit, no condition). */
+const unitsParam = (units: readonly string[] | null): { params: unknown[]; condition: string } =>
+  (units === null ? { params: [null], condition: 'AND $1::text[] IS NULL' } : { params: [units], condition: 'AND unit_id = ANY($1::text[])' });
 
-const TALLY_IN_PERIOD_SQL = `
-  SELECT metric, key, unit_id, extract(year FROM day)::int AS year, sum(n)::bigint AS n FROM hardship_tally
-   WHERE metric IN ('registered', 'ended', 'relapsed', 'aid_amount', 'aid_deliveries') AND ${withinParts('grain', 'day', 2)} AND ${TALLY_UNITS}
-   GROUP BY 1, 2, 3, 4`;
+/**
+ * Tally rows of `metrics` within the parts of a period: one range scan per part (by unit when units
+ * are asked about), summed per metric, key, unit and year.
+ */
+function tallySql(metrics: readonly TallyMetric[], parts: readonly PeriodPart[], units: readonly string[] | null): [string, unknown[]] {
+  const { params: first, condition } = unitsParam(units);
+  const params: unknown[] = [...first, metrics];
+  const scans = parts.map((part) => {
+    params.push(part.grain, part.from, part.to);
+    const n = params.length;
+    return `SELECT metric, key, unit_id, day, n FROM hardship_tally WHERE metric = ANY($2) AND grain = $${n - 2} AND day BETWEEN $${n - 1}::date AND $${n}::date ${condition}`;
+  });
+  if (scans.length === 0) return ['SELECT NULL::text AS metric, NULL::text AS key, NULL::text AS unit_id, NULL::int AS year, 0::bigint AS n WHERE false', []];
+  return [`SELECT metric, key, unit_id, extract(year FROM day)::int AS year, sum(n)::bigint AS n FROM (${scans.join(' UNION ALL ')}) t GROUP BY 1, 2, 3, 4`, params];
+}
 
-const TALLY_UP_TO_SQL = `
-  SELECT metric, key, unit_id, sum(n)::bigint AS n FROM hardship_tally
-   WHERE metric IN ('registered', 'active') AND ${withinParts('grain', 'day', 2)} AND ${TALLY_UNITS}
-   GROUP BY 1, 2, 3`;
-
-/** Pairs with both days in the period; `year` when both fall in the same year (they count within that year too). */
-const PAIRS_IN_PERIOD_SQL = `
-  SELECT metric, key, unit_id, CASE WHEN extract(year FROM a) = extract(year FROM b) THEN extract(year FROM a)::int END AS year, sum(n)::bigint AS n FROM hardship_pairs
-   WHERE metric IN ('cohort', 'ended', 'aid') AND ${withinParts('a_grain', 'a', 2)} AND ${withinParts('b_grain', 'b', 2)} AND ${TALLY_UNITS}
-   GROUP BY 1, 2, 3, 4`;
+/**
+ * Pairs with both days in the period: for each part of the first day and each part (not earlier) of
+ * the second, one range scan of the primary key (metric, grains, first day). `year` is set when both
+ * days fall in one year (the pair then counts within that year too).
+ */
+function pairsSql(parts: readonly PeriodPart[], units: readonly string[] | null): [string, unknown[]] {
+  const { params: first, condition } = unitsParam(units);
+  const params: unknown[] = [...first, ['cohort', 'ended', 'aid']];
+  const scans: string[] = [];
+  parts.forEach((a, i) => parts.slice(i).forEach((b) => {
+    params.push(a.grain, b.grain, a.from, a.to, b.from, b.to);
+    const n = params.length - 5;
+    scans.push(`SELECT metric, key, unit_id, a, b, n FROM hardship_pairs
+      WHERE metric = ANY($2) AND a_grain = $${n} AND b_grain = $${n + 1} AND a BETWEEN $${n + 2}::date AND $${n + 3}::date AND b BETWEEN $${n + 4}::date AND $${n + 5}::date ${condition}`);
+  }));
+  if (scans.length === 0) return ['SELECT NULL::text AS metric, NULL::text AS key, NULL::text AS unit_id, NULL::int AS year, 0::bigint AS n WHERE false', []];
+  return [`SELECT metric, key, unit_id, CASE WHEN extract(year FROM a) = extract(year FROM b) THEN extract(year FROM a)::int END AS year, sum(n)::bigint AS n
+    FROM (${scans.join(' UNION ALL ')}) p GROUP BY 1, 2, 3, 4`, params];
+}
 
 const MOVED_ENDINGS_SQL = `
   SELECT unit_id, extract(year FROM on_date)::int AS year, fact AS key, file_id FROM hardship_standing

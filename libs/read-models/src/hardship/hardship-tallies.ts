@@ -96,8 +96,8 @@ export function fileTallies(file: FileFigures): { tallies: Tally[]; pairs: Pair[
 
 const yearOf = (day: string) => `${day.slice(0, 4)}-01-01`;
 
-/** A tally row: on one day (grain `d`) and within its year (grain `y`, dated 1 January). */
-export interface TallyRow { readonly grain: 'd' | 'y'; readonly day: string; readonly metric: string; readonly key: string; readonly unitId: string; n: number }
+/** A tally row: on one day (grain `d`), within its month (grain `m`, dated the 1st) and within its year (grain `y`, dated 1 January). */
+export interface TallyRow { readonly grain: 'd' | 'm' | 'y'; readonly day: string; readonly metric: string; readonly key: string; readonly unitId: string; n: number }
 export interface PairRow { readonly aGrain: 'd' | 'y'; readonly a: string; readonly bGrain: 'd' | 'y'; readonly b: string; readonly metric: string; readonly key: string; readonly unitId: string; n: number }
 
 /**
@@ -108,7 +108,7 @@ export function tallyRowsOf(changes: readonly { before: ReturnType<typeof fileTa
   const tallies = new Map<string, TallyRow>();
   const pairs = new Map<string, PairRow>();
   const addTally = (t: Tally, sign: number) => {
-    for (const [grain, day] of [['d', t.day], ['y', yearOf(t.day)]] as const) {
+    for (const [grain, day] of [['d', t.day], ['m', `${t.day.slice(0, 7)}-01`], ['y', yearOf(t.day)]] as const) {
       const id = [grain, day, t.metric, t.key, t.unitId].join('|');
       const row = tallies.get(id) ?? tallies.set(id, { grain, day, metric: t.metric, key: t.key, unitId: t.unitId, n: 0 }).get(id)!;
       row.n += sign * t.n;
@@ -133,20 +133,46 @@ export function tallyRowsOf(changes: readonly { before: ReturnType<typeof fileTa
 }
 
 /**
- * A period of days as the whole years inside it and the days left over at either end, so a sum over
- * it reads at most one year's rows per grain (`y` rows for the whole years, `d` rows for the rest).
+ * A period of days as the whole years inside it, the whole months left at either end (when asked)
+ * and the days left after those, in date order; so a sum over it reads few rows whatever its length:
+ * `y` rows (dated 1 January) for whole years, `m` rows (dated the 1st) for whole months, `d` rows
+ * for the rest.
  */
-export interface PeriodParts { readonly years: readonly [string, string] | null; readonly days: readonly (readonly [string, string])[] }
+export interface PeriodPart { readonly grain: 'd' | 'm' | 'y'; readonly from: string; readonly to: string }
 
-export function periodParts(from: string, to: string): PeriodParts {
-  if (from > to) return { years: null, days: [] };
-  const fromYear = Number(from.slice(0, 4));
-  const toYear = Number(to.slice(0, 4));
-  const firstFull = from.slice(5) === '01-01' ? fromYear : fromYear + 1;
-  const lastFull = to.slice(5) === '12-31' ? toYear : toYear - 1;
-  if (firstFull > lastFull) return { years: null, days: [[from, to]] };
-  const days: [string, string][] = [];
-  if (firstFull !== fromYear) days.push([from, `${fromYear}-12-31`]);
-  if (lastFull !== toYear) days.push([`${toYear}-01-01`, to]);
-  return { years: [`${firstFull}-01-01`, `${lastFull}-01-01`], days };
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const monthStart = (index: number) => `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}-01`;
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const lastDayOf = (index: number) => new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).toISOString().slice(0, 10);
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+export function periodParts(from: string, to: string, options: { months: boolean } = { months: true }): PeriodPart[] {
+  if (from > to) return [];
+  if (!options.months) {
+    const fromYear = Number(from.slice(0, 4));
+    const toYear = Number(to.slice(0, 4));
+    const firstFull = from.slice(5) === '01-01' ? fromYear : fromYear + 1;
+    const lastFull = to.slice(5) === '12-31' ? toYear : toYear - 1;
+    if (firstFull > lastFull) return [{ grain: 'd', from, to }];
+    return [
+      ...(firstFull !== fromYear ? [{ grain: 'd' as const, from, to: `${pad(fromYear, 4)}-12-31` }] : []),
+      { grain: 'y', from: `${pad(firstFull, 4)}-01-01`, to: `${pad(lastFull, 4)}-01-01` },
+      ...(lastFull !== toYear ? [{ grain: 'd' as const, from: `${pad(toYear, 4)}-01-01`, to }] : []),
+    ];
+  }
+  const firstMonth = from.slice(8) === '01' ? monthIndex(from) : monthIndex(from) + 1;
+  const lastMonth = to === lastDayOf(monthIndex(to)) ? monthIndex(to) : monthIndex(to) - 1;
+  if (firstMonth > lastMonth) return [{ grain: 'd', from, to }];
+  const parts: PeriodPart[] = [];
+  if (monthStart(firstMonth) > from) parts.push({ grain: 'd', from, to: dayBefore(monthStart(firstMonth)) });
+  const firstYear = Math.ceil(firstMonth / 12);
+  const lastYear = Math.floor((lastMonth + 1) / 12) - 1;
+  if (firstYear > lastYear) parts.push({ grain: 'm', from: monthStart(firstMonth), to: monthStart(lastMonth) });
+  else {
+    if (firstMonth < firstYear * 12) parts.push({ grain: 'm', from: monthStart(firstMonth), to: monthStart(firstYear * 12 - 1) });
+    parts.push({ grain: 'y', from: `${pad(firstYear, 4)}-01-01`, to: `${pad(lastYear, 4)}-01-01` });
+    if (lastMonth > lastYear * 12 + 11) parts.push({ grain: 'm', from: monthStart((lastYear + 1) * 12), to: monthStart(lastMonth) });
+  }
+  if (lastDayOf(lastMonth) < to) parts.push({ grain: 'd', from: monthStart(lastMonth + 1), to });
+  return parts;
 }

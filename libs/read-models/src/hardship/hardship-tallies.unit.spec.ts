@@ -4,12 +4,24 @@ import type { StandingFact } from './hardship-timeline.js';
 const fact = (f: StandingFact['fact'], onDate: string, seq: number, unitId = 'A', level: string | null = null): StandingFact => ({ fact: f, onDate, seq, unitId, level });
 
 describe('periodParts', () => {
-  it('splits a period into whole years and the days left at either end', () => {
-    expect(periodParts('2016-01-01', '2026-11-21')).toEqual({ years: ['2016-01-01', '2025-01-01'], days: [['2026-01-01', '2026-11-21']] });
-    expect(periodParts('2020-03-15', '2022-08-31')).toEqual({ years: ['2021-01-01', '2021-01-01'], days: [['2020-03-15', '2020-12-31'], ['2022-01-01', '2022-08-31']] });
-    expect(periodParts('2021-01-01', '2021-12-31')).toEqual({ years: ['2021-01-01', '2021-01-01'], days: [] });
-    expect(periodParts('2020-07-01', '2021-06-30')).toEqual({ years: null, days: [['2020-07-01', '2021-06-30']] });
-    expect(periodParts('2021-05-01', '2021-04-30')).toEqual({ years: null, days: [] });
+  it('splits a period into whole years, the whole months and the days left at either end', () => {
+    expect(periodParts('2016-01-01', '2026-11-21')).toEqual([
+      { grain: 'y', from: '2016-01-01', to: '2025-01-01' }, { grain: 'm', from: '2026-01-01', to: '2026-10-01' }, { grain: 'd', from: '2026-11-01', to: '2026-11-21' },
+    ]);
+    expect(periodParts('2020-03-15', '2022-08-31')).toEqual([
+      { grain: 'd', from: '2020-03-15', to: '2020-03-31' }, { grain: 'm', from: '2020-04-01', to: '2020-12-01' }, { grain: 'y', from: '2021-01-01', to: '2021-01-01' },
+      { grain: 'm', from: '2022-01-01', to: '2022-08-01' },
+    ]);
+    expect(periodParts('2021-01-01', '2021-12-31')).toEqual([{ grain: 'y', from: '2021-01-01', to: '2021-01-01' }]);
+    expect(periodParts('2020-07-01', '2021-06-30')).toEqual([{ grain: 'm', from: '2020-07-01', to: '2021-06-01' }]);
+    expect(periodParts('2024-02-10', '2024-03-05')).toEqual([{ grain: 'd', from: '2024-02-10', to: '2024-03-05' }]);
+    expect(periodParts('2024-01-10', '2024-02-29')).toEqual([{ grain: 'd', from: '2024-01-10', to: '2024-01-31' }, { grain: 'm', from: '2024-02-01', to: '2024-02-01' }]);
+    expect(periodParts('2021-05-01', '2021-04-30')).toEqual([]);
+  });
+
+  it('keeps to years and days when asked without months (the pairs have no month rows)', () => {
+    expect(periodParts('2016-01-01', '2026-11-21', { months: false })).toEqual([{ grain: 'y', from: '2016-01-01', to: '2025-01-01' }, { grain: 'd', from: '2026-01-01', to: '2026-11-21' }]);
+    expect(periodParts('2020-07-01', '2021-06-30', { months: false })).toEqual([{ grain: 'd', from: '2020-07-01', to: '2021-06-30' }]);
   });
 });
 
@@ -45,6 +57,7 @@ describe('fileTallies', () => {
     const { tallies } = tallyRowsOf([{ before, after }]);
     expect(tallies).toEqual(expect.arrayContaining([
       { grain: 'd', day: '2024-09-01', metric: 'active', key: '', unitId: 'A', n: -1 },
+      { grain: 'm', day: '2024-09-01', metric: 'active', key: '', unitId: 'A', n: -1 },
       { grain: 'y', day: '2024-01-01', metric: 'active', key: '', unitId: 'A', n: -1 },
       { grain: 'd', day: '2024-09-01', metric: 'ended', key: 'lifted', unitId: 'A', n: 1 },
     ]));

@@ -1,6 +1,7 @@
-import { isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { fenAtLeast, isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
 import { RuleBrokenError, type FieldViolation } from '#errors';
 import type {
+  RecordMediationAgreement,
   CloseWageCase, DecideUnrecoverableClosure, ExtendReferral, OpenWageCase, RecordNegotiation, RecordReferralAccepted, RecordReferralOutcome, ReferCase,
   RequestUnrecoverableClosure, ReopenWageCase,
 } from '../wage-case.commands.js';
@@ -8,6 +9,7 @@ import type { WageCaseClosed, WageCaseEvent } from '../wage-case.events.js';
 import type { WageCaseState } from '../wage-case.state.js';
 import { activeClaimants, caseTotals, owedToWorker } from '../ledger.js';
 import { dueOn } from '../time-limits.js';
+import type { Fen } from '../money.js';
 import type { ClosureOutcome, Respondent } from '../wage-case.values.js';
 import { broken, rejectIfAny, requireOpen, requireOpened, requireStatus, requireSupervisor, type DecisionEnv } from './decision-env.js';
 
@@ -92,11 +94,43 @@ export function referCase(data: ReferCase['data'], state: WageCaseState, env: De
     ...oneOfCodes('target', '移送去向', data.target, REFERRAL_TARGETS),
     ...localDate('referredOn', '移送日期', data.referredOn),
     ...optionalText('note', '移送说明', data.note, 1000),
+    ...(data.mediation === undefined ? [] : data.target !== 'mediation'
+      ? [{ field: 'mediation', rule: 'mediation_only', message: '只有移送调解时才能指定调解工作室' }]
+      : [...requiredText('mediation.roomId', '调解工作室', data.mediation.roomId, 32), ...requiredText('mediation.mediationCaseId', '调解案件编号', data.mediation.mediationCaseId, 64)]),
   ]);
   if (state.referrals[data.referralId]) return [];
+  if (data.mediation && Object.values(state.referrals).some((r) => r.mediation && !r.concludedOn)) {
+    throw new RuleBrokenError('mediation_pending', '本案已移送调解工作室且尚未办结，不能重复移送');
+  }
   const limits = env.limits.referrals[data.target];
   const acceptDueOn = limits.accept ? dueOn(env.calendar, data.referredOn, limits.accept) : null;
-  return [{ type: 'CaseReferred', data: { referralId: data.referralId, target: data.target, referredOn: data.referredOn, ...(data.note ? { note: data.note } : {}), acceptDueOn } }];
+  const mediation = data.mediation ? { mediation: { roomId: data.mediation.roomId, mediationCaseId: data.mediation.mediationCaseId } } : {};
+  return [{ type: 'CaseReferred', data: { referralId: data.referralId, target: data.target, referredOn: data.referredOn, ...(data.note ? { note: data.note } : {}), acceptDueOn, ...mediation } }];
+}
+
+/**
+ * 调解协议回流: the schedule of the agreement reached in the mediation case this case was referred to.
+ * Each installment is a worker's; a worker not yet verified is verified at their agreed amount.
+ * Recorded once (the same agreement again changes nothing).
+ */
+export function recordMediationAgreement(data: RecordMediationAgreement['data'], state: WageCaseState, _env: DecisionEnv): WageCaseEvent[] {
+  requireOpen(state, '登记调解协议');
+  const entry = Object.entries(state.referrals).find(([, r]) => r.mediation?.mediationCaseId === data.mediationCaseId);
+  if (!entry) rejectIfAny([{ field: 'mediationCaseId', rule: 'exists', message: '本案没有移送到该调解案件' }]);
+  rejectIfAny([
+    ...localDate('agreedOn', '协议日期', data.agreedOn),
+    ...(Array.isArray(data.installments) && data.installments.length > 0 ? [] : [{ field: 'installments', rule: 'required', message: '调解协议须至少约定一期付款' }]),
+    ...(data.installments ?? []).flatMap((i, row) => [
+      ...(state.claimants[i.claimantId] && !state.claimants[i.claimantId].withdrawn ? [] : [{ field: `installments.${row}.claimantId`, rule: 'exists', message: '每期付款须写明本案中的哪位职工' }]),
+      ...fenAtLeast(`installments.${row}.amount`, '约定金额', i.amount, 1),
+      ...localDate(`installments.${row}.dueOn`, '约定付款日期', i.dueOn),
+    ]),
+  ]);
+  if (data.installments.every((i) => state.expectedPayments[i.installmentId]?.mediationCaseId === data.mediationCaseId)) return [];
+  const agreed = new Map<string, Fen>();
+  for (const i of data.installments) agreed.set(i.claimantId, (agreed.get(i.claimantId) ?? 0) + i.amount);
+  const verifies = [...agreed].filter(([claimantId]) => state.claimants[claimantId].verified === null).map(([claimantId, amount]) => ({ claimantId, amount }));
+  return [{ type: 'MediationAgreementRecorded', data: { mediationCaseId: data.mediationCaseId, referralId: entry![0], agreedOn: data.agreedOn, installments: data.installments.map(({ installmentId, claimantId, dueOn: due, amount }) => ({ installmentId, claimantId, dueOn: due, amount })), verifies } }];
 }
 
 function referralOf(state: WageCaseState, referralId: string) {

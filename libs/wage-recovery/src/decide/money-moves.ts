@@ -58,14 +58,32 @@ export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state
     ...requiredText('payer', '付款方', data.payer, 100),
     ...allocationViolations(state, data.amount, data.allocations, (id) => (state.claimants[id].verified ?? 0) - state.claimants[id].recovered,
       (limit) => `追回金额不能超过该申请人核实金额中尚未追回的部分（${formatYuan(limit)} 元）`),
+    ...installmentViolations(state, data),
   ]);
-  if (state.payments[data.paymentId]) throw new RuleBrokenError('payment_exists', '该款项编号已登记');
+  if (state.payments[data.paymentId]) {
+    // The same payment flowing in again from the linked mediation case: already here.
+    if (data.source === 'mediation' && state.payments[data.paymentId].installmentId === data.installmentId) return [];
+    throw new RuleBrokenError('payment_exists', '该款项编号已登记');
+  }
   const allocations: RecoveryAllocation[] = data.allocations.map((a) => ({
     claimantId: a.claimantId,
     amount: a.amount,
     reimbursed: Math.min(a.amount, owedToFund(state.claimants[a.claimantId])),
   }));
-  return [{ type: 'RecoveryPaymentRecorded', data: { paymentId: data.paymentId, amount: data.amount, paidOn: data.paidOn, payer: data.payer, allocations, recordedAt: env.nowIso } }];
+  const agreement = data.installmentId ? { installmentId: data.installmentId, source: data.source ?? 'wage_case' } : {};
+  return [{ type: 'RecoveryPaymentRecorded', data: { paymentId: data.paymentId, amount: data.amount, paidOn: data.paidOn, payer: data.payer, allocations, recordedAt: env.nowIso, ...agreement } }];
+}
+
+/** A payment under a mediation agreement pays one installment of one worker, and no more than is left of it. */
+function installmentViolations(state: WageCaseState, data: RecordRecoveryPayment['data']): FieldViolation[] {
+  if (data.installmentId === undefined) return data.source === 'mediation' ? [{ field: 'installmentId', rule: 'required', message: '调解协议付款须写明是哪一期' }] : [];
+  const expected = state.expectedPayments[data.installmentId];
+  if (!expected) return [{ field: 'installmentId', rule: 'exists', message: '本案没有这一期调解协议付款' }];
+  if (state.payments[data.paymentId]) return [];
+  const violations: FieldViolation[] = [];
+  if ((data.allocations ?? []).some((a) => a.claimantId !== expected.claimantId)) violations.push({ field: 'allocations', rule: 'installment_claimant', message: '调解协议的这一期付款只能分配给约定的职工' });
+  if (Number.isSafeInteger(data.amount) && data.amount > expected.amount - expected.paid) violations.push({ field: 'amount', rule: 'exceeds_installment', message: `超过这一期尚未支付的金额（${formatYuan(expected.amount - expected.paid)} 元）` });
+  return violations;
 }
 
 /** 冲正: takes the whole payment back, exactly as it was split. */

@@ -1,0 +1,286 @@
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
+import type { DataSource } from 'typeorm';
+import { shanghaiDateOf } from '#calendar';
+import { deterministicUuid, type IdempotencyStore } from '#command-handling';
+import { NotFoundError, ValidationError } from '#errors';
+import type { EventStore, RecordedEvent } from '#event-store';
+import type { OrgUnits, Users } from '#identity';
+import {
+  agreementRemaining, daysLeft, deadlineStanding, evolveMediationCase, initialMediationCaseState, installmentRemaining, MEDIATION_STATUS_LABELS,
+  type MediationCaseState, type MediationCommand, type MediationEvent, type SessionHeld,
+} from '#mediation';
+import { maskSensitiveFields } from '#personal-data';
+import { querySessions } from '#read-models';
+import { CaseCommands } from '../http/case-commands.js';
+import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
+import { CaseAccess } from '../auth/case-access.js';
+import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
+import { CaseIdPipe } from '../http/case-id.pipe.js';
+import { caseHistory } from '../http/case-history.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, USERS } from '../core/tokens.js';
+import { ExecuteMediationCommand } from '../../../mediation/src/execute-mediation-command.js';
+import { MEDIATION_SERVICES, mediationCaseStream } from '../../../mediation/src/mediation-stream.js';
+import type { MediationServices } from '../../../mediation/src/mediation-services.js';
+import { agreementHtml, agreementPdf, failureFindingsOf, feedbackLetterHtml, feedbackLetterPdf, type MediationDocumentInput } from '#mediation-documents';
+import * as Dto from './mediation.dto.js';
+
+/** The documents a room hands out, by their name in the URL: the agreement and the feedback letter to the court. */
+const DOCUMENTS = {
+  agreement: { title: '调解协议书', html: agreementHtml, pdf: agreementPdf },
+  'feedback-letter': { title: '调解不成反馈函', html: feedbackLetterHtml, pdf: feedbackLetterPdf },
+} as const;
+
+const CaseId = new CaseIdPipe('mediation_case_not_found', '调解案件不存在或无权查看');
+const notFound = () => new NotFoundError('mediation_case_not_found', '调解案件不存在或无权查看');
+type Meta = HttpCommandMeta;
+
+export function foldMediationCase(events: readonly RecordedEvent[]): MediationCaseState {
+  return events.reduce((s, e) => evolveMediationCase(s, { type: e.type, data: e.data } as MediationEvent), initialMediationCaseState);
+}
+
+/** Every HTTP entry into a mediation case (see CaseCommands). */
+@Injectable()
+export class MediationCaseCommands extends CaseCommands<MediationCommand> {
+  constructor(commandBus: CommandBus, @Inject(EVENT_STORE) store: EventStore, @Inject(IDEMPOTENCY) idempotency: IdempotencyStore, access: CaseAccess) {
+    super(commandBus, store, idempotency, access, {
+      kind: 'mediation_case',
+      stream: mediationCaseStream,
+      unitsOf: (events) => [foldMediationCase(events).roomId!],
+      notFound,
+      toBusCommand: (id, command, meta, reason) => new ExecuteMediationCommand(id, command, meta, reason),
+    });
+  }
+}
+
+/** A body list as the domain expects it, or the value as given (the domain names what is wrong with it). */
+const asList = (value: unknown) => (Array.isArray(value) ? value : value);
+
+/**
+ * 诉调对接 (DOMAIN.md §4): a labour dispute referred by a court (委派 before filing, 委托 after) or by
+ * the union to a court–union mediation room, from acceptance to agreement, failure letter or
+ * withdrawal; the rooms' calendar; the mediator's day.
+ */
+@ApiTags('mediation-cases')
+@ApiBearerAuth()
+@Controller('api/mediation-cases')
+export class MediationCasesController {
+  constructor(
+    private readonly cases: MediationCaseCommands,
+    private readonly access: CaseAccess,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(USERS) private readonly users: Users,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(MEDIATION_SERVICES) private readonly mediation: MediationServices,
+  ) {}
+
+  /**
+   * 调解室日历: sessions from `from` to `to` (Shanghai days, default today) in `room` (a room or a unit
+   * with rooms below it; default the user's own), or only the user's own with `mine=true`.
+   */
+  @Get('sessions')
+  async sessions(@Query('from') from: string | undefined, @Query('to') to: string | undefined, @Query('room') room: string | undefined, @Query('mine') mine: string | undefined,
+    @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    const scope = this.access.listScope(user);
+    if (!scope.kinds.includes('mediation_case')) return [];
+    const first = from ?? shanghaiDateOf(now);
+    const last = to ?? first;
+    const bad = [['from', first], ['to', last]].filter(([, day]) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)));
+    if (bad.length > 0) throw new ValidationError(bad.map(([field]) => ({ field, rule: 'date', message: '日期格式应为 YYYY-MM-DD' })));
+    if (last < first) throw new ValidationError([{ field: 'to', rule: 'date_order', message: '结束日期不能早于开始日期' }]);
+    const unit = room ?? user.orgUnitId;
+    this.access.assertWithinOwnUnits(user, unit, 'room');
+    const roomIds = this.orgUnits.subtree(unit).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
+    const sessions = await querySessions(this.dataSource, {
+      from: new Date(`${first}T00:00:00+08:00`), to: new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000), roomIds, ...(mine === 'true' ? { mediatorId: user.userId } : {}),
+    });
+    return sessions.map((s) => ({ ...s, roomName: this.orgUnits.find(s.roomId)?.name ?? s.roomId }));
+  }
+
+  /** 期限预警: cases still being mediated whose period ends within `days` (default 3) or has passed, most urgent first. */
+  @Get('deadlines')
+  async deadlines(@Query('days') days: string | undefined, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    const within = days === undefined ? this.mediation.limits.warnDaysBefore : Number(days);
+    if (!Number.isInteger(within) || within < 0 || within > 366) throw new ValidationError([{ field: 'days', rule: 'integer_range', message: '天数须为 0 至 366 的整数' }]);
+    const scope = this.access.listScope(user);
+    if (!scope.kinds.includes('mediation_case')) return [];
+    const rows: { case_id: string; title: string; status: string; unit_id: string; next_due_at: Date; progress: { mediatorId: string | null; deadline: string } }[] = await this.dataSource.query(
+      `SELECT case_id, title, status, unit_id, next_due_at, progress FROM case_list
+        WHERE kind = 'mediation_case' AND is_open AND next_due_step = 'mediation_deadline' AND next_due_at <= $1 AND unit_id = ANY($2)
+        ORDER BY next_due_at, case_id`,
+      [new Date(now.getTime() + within * 86_400_000), scope.unitIds],
+    );
+    const today = shanghaiDateOf(now);
+    return rows.map((r) => {
+      const left = Math.round((Date.parse(`${r.progress.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+      return { id: r.case_id, title: r.title, status: r.status, roomId: r.unit_id, deadline: r.progress.deadline, daysLeft: left, overdue: left < 0, mediatorId: r.progress.mediatorId };
+    });
+  }
+
+  /** 委派/委托 or a union referral into a room: the same Idempotency-Key always yields the same case. */
+  @Post() @HttpCode(201)
+  refer(@Body() b: Dto.ReferralDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+    this.access.assertMayOpen(user, 'mediation_case');
+    this.assertRoom(b.roomId, user);
+    const caseId = deterministicUuid('mediation-case', user.userId, m.commandId);
+    const applicants = Array.isArray(b.applicants) ? b.applicants.map((a, i) => ({ ...(a as object), partyId: `p${i + 1}` })) : b.applicants;
+    const claims = Array.isArray(b.claims)
+      ? b.claims.map((c, i) => {
+        const { party, ...rest } = (c ?? {}) as { party?: unknown };
+        return { ...rest, claimId: `c${i + 1}`, ...(typeof party === 'number' ? { partyId: `p${party + 1}` } : {}) };
+      })
+      : b.claims;
+    return this.cases.run(caseId, { type: 'ReferCase', data: { caseId, source: b.source, roomId: b.roomId, referredOn: b.referredOn, applicants, respondent: b.respondent, claims, summary: b.summary } as never }, m);
+  }
+
+  /** The room must be a mediation room within the user's own units. */
+  private assertRoom(roomId: string, user: AuthenticatedUser): void {
+    if (this.orgUnits.find(roomId)?.kind !== 'mediation_room' || !this.orgUnits.isWithin(roomId, user.orgUnitId)) {
+      throw new ValidationError([{ field: 'roomId', rule: 'own_room', message: '调解工作室须为本单位的法院+工会调解工作室' }]);
+    }
+  }
+
+  /** The case as it stands, built for the mediator at the table: parties masked, sessions with their minutes, period, agreement and payments. */
+  @Get(':id')
+  async get(@Param('id', CaseId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    const events = await this.cases.visibleEvents(id, user);
+    const state = foldMediationCase(events);
+    const today = shanghaiDateOf(now);
+    const minutes = new Map(events.filter((e) => e.type === 'SessionHeld').map((e) => [(e.data as SessionHeld['data']).sessionId, (e.data as SessionHeld['data']).minutes]));
+    return {
+      id, version: events.length, status: state.status, statusLabel: MEDIATION_STATUS_LABELS[state.status], source: state.source,
+      roomId: state.roomId, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId, referredOn: state.referredOn,
+      ...maskSensitiveFields({ applicants: state.applicants, respondent: state.respondent }),
+      claims: state.claims, summary: state.summary, acceptedOn: state.acceptedOn, deadlineBasis: state.deadlineBasis, periodDays: state.periodDays,
+      extensionDays: state.extensionDays, deadline: state.deadline, daysLeft: daysLeft(state, today), deadlineStanding: deadlineStanding(state, today, this.mediation.limits),
+      mediator: state.mediator,
+      sessions: Object.entries(state.sessions).map(([sessionId, s]) => ({ sessionId, ...s, minutes: minutes.get(sessionId) ?? null })).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+      agreement: state.agreement,
+      installments: Object.entries(state.installments).map(([installmentId, i]) => ({ ...i, installmentId, remaining: installmentRemaining(i), overdue: i.dueOn < today && installmentRemaining(i) > 0 })),
+      payments: Object.entries(state.payments).map(([paymentId, p]) => ({ paymentId, ...p })),
+      unpaid: agreementRemaining(state), confirmation: state.confirmation, ended: state.ended,
+    };
+  }
+
+  /**
+   * 调解协议书 / 调解不成反馈函, generated from the case (nothing typed twice): `agreement` or
+   * `feedback-letter`, as a printable page, or as PDF with `.pdf`. The parties' ID numbers are masked.
+   */
+  @Get(':id/documents/:document')
+  async document(@Param('id', CaseId) id: string, @Param('document') document: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date, @Res() response: Response) {
+    const pdf = document.endsWith('.pdf');
+    const kind = DOCUMENTS[document.replace(/\.pdf$/, '') as keyof typeof DOCUMENTS];
+    if (!kind) throw new NotFoundError('document_not_found', '没有这种文书：可选 agreement（调解协议书）或 feedback-letter（调解不成反馈函）');
+    const events = await this.cases.visibleEvents(id, user);
+    const state = foldMediationCase(events);
+    const input: MediationDocumentInput = {
+      state: { ...state, ...maskSensitiveFields({ applicants: state.applicants }) }, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId!, printedOn: shanghaiDateOf(now),
+      ...(state.status === 'failed' ? { failure: failureFindingsOf(events.map((e) => ({ type: e.type, data: e.data }) as MediationEvent))! } : {}),
+    };
+    const filename = `filename*=UTF-8''${encodeURIComponent(`${kind.title}${pdf ? '.pdf' : '.html'}`)}`;
+    if (pdf) {
+      const body = await kind.pdf(input);
+      response.setHeader('Content-Type', 'application/pdf');
+      response.setHeader('Content-Disposition', `inline; filename="mediation-${document}"; ${filename}`);
+      response.end(body);
+      return;
+    }
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Content-Disposition', `inline; ${filename}`);
+    response.end(kind.html(input));
+  }
+
+  @Get(':id/history')
+  async history(@Param('id', CaseId) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return caseHistory(await this.cases.visibleEvents(id, user));
+  }
+
+  @Post(':id/accept') @HttpCode(200)
+  accept(@Param('id', CaseId) id: string, @Body() b: Dto.AcceptDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'AcceptCase', data: b }, m);
+  }
+
+  @Post(':id/decline') @HttpCode(200)
+  decline(@Param('id', CaseId) id: string, @Body() b: Dto.DeclineDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'DeclineCase', data: b }, m, { reason: b.reason });
+  }
+
+  /** 指派/更换调解员: a mediator of the case's room. */
+  @Post(':id/mediator') @HttpCode(200)
+  async assign(@Param('id', CaseId) id: string, @Body() b: Dto.MediatorDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+    const state = foldMediationCase(await this.cases.visibleEvents(id, user));
+    const mediator = await this.users.findById(b.mediatorId).catch(() => null);
+    if (!mediator || mediator.role !== 'mediator' || mediator.orgUnitId !== state.roomId) {
+      throw new ValidationError([{ field: 'mediatorId', rule: 'room_mediator', message: '调解员须为本调解工作室在岗的调解员' }]);
+    }
+    return this.cases.run(id, { type: 'AssignMediator', data: { mediatorId: mediator.id, mediatorName: mediator.displayName, ...(b.reason ? { reason: b.reason } : {}) } }, m, { reason: b.reason });
+  }
+
+  @Post(':id/sessions') @HttpCode(201)
+  schedule(@Param('id', CaseId) id: string, @Body() b: Dto.SessionDto, @CommandMetadata() m: Meta) {
+    const sessionId = deterministicUuid(m.commandId, 'session');
+    return this.cases.run(id, { type: 'ScheduleSession', data: { sessionId, startsAt: b.startsAt, endsAt: b.endsAt, mode: b.mode, ...(b.location ? { location: b.location } : {}), attendees: asList(b.attendees) } as never }, m, { extra: { sessionId } });
+  }
+
+  @Post(':id/sessions/:sessionId/reschedule') @HttpCode(200)
+  reschedule(@Param('id', CaseId) id: string, @Param('sessionId') sessionId: string, @Body() b: Dto.RescheduleDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'RescheduleSession', data: { sessionId, ...b } }, m, { reason: b.reason });
+  }
+
+  @Post(':id/sessions/:sessionId/held') @HttpCode(200)
+  held(@Param('id', CaseId) id: string, @Param('sessionId') sessionId: string, @Body() b: Dto.SessionHeldDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'RecordSessionHeld', data: { sessionId, minutes: b.minutes, attendees: asList(b.attendees) } as never }, m);
+  }
+
+  @Post(':id/sessions/:sessionId/cancel') @HttpCode(200)
+  cancelSession(@Param('id', CaseId) id: string, @Param('sessionId') sessionId: string, @Body() b: Dto.ReasonDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'CancelSession', data: { sessionId, reason: b.reason } }, m, { reason: b.reason });
+  }
+
+  /** 延长调解期限: 委派 (and union referrals) only, with both parties' consent recorded. */
+  @Post(':id/extension') @HttpCode(200)
+  extend(@Param('id', CaseId) id: string, @Body() b: Dto.ExtensionDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'ExtendDeadline', data: { days: b.days, reason: b.reason, consents: b.consents } as never }, m, { reason: b.reason });
+  }
+
+  /** 调解协议: installments are numbered here (`i1`, `i2`, …) in the order given. */
+  @Post(':id/agreement') @HttpCode(200)
+  agree(@Param('id', CaseId) id: string, @Body() b: Dto.AgreementDto, @CommandMetadata() m: Meta) {
+    const schedule = Array.isArray(b.schedule) ? b.schedule.map((s, i) => ({ ...(s as object), installmentId: `i${i + 1}` })) : b.schedule;
+    return this.cases.run(id, { type: 'RecordAgreement', data: { agreedOn: b.agreedOn, effectiveOn: b.effectiveOn, terms: b.terms, items: b.items, schedule } as never }, m);
+  }
+
+  @Post(':id/confirmation-requests') @HttpCode(200)
+  requestConfirmation(@Param('id', CaseId) id: string, @Body() b: Dto.ConfirmationRequestDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'RequestJudicialConfirmation', data: b }, m);
+  }
+
+  @Post(':id/confirmation') @HttpCode(200)
+  confirmation(@Param('id', CaseId) id: string, @Body() b: Dto.ConfirmationDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'RecordJudicialConfirmation', data: b }, m, { reason: b.reason });
+  }
+
+  /** 履行: a payment under the agreement; a case referred from a wage case sees it there too. */
+  @Post(':id/payments') @HttpCode(201)
+  pay(@Param('id', CaseId) id: string, @Body() b: Dto.AgreedPaymentDto, @CommandMetadata() m: Meta) {
+    const paymentId = deterministicUuid(m.commandId, 'agreed-payment');
+    return this.cases.run(id, { type: 'RecordAgreedPayment', data: { paymentId, installmentId: b.installmentId, paidOn: b.paidOn, amount: b.amount, source: 'mediation' } }, m, { extra: { paymentId } });
+  }
+
+  @Post(':id/installments/:installmentId/default') @HttpCode(200)
+  defaulted(@Param('id', CaseId) id: string, @Param('installmentId') installmentId: string, @Body() b: Dto.ReasonDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'MarkInstallmentDefaulted', data: { installmentId, reason: b.reason } }, m, { reason: b.reason });
+  }
+
+  @Post(':id/failure') @HttpCode(200)
+  fail(@Param('id', CaseId) id: string, @Body() b: Dto.FailureDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'RecordFailure', data: { failedOn: b.failedOn, undisputedFacts: b.undisputedFacts, disputedPoints: b.disputedPoints, ...(b.note ? { note: b.note } : {}) } as never }, m);
+  }
+
+  @Post(':id/withdrawal') @HttpCode(200)
+  withdraw(@Param('id', CaseId) id: string, @Body() b: Dto.WithdrawalDto, @CommandMetadata() m: Meta) {
+    return this.cases.run(id, { type: 'WithdrawCase', data: b as never }, m, { reason: b.reason });
+  }
+}

@@ -1,0 +1,110 @@
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '#event-store';
+import type { MediationEvent } from '#mediation';
+import type { Projection } from '#projections';
+import { aggregateIdOf } from '../stream-ids.js';
+
+/**
+ * What the mediation figures are computed from (docs/figures.md "Mediation"):
+ * - `mediation_case_facts`: one row per case — its room, the referring court, its mediator now, when
+ *   it was accepted and the last day of its period (as extended);
+ * - `mediation_facts`: one row per dated fact (referred, accepted, declined, agreed, failed, withdrawn,
+ *   paid, defaulted, confirmation requested / granted / refused), with the room, the court, the
+ *   mediator then, an amount where there is one and, for a conclusion, how long it took and whether
+ *   it was within the period. Each fact keeps when it was recorded, so figures can be asked as of any
+ *   past instant.
+ */
+export const MEDIATION_FIGURES_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS mediation_case_facts (
+  case_id text PRIMARY KEY,
+  room_id text NOT NULL,
+  court text NOT NULL,
+  mediator_id text,
+  accepted_on date,
+  deadline date
+);
+CREATE TABLE IF NOT EXISTS mediation_facts (
+  event_id uuid PRIMARY KEY,
+  case_id text NOT NULL,
+  room_id text NOT NULL,
+  court text NOT NULL,
+  mediator_id text,
+  fact text NOT NULL,
+  on_date date NOT NULL,
+  amount bigint NOT NULL DEFAULT 0,
+  duration_days int,
+  on_time boolean,
+  recorded_at timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mediation_facts_period_idx ON mediation_facts (on_date) INCLUDE (fact, room_id, recorded_at);
+`;
+
+/** Who referred the case: the court's name, or the union itself. */
+export const UNION_REFERRAL = '工会转来';
+
+interface CaseFacts { room_id: string; court: string; mediator_id: string | null; accepted_on: string | null; deadline: string | null }
+
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+export const mediationFiguresProjection: Projection = {
+  name: 'mediation-figures',
+  tables: ['mediation_case_facts', 'mediation_facts'],
+  schemaSql: MEDIATION_FIGURES_SCHEMA_SQL,
+  streamPrefixes: ['mediation-case-'],
+  async apply(events: readonly RecordedEvent[], tx: EntityManager) {
+    const ids = [...new Set(events.map((e) => aggregateIdOf(e.streamId)))];
+    const stored: (CaseFacts & { case_id: string })[] = await tx.query(
+      `SELECT case_id, room_id, court, mediator_id, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM mediation_case_facts WHERE case_id = ANY($1)`,
+      [ids],
+    );
+    const cases = new Map<string, CaseFacts>(stored.map(({ case_id, ...facts }) => [case_id, facts]));
+    const facts: object[] = [];
+    for (const event of events) {
+      const caseId = aggregateIdOf(event.streamId);
+      const e = { type: event.type, data: event.data } as MediationEvent;
+      if (e.type === 'CaseReferred') {
+        cases.set(caseId, { room_id: e.data.roomId, court: e.data.source.kind === 'court' ? e.data.source.court : UNION_REFERRAL, mediator_id: null, accepted_on: null, deadline: null });
+      }
+      const kase = cases.get(caseId);
+      if (!kase) continue;
+      const fact = (name: string, onDate: string, extra: { amount?: number; mediatorId?: string; concluded?: boolean } = {}) => facts.push({
+        event_id: event.eventId, case_id: caseId, room_id: kase.room_id, court: kase.court, mediator_id: extra.mediatorId ?? kase.mediator_id, fact: name, on_date: onDate, amount: extra.amount ?? 0,
+        duration_days: extra.concluded && kase.accepted_on ? days(kase.accepted_on, onDate) : null,
+        on_time: extra.concluded && kase.deadline ? onDate <= kase.deadline : null,
+        recorded_at: event.recordedAt,
+      });
+      switch (e.type) {
+        case 'CaseReferred': fact('referred', e.data.referredOn); break;
+        case 'CaseAccepted': Object.assign(kase, { accepted_on: e.data.acceptedOn, deadline: e.data.deadline }); fact('accepted', e.data.acceptedOn); break;
+        case 'DeadlineExtended': kase.deadline = e.data.deadline; break;
+        case 'CaseDeclined': fact('declined', e.data.declinedOn); break;
+        case 'MediatorAssigned': case 'MediatorReassigned': kase.mediator_id = e.data.mediatorId; break;
+        case 'AgreementReached': fact('agreed', e.data.agreedOn, { amount: e.data.agreedTotal, mediatorId: e.data.mediatorId, concluded: true }); break;
+        case 'MediationFailed': fact('failed', e.data.failedOn, { mediatorId: e.data.mediatorId, concluded: true }); break;
+        case 'CaseWithdrawn': fact('withdrawn', e.data.withdrawnOn); break;
+        case 'AgreedPaymentRecorded': fact('paid', e.data.paidOn, { amount: e.data.amount }); break;
+        case 'InstallmentDefaulted': fact('defaulted', e.data.defaultedOn, { amount: e.data.unpaid }); break;
+        case 'JudicialConfirmationRequested': fact('confirmation_requested', e.data.requestedOn); break;
+        case 'JudicialConfirmationGranted': fact('confirmed', e.data.decidedOn); break;
+        case 'JudicialConfirmationRefused': fact('confirmation_refused', e.data.decidedOn); break;
+      }
+    }
+    const rows = [...cases].filter(([id]) => ids.includes(id)).map(([case_id, c]) => ({ case_id, ...c }));
+    if (rows.length > 0) {
+      await tx.query(
+        `INSERT INTO mediation_case_facts (case_id, room_id, court, mediator_id, accepted_on, deadline)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, room_id text, court text, mediator_id text, accepted_on date, deadline date)
+         ON CONFLICT (case_id) DO UPDATE SET mediator_id = EXCLUDED.mediator_id, accepted_on = EXCLUDED.accepted_on, deadline = EXCLUDED.deadline`,
+        [JSON.stringify(rows)],
+      );
+    }
+    if (facts.length > 0) {
+      await tx.query(
+        `INSERT INTO mediation_facts (event_id, case_id, room_id, court, mediator_id, fact, on_date, amount, duration_days, on_time, recorded_at)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, case_id text, room_id text, court text, mediator_id text, fact text, on_date date, amount bigint, duration_days int, on_time boolean, recorded_at timestamptz)
+         ON CONFLICT (event_id) DO NOTHING`,
+        [JSON.stringify(facts)],
+      );
+    }
+  },
+};

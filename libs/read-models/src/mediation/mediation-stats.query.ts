@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+
+export interface MediationStatsQuery {
+  /** Shanghai calendar days, both inclusive. */
+  readonly from: string;
+  readonly to: string;
+  /** The rooms asked about (a unit and the rooms below it); all when absent. */
+  readonly roomIds?: readonly string[];
+  /** Only what had been recorded by this instant counts. */
+  readonly asOf: Date;
+}
+
+interface Counts {
+  referrals: number;
+  accepted: number;
+  declined: number;
+  agreements: number;
+  failures: number;
+  withdrawals: number;
+  /** Agreements ÷ (agreements + failures); null when neither. */
+  successRate: number | null;
+  /** Fen agreed in the agreements of the period, and paid under agreements in the period. */
+  amountAgreed: number;
+  amountPaid: number;
+  amountDefaulted: number;
+  /** Agreements and failures of the period: their average days from acceptance, and how many were within their period. */
+  concluded: number;
+  averageDays: number | null;
+  onTime: number;
+  onTimeRate: number | null;
+  confirmations: { requested: number; granted: number; refused: number };
+}
+
+export type MediationStats = Counts & {
+  readonly byCourt: readonly ({ court: string } & Counts)[];
+  readonly byRoom: readonly ({ roomId: string } & Counts)[];
+  readonly byMediator: readonly ({ mediatorId: string } & Counts)[];
+  readonly byMonth: readonly ({ month: string } & Counts)[];
+};
+
+type Row = { dimension: 'all' | 'court' | 'room' | 'mediator' | 'month'; key: string | null; fact: string; n: number; amount: string; duration: string | null; on_time: number };
+
+/**
+ * The mediation figures of DOMAIN.md (docs/figures.md "Mediation"): each fact counted on its own day,
+ * in the room of the case, with the mediator of the case then; over the period, and by referring
+ * court, room, mediator and month. Only facts recorded by `asOf` count.
+ */
+export async function queryMediationStats(dataSource: DataSource, query: MediationStatsQuery): Promise<MediationStats> {
+  const rows: Row[] = await dataSource.query(
+    `SELECT CASE WHEN GROUPING(court) = 0 THEN 'court' WHEN GROUPING(room_id) = 0 THEN 'room' WHEN GROUPING(mediator_id) = 0 THEN 'mediator'
+                 WHEN GROUPING(to_char(on_date, 'YYYY-MM')) = 0 THEN 'month' ELSE 'all' END AS dimension,
+            coalesce(court, room_id, mediator_id, to_char(on_date, 'YYYY-MM')) AS key, fact,
+            count(*)::int AS n, sum(amount)::bigint AS amount, sum(duration_days)::bigint AS duration, count(*) FILTER (WHERE on_time)::int AS on_time
+       FROM mediation_facts
+      WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR room_id = ANY($4))
+      GROUP BY GROUPING SETS ((fact), (fact, court), (fact, room_id), (fact, mediator_id), (fact, to_char(on_date, 'YYYY-MM')))`,
+    [query.from, query.to, query.asOf, query.roomIds ?? null],
+  );
+  const countsOf = (dimension: Row['dimension'], key: string | null): Counts => {
+    const of = (fact: string) => rows.find((r) => r.dimension === dimension && r.key === key && r.fact === fact);
+    const n = (fact: string) => of(fact)?.n ?? 0;
+    const amount = (fact: string) => Number(of(fact)?.amount ?? 0);
+    const agreements = n('agreed');
+    const failures = n('failed');
+    const concluded = agreements + failures;
+    const timed = [of('agreed'), of('failed')].filter((r) => r?.duration !== null && r?.duration !== undefined);
+    const onTime = (of('agreed')?.on_time ?? 0) + (of('failed')?.on_time ?? 0);
+    return {
+      referrals: n('referred'), accepted: n('accepted'), declined: n('declined'), agreements, failures, withdrawals: n('withdrawn'),
+      successRate: concluded === 0 ? null : agreements / concluded,
+      amountAgreed: amount('agreed'), amountPaid: amount('paid'), amountDefaulted: amount('defaulted'),
+      concluded,
+      averageDays: concluded === 0 || timed.length === 0 ? null : timed.reduce((sum, r) => sum + Number(r!.duration), 0) / concluded,
+      onTime,
+      onTimeRate: concluded === 0 ? null : onTime / concluded,
+      confirmations: { requested: n('confirmation_requested'), granted: n('confirmed'), refused: n('confirmation_refused') },
+    };
+  };
+  const keys = (dimension: Row['dimension']) => [...new Set(rows.filter((r) => r.dimension === dimension && r.key !== null).map((r) => r.key!))].sort();
+  return {
+    ...countsOf('all', null),
+    byCourt: keys('court').map((court) => ({ court, ...countsOf('court', court) })),
+    byRoom: keys('room').map((roomId) => ({ roomId, ...countsOf('room', roomId) })),
+    byMediator: keys('mediator').map((mediatorId) => ({ mediatorId, ...countsOf('mediator', mediatorId) })),
+    byMonth: keys('month').map((month) => ({ month, ...countsOf('month', month) })),
+  };
+}
