@@ -151,7 +151,7 @@ describe('mediation cases over HTTP', () => {
   it('opens a linked mediation case from a wage case; the agreement flows back as expected payments, and a payment on either side is seen once on both', async () => {
     const { id: wageId } = await post(caseworker, '/api/wage-cases', { source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '某餐饮公司', district: '410105' }, summary: '三名服务员被拖欠工资' });
     await post(caseworker, `/api/wage-cases/${wageId}/claimants`, { claimants: [
-      { name: '赵一', workedFrom: '2026-01-01', workedUntil: '2026-09-30', claimed: 600_000 },
+      { name: '赵一', idNumber: '410105199003070026', workedFrom: '2026-01-01', workedUntil: '2026-09-30', claimed: 600_000 },
       { name: '钱二', workedFrom: '2026-02-01', workedUntil: '2026-09-30', claimed: 400_000 },
     ] });
     const badRoom = await caseworker.post(`/api/wage-cases/${wageId}/referrals`, { target: 'mediation', referredOn: today, roomId: '410105' });
@@ -187,6 +187,14 @@ describe('mediation cases over HTTP', () => {
     expect(wage.payments).toHaveLength(2);
     expect(wage.expectedPayments.map((e: { remaining: number }) => e.remaining)).toEqual([0, 0]);
     expect(wage.referrals[0]).toMatchObject({ acceptedOn: today, concludedOn: today });
+
+    // 人员轨迹: the same worker in both cases, by the keyed hash of the ID number sent in the body.
+    const journey = await post(supervisor, '/api/people/journey', { idNumber: '410105199003070026', reason: '核对赵一的全部案件' });
+    expect(journey.cases.map((c: { kind: string; id: string }) => [c.kind, c.id])).toEqual([['wage_case', wageId], ['mediation_case', mediationCaseId]]);
+    const elsewhere = await system.userClient({ username: 'wu.erqi', role: 'caseworker', orgUnitId: '410103' });
+    expect((await post(elsewhere, '/api/people/journey', { idNumber: '410105199003070026', reason: '核对' })).cases).toEqual([]);
+    expect((await mediator.post('/api/people/journey', { idNumber: '410105199003070026', reason: '核对' })).status).toBe(403);
+    expect((await supervisor.post('/api/people/journey', { idNumber: '410105199003070027', reason: '核对' })).body.errors[0]).toMatchObject({ field: 'idNumber', rule: 'id_number' });
   });
 
   it('states the figures of the rooms exactly', async () => {

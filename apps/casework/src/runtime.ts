@@ -4,7 +4,7 @@ import { PostgresEventStore, type EventStore } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
 import { ProjectionRunner } from '#projections';
-import { allProjections, HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-models';
+import { allProjections, HARDSHIP_REMINDER_READS_SCHEMA_SQL, personJourneyProjection, readModelEntities } from '#read-models';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 import { AdjustableCalendar } from '#calendar';
@@ -88,7 +88,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const mediation = createMediationServices();
     const consumers = [
       ...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store),
-      ...mediation.processManagers(store, wage.decider),
+      ...mediation.processManagers(store, wage.decider), personJourneyProjection(personalDataHashKey),
     ];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore } from '#event-store';
-import { allProjections, readModelEntities } from '#read-models';
+import { allProjections, personJourneyProjection, readModelEntities } from '#read-models';
 import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices } from '../../wage/src/wage-services.js';
@@ -37,7 +37,7 @@ export async function connectProjector(databaseUrl: string, dataDir = resolve(pr
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider)],
+    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider), personJourneyProjection(phoneHashKey)],
     async close() {
       await store.close();
       await personalData.close();

@@ -28,6 +28,7 @@ export * from './mediation/mediation-sessions.projection.js';
 export * from './mediation/mediation-figures.projection.js';
 export * from './mediation/mediation-stats.query.js';
 export * from './case-list/mediation-case-mapper.js';
+export * from './people/person-journey.projection.js';
 
 export const readModelEntities = [CaseListEntry];
 

@@ -14,3 +14,5 @@ export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 /** The hotline reference lists as administrators keep them (`ReferenceItems`). */
 export const REFERENCE_ITEMS = Symbol('REFERENCE_ITEMS');
 export const POVERTY_LINES = Symbol('POVERTY_LINES');
+/** The key of the keyed hashes that find the same phone or ID number without storing it in clear. */
+export const PERSONAL_DATA_HASH_KEY = Symbol('PERSONAL_DATA_HASH_KEY');

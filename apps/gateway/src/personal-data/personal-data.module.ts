@@ -7,12 +7,13 @@ import { AccessLogInterceptor } from './access-log.interceptor.js';
 import { ErasureController } from './erasure.controller.js';
 import { PersonalDataErasure } from './personal-data-erasure.js';
 import { RevealController } from './reveal.controller.js';
+import { PersonJourneyController } from './person-journey.controller.js';
 import { WageRevealController } from './wage-reveal.controller.js';
 import { WageCaseCommands } from '../wage-cases/wage-case-commands.service.js';
 
 /** Personal data over HTTP: reveal, lawful erasure, and the access log with its interceptor. */
 @Module({
   providers: [CaseAccess, AccessLog, PersonalDataErasure, WageCaseCommands, { provide: APP_INTERCEPTOR, useClass: AccessLogInterceptor }],
-  controllers: [RevealController, WageRevealController, ErasureController, AccessLogController],
+  controllers: [RevealController, WageRevealController, ErasureController, AccessLogController, PersonJourneyController],
 })
 export class PersonalDataModule {}
