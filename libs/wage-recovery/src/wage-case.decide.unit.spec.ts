@@ -142,4 +142,36 @@ describe('wage case decisions', () => {
     expect(limitationStanding('2025-06-30', '2026-05-31', DEFAULT_WAGE_TIME_LIMITS)).toBe('warning');
     expect(limitationStanding('2025-06-30', '2026-07-01', DEFAULT_WAGE_TIME_LIMITS)).toBe('expired');
   });
+
+  describe('a referral to a mediation room of this system', () => {
+    const referred = () => run([{ type: 'ReferCase', data: { referralId: 'r1', target: 'mediation', referredOn: '2026-03-02', mediation: { roomId: 'MR-410105', mediationCaseId: 'm1' } } }], verifiedCase()).state;
+
+    it('names the room only for a mediation referral, and refuses a second one to a room while the first is open', () => {
+      const error = refusal([{ type: 'ReferCase', data: { referralId: 'r2', target: 'arbitration', referredOn: '2026-03-02', mediation: { roomId: 'MR-410105', mediationCaseId: 'm2' } } }], verifiedCase()) as ValidationError;
+      expect(error.violations.map((v) => v.field)).toEqual(['mediation']);
+      expect(refusal([{ type: 'ReferCase', data: { referralId: 'r2', target: 'mediation', referredOn: '2026-03-03', mediation: { roomId: 'MR-410105', mediationCaseId: 'm2' } } }], referred()).code).toBe('mediation_pending');
+    });
+
+    it('takes the agreement as expected payments once, verifying a worker not yet verified at the agreed amount', () => {
+      const opened = run([
+        { type: 'OpenWageCase', data: { caseId: 'w2', source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '某餐饮公司', district: '410105' }, summary: '欠薪', unitId: '410105' } },
+        { type: 'AddClaimants', data: { claimants: [claimant('a', 300_000)] } },
+        { type: 'ReferCase', data: { referralId: 'r1', target: 'mediation', referredOn: '2026-03-02', mediation: { roomId: 'MR-410105', mediationCaseId: 'm1' } } },
+      ]).state;
+      const agreement: WageCaseCommand = { type: 'RecordMediationAgreement', data: { mediationCaseId: 'm1', agreedOn: '2026-03-05', installments: [{ installmentId: 'i1', claimantId: 'a', dueOn: '2026-03-10', amount: 250_000 }] } };
+      const once = run([agreement, agreement], opened);
+      expect(once.events.map((e) => e.type)).toEqual(['MediationAgreementRecorded']);
+      expect(once.state.claimants.a.verified).toBe(250_000);
+      expect(once.state.expectedPayments.i1).toMatchObject({ amount: 250_000, paid: 0, mediationCaseId: 'm1' });
+      const unknown = refusal([{ type: 'RecordMediationAgreement', data: { mediationCaseId: 'm1', agreedOn: '2026-03-05', installments: [{ installmentId: 'i9', claimantId: 'zz', dueOn: '2026-03-10', amount: 1 }] } }], opened) as ValidationError;
+      expect(unknown.violations.map((v) => v.field)).toEqual(['installments.0.claimantId']);
+      // Paid under the agreement: to its worker, no more than is left of the installment; the same payment flowing in again adds nothing.
+      const paying = (amount: number, claimantId = 'a', source: 'wage_case' | 'mediation' = 'mediation'): WageCaseCommand => ({ type: 'RecordRecoveryPayment', data: { paymentId: 'p1', amount, paidOn: '2026-03-10', payer: '某餐饮公司', allocations: [{ claimantId, amount }], installmentId: 'i1', source } });
+      expect((refusal([paying(260_000)], once.state) as ValidationError).violations.map((v) => v.rule)).toContain('exceeds_installment');
+      const paid = run([paying(250_000), paying(250_000)], once.state);
+      expect(paid.events).toHaveLength(1);
+      expect(paid.state.expectedPayments.i1.paid).toBe(250_000);
+      expect(paid.state.claimants.a.recovered).toBe(250_000);
+    });
+  });
 });

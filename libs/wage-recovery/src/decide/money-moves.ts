@@ -51,6 +51,8 @@ function allocationViolations(
  */
 export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '登记追回款');
+  // The same payment flowing in again from the linked mediation case: already here.
+  if (data.source === 'mediation' && data.installmentId !== undefined && state.payments[data.paymentId]?.installmentId === data.installmentId) return [];
   rejectIfAny([
     ...requiredText('paymentId', '款项编号', data.paymentId, 64),
     ...fenAtLeast('amount', '追回金额', data.amount, 1),
@@ -60,11 +62,7 @@ export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state
       (limit) => `追回金额不能超过该申请人核实金额中尚未追回的部分（${formatYuan(limit)} 元）`),
     ...installmentViolations(state, data),
   ]);
-  if (state.payments[data.paymentId]) {
-    // The same payment flowing in again from the linked mediation case: already here.
-    if (data.source === 'mediation' && state.payments[data.paymentId].installmentId === data.installmentId) return [];
-    throw new RuleBrokenError('payment_exists', '该款项编号已登记');
-  }
+  if (state.payments[data.paymentId]) throw new RuleBrokenError('payment_exists', '该款项编号已登记');
   const allocations: RecoveryAllocation[] = data.allocations.map((a) => ({
     claimantId: a.claimantId,
     amount: a.amount,
@@ -79,7 +77,6 @@ function installmentViolations(state: WageCaseState, data: RecordRecoveryPayment
   if (data.installmentId === undefined) return data.source === 'mediation' ? [{ field: 'installmentId', rule: 'required', message: '调解协议付款须写明是哪一期' }] : [];
   const expected = state.expectedPayments[data.installmentId];
   if (!expected) return [{ field: 'installmentId', rule: 'exists', message: '本案没有这一期调解协议付款' }];
-  if (state.payments[data.paymentId]) return [];
   const violations: FieldViolation[] = [];
   if ((data.allocations ?? []).some((a) => a.claimantId !== expected.claimantId)) violations.push({ field: 'allocations', rule: 'installment_claimant', message: '调解协议的这一期付款只能分配给约定的职工' });
   if (Number.isSafeInteger(data.amount) && data.amount > expected.amount - expected.paid) violations.push({ field: 'amount', rule: 'exceeds_installment', message: `超过这一期尚未支付的金额（${formatYuan(expected.amount - expected.paid)} 元）` });
