@@ -78,6 +78,13 @@ describe('mediation cases over HTTP', () => {
     expect(kase.applicants[0].phone).toBe('138****5678');
     expect((await erqi.get(`/api/mediation-cases/${id}`)).status).toBe(404);
     expect((await caseworker.get(`/api/mediation-cases/${id}`)).status).toBe(200);
+    // A mediator belongs to one or more rooms: once 二七区's mediator also works in 金水区's room, they see its cases.
+    const erqiId = (await erqi.get('/api/auth/me')).body.id;
+    expect((await system.admin.request('PUT', `/api/users/${erqiId}/rooms`, { roomIds: ['410105'] })).status).toBe(400);
+    expect((await system.admin.request('PUT', `/api/users/${erqiId}/rooms`, { roomIds: [ROOM] })).status).toBe(200);
+    expect((await erqi.get(`/api/mediation-cases/${id}`)).status).toBe(200);
+    await system.admin.request('PUT', `/api/users/${erqiId}/rooms`, { roomIds: [] });
+    expect((await erqi.get(`/api/mediation-cases/${id}`)).status).toBe(404);
 
     const tomorrow = shanghaiDay(1);
     const { sessionId } = await post(mediator, `/api/mediation-cases/${id}/sessions`, { startsAt: at(tomorrow, '09:00'), endsAt: at(tomorrow, '10:30'), mode: 'in_room', attendees: ['王建国', '李红', '张总'] });

@@ -6,6 +6,13 @@ export type CaseKind = 'complaint' | 'wage_case' | 'hardship_file' | 'mediation_
 export interface Principal {
   readonly role: Role;
   readonly orgUnitId: string;
+  /** Further mediation rooms a mediator works in: each mediator belongs to one or more rooms. */
+  readonly roomIds?: readonly string[];
+}
+
+/** The units a user works in: their own, and a mediator's further rooms. */
+function unitsOf(principal: Principal): string[] {
+  return principal.role === 'mediator' ? [principal.orgUnitId, ...(principal.roomIds ?? [])] : [principal.orgUnitId];
 }
 
 /** What the policy needs of the org tree. */
@@ -35,13 +42,13 @@ function kindsFor(role: Role): readonly CaseKind[] {
 export function canSeeCase(principal: Principal, kase: CaseUnits, tree: OrgTree): boolean {
   if (!CASE_ROLES.includes(principal.role)) return false;
   if (!kindsFor(principal.role).includes(kase.kind)) return false;
-  return kase.unitIds.some((unitId) => tree.isWithin(unitId, principal.orgUnitId));
+  return kase.unitIds.some((unitId) => unitsOf(principal).some((own) => tree.isWithin(unitId, own)));
 }
 
 /** The filter a list of cases applies for this user; `null` means the user sees no cases. */
 export function caseListScope(principal: Principal, tree: OrgTree): { unitIds: string[]; kinds: readonly CaseKind[] } | null {
   if (!CASE_ROLES.includes(principal.role)) return null;
-  return { unitIds: tree.subtree(principal.orgUnitId), kinds: kindsFor(principal.role) };
+  return { unitIds: [...new Set(unitsOf(principal).flatMap((own) => tree.subtree(own)))], kinds: kindsFor(principal.role) };
 }
 
 /** Who may open a new case of a kind: hotline complaints are taken by caseworkers and supervisors. */
@@ -56,5 +63,5 @@ export function canOpenCase(principal: Principal, kind: CaseKind): boolean {
  */
 export function canReadFigures(principal: Principal, kind: CaseKind, unitId: string, tree: OrgTree): boolean {
   if (principal.role === 'mediator' && kind !== 'mediation_case') return false;
-  return tree.isWithin(unitId, principal.orgUnitId);
+  return unitsOf(principal).some((own) => tree.isWithin(unitId, own));
 }

@@ -20,6 +20,13 @@ CREATE TABLE IF NOT EXISTS users (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 
+-- 调解员可在多个调解工作室: the rooms a mediator works in besides their own unit.
+CREATE TABLE IF NOT EXISTS user_rooms (
+  user_id uuid NOT NULL REFERENCES users(id),
+  room_id text NOT NULL REFERENCES org_units(id),
+  PRIMARY KEY (user_id, room_id)
+);
+
 -- One row per log-in; a token names its row (jti), so a session can end before its token expires.
 CREATE TABLE IF NOT EXISTS user_sessions (
   id uuid PRIMARY KEY,

@@ -29,6 +29,7 @@ export class AuthGuard implements CanActivate {
       userId: session.userId,
       role: session.role,
       orgUnitId: session.orgUnitId,
+      roomIds: session.roomIds,
       username: session.username,
       sessionId: session.sessionId,
     };

@@ -6,6 +6,8 @@ import type { Role } from '#identity';
 export interface AuthenticatedUser extends Actor {
   readonly role: Role;
   readonly username: string;
+  /** Further mediation rooms a mediator works in (besides their own unit). */
+  readonly roomIds?: readonly string[];
   /** The session the token names; log-out ends it. Never recorded in events. */
   readonly sessionId: string;
 }

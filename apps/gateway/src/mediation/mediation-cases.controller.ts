@@ -207,12 +207,13 @@ export class MediationCasesController {
     return this.cases.run(id, { type: 'DeclineCase', data: b }, m, { reason: b.reason });
   }
 
-  /** 指派/更换调解员: a mediator of the case's room. */
+  /** 指派/更换调解员: a mediator of the case's room (their own unit, or one of their further rooms). */
   @Post(':id/mediator') @HttpCode(200)
   async assign(@Param('id', CaseId) id: string, @Body() b: Dto.MediatorDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
     const state = foldMediationCase(await this.cases.visibleEvents(id, user));
     const mediator = await this.users.findById(b.mediatorId).catch(() => null);
-    if (!mediator || mediator.role !== 'mediator' || mediator.orgUnitId !== state.roomId) {
+    const rooms: { room_id: string }[] = mediator ? await this.dataSource.query('SELECT room_id FROM user_rooms WHERE user_id = $1', [mediator.id]) : [];
+    if (!mediator || mediator.role !== 'mediator' || (mediator.orgUnitId !== state.roomId && !rooms.some((r) => r.room_id === state.roomId))) {
       throw new ValidationError([{ field: 'mediatorId', rule: 'room_mediator', message: '调解员须为本调解工作室在岗的调解员' }]);
     }
     return this.cases.run(id, { type: 'AssignMediator', data: { mediatorId: mediator.id, mediatorName: mediator.displayName, ...(b.reason ? { reason: b.reason } : {}) } }, m, { reason: b.reason });

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsArray, IsString } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IdentityActor, Users } from '#identity';
 import { USERS } from '../core/tokens.js';
@@ -12,6 +14,10 @@ import { UpdateUserDto } from './update-user.dto.js';
 const UserId = new CaseIdPipe('user_not_found', '用户不存在');
 
 const actor = (user: AuthenticatedUser): IdentityActor => ({ userId: user.userId, username: user.username });
+
+export class RoomsDto {
+  @ApiProperty({ type: [String], example: ['MR-410103'] }) @IsArray({ message: '调解工作室须为列表' }) @IsString({ each: true, message: '调解工作室编号须为文字' }) roomIds: string[];
+}
 
 /** 用户管理, for administrators only. No answer ever carries a password or its hash. */
 @ApiTags('users')
@@ -49,6 +55,12 @@ export class UsersController {
     return this.users.administration.enable(id, actor(user));
   }
 
+  /** 调解员所在工作室: the further mediation rooms a mediator works in (each mediator belongs to one or more rooms). */
+  @Put(':id/rooms')
+  setRooms(@Param('id', UserId) id: string, @CurrentUser() user: AuthenticatedUser, @Body() body: RoomsDto) {
+    return this.users.administration.setRooms(id, body.roomIds, actor(user));
+  }
+
   /** `{temporaryPassword}`, shown this once; the user's sessions end. */
   @Post(':id/reset-password')
   @HttpCode(200)
@@ -56,3 +68,4 @@ export class UsersController {
     return this.users.administration.resetPassword(id, actor(user));
   }
 }
+

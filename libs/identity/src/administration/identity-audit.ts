@@ -7,6 +7,7 @@ export type IdentityAuditAction =
   | 'user_disabled'
   | 'user_enabled'
   | 'user_password_reset'
+  | 'user_rooms_changed'
   | 'org_unit_created'
   | 'org_unit_renamed';
 

@@ -61,6 +61,23 @@ export class UserAdministration {
     return this.listItem(id);
   }
 
+  /**
+   * 调解员所在工作室: the further mediation rooms a mediator works in, besides their own unit (a
+   * mediator belongs to one or more rooms). Replaces the list; the sessions see it at once.
+   */
+  async setRooms(id: string, roomIds: readonly string[], by: IdentityActor, now = new Date()): Promise<{ userId: string; roomIds: string[] }> {
+    const user = await this.load(id);
+    if (user.role !== 'mediator') throw new RuleBrokenError('rooms_for_mediators', '只有调解员可以加入多个调解工作室');
+    const wanted = [...new Set(roomIds)].filter((roomId) => roomId !== user.orgUnitId).sort();
+    const violations = roomIds.flatMap((roomId, i) => (this.orgUnits.find(roomId)?.kind === 'mediation_room' ? [] : [{ field: `roomIds.${i}`, rule: 'mediation_room', message: `${roomId} 不是调解工作室` }]));
+    if (violations.length > 0) throw new ValidationError(violations);
+    await this.change(by, 'user_rooms_changed', id, { roomIds: wanted }, now, async (manager) => {
+      await manager.query('DELETE FROM user_rooms WHERE user_id = $1', [id]);
+      if (wanted.length > 0) await manager.query('INSERT INTO user_rooms (user_id, room_id) SELECT $1, unnest($2::text[])', [id, wanted]);
+    });
+    return { userId: id, roomIds: wanted };
+  }
+
   /** 停用: the user can no longer log in and every open session ends at once. */
   async disable(id: string, by: IdentityActor, now = new Date()): Promise<UserListItem> {
     if (id === by.userId) throw new RuleBrokenError('cannot_disable_self', '不能停用自己的账号');

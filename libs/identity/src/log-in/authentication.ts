@@ -14,6 +14,8 @@ export interface AuthenticatedSession {
   readonly username: string;
   readonly role: Role;
   readonly orgUnitId: string;
+  /** Further mediation rooms a mediator works in. */
+  readonly roomIds: readonly string[];
   readonly sessionId: string;
 }
 
@@ -69,7 +71,7 @@ export class Authentication {
     if (!session || session.userId !== reading.claims.sub) throw unauthenticated();
     if (session.revokedAt || session.userDisabled) throw revoked();
     if (session.expiresAt.getTime() <= now.getTime()) throw expired();
-    return { userId: session.userId, username: session.username, role: session.role, orgUnitId: session.orgUnitId, sessionId: session.sessionId };
+    return { userId: session.userId, username: session.username, role: session.role, orgUnitId: session.orgUnitId, roomIds: session.roomIds, sessionId: session.sessionId };
   }
 
   async logout(session: { sessionId: string; userId: string }, now = new Date()): Promise<void> {

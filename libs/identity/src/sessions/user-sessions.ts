@@ -10,6 +10,8 @@ export interface SessionLookup {
   readonly username: string;
   readonly role: Role;
   readonly orgUnitId: string;
+  /** Further mediation rooms a mediator works in (besides `orgUnitId`). */
+  readonly roomIds: readonly string[];
   readonly userDisabled: boolean;
   readonly expiresAt: Date;
   readonly revokedAt: Date | null;
@@ -28,6 +30,7 @@ interface SessionRow {
   disabled: boolean;
   expires_at: Date;
   revoked_at: Date | null;
+  room_ids: string[] | null;
 }
 
 /** The `user_sessions` table: one row per log-in, found by primary key on every request. */
@@ -55,7 +58,8 @@ export class UserSessions {
     if (cached) return cached;
     const ticket = this.cache.beginRead();
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.user_id, u.username, u.role, u.org_unit_id, u.disabled, s.expires_at, s.revoked_at
+      `SELECT s.user_id, u.username, u.role, u.org_unit_id, u.disabled, s.expires_at, s.revoked_at,
+              ARRAY(SELECT room_id FROM user_rooms r WHERE r.user_id = u.id ORDER BY room_id) AS room_ids
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
       [sessionId],
@@ -68,6 +72,7 @@ export class UserSessions {
       username: row.username,
       role: row.role,
       orgUnitId: row.org_unit_id,
+      roomIds: row.room_ids ?? [],
       userDisabled: row.disabled,
       expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
