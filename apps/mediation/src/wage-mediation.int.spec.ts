@@ -8,12 +8,10 @@ import { DataSource } from 'typeorm';
 import { createChineseDaysCalendar } from '#calendar';
 import { handleCommand, type CommandMeta } from '#command-handling';
 import { upcasters } from '#event-schemas';
-import { PostgresEventStore, type RecordedEvent } from '#event-store';
-import { ProjectionRunner } from '#projections';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { PostgresEventStore } from '#event-store';
+import { createTestDatabase, processManagerRestarts, type TestDatabase } from '#testing';
 import type { MediationCommand } from '#mediation';
 import type { WageCaseCommand } from '#wage-recovery';
-import { waitForHead } from '../../../libs/event-store/src/testing/wait-for-head.js';
 import { createWageServices } from '../../wage/src/wage-services.js';
 import { wageCaseStream } from '../../wage/src/wage-case-stream.js';
 import { createMediationServices } from './mediation-services.js';
@@ -43,23 +41,8 @@ describe('wage ⇄ mediation process manager', () => {
     await db?.drop();
   });
 
-  /** Applies what the log holds now inside a transaction that then fails: the effects stay, the checkpoint does not move. */
-  async function crashAfterActing(): Promise<void> {
-    await waitForHead(store, await store.lastCommittedPosition());
-    const [manager] = managers();
-    const events: RecordedEvent[] = await store.readAll();
-    await dataSource.transaction(async (tx) => {
-      await manager.apply(events.filter((e) => manager.streamPrefixes!.some((p) => e.streamId.startsWith(p))), tx);
-      throw new Error('crash before the checkpoint');
-    }).catch((error: Error) => expect(error.message).toBe('crash before the checkpoint'));
-  }
-
-  async function runUntilCaughtUp(): Promise<void> {
-    const runner = new ProjectionRunner(dataSource, store, managers());
-    await runner.start();
-    await runner.waitUntilCaughtUp(30_000);
-    await runner.stop();
-  }
+  const crashAfterActing = () => processManagerRestarts(dataSource, store, managers).crashAfterActing();
+  const runUntilCaughtUp = () => processManagerRestarts(dataSource, store, managers).runUntilCaughtUp();
 
   const toWage = (id: string, command: WageCaseCommand, actor = caseworker) => handleCommand(store, wage.decider, wageCaseStream(id), command, meta(actor), { startsStream: command.type === 'OpenWageCase' });
   const toMediation = (id: string, command: MediationCommand, actor = mediatorActor) => handleCommand(store, mediation.decider, mediationCaseStream(id), command, meta(actor));

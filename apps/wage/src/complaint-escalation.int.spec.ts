@@ -5,15 +5,13 @@
 import { DataSource } from 'typeorm';
 import { handleCommand } from '#command-handling';
 import { createChineseDaysCalendar } from '#calendar';
-import { PostgresEventStore, type RecordedEvent } from '#event-store';
+import { PostgresEventStore } from '#event-store';
 import { upcasters } from '#event-schemas';
-import { ProjectionRunner } from '#projections';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, processManagerRestarts, type TestDatabase } from '#testing';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { complaintStream } from '../../hotline/src/complaint-stream.js';
 import { createWageServices } from './wage-services.js';
 import { wageCaseStream } from './wage-case-stream.js';
-import { waitForHead } from '../../../libs/event-store/src/testing/wait-for-head.js';
 
 const centre = { userId: 'u-centre', role: 'caseworker', orgUnitId: '410100' };
 let serial = 0;
@@ -38,23 +36,9 @@ describe('complaint escalation process manager', () => {
     await db?.drop();
   });
 
-  /** Applies what the log holds now inside a transaction that then fails: the effects stay, the checkpoint does not move. */
-  async function crashAfterActing(): Promise<void> {
-    await waitForHead(store, await store.lastCommittedPosition());
-    const [manager] = wage.processManagers(store, hotline.decider);
-    const events: RecordedEvent[] = await store.readAll();
-    await dataSource.transaction(async (tx) => {
-      await manager.apply(events.filter((e) => manager.streamPrefixes!.some((p) => e.streamId.startsWith(p))), tx);
-      throw new Error('crash before the checkpoint');
-    }).catch((error: Error) => expect(error.message).toBe('crash before the checkpoint'));
-  }
-
-  async function runUntilCaughtUp(): Promise<void> {
-    const runner = new ProjectionRunner(dataSource, store, wage.processManagers(store, hotline.decider));
-    await runner.start();
-    await runner.waitUntilCaughtUp(30_000);
-    await runner.stop();
-  }
+  const managers = () => wage.processManagers(store, hotline.decider);
+  const crashAfterActing = () => processManagerRestarts(dataSource, store, managers).crashAfterActing();
+  const runUntilCaughtUp = () => processManagerRestarts(dataSource, store, managers).runUntilCaughtUp();
 
   it('opens the wage case once and sends the outcome back once, across a crash and a restart each time', async () => {
     serial += 1;

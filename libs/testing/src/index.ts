@@ -3,3 +3,4 @@ export * from './decider-spec.js';
 export * from './complaint-histories.js';
 export * from './table-snapshot.js';
 export * from './seeded-random.js';
+export * from './process-manager-restarts.js';
