@@ -30,7 +30,7 @@ export function generateComplaintHistories(count: number, options: { seed?: numb
     const supervisor = { userId: 'generator-supervisor', role: 'supervisor', orgUnitId: '410100' };
     const steps: Array<[ComplaintCommand, typeof city]> = [
       [{ type: 'ReceiveComplaint', data: {
-        complaintId: id, channel: random() < 0.8 ? 'phone' : 'wechat', caller: { anonymous: false, name: '测试来电人', phone: `139${String(10_000_000 + i).slice(-8)}` },
+        complaintId: id, channel: random() < 0.8 ? 'phone' : 'wechat', caller: { anonymous: false, name: '测试来电人', phone: `139${String(10_000_000 + i).slice(-8)}`, ...(i % 5 === 0 ? { idNumber: residentIdNumber(`410105198${String(i % 10)}0101`, i % 1000) } : {}) },
         workersAffected: 1 + Math.floor(random() * 20), employer: { name: `郑州第${i}号测试企业`, district },
         classification: { category, subcategory, type: 'request_for_action' } as never, urgency: 'normal', safetyRisk: false,
         summary: '生成的测试工单', receivedAt: now, receivingUnitId: '410100' } }, city],
@@ -82,4 +82,12 @@ export async function appendHistories(store: EventStore, streams: ReturnType<typ
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return written;
+}
+
+/** A resident ID number (18 characters, check digit of GB 11643) from its first 14 characters and a serial. */
+export function residentIdNumber(first14: string, serial: number): string {
+  const body = `${first14}${String(serial).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return `${body}${'10X98765432'[sum % 11]}`;
 }
