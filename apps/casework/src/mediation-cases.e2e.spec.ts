@@ -204,15 +204,37 @@ describe('mediation cases over HTTP', () => {
     expect((await supervisor.post('/api/people/journey', { idNumber: '410105199003070027', reason: '核对' })).body.errors[0]).toMatchObject({ field: 'idNumber', rule: 'id_number' });
   });
 
+  it('takes a hotline complaint to a room with what the caller claims, and the complaint learns the outcome', async () => {
+    const complaint = await post(caseworker, '/api/complaints', {
+      channel: 'phone', caller: { name: '孙师傅', phone: '13700001234', idNumber: '410105199003070026' }, employer: { name: '某物流公司', district: '410105' },
+      category: 'pay', type: 'request_for_action', summary: '被辞退未付经济补偿',
+    });
+    const badClaims = await caseworker.post(`/api/complaints/${complaint.id}/escalate-mediation`, { roomId: ROOM, claims: [{ item: '经济补偿金', amount: 0 }] });
+    expect(badClaims.status).toBe(400);
+    expect(badClaims.body.errors[0]).toMatchObject({ field: 'claims.0.amount' });
+    const { mediationCaseId } = await post(caseworker, `/api/complaints/${complaint.id}/escalate-mediation`, { roomId: ROOM, claims: [{ item: '经济补偿金', amount: 1_500_000 }] });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const kase = (await mediator.get(`/api/mediation-cases/${mediationCaseId}`)).body;
+    expect(kase).toMatchObject({ status: 'referred', source: { kind: 'complaint', complaintId: complaint.id }, respondent: { name: '某物流公司' }, claims: [{ item: '经济补偿金', amount: 1_500_000 }] });
+    expect(kase.applicants[0]).toMatchObject({ name: '孙师傅', idNumber: '410105********0026' });
+    await post(mediator, `/api/mediation-cases/${mediationCaseId}/decline`, { reason: '已进入仲裁程序', declinedOn: today });
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const links = (await caseworker.get(`/api/complaints/${complaint.id}`)).body.links;
+    expect(links).toEqual([expect.objectContaining({ kind: 'mediation_case', id: mediationCaseId, outcome: expect.objectContaining({ outcome: 'mediation_declined' }) })]);
+    // The same worker's journey now has the complaint and the mediation case too.
+    const journey = await post(supervisor, '/api/people/journey', { idNumber: '410105199003070026', reason: '核对孙师傅' });
+    expect(journey.cases.map((c: { kind: string }) => c.kind)).toEqual(expect.arrayContaining(['complaint', 'mediation_case']));
+  });
+
   it('states the figures of the rooms exactly', async () => {
     await system.app.runtime.projections.waitUntilCaughtUp();
     const figures = (await supervisor.get(`/api/stats/mediation?from=${today.slice(0, 8)}01&to=${today}`)).body;
     expect(figures).toMatchObject({
-      referrals: 4, accepted: 4, agreements: 2, failures: 1, successRate: 2 / 3,
+      referrals: 5, accepted: 4, declined: 1, agreements: 2, failures: 1, successRate: 2 / 3,
       amountAgreed: 1_700_000 + 900_000, amountPaid: 1_700_000 + 900_000, confirmations: { requested: 1, granted: 1, refused: 0 },
       concluded: 3, onTime: 3, averageDays: 0,
     });
-    expect(figures.byCourt).toEqual(expect.arrayContaining([expect.objectContaining({ court: '郑州市金水区人民法院', referrals: 3 }), expect.objectContaining({ court: '工会转来', referrals: 1 })]));
+    expect(figures.byCourt).toEqual(expect.arrayContaining([expect.objectContaining({ court: '郑州市金水区人民法院', referrals: 3 }), expect.objectContaining({ court: '工会转来', referrals: 2 })]));
     expect(figures.byMediator.find((m: { mediatorId: string }) => m.mediatorId === mediatorId)).toMatchObject({ agreements: 2, failures: 1 });
     expect((await erqi.get(`/api/stats/mediation?unit=${ROOM}`)).status).toBe(403);
     const before = (await supervisor.get(`/api/stats/mediation?from=${today.slice(0, 8)}01&to=${today}&asOf=${new Date(Date.now() - 3_600_000).toISOString()}`)).body;

@@ -88,7 +88,7 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     const mediation = createMediationServices();
     const consumers = [
       ...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store),
-      ...mediation.processManagers(store, wage.decider), personJourneyProjection(personalDataHashKey),
+      ...mediation.processManagers(store, wage.decider, hotline.decider), personJourneyProjection(personalDataHashKey),
     ];
     const projections = new ProjectionRunner(dataSource, store, consumers, {
       onError: reportProjectionFailure,

@@ -1,8 +1,10 @@
 import type { EventStore } from '#event-store';
 import type { Projection } from '#projections';
 import type { WageCaseDecider } from '#wage-recovery';
+import type { ComplaintDecider } from '#hotline';
 import { createMediationDecider, DEFAULT_MEDIATION_LIMITS, type Booking, type MediationDecider, type MediationLimits } from '#mediation';
 import { wageMediationLinks } from './wage-mediation.process-manager.js';
+import { complaintMediationLinks } from './complaint-mediation.process-manager.js';
 
 export interface MediationServices {
   readonly limits: MediationLimits;
@@ -10,8 +12,8 @@ export interface MediationServices {
   readonly decider: MediationDecider;
   /** The decider for booking a session, seeing the sessions already booked at that time. */
   deciderBooking(overlapping: readonly Booking[]): MediationDecider;
-  /** Process managers between mediation and the wage context, run by the projection runner. */
-  processManagers(store: EventStore, wageCases: WageCaseDecider): Projection[];
+  /** Process managers between mediation and the wage and hotline contexts, run by the projection runner. */
+  processManagers(store: EventStore, wageCases: WageCaseDecider, complaints: ComplaintDecider): Projection[];
 }
 
 export function createMediationServices(limits: MediationLimits = DEFAULT_MEDIATION_LIMITS): MediationServices {
@@ -20,6 +22,6 @@ export function createMediationServices(limits: MediationLimits = DEFAULT_MEDIAT
     limits,
     decider,
     deciderBooking: (overlapping) => createMediationDecider({ limits, bookings: { conflictsFor: () => overlapping } }),
-    processManagers: (store, wageCases) => [wageMediationLinks({ store, mediation: decider, wageCases })],
+    processManagers: (store, wageCases, complaints) => [wageMediationLinks({ store, mediation: decider, wageCases }), complaintMediationLinks({ store, mediation: decider, complaints })],
   };
 }

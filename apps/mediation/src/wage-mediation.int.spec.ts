@@ -13,6 +13,7 @@ import { createTestDatabase, processManagerRestarts, type TestDatabase } from '#
 import type { MediationCommand } from '#mediation';
 import type { WageCaseCommand } from '#wage-recovery';
 import { createWageServices } from '../../wage/src/wage-services.js';
+import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { wageCaseStream } from '../../wage/src/wage-case-stream.js';
 import { createMediationServices } from './mediation-services.js';
 import { mediationCaseStream } from './mediation-stream.js';
@@ -27,7 +28,7 @@ describe('wage ⇄ mediation process manager', () => {
   let dataSource: DataSource;
   const wage = createWageServices(createChineseDaysCalendar());
   const mediation = createMediationServices();
-  const managers = () => mediation.processManagers(store, wage.decider);
+  const managers = () => mediation.processManagers(store, wage.decider, createHotlineServices(undefined).decider).slice(0, 1);
 
   beforeAll(async () => {
     db = await createTestDatabase();

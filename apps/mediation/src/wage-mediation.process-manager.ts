@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid, handleCommand, type CommandMeta } from '#command-handling';
-import { CaseworkError } from '#errors';
+import { handleCommand, type CommandMeta } from '#command-handling';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { evolveMediationCase, initialMediationCaseState, type MediationCaseState, type MediationDecider, type MediationEvent } from '#mediation';
 import type { Projection } from '#projections';
@@ -8,8 +7,8 @@ import { aggregateIdOf } from '#read-models';
 import { evolveWageCase, initialWageCaseState, type WageCaseDecider, type WageCaseEvent, type WageCaseState } from '#wage-recovery';
 import { WAGE_CASE_STREAM_PREFIX, wageCaseStream } from '../../wage/src/wage-case-stream.js';
 import { MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from './mediation-stream.js';
+import { causedBy, quietly } from './process-steps.js';
 
-const SYSTEM_ACTOR = { userId: 'system:wage-mediation', role: 'system', orgUnitId: '410100' };
 
 /**
  * 欠薪案件 ⇄ 调解工作室: a process manager between the wage and mediation contexts.
@@ -41,9 +40,6 @@ export function wageMediationLinks(deps: { store: EventStore; mediation: Mediati
 
 type Deps = Parameters<typeof wageMediationLinks>[0];
 
-function metaFor(event: RecordedEvent, purpose: string, actor: CommandMeta['actor'] = SYSTEM_ACTOR): CommandMeta {
-  return { actor, commandId: deterministicUuid(event.eventId, purpose), correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() };
-}
 
 async function wageCaseOf(store: EventStore, caseId: string): Promise<WageCaseState> {
   return (await store.readStream(wageCaseStream(caseId))).reduce((s, e) => evolveWageCase(s, { type: e.type, data: e.data } as WageCaseEvent), initialWageCaseState);
@@ -72,16 +68,16 @@ async function fromWageCase(event: RecordedEvent, deps: Deps): Promise<void> {
         claims: workers.map(({ id, ledger }) => ({ claimId: id, item: '拖欠工资', amount: ledger.verified ?? ledger.claimed, partyId: id })),
         summary: e.data.note ? `${kase.summary}（${e.data.note}）` : kase.summary!,
       },
-    }, metaFor(event, 'open-mediation-case', event.metadata.actor as CommandMeta['actor']), { startsStream: true });
+    }, causedBy(event, 'open-mediation-case', event.metadata.actor as CommandMeta['actor']), { startsStream: true });
   }
   if (e.type === 'RecoveryPaymentRecorded' && e.data.installmentId && e.data.source === 'wage_case') {
     const kase = await wageCaseOf(deps.store, wageCaseId);
     const expected = kase.expectedPayments[e.data.installmentId];
     if (!expected) return;
-    await quietly(handleCommand(deps.store, deps.mediation, mediationCaseStream(expected.mediationCaseId), {
+    await quietly('wage-mediation-links', handleCommand(deps.store, deps.mediation, mediationCaseStream(expected.mediationCaseId), {
       type: 'RecordAgreedPayment',
       data: { paymentId: e.data.paymentId, installmentId: e.data.installmentId, paidOn: e.data.paidOn, amount: e.data.amount, source: 'wage_case' },
-    }, metaFor(event, 'payment-to-mediation')));
+    }, causedBy(event, 'payment-to-mediation')));
   }
 }
 
@@ -96,7 +92,7 @@ async function fromMediationCase(event: RecordedEvent, deps: Deps): Promise<void
   const wage = await wageCaseOf(deps.store, wageCaseId);
   const referralId = Object.entries(wage.referrals).find(([, r]) => r.mediation?.mediationCaseId === mediationCaseId)?.[0];
   if (!referralId) return;
-  const toWage = (command: Parameters<WageCaseDecider['decide']>[0], purpose: string) => quietly(handleCommand(deps.store, deps.wageCases, wageCaseStream(wageCaseId), command, metaFor(event, purpose)));
+  const toWage = (command: Parameters<WageCaseDecider['decide']>[0], purpose: string) => quietly('wage-mediation-links', handleCommand(deps.store, deps.wageCases, wageCaseStream(wageCaseId), command, causedBy(event, purpose)));
   switch (e.type) {
     case 'CaseAccepted':
       return toWage({ type: 'RecordReferralAccepted', data: { referralId, acceptedOn: e.data.acceptedOn } }, 'mediation-accepted');
@@ -118,19 +114,5 @@ async function fromMediationCase(event: RecordedEvent, deps: Deps): Promise<void
       return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.withdrawnOn, outcome: `调解撤回：${e.data.reason}` } }, 'mediation-outcome');
     case 'CaseDeclined':
       return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.declinedOn, outcome: `调解工作室不予受理：${e.data.reason}` } }, 'mediation-outcome');
-  }
-}
-
-/**
- * A step the other side refuses (the wage case closed meanwhile, a referral already concluded) is
- * not retried forever: the event is past, and the refusal is the other side's answer. Anything else
- * (the database gone) stops the process manager, to resume from its checkpoint.
- */
-async function quietly(step: Promise<unknown>): Promise<void> {
-  try {
-    await step;
-  } catch (error) {
-    if (!(error instanceof CaseworkError)) throw error;
-    console.warn(`[wage-mediation-links] refused: ${(error as CaseworkError).code}`);
   }
 }

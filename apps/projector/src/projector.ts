@@ -37,7 +37,7 @@ export async function connectProjector(databaseUrl: string, dataDir = resolve(pr
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider), personJourneyProjection(phoneHashKey)],
+    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider, hotline.decider), personJourneyProjection(phoneHashKey)],
     async close() {
       await store.close();
       await personalData.close();

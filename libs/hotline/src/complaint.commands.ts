@@ -74,9 +74,17 @@ export type EscalateToWageCase = Command<'EscalateToWageCase', { readonly wageCa
 /** 转为困难职工建档申请: the id of the hardship file to open from this complaint. */
 export type EscalateToHardshipApplication = Command<'EscalateToHardshipApplication', { readonly fileId: string; readonly summary?: string }>;
 
+/** 转调解: a labour dispute the caller agrees to take to a court–union mediation room, with what they claim. */
+export type EscalateToMediation = Command<'EscalateToMediation', {
+  readonly mediationCaseId: string;
+  readonly roomId: string;
+  readonly claims: readonly { readonly item: string; readonly amount: number }[];
+  readonly summary?: string;
+}>;
+
 /** A linked case's outcome, sent back by the process manager when that case closes. */
 export type RecordLinkedCaseOutcome = Command<'RecordLinkedCaseOutcome', {
-  readonly kind: 'wage_case';
+  readonly kind: 'wage_case' | 'mediation_case';
   readonly caseId: string;
   readonly outcome: string;
   readonly summary: string;
@@ -103,6 +111,7 @@ export type ComplaintCommand =
   | AttachRepeatCall
   | EscalateToWageCase
   | EscalateToHardshipApplication
+  | EscalateToMediation
   | RecordLinkedCaseOutcome;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

@@ -16,7 +16,7 @@ import { followUp } from './decide/follow-up.js';
 import { classify, receive } from './decide/receive.js';
 import { reopen } from './decide/reopen.js';
 import { attachRepeatCall, flagAsRepeat, mergeInto } from './decide/repeat.js';
-import { escalateToHardshipApplication, escalateToWageCase, recordLinkedCaseOutcome } from './decide/escalate.js';
+import { escalateToHardshipApplication, escalateToMediation, escalateToWageCase, recordLinkedCaseOutcome } from './decide/escalate.js';
 import { resolve } from './decide/resolve.js';
 import { returnComplaint, signFor } from './decide/sign-for-or-return.js';
 import { SHIPPED_REFERENCE_DATA, type HotlineReferenceSource } from './reference/reference-source.js';
@@ -87,6 +87,8 @@ function decideStep(command: ComplaintCommand, state: ComplaintState, env: Decis
       return escalateToWageCase(command.data, state, env);
     case 'EscalateToHardshipApplication':
       return escalateToHardshipApplication(command.data, state, env);
+    case 'EscalateToMediation':
+      return escalateToMediation(command.data, state, env);
     case 'RecordLinkedCaseOutcome':
       return recordLinkedCaseOutcome(command.data, state, env);
   }

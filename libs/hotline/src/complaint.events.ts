@@ -127,11 +127,18 @@ export type RepeatCallAttached = DomainEvent<'RepeatCallAttached', { readonly re
 
 /** The complaint opened a linked case of another kind (a wage case). */
 /** `wage_case`: an arrears complaint opens a wage case; `hardship_application`: a hardship-help complaint becomes an application for a file. */
-export type ComplaintEscalated = DomainEvent<'ComplaintEscalated', { readonly kind: 'wage_case' | 'hardship_application'; readonly caseId: string; readonly summary?: string; readonly escalatedAt: Instant }>;
+export type ComplaintEscalated = DomainEvent<'ComplaintEscalated', {
+  readonly kind: 'wage_case' | 'hardship_application' | 'mediation_case';
+  readonly caseId: string;
+  readonly summary?: string;
+  readonly escalatedAt: Instant;
+  /** For a mediation case: the room, and what the caller claims. */
+  readonly mediation?: { readonly roomId: string; readonly claims: readonly { readonly item: string; readonly amount: number }[] };
+}>;
 
 /** The linked case closed: its outcome, as the complaint records it. */
 export type LinkedCaseConcluded = DomainEvent<'LinkedCaseConcluded', {
-  readonly kind: 'wage_case';
+  readonly kind: 'wage_case' | 'mediation_case';
   readonly caseId: string;
   readonly outcome: string;
   readonly summary: string;

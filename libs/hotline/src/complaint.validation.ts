@@ -2,7 +2,7 @@ import type { FieldViolation } from '#errors';
 import type { ComplaintCommand } from './complaint.commands.js';
 import { hotlineReferenceData, type HotlineReferenceData } from './reference-data.js';
 import { classificationViolations } from './validation/classification.validation.js';
-import { integerAtLeast, oneOf, optionalText, requiredBoolean, requiredText } from './validation/field-checks.js';
+import { fenAtLeast, integerAtLeast, oneOf, optionalText, requiredBoolean, requiredText } from './validation/field-checks.js';
 import { validateReceiveComplaint } from './validation/receive-complaint.validation.js';
 
 type DataOf<Type extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: Type }>['data'];
@@ -75,6 +75,14 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
   AttachRepeatCall: (data) => requiredText('repeatComplaintId', '重复来电工单编号', data.repeatComplaintId, 64),
   EscalateToWageCase: (data) => [...requiredText('wageCaseId', '欠薪案件编号', data.wageCaseId, 64), ...optionalText('summary', '转案说明', data.summary, 2000)],
   EscalateToHardshipApplication: (data) => [...requiredText('fileId', '建档申请编号', data.fileId, 64), ...optionalText('summary', '转案说明', data.summary, 2000)],
+  EscalateToMediation: (data) => [
+    ...requiredText('mediationCaseId', '调解案件编号', data.mediationCaseId, 64),
+    ...requiredText('roomId', '调解工作室', data.roomId, 32),
+    ...optionalText('summary', '转案说明', data.summary, 2000),
+    ...(Array.isArray(data.claims) && data.claims.length > 0
+      ? data.claims.flatMap((claim, i) => [...requiredText(`claims.${i}.item`, '请求事项', claim?.item, 100), ...fenAtLeast(`claims.${i}.amount`, '请求金额（分）', claim?.amount, 1)])
+      : [{ field: 'claims', rule: 'required', message: '至少填写一项请求事项及金额' }]),
+  ],
   RecordLinkedCaseOutcome: (data) => [...requiredText('caseId', '关联案件编号', data.caseId, 64), ...requiredText('outcome', '办理结果', data.outcome, 64), ...requiredText('summary', '结果说明', data.summary, 2000)],
 };
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OptionalBoolean, OptionalInt, OptionalText } from '../http/validators.js';
+import { Allow } from 'class-validator';
+import { OptionalBoolean, OptionalInt, OptionalText, RequiredText } from '../http/validators.js';
 
 /** Bodies of the lifecycle actions (docs/api.md). Shapes only; the domain checks the values. */
 export class ClassifyDto {
@@ -57,6 +58,12 @@ export class ReopenDto {
 }
 
 export class EscalateDto {
+  @ApiPropertyOptional({ description: '转案说明，默认为工单的诉求摘要' }) @OptionalText('转案说明', 2000) summary?: string;
+}
+
+export class EscalateMediationDto {
+  @ApiProperty({ example: 'MR-410105', description: '法院+工会调解工作室' }) @RequiredText('调解工作室', 32) roomId: string;
+  @ApiProperty({ description: '来电人的请求：[{item, amount（分）}]' }) @Allow() claims: unknown;
   @ApiPropertyOptional({ description: '转案说明，默认为工单的诉求摘要' }) @OptionalText('转案说明', 2000) summary?: string;
 }
 

@@ -154,6 +154,19 @@ export class ComplaintsController {
     return { ...answer, hardshipFileId };
   }
 
+  /**
+   * 转调解: a labour dispute the caller agrees to take to a court–union mediation room, with what they
+   * claim; opens the linked mediation case there (`{mediationCaseId}`), whose outcome comes back to the
+   * complaint's `links`.
+   */
+  @Post(':id/escalate-mediation') @HttpCode(201)
+  async escalateMediation(@Param('id', ComplaintId) id: string, @Body() b: Dto.EscalateMediationDto, @CommandMetadata() m: HttpCommandMeta) {
+    if (this.orgUnits.find(b.roomId)?.kind !== 'mediation_room') throw new ValidationError([{ field: 'roomId', rule: 'mediation_room', message: '调解工作室须为本系统中的法院+工会调解工作室' }]);
+    const mediationCaseId = deterministicUuid('mediation-case-from-complaint', id);
+    const answer = await this.commands.run(id, { type: 'EscalateToMediation', data: { mediationCaseId, roomId: b.roomId, claims: b.claims as never, ...(b.summary ? { summary: b.summary } : {}) } }, m);
+    return { ...answer, mediationCaseId };
+  }
+
   @Post(':id/merge') @HttpCode(200)
   async merge(@Param('id', ComplaintId) id: string, @Body() b: Dto.MergeDto, @CommandMetadata() m: HttpCommandMeta) {
     // An order the user may not see counts as one this order does not repeat: the same answer as a random id.

@@ -1,4 +1,4 @@
-import type { EscalateToHardshipApplication, EscalateToWageCase, RecordLinkedCaseOutcome } from '../complaint.commands.js';
+import type { EscalateToHardshipApplication, EscalateToMediation, EscalateToWageCase, RecordLinkedCaseOutcome } from '../complaint.commands.js';
 import type { ComplaintEvent } from '../complaint.events.js';
 import type { ComplaintState } from '../complaint.state.js';
 import type { DecisionEnv } from './decision-env.js';
@@ -43,6 +43,23 @@ export function escalateToHardshipApplication(data: EscalateToHardshipApplicatio
     throw brokenRule(state, { code: 'already_escalated', message: '该工单已转为建档申请' });
   }
   return [{ type: 'ComplaintEscalated', data: { kind: 'hardship_application', caseId: data.fileId, ...(data.summary ? { summary: data.summary } : {}), escalatedAt: env.nowIso } }];
+}
+
+/**
+ * 转法院+工会调解工作室: a classified labour dispute, still being handled, from a caller who gave their
+ * name, goes to a mediation room with what the caller claims (the process manager opens the mediation
+ * case from this event). Once per complaint.
+ */
+export function escalateToMediation(data: EscalateToMediation['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
+  requireStatus(state, ['classified', 'assigned', 'in_progress'], { code: 'complaint_not_escalatable', message: '只有已分类、尚在办理中的工单可以转调解' });
+  if (state.anonymousCaller) throw brokenRule(state, { code: 'anonymous_caller', message: '匿名来电无法转调解，请先取得来电人的姓名' });
+  const linked = state.links.find((link) => link.kind === 'mediation_case');
+  if (linked) {
+    if (linked.id === data.mediationCaseId) return [];
+    throw brokenRule(state, { code: 'already_escalated', message: '该工单已转调解' });
+  }
+  const claims = data.claims.map(({ item, amount }) => ({ item, amount }));
+  return [{ type: 'ComplaintEscalated', data: { kind: 'mediation_case', caseId: data.mediationCaseId, ...(data.summary ? { summary: data.summary } : {}), escalatedAt: env.nowIso, mediation: { roomId: data.roomId, claims } } }];
 }
 
 /** The linked case's outcome, sent back when it closes (again after each reopening and closing). */

@@ -3,7 +3,7 @@ import type { ReferenceItem } from '../reference-data.js';
 
 export {
   requiredText, optionalText, requiredBoolean, integerAtLeast, validInstant, normalisePhone, isPhoneNumber,
-  isResidentIdNumber, isCreditCode, isDistrictCode,
+  isResidentIdNumber, isCreditCode, isDistrictCode, fenAtLeast,
 } from '#field-checks';
 
 /** A code of an item new input may use: listed, and not retired by an administrator. */
