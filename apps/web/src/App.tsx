@@ -5,6 +5,7 @@ import { Shell } from './layout/Shell';
 import { NotAllowedPage } from './pages/NotAllowedPage';
 import { LoginPage } from './pages/LoginPage';
 import { hardshipPage } from './pages/hardship/hardship-pages';
+import { mediationPage } from './pages/mediation/mediation-pages';
 import { Page } from './pages/Page';
 import { ReferenceProvider } from './reference/ReferenceProvider';
 import { mayOpen, resolveRoute } from './roles';
@@ -50,7 +51,7 @@ export function App() {
 
   const resolved = resolveRoute(route, session.user.role);
   const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
-  const page = hardshipPage(resolved) ?? <Page route={resolved} />;
+  const page = mediationPage(resolved) ?? hardshipPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>
       <ReferenceProvider>{allowed ? page : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>

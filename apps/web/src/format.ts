@@ -44,6 +44,15 @@ export function formatDateTimeSeconds(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? '—' : dateTimeSecondsFormat.format(date);
 }
 
+const timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** `14:05`, Shanghai time; `—` when absent or unreadable. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : timeFormat.format(date);
+}
+
 /** Today's Shanghai calendar day as `YYYY-MM-DD`. */
 export function shanghaiToday(now: Date = new Date()): string {
   return isoDayFormat.format(now);

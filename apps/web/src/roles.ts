@@ -3,14 +3,18 @@ import type { PageName, Route } from './router';
 
 /**
  * Which screens each role has (docs/api.md, "Access rules"): administrators manage users, units,
- * reference data, the working calendar and the poverty lines, and read no case contents; mediators only their rooms' cases; supervisors also approve and audit.
+ * reference data, the working calendar and the poverty lines, and read no case contents; mediators only their rooms' cases, starting
+ * their day from today's sessions and the periods about to end; supervisors also approve and audit, and refer cases to a room.
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
-  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due'],
+  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due',
+    'mediation-case', 'room-calendar'],
   // Only supervisors upload a legacy registry of hardship files (the API refuses anyone else).
-  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import'],
-  mediator: ['cases'],
+  supervisor: ['cases', 'intake', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import',
+    'mediation-case', 'mediation-new', 'room-calendar'],
+  // Referrals are taken by room staff (the API refuses caseworkers); a mediator's home is their day.
+  mediator: ['mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],
   admin: ['users', 'units', 'reference', 'calendar', 'poverty-lines'],
 };
 
@@ -31,6 +35,17 @@ export function homeRoute(role: Role): Route {
 /** `#/` means the role's home; every other route stands as it is. */
 export function resolveRoute(route: Route, role: Role): Route {
   return route.name === 'home' ? homeRoute(role) : route;
+}
+
+/** The dashboard's tabs: mediators read only the mediation figures (the API refuses them the others). */
+export function dashboardTabsOf(role: Role): readonly DashboardTab[] {
+  return role === 'mediator' ? ['mediation'] : ['hotline', 'wage', 'hardship', 'mediation'];
+}
+export type DashboardTab = 'hotline' | 'wage' | 'hardship' | 'mediation';
+
+/** Who runs a room's work on a case: accepting or declining a referral, assigning its mediator (the API refuses anyone else). */
+export function isRoomStaff(role: Role): boolean {
+  return role === 'mediator' || role === 'supervisor';
 }
 
 /** Who may ask for a phone or ID number in full (docs/api.md, "Personal data"). */

@@ -20,7 +20,11 @@ export type Route =
   | { name: 'hardship-file'; id: string; tab?: HardshipTab }
   | { name: 'hardship-due' }
   | { name: 'hardship-import' }
-  | { name: 'poverty-lines' };
+  | { name: 'poverty-lines' }
+  | { name: 'mediator-day' }
+  | { name: 'room-calendar' }
+  | { name: 'mediation-new' }
+  | { name: 'mediation-case'; id: string; tab?: MediationTab; session?: string };
 
 export type PageName = Exclude<Route['name'], 'home'>;
 export type ComplaintTab = 'details' | 'audit';
@@ -30,6 +34,9 @@ export type WageTab = (typeof WAGE_TABS)[number];
 /** The tabs of a hardship file: 档案 · 帮扶 · 历史. */
 export const HARDSHIP_TABS = ['file', 'aid', 'history'] as const;
 export type HardshipTab = (typeof HARDSHIP_TABS)[number];
+/** The tabs of a mediation case: 调解 · 协议 · 文书 · 历史. */
+export const MEDIATION_TABS = ['sessions', 'agreement', 'documents', 'history'] as const;
+export type MediationTab = (typeof MEDIATION_TABS)[number];
 
 const FIXED: Record<string, Route> = {
   '/cases': { name: 'cases' },
@@ -47,6 +54,9 @@ const FIXED: Record<string, Route> = {
   '/hardship-files/due': { name: 'hardship-due' },
   '/hardship-files/import': { name: 'hardship-import' },
   '/admin/poverty-lines': { name: 'poverty-lines' },
+  '/mediation/today': { name: 'mediator-day' },
+  '/mediation/calendar': { name: 'room-calendar' },
+  '/mediation-cases/new': { name: 'mediation-new' },
 };
 
 /** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */
@@ -63,6 +73,12 @@ export function parseRoute(hash: string): Route {
   if (file && (!file[2] || (HARDSHIP_TABS as readonly string[]).includes(file[2]))) {
     return { name: 'hardship-file', id: decodeURIComponent(file[1]), tab: (file[2] as HardshipTab | undefined) ?? 'file' };
   }
+  // `/sessions/<session>` is the session mode: the minutes of that session open beside the case.
+  const mediation = /^\/mediation-cases\/([^/?#]+)(?:\/([a-z]+))?(?:\/([^/?#]+))?$/.exec(path);
+  if (mediation && (!mediation[2] || (MEDIATION_TABS as readonly string[]).includes(mediation[2])) && (!mediation[3] || mediation[2] === 'sessions')) {
+    const tab = (mediation[2] as MediationTab | undefined) ?? 'sessions';
+    return { name: 'mediation-case', id: decodeURIComponent(mediation[1]), tab, ...(mediation[3] ? { session: decodeURIComponent(mediation[3]) } : {}) };
+  }
   return { name: 'home' };
 }
 
@@ -76,6 +92,10 @@ export function hrefFor(route: Route): string {
       return `#/wage-cases/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'claimants' ? `/${route.tab}` : ''}`;
     case 'hardship-file':
       return `#/hardship-files/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'file' ? `/${route.tab}` : ''}`;
+    case 'mediation-case': {
+      const tab = route.session ? 'sessions' : route.tab && route.tab !== 'sessions' ? route.tab : '';
+      return `#/mediation-cases/${encodeURIComponent(route.id)}${tab ? `/${tab}` : ''}${route.session ? `/${encodeURIComponent(route.session)}` : ''}`;
+    }
     default:
       return `#${Object.entries(FIXED).find(([, r]) => r.name === route.name)![0]}`;
   }

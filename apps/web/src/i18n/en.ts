@@ -1,5 +1,6 @@
 import { enWage } from './en-wage';
 import { enHardship } from './en-hardship';
+import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
 /** English text, switchable from the header. Every Chinese key must have an English twin. */
@@ -449,4 +450,5 @@ export const en: Record<MessageKey, string> = {
   'calendar.unenteredDone': '{year} no longer marked as entered',
   ...enWage,
   ...enHardship,
+  ...enMediation,
 };

@@ -1,5 +1,6 @@
 import { zhWage } from './zh-wage';
 import { zhHardship } from './zh-hardship';
+import { zhMediation } from './zh-mediation';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -448,6 +449,7 @@ export const zh = {
   'calendar.unenteredDone': '已取消 {year} 年“全年安排已录入”',
   ...zhWage,
   ...zhHardship,
+  ...zhMediation,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
-import type { User } from '../api-types';
+import type { Role, User } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh';
 import { mayOpen } from '../roles';
 import { hrefFor, type Route } from '../router';
 
-const NAV: { route: Route; key: MessageKey; testId: string }[] = [
+/** `roleKeys`: the item's name for a role that sees it differently (a mediator's dashboard holds only the mediation figures). */
+const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<Record<Role, MessageKey>> }[] = [
+  { route: { name: 'mediator-day' }, key: 'nav.mediatorDay', testId: 'nav-mediator-day' },
   { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
   { route: { name: 'wage-open' }, key: 'nav.wageOpen', testId: 'nav-wage-open' },
@@ -13,7 +15,9 @@ const NAV: { route: Route; key: MessageKey; testId: string }[] = [
   { route: { name: 'hardship-new' }, key: 'nav.hardshipNew', testId: 'nav-hardship-new' },
   { route: { name: 'hardship-due' }, key: 'nav.hardshipDue', testId: 'nav-hardship-due' },
   { route: { name: 'hardship-import' }, key: 'nav.hardshipImport', testId: 'nav-hardship-import' },
-  { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard' },
+  { route: { name: 'mediation-new' }, key: 'nav.mediationNew', testId: 'nav-mediation-new' },
+  { route: { name: 'room-calendar' }, key: 'nav.roomCalendar', testId: 'nav-room-calendar' },
+  { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard', roleKeys: { mediator: 'nav.mediationDashboard' } },
   { route: { name: 'approvals' }, key: 'nav.approvals', testId: 'nav-approvals' },
   { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
   { route: { name: 'users' }, key: 'nav.users', testId: 'nav-users' },
@@ -31,7 +35,7 @@ export function Shell({ user, route, onLogout, children }: {
   children: ReactNode;
 }) {
   const { t, tOr, lang, setLang } = useI18n();
-  const current = route.name === 'complaint' || route.name === 'wage-case' || route.name === 'hardship-file' ? 'cases' : route.name;
+  const current = route.name === 'complaint' || route.name === 'wage-case' || route.name === 'hardship-file' || route.name === 'mediation-case' ? 'cases' : route.name;
   return (
     <div className="shell">
       <header className="header">
@@ -61,7 +65,7 @@ export function Shell({ user, route, onLogout, children }: {
             className={current === item.route.name ? 'active' : undefined}
             aria-current={current === item.route.name ? 'page' : undefined}
           >
-            {t(item.key)}
+            {t(item.roleKeys?.[user.role] ?? item.key)}
           </a>
         ))}
       </nav>

@@ -13,6 +13,7 @@ function routeOf(item: CaseListItem): Route | null {
   if (item.kind === 'complaint') return { name: 'complaint', id: item.id };
   if (item.kind === 'wage_case') return { name: 'wage-case', id: item.id };
   if (item.kind === 'hardship_file') return { name: 'hardship-file', id: item.id };
+  if (item.kind === 'mediation_case') return { name: 'mediation-case', id: item.id };
   return null;
 }
 

@@ -4,24 +4,27 @@ import { Notice } from '../../components/Notice';
 import { formatRate, thisMonth } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
+import { dashboardTabsOf, type DashboardTab } from '../../roles';
+import { readSession } from '../../session';
 import { BarChart, type Bar } from './BarChart';
 import { HardshipFigures } from './HardshipFigures';
 import { KpiTile, rateTone } from './KpiTile';
+import { MediationFigures } from './MediationFigures';
 import { PeriodPicker } from './PeriodPicker';
 import { useHotlineStats, type StatsQuery } from './useHotlineStats';
 import { WageFigures } from './WageFigures';
 
-type DashboardTab = 'hotline' | 'wage' | 'hardship';
-const TITLES = { hotline: 'dash.title', wage: 'dash.wageTitle', hardship: 'hs.dash.title' } as const;
+const TITLES = { hotline: 'dash.title', wage: 'dash.wageTitle', hardship: 'hs.dash.title', mediation: 'med.dash.title' } as const;
 
-/** The hotline's figures for a period and unit, as DOMAIN.md defines them. */
+/** The figures of each area the role may read, for a period and unit, as DOMAIN.md defines them. */
 export function DashboardPage() {
   const { t, label } = useI18n();
   const { hotline } = useReference();
   const [params, setParams] = useState<StatsQuery>(() => ({ ...thisMonth(), unit: '' }));
   const [reloadToken, setReloadToken] = useState(0);
-  const [tab, setTab] = useState<DashboardTab>('hotline');
-  const { stats, error, loading } = useHotlineStats(params, reloadToken);
+  const tabs = dashboardTabsOf(readSession()?.user.role ?? 'caseworker');
+  const [tab, setTab] = useState<DashboardTab>(tabs[0]);
+  const { stats, error, loading } = useHotlineStats(params, reloadToken, tab === 'hotline');
 
   const bars = (items: Breakdown[] | undefined, ref: RefItem[]): Bar[] =>
     [...(items ?? [])]
@@ -37,16 +40,17 @@ export function DashboardPage() {
         </button>
       </div>
       <div className="tabs" role="tablist">
-        {(['hotline', 'wage', 'hardship'] as const).map((name) => (
+        {tabs.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} data-testid={`dash-tab-${name}`}
             className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
             {t(`dash.tab.${name}`)}
           </button>
         ))}
       </div>
-      <PeriodPicker value={params} onChange={setParams} />
+      <PeriodPicker value={params} onChange={setParams} unitKinds={tab === 'mediation' ? ['city', 'district', 'mediation_room'] : undefined} />
       {tab === 'wage' && <WageFigures params={params} reloadToken={reloadToken} />}
       {tab === 'hardship' && <HardshipFigures params={params} reloadToken={reloadToken} />}
+      {tab === 'mediation' && <MediationFigures params={params} reloadToken={reloadToken} />}
       {tab === 'hotline' && <Notice kind="error" text={error} />}
       {tab === 'hotline' && stats && (
         <div aria-busy={loading}>

@@ -3,6 +3,7 @@ import { UnitSelect } from '../../components/Selects';
 import { lastMonth, thisMonth, thisYear } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
+import type { OrgUnitKind } from '../../api-types';
 import { useReference } from '../../reference/ReferenceProvider';
 import type { StatsQuery } from './useHotlineStats';
 
@@ -12,8 +13,8 @@ const PRESETS: [MessageKey, () => { from: string; to: string }][] = [
   ['dash.thisYear', thisYear],
 ];
 
-/** The period (Shanghai calendar days, both inclusive) and the unit, with its descendants. */
-export function PeriodPicker({ value, onChange }: { value: StatsQuery; onChange(value: StatsQuery): void }) {
+/** The period (Shanghai calendar days, both inclusive) and the unit, with its descendants (`unitKinds`: which levels are offered). */
+export function PeriodPicker({ value, onChange, unitKinds = ['city', 'district', 'township'] }: { value: StatsQuery; onChange(value: StatsQuery): void; unitKinds?: OrgUnitKind[] }) {
   const { t } = useI18n();
   const { units } = useReference();
   return (
@@ -27,7 +28,7 @@ export function PeriodPicker({ value, onChange }: { value: StatsQuery; onChange(
           onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} />
       </Field>
       <Field id="dash-unit" label={t('dash.unit')}>
-        <UnitSelect id="dash-unit" units={units} kinds={['city', 'district', 'township']} value={value.unit}
+        <UnitSelect id="dash-unit" units={units} kinds={unitKinds} value={value.unit}
           emptyLabel={t('common.all')} onChange={(unit) => onChange({ ...value, unit })} />
       </Field>
       <div className="presets">

@@ -8,12 +8,14 @@ export interface StatsQuery {
   unit: string;
 }
 
-export function useHotlineStats(params: StatsQuery, reloadToken: number) {
+/** `enabled`: false while another tab of the dashboard is shown (a mediator may not read these at all). */
+export function useHotlineStats(params: StatsQuery, reloadToken: number, enabled = true) {
   const [stats, setStats] = useState<HotlineStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
 
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     setLoading(true);
     api
@@ -28,7 +30,7 @@ export function useHotlineStats(params: StatsQuery, reloadToken: number) {
     return () => {
       live = false;
     };
-  }, [params.from, params.to, params.unit, reloadToken]);
+  }, [params.from, params.to, params.unit, reloadToken, enabled]);
 
   return { stats, error, loading };
 }

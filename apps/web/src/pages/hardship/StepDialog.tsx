@@ -54,9 +54,9 @@ export function StepDialog({ spec, version, onDone, onClose, onConflict }: {
     <Dialog title={t(spec.title)} testId={`dialog-${spec.id}`} onClose={onClose}>
       <form className="dialog-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
         <Notice kind="error" text={runner.notice} testId="dialog-error" />
-        {spec.intro && <p>{t(spec.intro)}</p>}
+        {spec.intro && <p data-testid="dialog-intro">{t(spec.intro, spec.introParams)}</p>}
         {spec.fields.map((field, index) => (
-          <StepInput key={field.name} field={field} value={values[field.name]} error={errors[field.name]} autoFocus={index === 0} onChange={set} />
+          <StepInput key={field.name} field={field} prefix={spec.fieldPrefix} value={values[field.name]} error={errors[field.name]} autoFocus={index === 0} onChange={set} />
         ))}
         <div className="form-actions">
           <button type="submit" className={spec.danger ? 'danger' : 'primary'} data-testid="dialog-submit" disabled={runner.busy}>

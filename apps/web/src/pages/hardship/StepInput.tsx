@@ -1,4 +1,5 @@
 import { Field } from '../../components/Field';
+import { ListInput } from '../../components/ListInput';
 import { UnitSelect } from '../../components/Selects';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
@@ -7,9 +8,10 @@ import { subtreeOf } from '../wage/open/open-form';
 import { CodeChecks } from './CodeChecks';
 import type { StepField, Value } from './step-spec';
 
-/** One field of a step's form, with its label, hint and the error under it (`hs-field-<name>`). */
-export function StepInput({ field, value, error, autoFocus, onChange }: {
+/** One field of a step's form, with its label, hint and the error under it (`hs-field-<name>`, or the spec's own prefix). */
+export function StepInput({ field, value, error, autoFocus, onChange, prefix = 'hs-field-' }: {
   field: StepField;
+  prefix?: string;
   value: Value | undefined;
   error?: string;
   autoFocus: boolean;
@@ -17,7 +19,7 @@ export function StepInput({ field, value, error, autoFocus, onChange }: {
 }) {
   const { t, tOr } = useI18n();
   const { units } = useReference();
-  const id = `hs-field-${field.name}`;
+  const id = `${prefix}${field.name}`;
   const text = typeof value === 'string' ? value : '';
   const set = (next: Value) => onChange(field.name, next);
   const common = { id, autoFocus, 'data-testid': id, 'aria-invalid': error ? true : undefined };
@@ -60,9 +62,12 @@ export function StepInput({ field, value, error, autoFocus, onChange }: {
           value={Array.isArray(value) ? value : []} onChange={set} />
       );
       break;
+    case 'list':
+      control = <ListInput id={id} value={Array.isArray(value) ? value : []} autoFocus={autoFocus} invalid={!!error} onChange={set} />;
+      break;
     default:
       control = (
-        <input {...common} type={field.kind === 'date' || field.kind === 'month' ? field.kind : 'text'} inputMode={field.kind === 'yuan' ? 'decimal' : undefined}
+        <input {...common} type={field.kind === 'date' || field.kind === 'month' || field.kind === 'time' ? field.kind : 'text'} inputMode={field.kind === 'yuan' ? 'decimal' : undefined}
           autoComplete="off" value={text} onChange={(e) => set(e.target.value)} />
       );
   }

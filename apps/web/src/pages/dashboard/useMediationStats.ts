@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import { api, messageOf, query } from '../../api';
+import { useI18n } from '../../i18n/I18nProvider';
+import { endOfShanghaiDay } from '../hardship/hardship-figures';
+import type { MediationStats } from '../mediation/mediation-types';
+import type { StatsQuery } from './useHotlineStats';
+
+/** `GET /api/stats/mediation?from&to&unit&asOf`: the rooms' figures of the period, as recorded by the end of `asOfDay` (now when empty). */
+export function useMediationStats(params: StatsQuery, asOfDay: string, reloadToken: number) {
+  const { t } = useI18n();
+  const [stats, setStats] = useState<MediationStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    const asOf = asOfDay ? endOfShanghaiDay(asOfDay) : undefined;
+    api
+      .get<MediationStats>(`/api/stats/mediation${query({ from: params.from, to: params.to, unit: params.unit, asOf })}`)
+      .then((next) => live && (setStats(next), setError(null)))
+      .catch((e: unknown) => live && (setStats(null), setError(messageOf(e, t('common.networkError')))))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [params.from, params.to, params.unit, asOfDay, reloadToken, t]);
+
+  return { stats, error, loading };
+}

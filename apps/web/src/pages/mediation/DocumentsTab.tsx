@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { messageOf } from '../../api';
+import { Notice } from '../../components/Notice';
+import { useI18n } from '../../i18n/I18nProvider';
+import { downloadPdf, openPrintable, type MediationDocument } from './documents';
+import { caseNumberOf, type MediationCase } from './mediation-types';
+
+/** One click to the printable page of a document (in a new tab, with its own print button), one to its PDF. */
+export function DocumentButtons({ kase, document }: { kase: MediationCase; document: MediationDocument }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<unknown>) {
+    setError(null);
+    setBusy(true);
+    try {
+      if ((await action()) === false) setError(t('med.documents.blocked'));
+    } catch (e) {
+      setError(messageOf(e, t('common.networkError')));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="document-buttons no-print">
+      <button type="button" className="primary" data-testid={`print-${document}`} disabled={busy} onClick={() => void run(() => openPrintable(kase.id, document))}>
+        {t(`med.documents.print.${document}`)}
+      </button>
+      <button type="button" className="secondary" data-testid={`pdf-${document}`} disabled={busy} onClick={() => void run(() => downloadPdf(kase.id, document, caseNumberOf(kase)))}>
+        {t('med.documents.pdf')}
+      </button>
+      <Notice kind="error" text={error} testId={`document-error-${document}`} />
+    </div>
+  );
+}
+
+/**
+ * 文书: the documents the room hands out, drawn from the case itself — 调解协议书 once agreed, and
+ * 调解不成反馈函 to the court once mediation failed (with the undisputed facts and the points in dispute).
+ */
+export function DocumentsTab({ kase }: { kase: MediationCase }) {
+  const { t } = useI18n();
+  const documents: { document: MediationDocument; available: boolean }[] = [
+    { document: 'agreement', available: kase.agreement !== null },
+    { document: 'feedback-letter', available: kase.status === 'failed' },
+  ];
+  return (
+    <div className="card" data-testid="med-documents">
+      <h2>{t('med.tab.documents')}</h2>
+      <ul className="documents">
+        {documents.map(({ document, available }) => (
+          <li key={document} data-testid={`document-${document}`} data-available={available}>
+            <div>
+              <strong>{t(`med.documents.name.${document}`)}</strong>
+              <div className="muted">{t(available ? `med.documents.ready.${document}` : `med.documents.notYet.${document}`)}</div>
+            </div>
+            {available && <DocumentButtons kase={kase} document={document} />}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
