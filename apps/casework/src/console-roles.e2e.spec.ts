@@ -147,7 +147,7 @@ suite('web console by role (browser)', () => {
     await step('erqi-caseworker-list', async () => {
       await loginAs(ERQI_CASEWORKER);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-room-calendar', 'nav-wage-open']);
       expect(await complaintRow().count()).toBe(0);
     });
     await step('erqi-caseworker-not-found', async () => {
@@ -207,7 +207,7 @@ suite('web console by role (browser)', () => {
     await step('supervisor-list', async () => {
       await loginAs(JINSHUI_SUPERVISOR);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-mediation-new', 'nav-room-calendar', 'nav-wage-open']);
       await eventually('cases-refresh', async () => (await complaintRow().count()) > 0, 'the 金水区 complaint in the supervisor\'s list');
     });
     const request = page.locator(`[data-testid="approval"][data-case-id="${complaintId}"]`);
@@ -282,11 +282,13 @@ suite('web console by role (browser)', () => {
     });
   }, TEST_TIMEOUT);
 
-  it('shows a mediator an empty list of their room\'s cases and no hotline complaint', async () => {
+  it('shows a mediator their day first, then an empty list of their room\'s cases and no hotline complaint', async () => {
     await step('mediator', async () => {
       await loginAs(MEDIATOR);
+      await page.getByTestId('mediator-day').waitFor();
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
+      await page.getByTestId('nav-cases').click();
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-cases']);
       expect(await page.getByTestId('cases-empty').innerText()).toContain('本调解室暂无案件');
       expect(await page.getByTestId('case-row').count()).toBe(0);
     });

@@ -67,7 +67,9 @@ describe('mediation cases over HTTP', () => {
     const elsewhere = await mediator.post('/api/mediation-cases', { ...courtReferral('(2026)豫0105民诉前调9001号'), roomId: 'MR-410103' });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.errors[0]).toMatchObject({ field: 'roomId', rule: 'own_room' });
-    expect((await supervisor.get('/api/cases?kind=mediation_case')).body.items ?? []).toHaveLength(0);
+    const listed = await supervisor.get('/api/cases?kind=mediation_case');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(0);
   });
 
   it('takes a 委派 referral to an agreement: period, calendar without double booking, confirmation, payments; the other room sees nothing', async () => {
@@ -98,7 +100,9 @@ describe('mediation cases over HTTP', () => {
     await post(other, `/api/mediation-cases/${second}/sessions`, { startsAt: at(tomorrow, '10:30'), endsAt: at(tomorrow, '11:30'), mode: 'video', attendees: ['当事人'] });
     await system.app.runtime.projections.waitUntilCaughtUp();
     const calendar = (await mediator.get(`/api/mediation-cases/sessions?from=${tomorrow}&to=${tomorrow}&room=${ROOM}`)).body;
-    expect(calendar.map((s: { caseId: string }) => s.caseId)).toEqual([id, second]);
+    expect(calendar.map((s: { caseId: string; mediatorName: string }) => [s.caseId, s.mediatorName])).toEqual([[id, 'zhao.mediator'], [second, 'qian.mediator']]);
+    expect((await supervisor.get(`/api/mediation-cases/mediators?room=${ROOM}`)).body.map((m: { displayName: string }) => m.displayName)).toEqual(['qian.mediator', 'zhao.mediator']);
+    expect((await erqi.get(`/api/mediation-cases/mediators?room=${ROOM}`)).status).toBe(404);
     expect((await mediator.get(`/api/mediation-cases/sessions?from=${tomorrow}&mine=true`)).body).toHaveLength(1);
 
     await post(mediator, `/api/mediation-cases/${id}/sessions/${sessionId}/held`, { minutes: '双方同意分两期支付', attendees: ['王建国', '李红', '张总'] }).catch((error) => {
@@ -235,7 +239,7 @@ describe('mediation cases over HTTP', () => {
       concluded: 3, onTime: 3, averageDays: 0,
     });
     expect(figures.byCourt).toEqual(expect.arrayContaining([expect.objectContaining({ court: '郑州市金水区人民法院', referrals: 3 }), expect.objectContaining({ court: '工会转来', referrals: 2 })]));
-    expect(figures.byMediator.find((m: { mediatorId: string }) => m.mediatorId === mediatorId)).toMatchObject({ agreements: 2, failures: 1 });
+    expect(figures.byMediator.find((m: { mediatorId: string }) => m.mediatorId === mediatorId)).toMatchObject({ mediatorName: 'zhao.mediator', agreements: 2, failures: 1 });
     expect((await erqi.get(`/api/stats/mediation?unit=${ROOM}`)).status).toBe(403);
     const before = (await supervisor.get(`/api/stats/mediation?from=${today.slice(0, 8)}01&to=${today}&asOf=${new Date(Date.now() - 3_600_000).toISOString()}`)).body;
     expect(before.referrals).toBe(0);

@@ -5,7 +5,7 @@ import { OptionalBoolean, OptionalCode, OptionalInt, OptionalText } from '../htt
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export const CASE_KINDS = ['complaint', 'wage_case', 'hardship_file'] as const;
+export const CASE_KINDS = ['complaint', 'wage_case', 'hardship_file', 'mediation_case'] as const;
 
 export class ListCasesQueryDto {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @OptionalCode('案件类型', () => CASE_KINDS) kind?: string;

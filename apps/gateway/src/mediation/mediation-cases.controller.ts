@@ -55,6 +55,13 @@ export class MediationCaseCommands extends CaseCommands<MediationCommand> {
   }
 }
 
+/** Display names of the mediators among `ids` (ids that are no user's are left out). */
+export async function mediatorNames(dataSource: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; display_name: string }[] = await dataSource.query('SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1)', [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 /** A body list as the domain expects it, or the value as given (the domain names what is wrong with it). */
 const asList = (value: unknown) => (Array.isArray(value) ? value : value);
 
@@ -96,7 +103,24 @@ export class MediationCasesController {
     const sessions = await querySessions(this.dataSource, {
       from: new Date(`${first}T00:00:00+08:00`), to: new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000), roomIds, ...(mine === 'true' ? { mediatorId: user.userId } : {}),
     });
-    return sessions.map((s) => ({ ...s, roomName: this.orgUnits.find(s.roomId)?.name ?? s.roomId }));
+    const names = await mediatorNames(this.dataSource, sessions.map((s) => s.mediatorId));
+    return sessions.map((s) => ({ ...s, roomName: this.orgUnits.find(s.roomId)?.name ?? s.roomId, mediatorName: names.get(s.mediatorId) ?? null }));
+  }
+
+  /** 调解员名单: the mediators of a room (its own, and those who also work there), for assigning a case. */
+  @Get('mediators')
+  async mediators(@Query('room') room: string | undefined, @CurrentUser() user: AuthenticatedUser) {
+    const roomId = room ?? user.orgUnitId;
+    if (this.orgUnits.find(roomId)?.kind !== 'mediation_room') throw new ValidationError([{ field: 'room', rule: 'mediation_room', message: '请指定一个调解工作室' }]);
+    const scope = this.access.listScope(user);
+    if (!scope.kinds.includes('mediation_case') || !scope.unitIds.includes(roomId)) throw new NotFoundError('room_not_found', '调解工作室不存在或无权查看');
+    const rows: { id: string; display_name: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.display_name FROM users u
+        WHERE u.role = 'mediator' AND NOT u.disabled AND (u.org_unit_id = $1 OR EXISTS (SELECT 1 FROM user_rooms r WHERE r.user_id = u.id AND r.room_id = $1))
+        ORDER BY u.display_name`,
+      [roomId],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
   }
 
   /** 期限预警: cases still being mediated whose period ends within `days` (default 3) or has passed, most urgent first. */

@@ -8,6 +8,7 @@ import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
 import type { ReferenceItems } from '../reference/reference-items.store.js';
 import { StatsQueryDto } from './stats.query.dto.js';
+import { mediatorNames } from '../mediation/mediation-cases.controller.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -62,7 +63,12 @@ export class StatsController {
     const roomIds = (unitIds ?? this.orgUnits.subtree(CITY_UNIT_ID)).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
     const stats = await queryMediationStats(this.dataSource, { from, to, roomIds, asOf });
     const roomName = (id: string) => this.orgUnits.find(id)?.name ?? id;
-    return { from, to, unit, asOf: asOf.toISOString(), ...stats, byRoom: stats.byRoom.map((r) => ({ ...r, roomName: roomName(r.roomId) })) };
+    const names = await mediatorNames(this.dataSource, stats.byMediator.map((m) => m.mediatorId));
+    return {
+      from, to, unit, asOf: asOf.toISOString(), ...stats,
+      byRoom: stats.byRoom.map((r) => ({ ...r, roomName: roomName(r.roomId) })),
+      byMediator: stats.byMediator.map((m) => ({ ...m, mediatorName: names.get(m.mediatorId) ?? null })),
+    };
   }
 
   /** The period (Shanghai days), the unit with its subtree (the user's own unit by default) and the "as of" instant, checked. */

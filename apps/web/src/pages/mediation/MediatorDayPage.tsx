@@ -71,7 +71,7 @@ function DayRow({ session: s, mine }: { session: CalendarSession; mine: boolean 
       <td><a href={hrefFor({ name: 'mediation-case', id: s.caseId })}>{s.caseTitle}</a></td>
       <td>{tOr(`med.mode.${s.mode}`, s.mode)}</td>
       <td>{s.location ?? s.roomName}</td>
-      <td>{mine ? <span className="badge badge-urgent" data-testid="day-mine-badge">{t('med.day.me')}</span> : personLabel(s.mediatorId).text}</td>
+      <td>{mine ? <span className="badge badge-urgent" data-testid="day-mine-badge">{t('med.day.me')}</span> : s.mediatorName ?? personLabel(s.mediatorId).text}</td>
       <td className="row-actions">
         {s.status === 'scheduled'
           ? <a className="button-link primary" href={hrefFor({ name: 'mediation-case', id: s.caseId, tab: 'sessions', session: s.sessionId })} data-testid="day-open-session">{t('med.day.open')}</a>

@@ -47,7 +47,7 @@ export function WeekGrid({ days, sessions, me }: { days: readonly string[]; sess
                   data-testid="calendar-session" data-session-id={s.sessionId} data-case-id={s.caseId} data-day={day}>
                   <strong>{formatTime(s.startsAt)}–{formatTime(s.endsAt)}</strong>
                   <span className="session-title">{s.caseTitle}</span>
-                  <span className="session-meta">{t(`med.mode.${s.mode}`)} · {s.mediatorId === me ? t('med.day.me') : personLabel(s.mediatorId).text}</span>
+                  <span className="session-meta">{t(`med.mode.${s.mode}`)} · {s.mediatorId === me ? t('med.day.me') : s.mediatorName ?? personLabel(s.mediatorId).text}</span>
                 </a>
               );
             })}

@@ -135,6 +135,8 @@ export interface CalendarSession {
   roomId: string;
   roomName: string;
   mediatorId: string;
+  /** The mediator's display name (null for an id that is no user's). */
+  mediatorName?: string | null;
   startsAt: string;
   endsAt: string;
   mode: SessionMode;
