@@ -7,7 +7,8 @@ import { aidBars, percentOneDecimal, standingBars, type CountBar, type Standing 
 import { BarChart } from './BarChart';
 import { HardshipTables } from './HardshipTables';
 import { KpiTile, rateTone } from './KpiTile';
-import { useHardshipStats } from './useHardshipStats';
+import { useStats } from './useStats';
+import type { HardshipStats } from '../hardship/hardship-types';
 import type { StatsQuery } from './useHotlineStats';
 
 /**
@@ -19,7 +20,7 @@ export function HardshipFigures({ params, reloadToken }: { params: StatsQuery; r
   const { t, tOr } = useI18n();
   const [asOf, setAsOf] = useState('');
   const [standing, setStanding] = useState<Standing>('active');
-  const { stats, error, loading } = useHardshipStats(params, asOf, reloadToken);
+  const { stats, error, loading } = useStats<HardshipStats>('hardship', params, asOf, reloadToken);
   const labelled = (bars: CountBar[], prefix: string) => bars.map((bar) => ({ ...bar, label: tOr(`${prefix}${bar.key}`, bar.key) }));
   return (
     <div data-testid="hardship-figures" aria-busy={loading}>

@@ -8,7 +8,8 @@ import type { MediationCounts } from '../mediation/mediation-types';
 import { BarChart } from './BarChart';
 import { KpiTile, rateTone } from './KpiTile';
 import { MediationTable, type BreakdownRow } from './MediationTables';
-import { useMediationStats } from './useMediationStats';
+import { useStats } from './useStats';
+import type { MediationStats } from '../mediation/mediation-types';
 import '../../styles/mediation.css';
 import type { StatsQuery } from './useHotlineStats';
 
@@ -21,7 +22,7 @@ import type { StatsQuery } from './useHotlineStats';
 export function MediationFigures({ params, reloadToken }: { params: StatsQuery; reloadToken: number }) {
   const { t } = useI18n();
   const [asOf, setAsOf] = useState('');
-  const { stats, error, loading } = useMediationStats(params, asOf, reloadToken);
+  const { stats, error, loading } = useStats<MediationStats>('mediation', params, asOf, reloadToken);
   const rows = <Row extends MediationCounts>(items: readonly Row[], key: (row: Row) => string, label: (row: Row) => string): BreakdownRow[] =>
     items.map((row) => ({ key: key(row), label: label(row), counts: row }));
   const days = (n: number | null) => (n === null ? '—' : t('med.days', { n: Math.round(n * 10) / 10 }));

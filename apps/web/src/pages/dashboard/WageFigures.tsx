@@ -4,14 +4,15 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { BarChart } from './BarChart';
 import { KpiTile, rateTone } from './KpiTile';
 import type { StatsQuery } from './useHotlineStats';
-import { useWageStats } from './useWageStats';
+import { useStats } from './useStats';
+import type { WageStats } from '../wage/wage-types';
 
 const OUTCOMES = ['fully_recovered', 'partly_recovered', 'unrecoverable', 'withdrawn'] as const;
 
 /** 欠薪追讨 figures of the period and unit: cases, workers helped, money verified and recovered, speed. */
 export function WageFigures({ params, reloadToken }: { params: StatsQuery; reloadToken: number }) {
   const { t, tOr } = useI18n();
-  const { stats, error, loading } = useWageStats(params, reloadToken, true);
+  const { stats, error, loading } = useStats<WageStats>('wage', params, '', reloadToken);
   const days = (n: number) => t('wage.dash.days', { n: Math.round(n * 10) / 10 });
   const basis = stats?.recoveryRateBasis ?? stats?.amounts;
   return (
