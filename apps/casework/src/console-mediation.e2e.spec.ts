@@ -412,5 +412,24 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await kase().getAttribute('data-case-id')).toBe(caseId);
       expect(await page.getByTestId('fact-mediator').innerText()).toBe('赵敏');
     });
+    await step('person-journey', async () => {
+      // 人员轨迹: the applicant's cases by ID number, typed into a form and sent in the body only.
+      await page.getByTestId('nav-person-journey').click();
+      await page.getByTestId('journey-id-number').fill('410105198001010018');
+      await page.getByTestId('journey-reason').fill('核对申请人的其他案件');
+      await page.getByTestId('journey-search').click();
+      expect(await page.getByTestId('journey-id-number-error').innerText()).toContain('身份证号码');
+      await page.getByTestId('journey-id-number').fill(ID_NUMBER);
+      await page.getByTestId('journey-search').click();
+      const row = page.locator(`[data-testid="journey-row"][data-case-id="${caseId}"]`);
+      await row.waitFor();
+      expect(await row.getAttribute('data-kind')).toBe('mediation_case');
+      expect(await row.innerText()).toContain('调解申请人');
+      const outside = String(await page.evaluate('JSON.stringify(sessionStorage) + JSON.stringify(localStorage) + location.href'));
+      expect(outside).not.toContain(ID_NUMBER);
+      await row.locator('a').click();
+      await kase().waitFor();
+      expect(await kase().getAttribute('data-case-id')).toBe(caseId);
+    });
   }, TEST_TIMEOUT);
 });

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'wage-open' }
   | { name: 'wage-case'; id: string; tab?: WageTab }
   | { name: 'limitation-watch' }
+  | { name: 'person-journey' }
   | { name: 'hardship-new' }
   | { name: 'hardship-file'; id: string; tab?: HardshipTab }
   | { name: 'hardship-due' }
@@ -50,6 +51,7 @@ const FIXED: Record<string, Route> = {
   '/admin/calendar': { name: 'calendar' },
   '/wage-cases/new': { name: 'wage-open' },
   '/wage-cases/limitation-watch': { name: 'limitation-watch' },
+  '/people/journey': { name: 'person-journey' },
   '/hardship-files/new': { name: 'hardship-new' },
   '/hardship-files/due': { name: 'hardship-due' },
   '/hardship-files/import': { name: 'hardship-import' },

@@ -12,6 +12,7 @@ const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<R
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
   { route: { name: 'wage-open' }, key: 'nav.wageOpen', testId: 'nav-wage-open' },
   { route: { name: 'limitation-watch' }, key: 'nav.limitationWatch', testId: 'nav-limitation-watch' },
+  { route: { name: 'person-journey' }, key: 'nav.personJourney', testId: 'nav-person-journey' },
   { route: { name: 'hardship-new' }, key: 'nav.hardshipNew', testId: 'nav-hardship-new' },
   { route: { name: 'hardship-due' }, key: 'nav.hardshipDue', testId: 'nav-hardship-due' },
   { route: { name: 'hardship-import' }, key: 'nav.hardshipImport', testId: 'nav-hardship-import' },

@@ -10,6 +10,7 @@ import { ComplaintPage } from './complaint/ComplaintPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { IntakePage } from './intake/IntakePage';
 import { LimitationWatchPage } from './wage/LimitationWatchPage';
+import { PersonJourneyPage } from './people/PersonJourneyPage';
 import { OpenWageCasePage } from './wage/open/OpenWageCasePage';
 import { WageCasePage } from './wage/WageCasePage';
 
@@ -42,6 +43,8 @@ export function Page({ route }: { route: Route }) {
       return <WageCasePage key={route.id} id={route.id} tab={route.tab ?? 'claimants'} />;
     case 'limitation-watch':
       return <LimitationWatchPage />;
+    case 'person-journey':
+      return <PersonJourneyPage />;
     case 'home':
       return null;
   }

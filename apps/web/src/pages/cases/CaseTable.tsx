@@ -9,7 +9,8 @@ import { dueStepLabel } from './due-step';
 import { HardshipProgressCell, hardshipProgressOf } from '../hardship/HardshipProgressCell';
 import { WageProgressCell } from './WageProgressCell';
 
-function routeOf(item: CaseListItem): Route | null {
+/** Where a case of any kind opens in the console. */
+export function routeOf(item: Pick<CaseListItem, 'kind' | 'id'>): Route | null {
   if (item.kind === 'complaint') return { name: 'complaint', id: item.id };
   if (item.kind === 'wage_case') return { name: 'wage-case', id: item.id };
   if (item.kind === 'hardship_file') return { name: 'hardship-file', id: item.id };
