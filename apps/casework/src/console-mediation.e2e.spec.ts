@@ -156,6 +156,8 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await page.getByTestId('fact-period').innerText()).toBe(`${shanghaiDay(30)}（剩 30 天）`);
       await runStep('action-mediator', 'mediator', async (dialog) => {
         expect(await dialog.getByTestId('med-field-mediatorId').inputValue()).not.toBe(''); // the mediator takes it on
+        // Chosen from the room's mediators by name, not typed as an id.
+        expect(await dialog.getByTestId('med-field-mediatorId').locator('option').allInnerTexts()).toContain('赵敏');
       });
       expect(await status()).toBe('调解中');
       expect(await page.getByTestId('fact-mediator').innerText()).toBe('赵敏');

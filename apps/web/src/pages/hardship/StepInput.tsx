@@ -46,7 +46,7 @@ export function StepInput({ field, value, error, autoFocus, onChange, prefix = '
       control = (
         <select {...common} value={text} onChange={(e) => set(e.target.value)}>
           <option value="">{t('common.select')}</option>
-          {field.options?.codes.map((code) => <option key={code} value={code}>{tOr(`${field.options!.labelPrefix}${code}`, code)}</option>)}
+          {field.options?.codes.map((code) => <option key={code} value={code}>{field.options!.labels?.[code] ?? tOr(`${field.options!.labelPrefix}${code}`, code)}</option>)}
         </select>
       );
       break;

@@ -16,8 +16,8 @@ export interface StepField {
   kind: 'text' | 'textarea' | 'date' | 'month' | 'time' | 'yuan' | 'select' | 'checkbox' | 'checks' | 'unit' | 'list';
   required?: boolean;
   hint?: MessageKey;
-  /** For a select or checks: the codes offered, labelled by `labelPrefix + code`. */
-  options?: { codes: readonly string[]; labelPrefix: string };
+  /** For a select or checks: the codes offered, labelled by `labels[code]`, else by the message `labelPrefix + code`. */
+  options?: { codes: readonly string[]; labelPrefix: string; labels?: Readonly<Record<string, string>> };
 }
 
 export interface StepSpec {

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { api } from '../../api';
 import { OverdueBadge } from '../../components/Badges';
 import { formatYuan } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -58,7 +59,8 @@ export function CaseHeader({ kase, onAction }: { kase: MediationCase; onAction(s
   if (kase.ended) facts.push([`med.ended.${kase.ended.how}`, kase.ended.on, 'fact-ended']);
   if (kase.agreement) facts.push(['med.f.agreedTotal', formatYuan(kase.agreement.agreedTotal), 'fact-agreed']);
 
-  const steps = caseSteps(kase, me).map((step: CaseStep) => (step === 'mediator' ? mediationSteps.mediator(kase, me) : mediationSteps[step](kase)));
+  const mediators = useRoomMediators(kase.roomId);
+  const steps = caseSteps(kase, me).map((step: CaseStep) => (step === 'mediator' ? mediationSteps.mediator(kase, me, mediators) : mediationSteps[step](kase)));
   return (
     <div className="card wage-header" data-testid="med-header">
       <div className="wage-title">
@@ -81,4 +83,19 @@ export function CaseHeader({ kase, onAction }: { kase: MediationCase; onAction(s
       )}
     </div>
   );
+}
+
+/** The mediators of the case's room, to choose from when assigning (none yet while loading, or if the list cannot be read). */
+function useRoomMediators(roomId: string): { id: string; displayName: string }[] | undefined {
+  const [mediators, setMediators] = useState<{ id: string; displayName: string }[] | undefined>();
+  useEffect(() => {
+    let live = true;
+    api.get<{ id: string; displayName: string }[]>(`/api/mediation-cases/mediators?room=${encodeURIComponent(roomId)}`)
+      .then((list) => live && setMediators(list))
+      .catch(() => live && setMediators(undefined));
+    return () => {
+      live = false;
+    };
+  }, [roomId]);
+  return mediators;
 }

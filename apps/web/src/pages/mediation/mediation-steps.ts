@@ -31,11 +31,16 @@ export const mediationSteps = {
     id: 'decline', title: 'med.action.decline', submit: 'med.action.decline', danger: true, path: mediationPath(kase.id, '/decline'), intro: 'med.decline.intro',
     fields: [date('declinedOn', 'med.f.declinedOn'), reason('med.f.declineReason')], initial: { declinedOn: today() },
   }),
-  /** A mediator of the room: a mediator assigns themselves by default; a replacement needs a reason. */
-  mediator: (kase: MediationCase, me: { id: string; role: string }): StepSpec => step({
+  /**
+   * A mediator of the room, chosen from the room's mediators (`GET /api/mediation-cases/mediators`)
+   * once they are known; a mediator assigns themselves by default; a replacement needs a reason.
+   */
+  mediator: (kase: MediationCase, me: { id: string; role: string }, mediators?: readonly { id: string; displayName: string }[]): StepSpec => step({
     id: 'mediator', title: kase.mediator ? 'med.action.reassign' : 'med.action.assign', submit: 'common.save', path: mediationPath(kase.id, '/mediator'),
     fields: [
-      { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'text', required: true, hint: 'med.f.mediatorIdHint' },
+      mediators && mediators.length > 0
+        ? { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'select', required: true, options: { codes: mediators.map((m) => m.id), labelPrefix: '', labels: Object.fromEntries(mediators.map((m) => [m.id, m.displayName])) } }
+        : { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'text', required: true, hint: 'med.f.mediatorIdHint' },
       ...(kase.mediator ? [reason('med.f.reassignReason')] : []),
     ],
     initial: { mediatorId: me.role === 'mediator' && kase.mediator?.mediatorId !== me.id ? me.id : '' },
