@@ -8,7 +8,7 @@ import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
 import { complaintStream } from '../../hotline/src/complaint-stream.js';
 import { MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from './mediation-stream.js';
-import { causedBy, quietly } from './process-steps.js';
+import { causedBy, mediationOutcome, quietly } from './process-steps.js';
 
 /**
  * 热线工单 ⇄ 调解工作室: a complaint escalated to a mediation room (`ComplaintEscalated`, kind
@@ -55,17 +55,12 @@ async function openMediationCase(event: RecordedEvent, deps: Deps): Promise<void
   }, causedBy(event, 'open-mediation-case', event.metadata.actor), { startsStream: true });
 }
 
-const OUTCOMES: Partial<Record<MediationEvent['type'], string>> = { AgreementReached: 'mediation_agreed', MediationFailed: 'mediation_failed', CaseWithdrawn: 'mediation_withdrawn', CaseDeclined: 'mediation_declined' };
-
 async function sendOutcomeBack(event: RecordedEvent, deps: Deps): Promise<void> {
-  const outcome = OUTCOMES[event.type as MediationEvent['type']];
-  if (!outcome) return;
+  const ended = mediationOutcome({ type: event.type, data: event.data } as MediationEvent);
+  if (!ended) return;
   const kase = (await deps.store.readStream(event.streamId)).reduce((s, e) => evolveMediationCase(s, { type: e.type, data: e.data } as MediationEvent), initialMediationCaseState);
   if (kase.source?.kind !== 'complaint') return;
-  const e = { type: event.type, data: event.data } as MediationEvent;
-  const summary = e.type === 'AgreementReached' ? `调解成功：协议金额 ${(e.data.agreedTotal / 100).toFixed(2)} 元` : e.type === 'MediationFailed' ? '调解不成，已出具反馈函'
-    : e.type === 'CaseWithdrawn' ? `调解撤回：${e.data.reason}` : e.type === 'CaseDeclined' ? `调解工作室不予受理：${e.data.reason}` : '';
   await quietly('complaint-mediation-links', handleCommand(deps.store, deps.complaints, complaintStream(kase.source.complaintId), {
-    type: 'RecordLinkedCaseOutcome', data: { kind: 'mediation_case', caseId: aggregateIdOf(event.streamId), outcome, summary },
+    type: 'RecordLinkedCaseOutcome', data: { kind: 'mediation_case', caseId: aggregateIdOf(event.streamId), outcome: ended.outcome, summary: ended.summary },
   }, causedBy(event, 'mediation-outcome-to-complaint')));
 }

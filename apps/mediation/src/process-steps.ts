@@ -1,6 +1,8 @@
 import { deterministicUuid, type CommandMeta } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { RecordedEvent } from '#event-store';
+import type { MediationEvent } from '#mediation';
+import { formatYuan } from '#money';
 
 /** The actor of the steps a process manager takes on its own. */
 export const PROCESS_ACTOR = { userId: 'system:mediation-links', role: 'system', orgUnitId: '410100' };
@@ -21,5 +23,16 @@ export async function quietly(manager: string, step: Promise<unknown>): Promise<
   } catch (error) {
     if (!(error instanceof CaseworkError)) throw error;
     console.warn(`[${manager}] refused: ${error.code}`);
+  }
+}
+
+/** What the other side records of how a mediation ended (agreement, failure, withdrawal, decline), or null for any other event. */
+export function mediationOutcome(event: MediationEvent): { outcome: string; summary: string; on: string } | null {
+  switch (event.type) {
+    case 'AgreementReached': return { outcome: 'mediation_agreed', summary: `调解成功：协议金额 ${formatYuan(event.data.agreedTotal)} 元`, on: event.data.agreedOn };
+    case 'MediationFailed': return { outcome: 'mediation_failed', summary: '调解不成，已出具反馈函', on: event.data.failedOn };
+    case 'CaseWithdrawn': return { outcome: 'mediation_withdrawn', summary: `调解撤回：${event.data.reason}`, on: event.data.withdrawnOn };
+    case 'CaseDeclined': return { outcome: 'mediation_declined', summary: `调解工作室不予受理：${event.data.reason}`, on: event.data.declinedOn };
+    default: return null;
   }
 }

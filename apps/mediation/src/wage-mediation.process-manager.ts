@@ -7,7 +7,7 @@ import { aggregateIdOf } from '#read-models';
 import { evolveWageCase, initialWageCaseState, type WageCaseDecider, type WageCaseEvent, type WageCaseState } from '#wage-recovery';
 import { WAGE_CASE_STREAM_PREFIX, wageCaseStream } from '../../wage/src/wage-case-stream.js';
 import { MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from './mediation-stream.js';
-import { causedBy, quietly } from './process-steps.js';
+import { causedBy, mediationOutcome, quietly } from './process-steps.js';
 
 
 /**
@@ -101,7 +101,7 @@ async function fromMediationCase(event: RecordedEvent, deps: Deps): Promise<void
         type: 'RecordMediationAgreement',
         data: { mediationCaseId, agreedOn: e.data.agreedOn, installments: e.data.schedule.map((i) => ({ installmentId: i.installmentId, claimantId: i.partyId!, dueOn: i.dueOn, amount: i.amount })) },
       }, 'mediation-agreement');
-      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.agreedOn, outcome: `调解成功：协议金额 ${(e.data.agreedTotal / 100).toFixed(2)} 元` } }, 'mediation-outcome');
+      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.agreedOn, outcome: mediationOutcome(e)!.summary } }, 'mediation-outcome');
     case 'AgreedPaymentRecorded':
       if (e.data.source !== 'mediation') return;
       return toWage({
@@ -109,10 +109,10 @@ async function fromMediationCase(event: RecordedEvent, deps: Deps): Promise<void
         data: { paymentId: e.data.paymentId, amount: e.data.amount, paidOn: e.data.paidOn, payer: mediation.respondent!.name, allocations: [{ claimantId: e.data.partyId!, amount: e.data.amount }], installmentId: e.data.installmentId, source: 'mediation' },
       }, 'payment-to-wage-case');
     case 'MediationFailed':
-      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.failedOn, outcome: '调解不成，已向法院出具反馈函' } }, 'mediation-outcome');
     case 'CaseWithdrawn':
-      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.withdrawnOn, outcome: `调解撤回：${e.data.reason}` } }, 'mediation-outcome');
-    case 'CaseDeclined':
-      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: e.data.declinedOn, outcome: `调解工作室不予受理：${e.data.reason}` } }, 'mediation-outcome');
+    case 'CaseDeclined': {
+      const ended = mediationOutcome(e)!;
+      return toWage({ type: 'RecordReferralOutcome', data: { referralId, concludedOn: ended.on, outcome: ended.summary } }, 'mediation-outcome');
+    }
   }
 }

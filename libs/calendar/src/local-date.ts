@@ -46,6 +46,11 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: LocalDate): number {
   return new Date(utcMidnight(date)).getUTCDay();

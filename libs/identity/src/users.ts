@@ -46,6 +46,24 @@ export class Users {
     this.unitAdministration = new OrgUnitAdministration(dataSource, orgUnits);
   }
 
+  /** 调解员名单: the mediators working in a room (it is their unit, or one of their further rooms), by name. */
+  async mediatorsOf(roomId: string): Promise<{ id: string; displayName: string }[]> {
+    const rows: { id: string; display_name: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.display_name FROM users u
+        WHERE u.role = 'mediator' AND NOT u.disabled AND (u.org_unit_id = $1 OR EXISTS (SELECT 1 FROM user_rooms r WHERE r.user_id = u.id AND r.room_id = $1))
+        ORDER BY u.display_name`,
+      [roomId],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+
+  /** Display names of the users among `ids` (ids that are no user's are left out). */
+  async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; display_name: string }[] = await this.dataSource.query('SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   /**
    * Makes sure the administrator exists. Returns the generated password when it had to make one up
    * (to be printed once), `null` otherwise.

@@ -1,4 +1,4 @@
-import type { LocalDate } from '#calendar';
+import { daysBetween, type LocalDate } from '#calendar';
 import { sumFen, type Fen } from '#money';
 import type { CaseReference, MediationEvent } from './mediation.events.js';
 import type { AgreedItem, Applicant, Claim, DeadlineBasis, Installment, PaymentSource, ReferralSource, Respondent, SessionMode } from './mediation.values.js';
@@ -162,7 +162,7 @@ export function agreementRemaining(state: MediationCaseState): Fen {
 /** Days from `today` to the last day of a running mediation period (0 on the day itself, negative once overdue); null when none runs. */
 export function daysLeft(state: MediationCaseState, today: LocalDate): number | null {
   if (!MEDIATING.includes(state.status) || state.deadline === null) return null;
-  return Math.round((Date.parse(`${state.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  return daysBetween(today, state.deadline);
 }
 
 export function caseReference(state: MediationCaseState): CaseReference {

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import type { DataSource } from 'typeorm';
-import { shanghaiDateOf } from '#calendar';
+import { addDays, daysBetween, shanghaiDateOf, startOfShanghaiDay } from '#calendar';
 import { deterministicUuid, type IdempotencyStore } from '#command-handling';
 import { NotFoundError, ValidationError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
@@ -55,13 +55,6 @@ export class MediationCaseCommands extends CaseCommands<MediationCommand> {
   }
 }
 
-/** Display names of the mediators among `ids` (ids that are no user's are left out). */
-export async function mediatorNames(dataSource: DataSource, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows: { id: string; display_name: string }[] = await dataSource.query('SELECT id::text AS id, display_name FROM users WHERE id::text = ANY($1)', [[...new Set(ids)]]);
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}
-
 /** A body list as the domain expects it, or the value as given (the domain names what is wrong with it). */
 const asList = (value: unknown) => (Array.isArray(value) ? value : value);
 
@@ -101,9 +94,9 @@ export class MediationCasesController {
     this.access.assertWithinOwnUnits(user, unit, 'room');
     const roomIds = this.orgUnits.subtree(unit).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
     const sessions = await querySessions(this.dataSource, {
-      from: new Date(`${first}T00:00:00+08:00`), to: new Date(Date.parse(`${last}T00:00:00+08:00`) + 86_400_000), roomIds, ...(mine === 'true' ? { mediatorId: user.userId } : {}),
+      from: startOfShanghaiDay(first), to: startOfShanghaiDay(addDays(last, 1)), roomIds, ...(mine === 'true' ? { mediatorId: user.userId } : {}),
     });
-    const names = await mediatorNames(this.dataSource, sessions.map((s) => s.mediatorId));
+    const names = await this.users.displayNames(sessions.map((s) => s.mediatorId));
     return sessions.map((s) => ({ ...s, roomName: this.orgUnits.find(s.roomId)?.name ?? s.roomId, mediatorName: names.get(s.mediatorId) ?? null }));
   }
 
@@ -114,13 +107,7 @@ export class MediationCasesController {
     if (this.orgUnits.find(roomId)?.kind !== 'mediation_room') throw new ValidationError([{ field: 'room', rule: 'mediation_room', message: '请指定一个调解工作室' }]);
     const scope = this.access.listScope(user);
     if (!scope.kinds.includes('mediation_case') || !scope.unitIds.includes(roomId)) throw new NotFoundError('room_not_found', '调解工作室不存在或无权查看');
-    const rows: { id: string; display_name: string }[] = await this.dataSource.query(
-      `SELECT u.id, u.display_name FROM users u
-        WHERE u.role = 'mediator' AND NOT u.disabled AND (u.org_unit_id = $1 OR EXISTS (SELECT 1 FROM user_rooms r WHERE r.user_id = u.id AND r.room_id = $1))
-        ORDER BY u.display_name`,
-      [roomId],
-    );
-    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+    return this.users.mediatorsOf(roomId);
   }
 
   /** 期限预警: cases still being mediated whose period ends within `days` (default 3) or has passed, most urgent first. */
@@ -138,7 +125,7 @@ export class MediationCasesController {
     );
     const today = shanghaiDateOf(now);
     return rows.map((r) => {
-      const left = Math.round((Date.parse(`${r.progress.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+      const left = daysBetween(today, r.progress.deadline);
       return { id: r.case_id, title: r.title, status: r.status, roomId: r.unit_id, deadline: r.progress.deadline, daysLeft: left, overdue: left < 0, mediatorId: r.progress.mediatorId };
     });
   }
@@ -235,9 +222,8 @@ export class MediationCasesController {
   @Post(':id/mediator') @HttpCode(200)
   async assign(@Param('id', CaseId) id: string, @Body() b: Dto.MediatorDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
     const state = foldMediationCase(await this.cases.visibleEvents(id, user));
-    const mediator = await this.users.findById(b.mediatorId).catch(() => null);
-    const rooms: { room_id: string }[] = mediator ? await this.dataSource.query('SELECT room_id FROM user_rooms WHERE user_id = $1', [mediator.id]) : [];
-    if (!mediator || mediator.role !== 'mediator' || (mediator.orgUnitId !== state.roomId && !rooms.some((r) => r.room_id === state.roomId))) {
+    const mediator = (await this.users.mediatorsOf(state.roomId!)).find((m) => m.id === b.mediatorId);
+    if (!mediator) {
       throw new ValidationError([{ field: 'mediatorId', rule: 'room_mediator', message: '调解员须为本调解工作室在岗的调解员' }]);
     }
     return this.cases.run(id, { type: 'AssignMediator', data: { mediatorId: mediator.id, mediatorName: mediator.displayName, ...(b.reason ? { reason: b.reason } : {}) } }, m, { reason: b.reason });

@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { CITY_UNIT_ID, type OrgUnits } from '#identity';
+import { CITY_UNIT_ID, type OrgUnits, type Users } from '#identity';
 import { queryHardshipStats, queryHotlineStats, queryMediationStats, queryWageStats } from '#read-models';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
-import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS, USERS } from '../core/tokens.js';
 import type { ReferenceItems } from '../reference/reference-items.store.js';
 import { StatsQueryDto } from './stats.query.dto.js';
-import { mediatorNames } from '../mediation/mediation-cases.controller.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -26,6 +25,7 @@ export class StatsController {
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly access: CaseAccess,
     @Inject(REFERENCE_ITEMS) private readonly reference: ReferenceItems,
+    @Inject(USERS) private readonly users: Users,
   ) {}
 
   /** The hotline figures of DOMAIN.md; the period defaults to this month so far. */
@@ -63,7 +63,7 @@ export class StatsController {
     const roomIds = (unitIds ?? this.orgUnits.subtree(CITY_UNIT_ID)).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
     const stats = await queryMediationStats(this.dataSource, { from, to, roomIds, asOf });
     const roomName = (id: string) => this.orgUnits.find(id)?.name ?? id;
-    const names = await mediatorNames(this.dataSource, stats.byMediator.map((m) => m.mediatorId));
+    const names = await this.users.displayNames(stats.byMediator.map((m) => m.mediatorId));
     return {
       from, to, unit, asOf: asOf.toISOString(), ...stats,
       byRoom: stats.byRoom.map((r) => ({ ...r, roomName: roomName(r.roomId) })),

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { daysBetween } from '#calendar';
 import type { RecordedEvent } from '#event-store';
 import type { MediationEvent } from '#mediation';
 import type { Projection } from '#projections';
@@ -44,8 +45,6 @@ export const UNION_REFERRAL = '工会转来';
 
 interface CaseFacts { room_id: string; court: string; mediator_id: string | null; accepted_on: string | null; deadline: string | null }
 
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 export const mediationFiguresProjection: Projection = {
   name: 'mediation-figures',
   tables: ['mediation_case_facts', 'mediation_facts'],
@@ -69,7 +68,7 @@ export const mediationFiguresProjection: Projection = {
       if (!kase) continue;
       const fact = (name: string, onDate: string, extra: { amount?: number; mediatorId?: string; concluded?: boolean } = {}) => facts.push({
         event_id: event.eventId, case_id: caseId, room_id: kase.room_id, court: kase.court, mediator_id: extra.mediatorId ?? kase.mediator_id, fact: name, on_date: onDate, amount: extra.amount ?? 0,
-        duration_days: extra.concluded && kase.accepted_on ? days(kase.accepted_on, onDate) : null,
+        duration_days: extra.concluded && kase.accepted_on ? daysBetween(kase.accepted_on, onDate) : null,
         on_time: extra.concluded && kase.deadline ? onDate <= kase.deadline : null,
         recorded_at: event.recordedAt,
       });
