@@ -104,6 +104,7 @@ describe('mediation cases over HTTP', () => {
     expect((await supervisor.get(`/api/mediation-cases/mediators?room=${ROOM}`)).body.map((m: { displayName: string }) => m.displayName)).toEqual(['qian.mediator', 'zhao.mediator']);
     expect((await erqi.get(`/api/mediation-cases/mediators?room=${ROOM}`)).status).toBe(404);
     expect((await mediator.get(`/api/mediation-cases/sessions?from=${tomorrow}&mine=true`)).body).toHaveLength(1);
+    expect((await mediator.get('/api/mediation-cases/sessions?from=2026-02-30')).body.errors[0]).toMatchObject({ field: 'from', rule: 'date' });
 
     await post(mediator, `/api/mediation-cases/${id}/sessions/${sessionId}/held`, { minutes: '双方同意分两期支付', attendees: ['王建国', '李红', '张总'] }).catch((error) => {
       // The session is tomorrow: minutes wait until it has begun.

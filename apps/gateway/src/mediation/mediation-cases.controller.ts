@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, daysBetween, shanghaiDateOf, startOfShanghaiDay } from '#calendar';
 import { deterministicUuid, type IdempotencyStore } from '#command-handling';
 import { NotFoundError, ValidationError } from '#errors';
+import { localDate } from '#field-checks';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { OrgUnits, Users } from '#identity';
 import {
@@ -87,8 +88,8 @@ export class MediationCasesController {
     if (!scope.kinds.includes('mediation_case')) return [];
     const first = from ?? shanghaiDateOf(now);
     const last = to ?? first;
-    const bad = [['from', first], ['to', last]].filter(([, day]) => !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)));
-    if (bad.length > 0) throw new ValidationError(bad.map(([field]) => ({ field, rule: 'date', message: '日期格式应为 YYYY-MM-DD' })));
+    const bad = [...localDate('from', '开始日期', first), ...localDate('to', '结束日期', last)];
+    if (bad.length > 0) throw new ValidationError(bad);
     if (last < first) throw new ValidationError([{ field: 'to', rule: 'date_order', message: '结束日期不能早于开始日期' }]);
     const unit = room ?? user.orgUnitId;
     this.access.assertWithinOwnUnits(user, unit, 'room');
