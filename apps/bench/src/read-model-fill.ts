@@ -1,3 +1,4 @@
+import { inProcessRunner } from './in-process-runner.js';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { upcasters } from '#event-schemas';
@@ -41,7 +42,7 @@ export async function fillCaseList(casework: RunningCasework, history: HotlineHi
   }).finally(() => writer.close());
   const appendedSeconds = (performance.now() - started) / 1000;
 
-  const watch = new ConsumerWatch(runtime.projections, await runtime.store.headPosition(), 'case list', 15_000, started).start(500);
+  const watch = new ConsumerWatch(inProcessRunner(runtime), await runtime.store.headPosition(), 'case list', 15_000, started).start(500);
   let everyConsumerCaughtUp: boolean;
   try {
     if (!(await watch.until(performance.now() + 300_000, ['case-list']))) throw new Error('The case-list projection did not apply the fill within 5 minutes');

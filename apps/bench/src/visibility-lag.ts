@@ -1,3 +1,4 @@
+import { inProcessRunner } from './in-process-runner.js';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningCasework } from '../../casework/src/bootstrap.js';
@@ -22,7 +23,7 @@ const DURATION_MS = 10_000;
 export async function measureVisibilityLag(casework: RunningCasework, history: HotlineHistory, quiesce: () => Promise<void>): Promise<Figure[]> {
   const { runtime } = casework;
   const settleStarted = performance.now();
-  await runtime.projections.waitFor(await runtime.store.headPosition(), 300_000);
+  await inProcessRunner(runtime).waitFor(await runtime.store.headPosition(), 300_000);
   const settledSeconds = (performance.now() - settleStarted) / 1000;
   progress(`lag: projections drained the earlier backlog in ${settledSeconds.toFixed(1)} s`);
   await quiesce();
@@ -40,7 +41,7 @@ export async function measureVisibilityLag(casework: RunningCasework, history: H
       (async () => {
         const result = await runtime.store.appendToStream(append.streamId, append.events, 'no_stream');
         const committed = performance.now();
-        await runtime.projections.waitFor(result.lastPosition, 30_000);
+        await inProcessRunner(runtime).waitFor(result.lastPosition, 30_000);
         lags.push(performance.now() - committed);
       })(),
     );

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import express from 'express';
 import { join } from 'node:path';
 import { CaseworkModule } from './casework.module.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+import type { ContextName } from './distributed/contexts.js';
+import type { ServiceAddress } from './distributed/remote-commands.module.js';
 import { ReminderSweep } from '../../hardship/src/reminders/reminder-sweep.js';
 import { configFromEnv, type CaseworkConfig } from './config.js';
 import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
@@ -23,6 +25,11 @@ export interface CaseworkOptions {
   sessionLifetimeSeconds?: number;
   /** The minimum-living lines file (POVERTY_LINES_FILE). */
   povertyLinesFile?: string;
+  /** The distributed gateway: read models built by a projector elsewhere, commands answered by the context services. */
+  distributed?: {
+    readonly runtime: RuntimeOptions;
+    readonly services: Readonly<Record<ContextName, ServiceAddress>>;
+  };
 }
 
 export interface RunningCasework {
@@ -48,9 +55,9 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
     ...(options.povertyLinesFile !== undefined ? { povertyLinesFile: options.povertyLinesFile } : {}),
   };
-  const runtime = await createRuntime(config);
+  const runtime = await createRuntime(config, options.distributed?.runtime);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(CaseworkModule.register(runtime), {
+    const app = await NestFactory.create<NestExpressApplication>(CaseworkModule.register(runtime, options.distributed?.services ?? 'here'), {
       logger: config.log ? ['warn', 'error'] : ['error'],
       bodyParser: true,
     });
@@ -64,10 +71,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     setUpOpenApi(app);
     serveConsole(app, config.webRoot);
     await app.listen(config.port, '0.0.0.0');
-    const reminders = new ReminderSweep({ dataSource: runtime.dataSource, store: runtime.store, decider: runtime.hardship.decider, limits: runtime.hardship.limits, clock });
-    reminders.start(config.reminderSweepSeconds * 1000, (error) => {
-      if (config.log) console.warn(`Reminder sweep: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    const reminders = startReminders(runtime, config, clock, !options.distributed);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -85,6 +89,19 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     await runtime.close();
     throw error;
   }
+}
+
+/**
+ * Hardship reminders are swept by the process that owns hardship files: this one, or in the
+ * distributed runtime the hardship service (then here it is made but never started).
+ */
+export function startReminders(runtime: Runtime, config: Pick<CaseworkConfig, 'reminderSweepSeconds' | 'log'>, clock: () => Date, sweep = true): ReminderSweep {
+  const reminders = new ReminderSweep({ dataSource: runtime.dataSource, store: runtime.store, decider: runtime.hardship.decider, limits: runtime.hardship.limits, clock });
+  if (!sweep) return reminders;
+  reminders.start(config.reminderSweepSeconds * 1000, (error) => {
+    if (config.log) console.warn(`Reminder sweep: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return reminders;
 }
 
 /** The built React console at `/`, with client-side routes falling back to index.html. */

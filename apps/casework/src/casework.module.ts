@@ -14,10 +14,13 @@ import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-excepti
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY } from '../../gateway/src/core/tokens.js';
 import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../hotline/src/hotline-tokens.js';
 import type { Runtime } from './runtime.js';
+import type { ContextName } from './distributed/contexts.js';
+import { RemoteCommandsModule, type ServiceAddress } from './distributed/remote-commands.module.js';
 
+/** The runtime's pieces as Nest providers, for every app composed from it (one process, or one service). */
 @Global()
 @Module({})
-class RuntimeModule {
+export class RuntimeModule {
   static register(runtime: Runtime): DynamicModule {
     const providers = [
       { provide: DATA_SOURCE, useValue: runtime.dataSource },
@@ -45,13 +48,18 @@ class RuntimeModule {
   }
 }
 
-/** The one-process composition: every context, the projector and the gateway. */
+/**
+ * The gateway with the contexts' command handlers: in this process (the one-process composition:
+ * every context, the projector and the gateway), or — given the services' addresses — forwarding each
+ * command to the context service that owns it (the distributed runtime).
+ */
 @Module({})
 export class CaseworkModule {
-  static register(runtime: Runtime): DynamicModule {
+  static register(runtime: Runtime, commands: 'here' | Readonly<Record<ContextName, ServiceAddress>> = 'here'): DynamicModule {
+    const handlers = commands === 'here' ? [HotlineModule, WageModule, HardshipModule, MediationModule] : [RemoteCommandsModule.register(commands)];
     return {
       module: CaseworkModule,
-      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), HotlineModule, WageModule, HardshipModule, MediationModule, GatewayModule],
+      imports: [RuntimeModule.register(runtime), CqrsModule.forRoot(), ...handlers, GatewayModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: CaseworkExceptionFilter },

@@ -3,8 +3,9 @@ import { startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type R
 import { PostgresEventStore, type EventStore } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
-import { ProjectionRunner } from '#projections';
-import { allProjections, HARDSHIP_REMINDER_READS_SCHEMA_SQL, personJourneyProjection, readModelEntities } from '#read-models';
+import { ProjectionRunner, type Projection, type ReadModelProgress } from '#projections';
+import { HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-models';
+import { projectorConsumers } from '../../projector/src/consumers.js';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
 import { AdjustableCalendar } from '#calendar';
@@ -27,7 +28,8 @@ export interface Runtime {
   readonly orgUnits: OrgUnits;
   readonly users: Users;
   readonly idempotency: IdempotencyStore;
-  readonly projections: ProjectionRunner;
+  /** The read models' state and "caught up": a runner here, or a projector elsewhere fed by Kafka. */
+  readonly projections: ReadModelProgress;
   readonly tokenSecret: string;
   /**
    * Key of the keyed hashes that find a repeat caller's phone without storing it in clear: derived
@@ -53,7 +55,18 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
+export interface RuntimeOptions {
+  /**
+   * Where the read models are built. Default: here, by a `ProjectionRunner` following the store's log
+   * (the one-process runtime). The distributed services pass a watch of the projector's Kafka groups
+   * instead (apps/casework/src/distributed).
+   */
+  readonly readModels?: (parts: { readonly dataSource: DataSource; readonly store: EventStore; readonly consumers: readonly Projection[] }) => Promise<ReadModelProgress>;
+  /** The event store below the encryption. Default: the PostgreSQL store in the read models' database. */
+  readonly connectStore?: (databaseUrl: string) => Promise<EventStore>;
+}
+
+export async function createRuntime(config: CaseworkConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   let postgres: RunningPostgres | undefined;
   const databaseUrl = config.databaseUrl ?? (postgres = await startEmbeddedPostgres(config.dataDir)).url;
   const dataSource = new DataSource({
@@ -68,7 +81,8 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL);
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
-    const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
+    const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
+    const store = personalData.protect(await connectStore(databaseUrl), { upcasters });
     const orgUnits = new OrgUnits(dataSource);
     await orgUnits.seedAndLoad();
     const tokenSecret = await systemSecret(dataSource, 'token-secret');
@@ -86,14 +100,9 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await povertyLines.ensureSchemaAndLoad(config.povertyLinesFile);
     const hardship = createHardshipServices(calendar, povertyLines);
     const mediation = createMediationServices();
-    const consumers = [
-      ...allProjections(), ...hotline.processManagers(store, personalDataHashKey), ...wage.processManagers(store, hotline.decider), ...hardship.processManagers(store),
-      ...mediation.processManagers(store, wage.decider, hotline.decider), personJourneyProjection(personalDataHashKey),
-    ];
-    const projections = new ProjectionRunner(dataSource, store, consumers, {
-      onError: reportProjectionFailure,
-    });
-    await projections.start();
+    const { readModels, processManagers } = projectorConsumers(store, { hotline, wage, hardship, mediation }, personalDataHashKey);
+    const consumers = [...readModels, ...processManagers];
+    const projections = options.readModels ? await options.readModels({ dataSource, store, consumers }) : await runProjectionsHere(dataSource, store, consumers);
     return {
       databaseUrl,
       dataSource,
@@ -129,6 +138,12 @@ export async function createRuntime(config: CaseworkConfig): Promise<Runtime> {
     await postgres?.stop();
     throw error;
   }
+}
+
+async function runProjectionsHere(dataSource: DataSource, store: EventStore, consumers: readonly Projection[]): Promise<ProjectionRunner> {
+  const runner = new ProjectionRunner(dataSource, store, consumers, { onError: reportProjectionFailure });
+  await runner.start();
+  return runner;
 }
 
 /**

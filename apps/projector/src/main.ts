@@ -1,11 +1,15 @@
 import { ProjectionRunner } from '#projections';
+import { runService } from '../../casework/src/distributed/run-service.js';
 import { connectProjector } from './projector.js';
+import { startKafkaProjector, type ProjectorRole } from './kafka-projector.js';
 
 /**
- * The projector as its own process: follows the log from each projection's checkpoint until
- * stopped. `DATABASE_URL` names the PostgreSQL holding the events and the read models.
+ * The projector as its own process. With `KAFKA_BROKERS` (the distributed runtime) each consumer is a
+ * Kafka consumer group; `PROJECTOR_CONSUMERS` = `read-models` (default), `process-managers` or `all`.
+ * Without it, it follows the PostgreSQL log from each projection's checkpoint (`DATABASE_URL`).
  */
-async function main(): Promise<void> {
+runService('projector', async () => {
+  if (process.env.KAFKA_BROKERS) return startKafkaProjector(roleFrom(process.env.PROJECTOR_CONSUMERS));
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   const connection = await connectProjector(databaseUrl);
@@ -15,16 +19,16 @@ async function main(): Promise<void> {
   });
   await runner.start();
   console.log(`[projector] running ${connection.projections.map((p) => p.name).join(', ')}`);
-  const stop = async () => {
-    await runner.stop();
-    await connection.close();
-    process.exit(0);
+  return {
+    async stop() {
+      await runner.stop();
+      await connection.close();
+    },
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
-}
-
-main().catch((error: unknown) => {
-  console.error('[projector] could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
 });
+
+function roleFrom(value: string | undefined): ProjectorRole {
+  const role = value ?? 'read-models';
+  if (role !== 'read-models' && role !== 'process-managers' && role !== 'all') throw new Error(`PROJECTOR_CONSUMERS must be read-models, process-managers or all, not "${role}"`);
+  return role;
+}

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
 import { upcasters } from '#event-schemas';
-import { PostgresEventStore, type EventStore } from '#event-store';
-import { allProjections, personJourneyProjection, readModelEntities } from '#read-models';
+import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
+import { readModelEntities } from '#read-models';
+import { projectorConsumers } from './consumers.js';
 import type { Projection } from '#projections';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
 import { createWageServices } from '../../wage/src/wage-services.js';
@@ -14,9 +15,20 @@ import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/pe
 
 export interface ProjectorConnection {
   readonly dataSource: DataSource;
+  /** The store as its readers see it (personal data decrypted, events upcast). */
   readonly store: EventStore;
+  /** Read models then process managers: everything the projector runs. */
   readonly projections: Projection[];
+  readonly readModels: Projection[];
+  readonly processManagers: Projection[];
+  /** Events that came from Kafka (still encrypted, as stored) made readable as the store's reads are. */
+  readable(events: readonly RecordedEvent[]): Promise<RecordedEvent[]>;
   close(): Promise<void>;
+}
+
+export interface ProjectorOptions {
+  /** The event store below the encryption (default: PostgreSQL at `databaseUrl`). */
+  readonly connectStore?: (databaseUrl: string) => Promise<EventStore>;
 }
 
 /**
@@ -25,19 +37,24 @@ export interface ProjectorConnection {
  * `<DATA_DIR>/master.key`, loaded when the first encrypted field is met), so projections see what it sees;
  * the repeat-call detector's hash key is derived from the same master key, when first needed.
  */
-export async function connectProjector(databaseUrl: string, dataDir = resolve(process.env.DATA_DIR ?? './data')): Promise<ProjectorConnection> {
+export async function connectProjector(databaseUrl: string, dataDir = resolve(process.env.DATA_DIR ?? './data'), options: ProjectorOptions = {}): Promise<ProjectorConnection> {
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, entities: readModelEntities, extra: { max: 10 } });
   await dataSource.initialize();
   await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL);
   const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'projector' });
   const phoneHashKey = await repeatCallerHashKeyOf(dataSource, personalData);
-  const store = personalData.protect(await PostgresEventStore.connect({ connectionString: databaseUrl }), { upcasters });
-  const hotline = createHotlineServices();
-  const wage = createWageServices(createChineseDaysCalendar());
+  const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
+  const store = personalData.protect(await connectStore(databaseUrl), { upcasters });
+  const calendar = createChineseDaysCalendar();
+  const services = { hotline: createHotlineServices(), wage: createWageServices(calendar), hardship: createHardshipServices(calendar), mediation: createMediationServices() };
+  const { readModels, processManagers } = projectorConsumers(store, services, phoneHashKey);
   return {
     dataSource,
     store,
-    projections: [...allProjections(), ...hotline.processManagers(store, phoneHashKey), ...wage.processManagers(store, hotline.decider), ...createHardshipServices(createChineseDaysCalendar()).processManagers(store), ...createMediationServices().processManagers(store, wage.decider, hotline.decider), personJourneyProjection(phoneHashKey)],
+    projections: [...readModels, ...processManagers],
+    readModels,
+    processManagers,
+    readable: (events) => personalData.readable(events, { upcasters }),
     async close() {
       await store.close();
       await personalData.close();

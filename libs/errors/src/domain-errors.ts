@@ -3,7 +3,7 @@
  * `code` is stable and machine-readable; `message` is Chinese for the user; details name fields.
  */
 export abstract class CaseworkError extends Error {
-  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'rule_broken' | 'unauthenticated' | 'too_many_requests';
+  abstract readonly kind: 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'rule_broken' | 'unauthenticated' | 'too_many_requests' | 'unavailable';
   constructor(
     readonly code: string,
     message: string,
@@ -61,5 +61,17 @@ export class TooManyAttemptsError extends CaseworkError {
   readonly kind = 'too_many_requests' as const;
   constructor(readonly retryAfterSeconds: number) {
     super('too_many_attempts', `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`);
+  }
+}
+
+/**
+ * A service this request needed did not answer (the distributed runtime: a context service down or
+ * restarting). Nothing was recorded unless the service finished before the answer was lost, so a retry
+ * with the same Idempotency-Key is always safe.
+ */
+export class ServiceUnavailableError extends CaseworkError {
+  readonly kind = 'unavailable' as const;
+  constructor(readonly service: string) {
+    super('service_unavailable', '服务暂时不可用，请稍后用同一幂等键（Idempotency-Key）重试');
   }
 }

@@ -1,7 +1,7 @@
-import type { EventStore, UpcasterRegistry } from '#event-store';
+import type { EventStore, RecordedEvent, UpcasterRegistry } from '#event-store';
 import { loadMasterKey, type MasterKeySource } from './cipher/load-master-key.js';
 import type { MasterKey } from './cipher/master-key.js';
-import { EncryptingEventStore } from './event-store/encrypting-event-store.js';
+import { EncryptingEventStore, readableEvents } from './event-store/encrypting-event-store.js';
 import { identifierHash, type PersonIdentifier } from './identifiers.js';
 import type { KeyStore } from './key-store/key-store.port.js';
 import { PostgresKeyStore } from './key-store/postgres/postgres-key-store.js';
@@ -44,6 +44,14 @@ export class PersonalDataProtection {
   /** The store seen through encryption: what every command handler, view and projection uses. */
   protect(store: EventStore, options: { readonly upcasters?: UpcasterRegistry } = {}): EventStore {
     return new EncryptingEventStore(store, { keys: this.keys, registry: this.options.registry, upcasters: options.upcasters });
+  }
+
+  /**
+   * Events that reached this process another way than through `protect` (from Kafka, still encrypted
+   * as the store holds them), made readable exactly as a protected store's reads are.
+   */
+  readable(events: readonly RecordedEvent[], options: { readonly upcasters?: UpcasterRegistry } = {}): Promise<RecordedEvent[]> {
+    return readableEvents(events, this.keys, options.upcasters);
   }
 
   /** The subjects that gave this ID number or this phone (either matches). */

@@ -3,3 +3,8 @@ export * from './checkpoints.js';
 export * from './apply-batch.js';
 export * from './projection-runner.js';
 export * from './rebuild-projection.js';
+export * from './stream-revisions.js';
+export * from './apply-message-batch.js';
+export * from './projection-consumer-groups.js';
+export * from './read-model-progress.js';
+export * from './read-models-via-kafka.js';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
 import { formatLogPosition } from '#event-store';
-import type { ProjectionRunner } from '#projections';
+import type { ReadModelProgress } from '#projections';
 import { DATA_SOURCE, EVENT_STORE, PROJECTIONS } from '../core/tokens.js';
 import { Public } from '../auth/current-user.js';
 
@@ -13,7 +13,7 @@ export class HealthController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTIONS) private readonly projections: ReadModelProgress,
   ) {}
 
   /** The store's head and each projection's position and lag. */

@@ -10,6 +10,7 @@ const STATUS_BY_KIND: Record<CaseworkError['kind'], number> = {
   conflict: 409,
   rule_broken: 422,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 const FRAMEWORK_CODES: Record<number, [code: string, message: string]> = {

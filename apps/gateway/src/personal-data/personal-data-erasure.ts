@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { PersonalDataProtection, PersonToErase } from '#personal-data';
-import type { ProjectionRunner } from '#projections';
+import type { ReadModelProgress } from '#projections';
 import { forgetCallerPhones } from '../../../hotline/src/repeat-calls/forget-caller-phones.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { DATA_SOURCE, PERSONAL_DATA, PROJECTIONS } from '../core/tokens.js';
@@ -26,7 +26,7 @@ export class PersonalDataErasure {
 
   constructor(
     @Inject(PERSONAL_DATA) private readonly protection: PersonalDataProtection,
-    @Inject(PROJECTIONS) private readonly projections: ProjectionRunner,
+    @Inject(PROJECTIONS) private readonly projections: ReadModelProgress,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly accessLog: AccessLog,
   ) {}

@@ -14,6 +14,7 @@ import type {
 } from '#event-store';
 import { decryptEvents } from './decrypt-events.js';
 import { encryptEvents, type EncryptionDeps } from './encrypt-events.js';
+import type { SubjectKeys } from '../key-store/subject-keys.js';
 
 export interface EncryptingEventStoreOptions extends EncryptionDeps {
   /**
@@ -66,9 +67,13 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.close();
   }
 
-  private async readable(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    const decrypted = await decryptEvents(events, this.options.keys);
-    const upcasters = this.options.upcasters;
-    return upcasters ? decrypted.map((event) => upcasters.upcast(event)) : decrypted;
+  private readable(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    return readableEvents(events, this.options.keys, this.options.upcasters);
   }
+}
+
+/** Events as readers see them: personal data decrypted, then upcast (upcasters see what the domain sees). */
+export async function readableEvents(events: readonly RecordedEvent[], keys: SubjectKeys, upcasters?: UpcasterRegistry): Promise<RecordedEvent[]> {
+  const decrypted = await decryptEvents(events, keys);
+  return upcasters ? decrypted.map((event) => upcasters.upcast(event)) : decrypted;
 }

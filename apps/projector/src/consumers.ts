@@ -1,0 +1,32 @@
+import type { EventStore } from '#event-store';
+import type { Projection } from '#projections';
+import { allProjections, personJourneyProjection } from '#read-models';
+import type { HotlineServices } from '../../hotline/src/hotline-services.js';
+import type { WageServices } from '../../wage/src/wage-services.js';
+import type { HardshipServices } from '../../hardship/src/hardship-services.js';
+import type { MediationServices } from '../../mediation/src/mediation-services.js';
+
+export interface ProjectorConsumers {
+  /** Read models: they write only their own tables. */
+  readonly readModels: Projection[];
+  /** Process managers: they turn one context's events into another's commands (appends to the store). */
+  readonly processManagers: Projection[];
+}
+
+/** Everything that follows the log, in one list for every runtime (one process, projector, process managers). */
+export function projectorConsumers(
+  store: EventStore,
+  services: { readonly hotline: HotlineServices; readonly wage: WageServices; readonly hardship: HardshipServices; readonly mediation: MediationServices },
+  personalDataHashKey: string | (() => string),
+): ProjectorConsumers {
+  const { hotline, wage, hardship, mediation } = services;
+  return {
+    readModels: [...allProjections(), personJourneyProjection(personalDataHashKey)],
+    processManagers: [
+      ...hotline.processManagers(store, personalDataHashKey),
+      ...wage.processManagers(store, hotline.decider),
+      ...hardship.processManagers(store),
+      ...mediation.processManagers(store, wage.decider, hotline.decider),
+    ],
+  };
+}

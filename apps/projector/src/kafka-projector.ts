@@ -1,0 +1,59 @@
+import { ProjectionConsumerGroups } from '#projections';
+import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
+import { jsonLogger } from '../../casework/src/distributed/json-log.js';
+import { startOpsServer } from '../../casework/src/distributed/ops-server.js';
+import { ServiceMetrics } from '../../casework/src/distributed/service-metrics.js';
+import { readModelLagGauges } from '../../casework/src/distributed/lag-gauges.js';
+import { connectProjector } from './projector.js';
+
+/** Which consumers one projector process runs: the read models, the process managers, or both. */
+export type ProjectorRole = 'read-models' | 'process-managers' | 'all';
+
+export interface RunningKafkaProjector {
+  readonly url: string;
+  readonly groups: ProjectionConsumerGroups;
+  stop(): Promise<void>;
+}
+
+/**
+ * The projector of the distributed runtime: each of its consumers is a Kafka consumer group over the
+ * topics of its streams (`ProjectionConsumerGroups`). Start as many as you like with the same role:
+ * they split the partitions, and take over a dead one's. `/health`, `/ready`, `/metrics` on `PORT`.
+ */
+export async function startKafkaProjector(role: ProjectorRole, env: NodeJS.ProcessEnv = process.env): Promise<RunningKafkaProjector> {
+  const name = role === 'process-managers' ? 'process-managers' : 'projector';
+  const log = jsonLogger(name);
+  const distributed = distributedConfigFromEnv(env);
+  const connection = await connectProjector(distributed.databaseUrl, undefined, { connectStore: storeConnector(distributed) });
+  const broker = await connectBroker(distributed, name).catch(async (error: unknown) => {
+    await connection.close();
+    throw error;
+  });
+  const consumers = role === 'read-models' ? connection.readModels : role === 'process-managers' ? connection.processManagers : connection.projections;
+  const groups = new ProjectionConsumerGroups(connection.dataSource, broker, consumers, {
+    readable: (events) => connection.readable(events),
+    onError: (projection, error) => log.error('consumer stopped', { projection, error: error instanceof Error ? error.name : 'error' }),
+    onAssignment: (projection, partitions) => log.info('partitions assigned', { projection, partitions: partitions.map((p) => `${p.topic}:${p.partition}`).join(' ') }),
+  });
+  await groups.start();
+  const metrics = new ServiceMetrics(name, readModelLagGauges(groups));
+  const ops = await startOpsServer(env.PORT ? Number(env.PORT) : 0, {
+    health: async () => ({ status: 'ok', service: name }),
+    ready: async () => {
+      const statuses = await groups.status();
+      return { ready: statuses.every((s) => s.state === 'running'), service: name, consumers: statuses };
+    },
+    metrics: () => metrics.render(),
+  });
+  log.info('started', { role, consumers: consumers.map((c) => c.name).join(','), url: ops.url });
+  return {
+    url: ops.url,
+    groups,
+    async stop() {
+      await ops.close();
+      await groups.stop();
+      await broker.close();
+      await connection.close();
+    },
+  };
+}

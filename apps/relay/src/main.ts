@@ -1,0 +1,5 @@
+import { runService } from '../../casework/src/distributed/run-service.js';
+import { startRelay } from './relay.js';
+
+/** The relay of the distributed runtime: every committed event to Kafka, from its checkpoint. */
+runService('relay', () => startRelay());

@@ -1,0 +1,2 @@
+export * from './relay-checkpoints.js';
+export * from './event-relay.js';

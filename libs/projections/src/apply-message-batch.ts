@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import { compareLogPositions, type RecordedEvent } from '#event-store';
+import { eventsFor, type Projection } from './projection.js';
+import { lockCheckpoint, type Checkpoint } from './checkpoints.js';
+import { lockStreamRevisions, writeStreamRevisions } from './stream-revisions.js';
+
+export interface MessageBatchResult {
+  /** Events applied now (not skipped as already applied). */
+  readonly applied: number;
+  readonly skipped: number;
+}
+
+/**
+ * Applies events that came from Kafka, each once, in one transaction with what records them as done:
+ * - an event at or before the projection's checkpoint position is covered by a replay of the log (the
+ *   one-process runner, or a rebuild) and is skipped;
+ * - an event at or below the last applied revision of its stream is a redelivery and is skipped.
+ * The Kafka offsets are committed only after this transaction, so a crash in between redelivers a
+ * batch that this function then skips: every effect happens exactly once.
+ */
+export async function applyMessageBatch(dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[]): Promise<MessageBatchResult> {
+  if (events.length === 0) return { applied: 0, skipped: 0 };
+  return dataSource.transaction(async (tx) => {
+    await tx.query('SET LOCAL search_path TO public');
+    const floor: Checkpoint = await lockCheckpoint(tx, projection.name);
+    const streamIds = [...new Set(events.map((event) => event.streamId))].sort();
+    const applied = await lockStreamRevisions(tx, projection.name, streamIds);
+    const fresh: RecordedEvent[] = [];
+    for (const event of events) {
+      if (compareLogPositions(event.position, floor.position) <= 0) continue;
+      if (event.streamRevision <= (applied.get(event.streamId) ?? -1)) continue;
+      applied.set(event.streamId, event.streamRevision);
+      fresh.push(event);
+    }
+    if (fresh.length > 0) {
+      const relevant = eventsFor(projection, fresh);
+      if (relevant.length > 0) await projection.apply(relevant, tx);
+      await writeStreamRevisions(tx, projection.name, new Map(fresh.map((event) => [event.streamId, applied.get(event.streamId)!])));
+      const lastRecordedAt = fresh.map((event) => event.recordedAt).reduce((a, b) => (a > b ? a : b));
+      await tx.query(
+        `UPDATE public.projection_checkpoints SET events_applied = events_applied + $2,
+           last_recorded_at = GREATEST(last_recorded_at, $3::timestamptz), updated_at = now() WHERE name = $1`,
+        [projection.name, fresh.length, lastRecordedAt],
+      );
+    }
+    return { applied: fresh.length, skipped: events.length - fresh.length };
+  });
+}

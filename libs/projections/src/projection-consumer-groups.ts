@@ -1,0 +1,122 @@
+import type { DataSource } from 'typeorm';
+import type { RecordedEvent } from '#event-store';
+import { eventFromMessage, eventTopicsFor, type GroupConsumer, type MessageBroker } from '#messaging';
+import type { Projection } from './projection.js';
+import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint } from './checkpoints.js';
+import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
+import { applyMessageBatch } from './apply-message-batch.js';
+import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
+import type { ReadModelProgress } from './read-model-progress.js';
+
+export interface ConsumerGroupsOptions {
+  /** Makes events as the store's readers see them: decrypts personal data, upcasts (default: as they came). */
+  readonly readable?: (events: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
+  /** Called when a consumer fails; that consumer stops (a poisoned read model must be looked at). */
+  readonly onError?: (projection: string, error: unknown) => void;
+  /** Called with the partitions this instance holds for a projection after each rebalance. */
+  readonly onAssignment?: (projection: string, partitions: ReadonlyArray<{ topic: string; partition: number }>) => void;
+}
+
+interface Member {
+  readonly projection: Projection;
+  consumer?: GroupConsumer;
+  state: ProjectionStatus['state'];
+  error?: string;
+}
+
+/** The Kafka consumer group of a projection or process manager: one group per consumer, so each keeps its own pace. */
+export const consumerGroupOf = (projection: Pick<Projection, 'name'>): string => `casework.${projection.name}`;
+
+/**
+ * Feeds projections and process managers from Kafka instead of from the store's log (the distributed
+ * runtime). Each is its own consumer group over the topics of its streams; instances of the projector
+ * started with the same projections split the partitions between them, and when one dies the others
+ * take its partitions over. Effects are applied once whatever Kafka redelivers (`applyMessageBatch`).
+ */
+export class ProjectionConsumerGroups implements ReadModelProgress {
+  private readonly members: Member[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly broker: MessageBroker,
+    projections: readonly Projection[],
+    private readonly options: ConsumerGroupsOptions = {},
+  ) {
+    this.members = projections.map((projection) => ({ projection, state: 'starting' }));
+  }
+
+  async start(): Promise<void> {
+    await this.dataSource.query(CHECKPOINTS_SCHEMA_SQL + STREAM_REVISIONS_SCHEMA_SQL);
+    await ProjectionRunner.ensureSchemas(this.dataSource, this.members.map((member) => member.projection));
+    await Promise.all(this.members.map((member) => this.join(member)));
+  }
+
+  private async join(member: Member): Promise<void> {
+    const { projection } = member;
+    const readable = this.options.readable ?? (async (events: readonly RecordedEvent[]) => [...events]);
+    member.consumer = await this.broker.consume(
+      {
+        groupId: consumerGroupOf(projection),
+        topics: eventTopicsFor(projection.streamPrefixes),
+        fromBeginning: true,
+        onAssignment: (partitions) => this.options.onAssignment?.(projection.name, partitions),
+      },
+      async (batch) => {
+        const events = await readable(batch.messages.map(eventFromMessage));
+        await applyMessageBatch(this.dataSource, projection, events);
+      },
+    );
+    member.state = 'running';
+    member.consumer.done.catch((error: unknown) => {
+      member.state = 'failed';
+      member.error = error instanceof Error ? error.message : String(error);
+      this.options.onError?.(projection.name, error);
+    });
+  }
+
+  /** Messages not yet consumed, per projection (the sum over its topics). */
+  async lag(): Promise<Record<string, number>> {
+    const lags: Record<string, number> = {};
+    for (const member of this.members) {
+      const perTopic = member.consumer && member.state === 'running' ? await member.consumer.lag() : {};
+      lags[member.projection.name] = Object.values(perTopic).reduce((sum, n) => sum + n, 0);
+    }
+    return lags;
+  }
+
+  /** Resolves once every group has consumed everything on its topics — what the relay has published so far. */
+  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const failed = this.members.find((member) => member.state === 'failed');
+      if (failed) throw new Error(`${failed.projection.name} failed: ${failed.error}`);
+      const lags = await this.lag();
+      if (Object.values(lags).every((n) => n === 0)) return;
+      if (Date.now() > deadline) throw new Error(`Consumers did not catch up in time: ${JSON.stringify(lags)}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const lags = await this.lag();
+    return Promise.all(
+      this.members.map(async (member) => {
+        const checkpoint = await readCheckpoint(this.dataSource, member.projection.name);
+        return {
+          name: member.projection.name,
+          state: member.state,
+          position: 'kafka',
+          eventsApplied: checkpoint.eventsApplied,
+          lagEvents: lags[member.projection.name] ?? 0,
+          lagMs: lags[member.projection.name] && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
+          ...(member.error ? { error: member.error } : {}),
+        };
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.members.map((member) => member.consumer?.stop()));
+    for (const member of this.members) if (member.state === 'running') member.state = 'stopped';
+  }
+}

@@ -1,0 +1,13 @@
+import type { ProjectionStatus } from './projection-runner.js';
+
+/**
+ * What the rest of a process needs to know of the read models, wherever they are built: their state
+ * and lag (health, metrics), and a way to wait until everything written so far is in them
+ * (read-your-writes, the mediation calendar's check). The one-process `ProjectionRunner` is one; a
+ * process watching a projector fed by Kafka (`ReadModelsViaKafka`) is the other.
+ */
+export interface ReadModelProgress {
+  status(): Promise<ProjectionStatus[]>;
+  waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}

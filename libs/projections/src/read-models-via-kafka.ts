@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+import { compareLogPositions, type EventStore, type LogPosition } from '#event-store';
+import { eventTopicsFor, PostgresRelayCheckpoints, type MessageBroker } from '#messaging';
+import type { Projection } from './projection.js';
+import { readCheckpoint } from './checkpoints.js';
+import { consumerGroupOf } from './projection-consumer-groups.js';
+import type { ProjectionStatus } from './projection-runner.js';
+import type { ReadModelProgress } from './read-model-progress.js';
+
+/**
+ * The read models as seen from a process that does not build them (gateway, context services) when a
+ * projector consumes Kafka: "caught up" means the relay has published everything committed, and every
+ * consumer group has consumed everything published — both asked of where they are kept (the relay's
+ * checkpoint table, the broker's committed offsets), so any number of processes can ask.
+ */
+export class ReadModelsViaKafka implements ReadModelProgress {
+  private readonly relayCheckpoints: PostgresRelayCheckpoints;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly broker: MessageBroker,
+    private readonly consumers: readonly Pick<Projection, 'name' | 'streamPrefixes'>[],
+    private readonly relayName = 'kafka',
+  ) {
+    this.relayCheckpoints = new PostgresRelayCheckpoints(dataSource);
+  }
+
+  private async relayedUpTo(): Promise<LogPosition> {
+    return (await this.relayCheckpoints.read(this.relayName)).position;
+  }
+
+  private async lagOf(consumer: Pick<Projection, 'name' | 'streamPrefixes'>): Promise<number> {
+    const perTopic = await this.broker.groupLag(consumerGroupOf(consumer), eventTopicsFor(consumer.streamPrefixes));
+    return Object.values(perTopic).reduce((sum, n) => sum + n, 0);
+  }
+
+  /** Loops until the log stops moving: process managers append while the others catch up. */
+  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    let previous: LogPosition | undefined;
+    for (let target = await this.store.lastCommittedPosition(); !previous || compareLogPositions(target, previous) !== 0; target = await this.store.lastCommittedPosition()) {
+      previous = target;
+      while (compareLogPositions(await this.relayedUpTo(), target) < 0) {
+        if (Date.now() > deadline) throw new Error('The relay did not publish everything in time');
+        await pause();
+      }
+      for (const consumer of this.consumers) {
+        while ((await this.lagOf(consumer)) > 0) {
+          if (Date.now() > deadline) throw new Error(`${consumer.name} did not catch up in time`);
+          await pause();
+        }
+      }
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      this.consumers.map(async (consumer) => {
+        const [checkpoint, lag] = await Promise.all([readCheckpoint(this.dataSource, consumer.name), this.lagOf(consumer).catch(() => -1)]);
+        return {
+          name: consumer.name,
+          // Built elsewhere: "running" here means its group is reachable and being consumed.
+          state: lag < 0 ? 'failed' : 'running',
+          position: 'kafka',
+          eventsApplied: checkpoint.eventsApplied,
+          lagEvents: Math.max(lag, 0),
+          lagMs: lag > 0 && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
+          ...(lag < 0 ? { error: 'Kafka did not answer' } : {}),
+        } satisfies ProjectionStatus;
+      }),
+    );
+  }
+
+  async stop(): Promise<void> {}
+}
