@@ -6,3 +6,4 @@ export * from './log-position.js';
 export * from './upcasting/index.js';
 export * from './in-memory/index.js';
 export * from './postgres/index.js';
+export * from './kurrentdb/index.js';
