@@ -4,3 +4,4 @@ export * from './complaint-histories.js';
 export * from './table-snapshot.js';
 export * from './seeded-random.js';
 export * from './process-manager-restarts.js';
+export * from './kafka-broker.js';
