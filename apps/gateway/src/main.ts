@@ -17,7 +17,7 @@ runService('gateway', async () => {
       services: distributed.services,
       runtime: {
         connectStore: storeConnector(distributed),
-        readModels: async ({ dataSource, store, consumers }) => new ReadModelsViaKafka(dataSource, store, broker, consumers),
+        readModels: ({ dataSource, store, consumers }) => ReadModelsViaKafka.connect(dataSource, store, broker, consumers),
       },
     },
   }).catch(async (error: unknown) => {

@@ -32,6 +32,7 @@ export async function startKafkaProjector(role: ProjectorRole, env: NodeJS.Proce
   const consumers = role === 'read-models' ? connection.readModels : role === 'process-managers' ? connection.processManagers : connection.projections;
   const groups = new ProjectionConsumerGroups(connection.dataSource, broker, consumers, {
     readable: (events) => connection.readable(events),
+    partitions: distributed.kafkaPartitions,
     onError: (projection, error) => log.error('consumer stopped', { projection, error: error instanceof Error ? error.name : 'error' }),
     onAssignment: (projection, partitions) => log.info('partitions assigned', { projection, partitions: partitions.map((p) => `${p.topic}:${p.partition}`).join(' ') }),
   });

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
-import { eventFromMessage, eventTopicsFor, type GroupConsumer, type MessageBroker } from '#messaging';
+import { eventFromMessage, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint } from './checkpoints.js';
 import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
 import { applyMessageBatch } from './apply-message-batch.js';
+import { createSchemaOnce } from './create-schema-once.js';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
 
@@ -13,6 +14,8 @@ export interface ConsumerGroupsOptions {
   readonly readable?: (events: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
   /** Called when a consumer fails; that consumer stops (a poisoned read model must be looked at). */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** Partitions of each event topic if this process is the first to need it (default: the relay's default). */
+  readonly partitions?: number;
   /** Called with the partitions this instance holds for a projection after each rebalance. */
   readonly onAssignment?: (projection: string, partitions: ReadonlyArray<{ topic: string; partition: number }>) => void;
 }
@@ -46,8 +49,10 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   }
 
   async start(): Promise<void> {
-    await this.dataSource.query(CHECKPOINTS_SCHEMA_SQL + STREAM_REVISIONS_SCHEMA_SQL);
-    await ProjectionRunner.ensureSchemas(this.dataSource, this.members.map((member) => member.projection));
+    await createSchemaOnce(this.dataSource, CHECKPOINTS_SCHEMA_SQL + STREAM_REVISIONS_SCHEMA_SQL, () =>
+      ProjectionRunner.ensureSchemas(this.dataSource, this.members.map((member) => member.projection)));
+    // The relay creates the topics too; whoever starts first does, so no consumer joins a topic that is not there.
+    await this.broker.ensureTopics(eventTopicSpecs(this.options.partitions));
     await Promise.all(this.members.map((member) => this.join(member)));
   }
 

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { compareLogPositions, type EventStore, type LogPosition } from '#event-store';
-import { eventTopicsFor, PostgresRelayCheckpoints, type MessageBroker } from '#messaging';
+import { eventTopicsFor, PostgresRelayCheckpoints, RELAY_CHECKPOINTS_SCHEMA_SQL, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
-import { readCheckpoint } from './checkpoints.js';
+import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint } from './checkpoints.js';
+import { createSchemaOnce } from './create-schema-once.js';
 import { consumerGroupOf } from './projection-consumer-groups.js';
 import type { ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
@@ -24,6 +25,12 @@ export class ReadModelsViaKafka implements ReadModelProgress {
     private readonly relayName = 'kafka',
   ) {
     this.relayCheckpoints = new PostgresRelayCheckpoints(dataSource);
+  }
+
+  /** Makes the tables it reads if no projector or relay has yet (several processes may start at once). */
+  static async connect(dataSource: DataSource, store: EventStore, broker: MessageBroker, consumers: readonly Pick<Projection, 'name' | 'streamPrefixes'>[]): Promise<ReadModelsViaKafka> {
+    await createSchemaOnce(dataSource, CHECKPOINTS_SCHEMA_SQL + RELAY_CHECKPOINTS_SCHEMA_SQL);
+    return new ReadModelsViaKafka(dataSource, store, broker, consumers);
   }
 
   private async relayedUpTo(): Promise<LogPosition> {

@@ -57,7 +57,7 @@ export async function startContextService(name: ContextName, env: NodeJS.Process
   try {
     runtime = await createRuntime(config, {
       connectStore: storeConnector(distributed),
-      readModels: async ({ dataSource, store, consumers }) => new ReadModelsViaKafka(dataSource, store, broker, consumers),
+      readModels: ({ dataSource, store, consumers }) => ReadModelsViaKafka.connect(dataSource, store, broker, consumers),
     });
     const metrics = new ServiceMetrics(`${name}-service`, readModelLagGauges(runtime.projections));
     const app = await NestFactory.create(ContextServiceModule.register(runtime, context, metrics), { logger: ['error', 'warn'] });

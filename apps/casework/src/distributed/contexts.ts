@@ -30,18 +30,30 @@ export const COMMAND_CONTEXTS: Readonly<Record<ContextName, CommandContext>> = {
 export const EXECUTE_PATTERN = 'casework.execute';
 
 /**
- * A bus command as it crosses the wire: its fields as JSON. `meta.now` is a Date in the process and
- * an ISO string on the wire; it is revived on arrival, and nothing else in a command is a Date.
+ * A bus command as it crosses the wire: its fields as JSON, with every Date (the command's `now`, the
+ * instants a mapper put into the domain command) marked so it comes back a Date and not a string.
  */
 export function commandToWire(command: object): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(command)) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify(command, function (this: Record<string, unknown>, key: string, value: unknown) {
+      // `value` is already the Date's ISO text (toJSON runs first); the holder still has the Date.
+      return this[key] instanceof Date ? { [DATE_MARK]: value } : value;
+    }),
+  ) as Record<string, unknown>;
 }
 
 export function commandFromWire<T extends object>(type: Type<T>, fields: Record<string, unknown>): T {
-  const command = Object.assign(Object.create(type.prototype as object) as T, fields);
-  const meta = (command as { meta?: { now?: unknown } }).meta;
-  if (meta && typeof meta.now === 'string') meta.now = new Date(meta.now);
-  return command;
+  return Object.assign(Object.create(type.prototype as object) as T, reviveDates(fields));
+}
+
+const DATE_MARK = '$date';
+
+function reviveDates(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveDates);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  if (entries.length === 1 && entries[0][0] === DATE_MARK && typeof entries[0][1] === 'string') return new Date(entries[0][1]);
+  return Object.fromEntries(entries.map(([key, inner]) => [key, reviveDates(inner)]));
 }
 
 /** A command's answer on the wire: the log position as `"<commit>/<prepare>"` (JSON has no bigint). */

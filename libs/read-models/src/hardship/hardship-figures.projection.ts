@@ -219,6 +219,13 @@ async function recordTallies(tx: EntityManager, files: ReadonlyMap<string, FileI
        ON CONFLICT (metric, grain, unit_id, day, key) DO UPDATE SET n = t.n + excluded.n`,
       [JSON.stringify(tallies)],
     );
+    // A count that came back to 0 is the same as no row: removed, so that the tables do not depend on
+    // where the batches happened to split (a rebuild in one batch never writes those rows).
+    await tx.query(
+      `DELETE FROM hardship_tally t USING jsonb_to_recordset($1::jsonb) AS r(metric text, grain "char", day date, "unitId" text, key text)
+        WHERE t.n = 0 AND t.metric = r.metric AND t.grain = r.grain AND t.unit_id = r."unitId" AND t.day = r.day AND t.key = r.key`,
+      [JSON.stringify(tallies)],
+    );
   }
   if (pairs.length > 0) {
     await tx.query(
@@ -226,6 +233,11 @@ async function recordTallies(tx: EntityManager, files: ReadonlyMap<string, FileI
        SELECT metric, "aGrain", "bGrain", a, b, "unitId", key, n FROM jsonb_to_recordset($1::jsonb) AS r(metric text, "aGrain" "char", "bGrain" "char", a date, b date, "unitId" text, key text, n bigint)
        ORDER BY 1, 2, 3, 4, 5, 6, 7
        ON CONFLICT (metric, a_grain, b_grain, unit_id, a, b, key) DO UPDATE SET n = p.n + excluded.n`,
+      [JSON.stringify(pairs)],
+    );
+    await tx.query(
+      `DELETE FROM hardship_pairs p USING jsonb_to_recordset($1::jsonb) AS r(metric text, "aGrain" "char", "bGrain" "char", a date, b date, "unitId" text, key text)
+        WHERE p.n = 0 AND p.metric = r.metric AND p.a_grain = r."aGrain" AND p.b_grain = r."bGrain" AND p.unit_id = r."unitId" AND p.a = r.a AND p.b = r.b AND p.key = r.key`,
       [JSON.stringify(pairs)],
     );
   }
