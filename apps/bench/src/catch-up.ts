@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import type { DataSource } from 'typeorm';
 import { upcasters } from '#event-schemas';
-import { PostgresEventStore } from '#event-store';
-import { ProjectionRunner } from '#projections';
+import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
+import { ProjectionRunner, type Projection } from '#projections';
 import { connectProjector } from '../../projector/src/projector.js';
 import { ConsumerWatch } from './consumer-watch.js';
 import { handledComplaintsLog, type HotlineHistory } from './hotline-history.js';
 import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';
 import { seedEventLog } from './seed-event-log.js';
+import { cpuShare, cpuSnapshot, type CpuSnapshot } from './machine-load.js';
 
 const SECTION = '3. Projection catch-up';
 const TOTAL_EVENTS = 100_000;
@@ -35,7 +38,8 @@ export async function measureCatchUp(databaseUrl: string, dataDir: string, histo
     const head = await projector.store.headPosition();
     await ProjectionRunner.ensureSchemas(projector.dataSource, projector.projections);
     const names = projector.projections.map((p) => p.name).join(' + ');
-    const runner = new ProjectionRunner(projector.dataSource, projector.store, projector.projections, {
+    const timings = new ApplyTimings(await postmasterPidOf(projector.dataSource));
+    const runner = new ProjectionRunner(projector.dataSource, timings.store(projector.store), projector.projections.map((p) => timings.projection(p)), {
       onError: (name, error) => progress(`catch-up: ${name} failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     progress(`catch-up: ${names} from the start of the log`);
@@ -50,6 +54,7 @@ export async function measureCatchUp(databaseUrl: string, dataDir: string, histo
       await runner.stop();
     }
     const elapsedMs = performance.now() - started;
+    progress(`catch-up: ${timings.summary()}`);
     const perConsumer = [...watch.reachedSeconds()].map(([name, seconds]) =>
       figure(SECTION, `  ${name} reached the head (info)`, TOTAL_EVENTS / seconds, 'events/s', null, `after ${seconds.toFixed(1)} s, running beside the others`),
     );
@@ -61,8 +66,87 @@ export async function measureCatchUp(databaseUrl: string, dataDir: string, histo
       figure(SECTION, 'catch-up of every projection over 100,000 events', rate, 'events/s', { op: '>=', value: 20_000 },
         `${names}; fresh ProjectionRunner; ${(elapsedMs / 1000).toFixed(1)} s`),
       ...perConsumer,
+      ...timings.slowest().map(([name, ms]) => figure(SECTION, `  ${name}: time in apply (info)`, ms / 1000, 's', null, 'summed over batches; the runner waits for the slowest consumer of each batch')),
     ];
   } finally {
     await projector.close();
+  }
+}
+
+/**
+ * Where a catch-up's time goes. The runner hands each batch to every consumer and waits for all, so
+ * every consumer "reaches the head" together; what tells the slow one is its own time in `apply`
+ * (summed over batches), set beside the time spent reading the log and delivering each batch.
+ */
+class ApplyTimings {
+  private readonly applyMs = new Map<string, number>();
+  private readMs = 0;
+  private deliverMs = 0;
+  private batches = 0;
+  private readonly cpuAtStart: CpuSnapshot = cpuSnapshot();
+
+  constructor(private readonly postmasterPid: number | undefined) {}
+
+  projection(projection: Projection): Projection {
+    const timed: Projection = Object.create(projection);
+    return Object.assign(timed, {
+      apply: async (events: readonly RecordedEvent[], tx: Parameters<Projection['apply']>[1]) => {
+        const started = performance.now();
+        try {
+          await projection.apply(events, tx);
+        } finally {
+          this.applyMs.set(projection.name, (this.applyMs.get(projection.name) ?? 0) + performance.now() - started);
+        }
+      },
+    });
+  }
+
+  /** The store, with the time between two deliveries (reading the next batch) counted. */
+  store(store: EventStore): EventStore {
+    return new Proxy(store, {
+      get: (target, key) => {
+        if (key === 'subscribeToAll') {
+          return (handler: (events: readonly RecordedEvent[]) => Promise<void>, options?: Parameters<EventStore['subscribeToAll']>[1]) => {
+            let delivered = performance.now();
+            return target.subscribeToAll(async (events) => {
+              const started = performance.now();
+              this.readMs += started - delivered;
+              this.batches += 1;
+              try {
+                await handler(events);
+              } finally {
+                delivered = performance.now();
+                this.deliverMs += delivered - started;
+              }
+            }, options);
+          };
+        }
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  /** Consumers by their time in `apply`, slowest first (those that had something to apply). */
+  slowest(): [string, number][] {
+    return [...this.applyMs].filter(([, ms]) => ms >= 50).sort((a, b) => b[1] - a[1]);
+  }
+
+  summary(): string {
+    const slowest = this.slowest().map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+    // On a shared machine the wall time moves with others' work; the CPU this work took moves less.
+    const cpu = cpuShare(this.cpuAtStart, cpuSnapshot(), 1, this.postmasterPid);
+    return `${this.batches} batches, ${cpu.benchCpuSeconds.toFixed(1)} s of CPU (this process and its PostgreSQL): reading ${(this.readMs / 1000).toFixed(1)} s, delivering ${(this.deliverMs / 1000).toFixed(1)} s; in apply: ${slowest.join(', ')}`;
+  }
+}
+
+/** The server's postmaster: the parent of our own backend (its CPU and its backends' are the work's). */
+async function postmasterPidOf(dataSource: DataSource): Promise<number | undefined> {
+  const [{ pid }]: { pid: number }[] = await dataSource.query('SELECT pg_backend_pid() AS pid');
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) || undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -85,10 +85,13 @@ function callKeyOf(complaintId: string, data: ReceivedData, hashKey: string): Ca
   };
 }
 
+/** A pool of lanes, each taking the next flag as soon as its last one is sent: no lane waits for the slowest of a group. */
 async function sendFlags(flags: readonly Flag[], deps: Parameters<typeof repeatCallDetector>[0]): Promise<void> {
-  for (let i = 0; i < flags.length; i += FLAGS_IN_FLIGHT) {
-    await Promise.all(flags.slice(i, i + FLAGS_IN_FLIGHT).map((flag) => sendFlag(flag, deps)));
-  }
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < flags.length) await sendFlag(flags[next++], deps);
+  };
+  await Promise.all(Array.from({ length: Math.min(FLAGS_IN_FLIGHT, flags.length) }, lane));
 }
 
 async function sendFlag({ event, complaintId, repeatOf, matchedOn }: Flag, deps: Parameters<typeof repeatCallDetector>[0]): Promise<void> {
