@@ -21,8 +21,12 @@ export const EVENT_TOPICS: readonly string[] = [...Object.values(CONTEXT_TOPICS)
 /** Partitions per event topic unless configured (`KAFKA_PARTITIONS`): the most projector instances that share a topic. */
 export const DEFAULT_EVENT_PARTITIONS = 6;
 
+/**
+ * Event topics keep every message for ever: a consumer group reset to the start (after a rebuild, a
+ * new projection) must find the whole history there, as in the store.
+ */
 export function eventTopicSpecs(partitions = DEFAULT_EVENT_PARTITIONS): TopicSpec[] {
-  return EVENT_TOPICS.map((name) => ({ name, partitions }));
+  return EVENT_TOPICS.map((name) => ({ name, partitions, retentionMs: -1 }));
 }
 
 /** `hotline-complaint-…` → `casework.hotline`: a stream's context is the first part of its id. */

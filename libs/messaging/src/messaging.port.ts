@@ -41,6 +41,8 @@ export type MessageBatchHandler = (batch: MessageBatch) => Promise<void>;
 export interface TopicSpec {
   readonly name: string;
   readonly partitions: number;
+  /** How long messages are kept, in ms; -1 keeps them for ever (the broker's default when absent). */
+  readonly retentionMs?: number;
 }
 
 export interface ConsumerGroupOptions {

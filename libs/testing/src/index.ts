@@ -5,3 +5,4 @@ export * from './table-snapshot.js';
 export * from './seeded-random.js';
 export * from './process-manager-restarts.js';
 export * from './kafka-broker.js';
+export * from './severable-network.js';

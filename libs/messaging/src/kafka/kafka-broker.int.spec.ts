@@ -5,9 +5,8 @@
  * process or a machine dies.
  */
 import { randomUUID } from 'node:crypto';
-import { Socket, connect } from 'node:net';
-import { Kafka, logLevel, type ISocketFactory } from 'kafkajs';
-import { kafkaSuite, startKafkaBroker, type RunningKafka } from '#testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { kafkaSuite, severableNetwork, startKafkaBroker, type RunningKafka, type SeverableNetwork } from '#testing';
 import type { IncomingMessage, MessageBatch, OutgoingMessage } from '../messaging.port.js';
 import { KafkaMessageBroker } from './kafka-message-broker.js';
 
@@ -257,44 +256,4 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
   let resolve = () => {};
   const promise = new Promise<void>((settle) => { resolve = settle; });
   return { promise, resolve };
-}
-
-interface SeverableNetwork {
-  readonly socketFactory: ISocketFactory;
-  /** Cuts every connection and refuses new ones. */
-  sever(): void;
-  /** Lets connections be opened again (after the test, so that the member can be stopped). */
-  reconnect(): void;
-}
-
-/**
- * Connections that can all be cut at once: to the broker, the member vanishes without leaving its
- * group or committing, as when its process or machine dies.
- */
-function severableNetwork(): SeverableNetwork {
-  const sockets = new Set<Socket>();
-  let severed = false;
-  // kafkajs notices a lost connection by its 'error' (or 'end'), not by 'close': a cut says why.
-  const cut = (code: string) => Object.assign(new Error(`network cut by the test (${code})`), { code });
-  const socketFactory: ISocketFactory = ({ host, port, onConnect }) => {
-    if (severed) {
-      const socket = new Socket();
-      process.nextTick(() => socket.destroy(cut('ECONNREFUSED')));
-      return socket;
-    }
-    const socket = connect({ host, port }, onConnect);
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    return socket;
-  };
-  return {
-    socketFactory,
-    sever() {
-      severed = true;
-      for (const socket of sockets) socket.destroy(cut('ECONNRESET'));
-    },
-    reconnect() {
-      severed = false;
-    },
-  };
 }

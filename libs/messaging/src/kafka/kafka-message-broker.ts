@@ -52,7 +52,11 @@ export class KafkaMessageBroker implements MessageBroker {
     if (missing.length === 0) return;
     // Resolves false rather than failing when another process created one of them meanwhile.
     await this.admin.createTopics({
-      topics: missing.map((topic) => ({ topic: topic.name, numPartitions: topic.partitions })),
+      topics: missing.map((topic) => ({
+        topic: topic.name,
+        numPartitions: topic.partitions,
+        ...(topic.retentionMs !== undefined ? { configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }] } : {}),
+      })),
       waitForLeaders: true,
     });
   }

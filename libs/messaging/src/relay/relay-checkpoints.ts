@@ -13,7 +13,7 @@ export interface RelayCheckpoint {
 
 export const NO_RELAY_CHECKPOINT: RelayCheckpoint = { position: START, eventsPublished: 0 };
 
-/** Anything that runs SQL with parameters: a `pg` pool, a TypeORM DataSource or EntityManager. */
+/** Anything that runs SQL with parameters and answers the rows: a TypeORM DataSource or EntityManager. */
 export interface SqlQueryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
