@@ -88,6 +88,7 @@ export async function startGroupConsumer(kafka: Kafka, admin: Admin, options: Co
 /** A slow handler must not cost the member its partitions: heartbeats go on while it runs. */
 async function whileBeating(heartbeat: () => Promise<void>, intervalMs: number, work: () => Promise<void>): Promise<void> {
   const beating = setInterval(() => heartbeat().catch(() => {}), intervalMs);
+  beating.unref(); // never what keeps a stopping process alive
   try {
     await work();
   } finally {
