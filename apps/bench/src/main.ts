@@ -17,13 +17,14 @@ import { measureVisibilityLag } from './visibility-lag.js';
 import { measureLargeWageCase, measureWageFigures } from './wage-cases.js';
 import { measureHardshipImport } from './hardship-import.js';
 import { measureHardshipFigures } from './hardship-figures.js';
+import { measureKafkaPipeline } from './kafka-pipeline.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship runs only those items (catch-up always runs before the
+ * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship,kafka runs only those items (catch-up always runs before the
  * later ones: it builds the year of history they work on). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship' | 'kafka'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     else figures.push(...(await watched('1–2', async () => compareAppends(await server.createDatabase('bench_ours'), await server.createDatabase('bench_emmett'), () => server.quiesce()))));
 
     const history = new HotlineHistory(7);
+    if (wanted('kafka')) {
+      figures.push(...(await watched('9', async () => measureKafkaPipeline(await server.createDatabase('bench_kafka'), server.appDataDir, new HotlineHistory(9)))));
+      await server.quiesce();
+    }
     const afterCatchUp = (['http', 'lag', 'list', 'wage', 'hardship'] as const).some(wanted);
     if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, server.appDataDir, history, now))));
 

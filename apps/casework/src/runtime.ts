@@ -62,6 +62,11 @@ export interface RuntimeOptions {
    * instead (apps/casework/src/distributed).
    */
   readonly readModels?: (parts: { readonly dataSource: DataSource; readonly store: EventStore; readonly consumers: readonly Projection[] }) => Promise<ReadModelProgress>;
+  /**
+   * Whether this process creates the administrator on first start (default yes). The distributed
+   * context services leave it to the gateway, which prints a generated password once.
+   */
+  readonly createsAdmin?: boolean;
   /** The event store below the encryption. Default: the PostgreSQL store in the read models' database. */
   readonly connectStore?: (databaseUrl: string) => Promise<EventStore>;
 }
@@ -87,7 +92,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     await orgUnits.seedAndLoad();
     const tokenSecret = await systemSecret(dataSource, 'token-secret');
     const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
-    const generatedAdminPassword = await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
+    const generatedAdminPassword = options.createsAdmin === false ? null : await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
     const personalDataHashKey = (await repeatCallerHashKeyOf(dataSource, personalData))();
     const calendar = new AdjustableCalendar();
     const calendarDays = new CalendarDays(dataSource, calendar);

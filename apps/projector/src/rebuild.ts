@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { rebuildProjection } from '#projections';
 import { connectProjector } from './projector.js';
+import { storeConnectorFromEnv } from '../../casework/src/distributed/distributed-config.js';
 import { progressBar } from './progress-bar.js';
 
 /**
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   let embedded: RunningPostgres | undefined;
   const databaseUrl = process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url;
-  const connection = await connectProjector(databaseUrl);
+  // The events come from the configured store (EVENT_STORE=kurrentdb reads KurrentDB), the read models' tables from DATABASE_URL.
+  const connection = await connectProjector(databaseUrl, dataDir, { connectStore: storeConnectorFromEnv() });
   try {
     const names = connection.projections.map((p) => p.name);
     const chosen = name === '--all' ? connection.projections : connection.projections.filter((p) => p.name === name);

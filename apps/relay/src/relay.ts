@@ -35,7 +35,7 @@ export async function startRelay(env: NodeJS.ProcessEnv = process.env): Promise<
   const metrics = new ServiceMetrics('relay', async () => {
     const status = await relay.status();
     return [
-      { name: 'casework_relay_events_published_total', help: 'Events published to Kafka and checkpointed.', labels: {}, value: status.eventsPublished },
+      { name: 'casework_relay_events_published_total', type: 'counter' as const, help: 'Events published to Kafka and checkpointed.', labels: {}, value: status.eventsPublished },
       { name: 'casework_relay_lag_events', help: 'Events committed in the store and not yet published.', labels: {}, value: status.lagEvents },
     ];
   });

@@ -1,7 +1,7 @@
 /**
  * The messaging port: how committed events move between processes on many machines
  * (ARCHITECTURE.md, "Distributed"). Kafka through kafkajs is the adapter today; a maintained client
- * with the same shape (Confluent's) replaces it in one place (docs/adr/0010-messaging-port.md).
+ * with the same shape (Confluent's) replaces it in one place (docs/adr/0011-messaging-port-and-kafka-client.md).
  *
  * Delivery is at least once: a consumer's offsets are committed only after its handler resolved for
  * the batch, so a crash redelivers what was not finished. Every effect behind a handler must be

@@ -14,6 +14,8 @@ export interface ConsumerGroupsOptions {
   readonly readable?: (events: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
   /** Called when a consumer fails; that consumer stops (a poisoned read model must be looked at). */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** After a batch is applied and committed in the read model (metrics, benchmarks): the events it held. */
+  readonly onApplied?: (projection: string, events: readonly RecordedEvent[]) => void;
   /** Partitions of each event topic if this process is the first to need it (default: the relay's default). */
   readonly partitions?: number;
   /** Called with the partitions this instance holds for a projection after each rebalance. */
@@ -69,6 +71,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
       async (batch) => {
         const events = await readable(batch.messages.map(eventFromMessage));
         await applyMessageBatch(this.dataSource, projection, events);
+        this.options.onApplied?.(projection.name, events);
       },
     );
     member.state = 'running';

@@ -57,6 +57,7 @@ export async function startContextService(name: ContextName, env: NodeJS.Process
   try {
     runtime = await createRuntime(config, {
       connectStore: storeConnector(distributed),
+      createsAdmin: false,
       readModels: ({ dataSource, store, consumers }) => ReadModelsViaKafka.connect(dataSource, store, broker, consumers),
     });
     const metrics = new ServiceMetrics(`${name}-service`, readModelLagGauges(runtime.projections));

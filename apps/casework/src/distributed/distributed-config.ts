@@ -37,9 +37,16 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The event store below the encryption, as configured: PostgreSQL (default) or KurrentDB. */
-export function storeConnector(config: DistributedConfig): (databaseUrl: string) => Promise<EventStore> {
+export function storeConnector(config: Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'>): (databaseUrl: string) => Promise<EventStore> {
   if (config.eventStore === 'kurrentdb') return () => KurrentDbEventStore.connect({ connectionString: config.kurrentDbUrl! });
   return (databaseUrl) => PostgresEventStore.connect({ connectionString: databaseUrl });
+}
+
+/** Only the event-store part of the configuration (`EVENT_STORE`, `KURRENTDB_URL`), for tools such as the rebuild. */
+export function storeConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): (databaseUrl: string) => Promise<EventStore> {
+  const eventStore = env.EVENT_STORE ?? 'postgres';
+  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not "${eventStore}"`);
+  return storeConnector({ eventStore, kurrentDbUrl: eventStore === 'kurrentdb' ? required(env, 'KURRENTDB_URL') : undefined });
 }
 
 export function connectBroker(config: DistributedConfig, clientId: string): Promise<KafkaMessageBroker> {

@@ -1,6 +1,8 @@
-/** A gauge read when metrics are scraped (projection lag, consumer lag, relay lag). */
+/** A value read when metrics are scraped (projection lag, consumer lag, relay lag; totals kept elsewhere). */
 export interface GaugeSample {
   readonly name: string;
+  /** `counter` for a total that only grows (its name ends in `_total`); a gauge otherwise. */
+  readonly type?: 'gauge' | 'counter';
   readonly help: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly value: number;
@@ -45,7 +47,7 @@ export class ServiceMetrics {
     const byName = new Map<string, GaugeSample[]>();
     for (const sample of await this.gauges()) byName.set(sample.name, [...(byName.get(sample.name) ?? []), sample]);
     for (const [name, samples] of byName) {
-      lines.push(`# HELP ${name} ${samples[0].help}`, `# TYPE ${name} gauge`, ...samples.map((s) => `${name}${label(s.labels)} ${s.value}`));
+      lines.push(`# HELP ${name} ${samples[0].help}`, `# TYPE ${name} ${samples[0].type ?? 'gauge'}`, ...samples.map((s) => `${name}${label(s.labels)} ${s.value}`));
     }
     return `${lines.join('\n')}\n`;
   }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
@@ -28,6 +29,22 @@ export class HealthController {
       store: { status: 'ok', head: formatLogPosition(head) },
       projections,
     };
+  }
+
+  /**
+   * Readiness (the distributed gateway behind a load balancer): its database and event store answer.
+   * Unlike `/health`, it does not wait for the read models, which another process builds.
+   */
+  @Public()
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response) {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ready', store: formatLogPosition(await this.store.headPosition()) };
+    } catch (error) {
+      response.status(503);
+      return { status: 'not_ready', reason: error instanceof Error ? error.name : 'error' };
+    }
   }
 
   /** Prometheus text format. */
