@@ -109,7 +109,7 @@ function serveConsole(app: NestExpressApplication, webRoot: string): void {
   if (!existsSync(join(webRoot, 'index.html'))) return;
   const server = app.getHttpAdapter().getInstance() as express.Express;
   server.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
-  server.get(/^\/(?!api\/|api$|health$|metrics$).*/, (_request, response) => {
+  server.get(/^\/(?!api\/|api$|health$|ready$|metrics$).*/, (_request, response) => {
     response.sendFile(join(webRoot, 'index.html'));
   });
 }

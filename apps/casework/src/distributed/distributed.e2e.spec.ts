@@ -59,6 +59,9 @@ kafkaSuite('the distributed runtime', () => {
   }
 
   it('runs a scenario through the gateway across crashes, and every read model equals a rebuild from the events', async () => {
+    expect(await fetch(`${stack.gatewayUrl}/ready`).then((r) => r.json())).toMatchObject({ status: 'ready' });
+    const metrics = await fetch(`${stack.opsUrl('hotline')}/metrics`).then((r) => r.text());
+    expect(metrics).toContain('# TYPE casework_command_conflicts_total counter');
     const admin = await ApiClient.login(stack.gatewayUrl, 'admin', ADMIN_PASSWORD);
     const user = async (username: string, role: string, orgUnitId: string) => {
       await post(admin, '/api/users', { username, password: `${username}-passw0rd`, displayName: username, role, orgUnitId });
@@ -143,6 +146,9 @@ kafkaSuite('the distributed runtime', () => {
     expect(hardship.body).toMatchObject({ registered: { inPeriod: 1 }, lifted: 1 });
     const list = await eventually('the case list', () => supervisor.get('/api/cases?pageSize=50'), (r) => r.body?.items?.length === 4);
     expect(list.body.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['complaint', 'hardship_file', 'mediation_case', 'wage_case']);
+
+    // Each service counted its own commands, with their outcomes.
+    expect(await fetch(`${stack.opsUrl('mediation')}/metrics`).then((r) => r.text())).toMatch(/casework_commands_total\{service="mediation-service",type="RecordAgreedPayment",outcome="validation_failed"\} 1/);
 
     // 6. Quiet: every event published and consumed. Then each read model and process manager's tables against a rebuild.
     await eventually('the relay to publish everything', () => fetch(`${stack.opsUrl("relay")}/ready`).then((r) => r.json() as Promise<{ lagEvents: number }>), (s: { lagEvents: number }) => s.lagEvents === 0);

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
-import { formatLogPosition } from '#event-store';
 import { DATA_SOURCE, EVENT_STORE } from '../../../gateway/src/core/tokens.js';
+import { readiness } from '../../../gateway/src/health/readiness.js';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
 import type { CommandContext } from './contexts.js';
 import type { ServiceMetrics } from './service-metrics.js';
@@ -27,16 +27,8 @@ export class ServiceHealthController {
   }
 
   @Get('ready')
-  @HttpCode(200)
-  async ready(@Res({ passthrough: true }) response: Response) {
-    try {
-      await this.dataSource.query('SELECT 1');
-      const head = await this.store.headPosition();
-      return { status: 'ready', service: `${this.context.name}-service`, store: formatLogPosition(head) };
-    } catch (error) {
-      response.status(503);
-      return { status: 'not_ready', service: `${this.context.name}-service`, reason: error instanceof Error ? error.name : 'error' };
-    }
+  ready(@Res({ passthrough: true }) response: Response) {
+    return readiness(this.dataSource, this.store, response, { service: `${this.context.name}-service` });
   }
 
   @Get('metrics')

@@ -6,6 +6,7 @@ import type { EventStore } from '#event-store';
 import { formatLogPosition } from '#event-store';
 import type { ReadModelProgress } from '#projections';
 import { DATA_SOURCE, EVENT_STORE, PROJECTIONS } from '../core/tokens.js';
+import { readiness } from './readiness.js';
 import { Public } from '../auth/current-user.js';
 
 @ApiTags('health')
@@ -37,14 +38,8 @@ export class HealthController {
    */
   @Public()
   @Get('ready')
-  async ready(@Res({ passthrough: true }) response: Response) {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'ready', store: formatLogPosition(await this.store.headPosition()) };
-    } catch (error) {
-      response.status(503);
-      return { status: 'not_ready', reason: error instanceof Error ? error.name : 'error' };
-    }
+  ready(@Res({ passthrough: true }) response: Response) {
+    return readiness(this.dataSource, this.store, response);
   }
 
   /** Prometheus text format. */
