@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostgresEventStore } from '#event-store';
 import { EventRelay, eventTopicsFor, KafkaMessageBroker, PostgresRelayCheckpoints } from '#messaging';
-import { consumerGroupOf, ProjectionConsumerGroups, rebuildProjection } from '#projections';
+import { consumerLag, ProjectionConsumerGroups, rebuildProjection } from '#projections';
 import { loadMasterKey } from '#personal-data';
 import {
   appendHistories, createTestDatabase, generateComplaintHistories, kafkaSuite, severableNetwork, snapshotTables, startKafkaBroker,
@@ -92,7 +92,7 @@ kafkaSuite('projector instances on Kafka', () => {
 
     const caseList = readModels.find((p) => p.name === 'case-list')!;
     const lagOf = async (names = readModels) =>
-      (await Promise.all(names.map(async (p) => Object.values(await b.broker.groupLag(consumerGroupOf(p), eventTopicsFor(p.streamPrefixes))).reduce((x, y) => x + y, 0)))).reduce((x, y) => x + y, 0);
+      (await Promise.all(names.map((p) => consumerLag(b.broker, p)))).reduce((x, y) => x + y, 0);
     await until('both instances to hold part of the case list', () => (assigned.a.get('case-list') ?? 0) > 0 && (assigned.b.get('case-list') ?? 0) > 0);
     await until('instance a to hold a batch', async () => batchesA > 0);
     await until('instance a to hold the case list back', async () => (await lagOf([caseList])) > 0);

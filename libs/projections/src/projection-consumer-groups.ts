@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { eventFromMessage, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
-import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint } from './checkpoints.js';
+import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
 import { applyMessageBatch } from './apply-message-batch.js';
 import { createSchemaOnce } from './create-schema-once.js';
@@ -31,6 +31,25 @@ interface Member {
 
 /** The Kafka consumer group of a projection or process manager: one group per consumer, so each keeps its own pace. */
 export const consumerGroupOf = (projection: Pick<Projection, 'name'>): string => `casework.${projection.name}`;
+
+/** Messages on a consumer's topics its group has not committed yet, asked of the broker (so a stopped member still shows its backlog). */
+export async function consumerLag(broker: MessageBroker, consumer: Pick<Projection, 'name' | 'streamPrefixes'>): Promise<number> {
+  const perTopic = await broker.groupLag(consumerGroupOf(consumer), eventTopicsFor(consumer.streamPrefixes));
+  return Object.values(perTopic).reduce((sum, n) => sum + n, 0);
+}
+
+/** A consumer fed by Kafka as health and metrics show it: no log position, its group's lag, the age of what it last applied. */
+export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state'], checkpoint: Checkpoint, lag: number, error?: string): ProjectionStatus {
+  return {
+    name,
+    state,
+    position: 'kafka',
+    eventsApplied: checkpoint.eventsApplied,
+    lagEvents: lag,
+    lagMs: lag > 0 && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
+    ...(error ? { error } : {}),
+  };
+}
 
 /**
  * Feeds projections and process managers from Kafka instead of from the store's log (the distributed
@@ -84,12 +103,8 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
 
   /** Messages not yet consumed, per projection (the sum over its topics). */
   async lag(): Promise<Record<string, number>> {
-    const lags: Record<string, number> = {};
-    for (const member of this.members) {
-      const perTopic = member.consumer && member.state === 'running' ? await member.consumer.lag() : {};
-      lags[member.projection.name] = Object.values(perTopic).reduce((sum, n) => sum + n, 0);
-    }
-    return lags;
+    const lags = await Promise.all(this.members.map(async (member) => [member.projection.name, await consumerLag(this.broker, member.projection)] as const));
+    return Object.fromEntries(lags);
   }
 
   /** Resolves once every group has consumed everything on its topics — what the relay has published so far. */
@@ -108,18 +123,8 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   async status(): Promise<ProjectionStatus[]> {
     const lags = await this.lag();
     return Promise.all(
-      this.members.map(async (member) => {
-        const checkpoint = await readCheckpoint(this.dataSource, member.projection.name);
-        return {
-          name: member.projection.name,
-          state: member.state,
-          position: 'kafka',
-          eventsApplied: checkpoint.eventsApplied,
-          lagEvents: lags[member.projection.name] ?? 0,
-          lagMs: lags[member.projection.name] && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
-          ...(member.error ? { error: member.error } : {}),
-        };
-      }),
+      this.members.map(async (member) =>
+        kafkaConsumerStatus(member.projection.name, member.state, await readCheckpoint(this.dataSource, member.projection.name), lags[member.projection.name] ?? 0, member.error)),
     );
   }
 

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { compareLogPositions, type EventStore, type LogPosition } from '#event-store';
-import { eventTopicsFor, PostgresRelayCheckpoints, RELAY_CHECKPOINTS_SCHEMA_SQL, type MessageBroker } from '#messaging';
+import { PostgresRelayCheckpoints, RELAY_CHECKPOINTS_SCHEMA_SQL, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint } from './checkpoints.js';
 import { createSchemaOnce } from './create-schema-once.js';
-import { consumerGroupOf } from './projection-consumer-groups.js';
+import { consumerLag, kafkaConsumerStatus } from './projection-consumer-groups.js';
 import type { ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
 
@@ -37,9 +37,8 @@ export class ReadModelsViaKafka implements ReadModelProgress {
     return (await this.relayCheckpoints.read(this.relayName)).position;
   }
 
-  private async lagOf(consumer: Pick<Projection, 'name' | 'streamPrefixes'>): Promise<number> {
-    const perTopic = await this.broker.groupLag(consumerGroupOf(consumer), eventTopicsFor(consumer.streamPrefixes));
-    return Object.values(perTopic).reduce((sum, n) => sum + n, 0);
+  private lagOf(consumer: Pick<Projection, 'name' | 'streamPrefixes'>): Promise<number> {
+    return consumerLag(this.broker, consumer);
   }
 
   /** Loops until the log stops moving: process managers append while the others catch up. */
@@ -66,16 +65,8 @@ export class ReadModelsViaKafka implements ReadModelProgress {
     return Promise.all(
       this.consumers.map(async (consumer) => {
         const [checkpoint, lag] = await Promise.all([readCheckpoint(this.dataSource, consumer.name), this.lagOf(consumer).catch(() => -1)]);
-        return {
-          name: consumer.name,
-          // Built elsewhere: "running" here means its group is reachable and being consumed.
-          state: lag < 0 ? 'failed' : 'running',
-          position: 'kafka',
-          eventsApplied: checkpoint.eventsApplied,
-          lagEvents: Math.max(lag, 0),
-          lagMs: lag > 0 && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
-          ...(lag < 0 ? { error: 'Kafka did not answer' } : {}),
-        } satisfies ProjectionStatus;
+        // Built elsewhere: "running" here means its group is reachable and being consumed.
+        return lag < 0 ? kafkaConsumerStatus(consumer.name, 'failed', checkpoint, 0, 'Kafka did not answer') : kafkaConsumerStatus(consumer.name, 'running', checkpoint, lag);
       }),
     );
   }

@@ -21,8 +21,6 @@ export interface DistributedConfig {
 
 export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DistributedConfig {
   const databaseUrl = required(env, 'DATABASE_URL');
-  const eventStore = (env.EVENT_STORE ?? 'postgres') as DistributedConfig['eventStore'];
-  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not "${String(eventStore)}"`);
   const services = Object.fromEntries(
     Object.values(COMMAND_CONTEXTS).map((context) => [context.name, address(env[`${context.name.toUpperCase()}_SERVICE`], context.defaultPort, `${context.name.toUpperCase()}_SERVICE`)]),
   ) as Record<ContextName, ServiceAddress>;
@@ -30,8 +28,7 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     databaseUrl,
     kafkaBrokers: required(env, 'KAFKA_BROKERS').split(',').map((broker) => broker.trim()).filter(Boolean),
     kafkaPartitions: env.KAFKA_PARTITIONS ? positive(env.KAFKA_PARTITIONS, 'KAFKA_PARTITIONS') : 6,
-    eventStore,
-    kurrentDbUrl: eventStore === 'kurrentdb' ? required(env, 'KURRENTDB_URL') : undefined,
+    ...eventStoreFromEnv(env),
     services,
   };
 }
@@ -44,9 +41,13 @@ export function storeConnector(config: Pick<DistributedConfig, 'eventStore' | 'k
 
 /** Only the event-store part of the configuration (`EVENT_STORE`, `KURRENTDB_URL`), for tools such as the rebuild. */
 export function storeConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): (databaseUrl: string) => Promise<EventStore> {
+  return storeConnector(eventStoreFromEnv(env));
+}
+
+function eventStoreFromEnv(env: NodeJS.ProcessEnv): Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'> {
   const eventStore = env.EVENT_STORE ?? 'postgres';
   if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not "${eventStore}"`);
-  return storeConnector({ eventStore, kurrentDbUrl: eventStore === 'kurrentdb' ? required(env, 'KURRENTDB_URL') : undefined });
+  return { eventStore, kurrentDbUrl: eventStore === 'kurrentdb' ? required(env, 'KURRENTDB_URL') : undefined };
 }
 
 export function connectBroker(config: DistributedConfig, clientId: string): Promise<KafkaMessageBroker> {
