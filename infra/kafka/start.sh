@@ -32,12 +32,13 @@ PROPS
 jvm="@$here/jvm.options -Xmx$heap -Dlog4j.configuration=file:$here/log4j.properties"
 
 # A new store is formatted once, with a cluster id of 16 random bytes in URL-safe base64 (a second
-# format, even with --ignore-formatted, fails on the different id).
+# format, even with --ignore-formatted, fails on the different id). It is passed as --cluster-id=<id>:
+# one id in 64 starts with "-", which the tool would otherwise read as an option.
 if [ ! -f "$data/logs/meta.properties" ]; then
   cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
   # shellcheck disable=SC2086
   java $jvm -cp "$here/lib/*" kafka.tools.StorageTool format \
-    --cluster-id "$cluster_id" --config "$config" > "$data/format.log" 2>&1 \
+    --cluster-id="$cluster_id" --config "$config" > "$data/format.log" 2>&1 \
     || { cat "$data/format.log" >&2; exit 1; }
 fi
 

@@ -126,7 +126,8 @@ function writeConfig(dataDir: string, port: number, controllerPort: number): str
 async function formatStorageOnce(dataDir: string, config: string): Promise<void> {
   if (existsSync(join(dataDir, 'logs/meta.properties'))) return;
   const clusterId = randomBytes(16).toString('base64url');
-  const format = runJava(dataDir, ['kafka.tools.StorageTool', 'format', '--cluster-id', clusterId, '--config', config], 'format.log');
+  // `--cluster-id=<id>`, not `--cluster-id <id>`: one id in 64 starts with '-', which the tool would read as an option.
+  const format = runJava(dataDir, ['kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '--config', config], 'format.log');
   const code = await new Promise<number | null>((resolve) => format.once('exit', resolve));
   if (code !== 0) throw new Error(`Kafka storage format failed (exit ${code}):\n${readFileSync(join(dataDir, 'format.log'), 'utf8')}`);
 }
