@@ -82,3 +82,31 @@ export interface EventStore {
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }
+
+/** One stream's part of a write to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+}
+
+/**
+ * What a store can do beyond the port: write to several streams in ONE atomic, durable commit. For a
+ * writer with many small independent appends at once (a process manager's commands for one batch of
+ * the log), one commit instead of one per stream.
+ *
+ * All or none: each append is judged as `appendToStream` would judge it alone (a repeat of an earlier
+ * identical append is answered with that one's result and writes nothing), and the first that fails
+ * fails the whole write with its error, leaving every stream as it was. A stream may appear once; event
+ * ids must differ across the whole write. Results are in the order of the appends.
+ *
+ * PostgreSQL and in-memory stores have it. KurrentDB's `multiStreamAppend` (server 25.1+) could carry
+ * it, but the adapter's event-id claims are not atomic with a write, so it is not offered there yet.
+ */
+export interface MultiStreamAppends {
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+}
+
+export function canAppendToStreams(store: EventStore): store is EventStore & MultiStreamAppends {
+  return typeof (store as Partial<MultiStreamAppends>).appendToStreams === 'function';
+}

@@ -42,7 +42,7 @@ export class PersonalDataProtection {
   }
 
   /** The store seen through encryption: what every command handler, view and projection uses. */
-  protect(store: EventStore, options: { readonly upcasters?: UpcasterRegistry } = {}): EventStore {
+  protect(store: EventStore, options: { readonly upcasters?: UpcasterRegistry } = {}): EncryptingEventStore {
     return new EncryptingEventStore(store, { keys: this.keys, registry: this.options.registry, upcasters: options.upcasters });
   }
 

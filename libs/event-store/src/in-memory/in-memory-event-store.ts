@@ -1,7 +1,7 @@
-import { assertAppendable } from '../append-validation.js';
+import { assertAppendable, assertAppendableTogether } from '../append-validation.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js';
-import type { AppendResult, BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port.js';
+import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port.js';
 import { isExpectationMet, type ExpectedRevision } from '../expected-revision.js';
 import { START, compareLogPositions, type LogPosition } from '../log-position.js';
 import { CatchUpSubscription, type LogBatch } from '../subscription/catch-up-subscription.js';
@@ -15,7 +15,7 @@ export interface InMemoryEventStoreOptions {
 }
 
 /** The whole store in one process's memory: for unit tests of single pieces. Passes the same contract as PostgreSQL. */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, MultiStreamAppends {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byEventId = new Map<string, RecordedEvent>();
@@ -30,15 +30,27 @@ export class InMemoryEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     assertAppendable(streamId, events, expected);
+    const judged = this.judge({ streamId, events, expected });
+    return 'repeats' in judged ? judged.repeats : this.write(streamId, judged.stream, events);
+  }
+
+  /** Every part is judged before anything is written, so a refusal leaves every stream as it was. */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertAppendableTogether(appends);
+    const judged = appends.map((append) => this.judge(append));
+    return judged.map((verdict, index) => ('repeats' in verdict ? verdict.repeats : this.write(appends[index].streamId, verdict.stream, appends[index].events)));
+  }
+
+  /** Throws what the append would be refused for; else the stream to write to, or the earlier append it repeats. */
+  private judge({ streamId, events, expected }: StreamAppend): { stream: RecordedEvent[] } | { repeats: AppendResult } {
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length - 1;
     const earlier = matchEarlierAppend(this.byEventId, streamId, events, expected);
-    const met = isExpectationMet(expected, actual);
     // A repeat never meets an exact or no_stream expectation (its own write moved the stream on).
-    if (earlier.kind === 'same_append') return earlier.result;
-    if (!met) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    if (earlier.kind === 'same_append') return { repeats: earlier.result };
+    if (!isExpectationMet(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
     if (earlier.kind !== 'none') throw new DuplicateEventIdError(streamId, earlier.eventId);
-    return this.write(streamId, stream, events);
+    return { stream };
   }
 
   private write(streamId: string, stream: RecordedEvent[], events: readonly NewEvent[]): AppendResult {

@@ -115,4 +115,32 @@ END
 $$;
 `;
 
-export const APPEND_FUNCTIONS_SQL = FIND_EARLIER_APPEND_SQL + APPEND_TO_STREAM_SQL;
+/**
+ * Several appends in one call, each exactly as `append_to_stream` judges it, in order; it stops at the
+ * first that is refused, whose row is the last returned. The caller runs it in a transaction of its own
+ * and rolls back on a refusal, so the write is all or none (append-to-streams.ts).
+ */
+const APPEND_TO_STREAMS_SQL = `
+CREATE OR REPLACE FUNCTION event_store.append_to_streams(p_appends jsonb)
+RETURNS TABLE (ord bigint, outcome text, revision bigint, commit_position xid8, prepare_position bigint, taken_event_id uuid)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_append record;
+  v_row record;
+BEGIN
+  FOR v_append IN SELECT a.value AS item, a.ordinality AS n FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a LOOP
+    SELECT * INTO v_row FROM event_store.append_to_stream(v_append.item->>'streamId', (v_append.item->>'expected')::bigint, v_append.item->'events');
+    ord := v_append.n;
+    outcome := v_row.outcome;
+    revision := v_row.revision;
+    commit_position := v_row.commit_position;
+    prepare_position := v_row.prepare_position;
+    taken_event_id := v_row.taken_event_id;
+    RETURN NEXT;
+    IF v_row.outcome NOT IN ('appended', 'same_append') THEN RETURN; END IF;
+  END LOOP;
+END
+$$;
+`;
+
+export const APPEND_FUNCTIONS_SQL = FIND_EARLIER_APPEND_SQL + APPEND_TO_STREAM_SQL + APPEND_TO_STREAMS_SQL;

@@ -7,7 +7,7 @@ import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision.
 import { toLogPosition } from './event-rows.js';
 import type { SqlExecutor } from './sql-executor.js';
 
-interface AppendOutcomeRow {
+export interface AppendOutcomeRow {
   readonly outcome: 'appended' | 'same_append' | 'other_use' | 'wrong_expected_revision';
   readonly revision: string;
   readonly commit_position: string | null;
@@ -33,6 +33,11 @@ export async function appendToStream(db: SqlExecutor, streamId: string, events: 
   } catch (error) {
     throw await translateUniqueViolation(db, error, streamId, expected);
   }
+  return resultOf(row, streamId, expected);
+}
+
+/** What the append function answered: the result of an append (or of the earlier one it repeats), else the refusal thrown. */
+export function resultOf(row: AppendOutcomeRow, streamId: string, expected: ExpectedRevision): AppendResult {
   switch (row.outcome) {
     case 'appended':
     case 'same_append':
@@ -50,13 +55,13 @@ async function callAppendFunction(db: SqlExecutor, values: unknown[]): Promise<A
   return rows[0];
 }
 
-function expectedParam(expected: ExpectedRevision): number | null {
+export function expectedParam(expected: ExpectedRevision): number | null {
   if (expected === 'any') return null;
   if (expected === 'no_stream') return NO_STREAM_REVISION;
   return expected;
 }
 
-function violated(error: unknown, constraint: string): error is pg.DatabaseError {
+export function violated(error: unknown, constraint: string): error is pg.DatabaseError {
   return error instanceof pg.DatabaseError && error.code === '23505' && error.constraint === constraint;
 }
 

@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import type { AppendResult, BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port.js';
+import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
 import { START, type LogPosition } from '../log-position.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { AppendNotifier } from './append-notifier.js';
 import { appendToStream } from './append-to-stream.js';
+import { appendToStreams } from './append-to-streams.js';
 import { countEventsAfter, headPosition, lastCommittedPosition } from './head-position.js';
 import { readAllBatch } from './read-all.js';
 import { readStream } from './read-stream.js';
@@ -28,7 +29,7 @@ export interface PostgresEventStoreOptions {
 }
 
 /** The default event store: PostgreSQL through `pg`, one round trip per append (docs/adr/0002-global-log-ordering.md). */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, MultiStreamAppends {
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcasters: UpcasterRegistry;
   private readonly notifier: AppendNotifier;
@@ -60,6 +61,12 @@ export class PostgresEventStore implements EventStore {
     const result = await appendToStream(this.pool, streamId, events, expected);
     this.notifier.appended();
     return result;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = await appendToStreams(this.pool, appends);
+    this.notifier.appended();
+    return results;
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -3,6 +3,7 @@ import type { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { appendingContract } from './contract/appending.contract.js';
 import { concurrentAppendsContract } from './contract/concurrent-appends.contract.js';
 import { idempotentRetriesContract } from './contract/idempotent-retries.contract.js';
+import { multiStreamAppendsContract } from './contract/multi-stream-appends.contract.js';
 import { readingStreamsContract } from './contract/reading-streams.contract.js';
 import { readingTheLogContract } from './contract/reading-the-log.contract.js';
 import { subscriptionsContract } from './contract/subscriptions.contract.js';
@@ -24,7 +25,12 @@ export interface ContractStoreOptions {
 export type CreateStore = (options?: ContractStoreOptions) => Promise<StoreUnderTest>;
 
 /** What every adapter of the `EventStore` port must do; each adapter's spec runs it (one abstract suite, as in Eventuous). */
-export function eventStoreContract(name: string, createStore: CreateStore): void {
+export interface ContractCapabilities {
+  /** The store offers `MultiStreamAppends` (`appendToStreams`), whose contract then runs too. */
+  readonly multiStreamAppends?: boolean;
+}
+
+export function eventStoreContract(name: string, createStore: CreateStore, capabilities: ContractCapabilities = {}): void {
   describe(`${name} event store contract`, () => {
     let current: StoreUnderTest | undefined;
     const store = (): EventStore => current!.store;
@@ -45,5 +51,6 @@ export function eventStoreContract(name: string, createStore: CreateStore): void
     subscriptionsContract(store);
     concurrentAppendsContract(store);
     upcastingContract(createStore);
+    if (capabilities.multiStreamAppends) multiStreamAppendsContract(store);
   });
 }

@@ -1,3 +1,4 @@
+import { canAppendToStreams } from '#event-store';
 import type {
   AppendResult,
   BatchHandler,
@@ -8,6 +9,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
   UpcasterRegistry,
@@ -30,10 +32,18 @@ export interface EncryptingEventStoreOptions extends EncryptionDeps {
  * Idempotent retries still work: the stores compare a retry by event ids, never by data.
  */
 export class EncryptingEventStore implements EventStore {
+  /** Writes to several streams in one commit (`MultiStreamAppends`), when the inner store can. */
+  readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
+
   constructor(
     private readonly inner: EventStore,
     private readonly options: EncryptingEventStoreOptions,
-  ) {}
+  ) {
+    if (canAppendToStreams(inner)) {
+      this.appendToStreams = async (appends) =>
+        inner.appendToStreams(await Promise.all(appends.map(async (append) => ({ ...append, events: await encryptEvents(append.streamId, append.events, options) }))));
+    }
+  }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     return this.inner.appendToStream(streamId, await encryptEvents(streamId, events, this.options), expected);

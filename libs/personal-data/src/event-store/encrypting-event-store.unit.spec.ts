@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryEventStore, type NewEvent } from '#event-store';
+import { InMemoryEventStore, canAppendToStreams, type EventStore, type NewEvent } from '#event-store';
 import { eventStoreContract } from '../../../event-store/src/testing/index.js';
 import { MasterKey } from '../cipher/master-key.js';
 import { InMemoryKeyStore } from '../key-store/in-memory-key-store.js';
@@ -20,7 +20,7 @@ eventStoreContract('Encrypting (over in-memory)', async (options) => {
   const inner = new InMemoryEventStore();
   const registry = new PersonalDataRegistry().register({ ComplaintReceived: ['caller'] });
   return { store: protection(new InMemoryKeyStore(), registry).protect(inner, options), dispose: () => inner.close() };
-});
+}, { multiStreamAppends: true });
 
 const received = (caller: Record<string, unknown>, eventId = randomUUID()): NewEvent => ({
   eventId,
@@ -43,6 +43,22 @@ describe('EncryptingEventStore', () => {
     expect(stored.data).toMatchObject({ caller: { anonymous: false, phone: { $enc: expect.any(Object) } }, summary: '拖欠工资' });
     expect((await store.readStream('hotline-complaint-1'))[0].data).toEqual({ caller: { anonymous: false, ...caller }, summary: '拖欠工资' });
     expect((await store.readAll())[0].data).toEqual({ caller: { anonymous: false, ...caller }, summary: '拖欠工资' });
+  });
+
+  it('encrypts every part of a write to several streams, and offers that write only over a store that has it', async () => {
+    const inner = new InMemoryEventStore();
+    const store = protection().protect(inner);
+    await store.appendToStreams!([
+      { streamId: 'hotline-complaint-1', events: [received(caller)], expected: 'no_stream' },
+      { streamId: 'hotline-complaint-2', events: [received({ phone: '13700000000' })], expected: 'no_stream' },
+    ]);
+
+    const stored = [...(await inner.readStream('hotline-complaint-1')), ...(await inner.readStream('hotline-complaint-2'))];
+    expect(JSON.stringify(stored.map((event) => event.data))).not.toMatch(/13812345678|13700000000|410105199001011234|王建国/);
+    expect((await store.readStream('hotline-complaint-2'))[0].data).toEqual({ caller: { anonymous: false, phone: '13700000000' }, summary: '拖欠工资' });
+
+    const withoutIt: EventStore = Object.create(inner, { appendToStreams: { value: undefined } });
+    expect(canAppendToStreams(protection().protect(withoutIt))).toBe(false);
   });
 
   it('gives one person one key across cases: by ID number, else by phone', async () => {
