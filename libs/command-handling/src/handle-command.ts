@@ -1,5 +1,5 @@
 import type { Decider, DecisionContext, DomainEvent } from '#decider';
-import { type EventStore, type LogPosition, type NewEvent, WrongExpectedRevisionError } from '#event-store';
+import { type AppendResult, type EventStore, type LogPosition, type NewEvent, type StreamAppend, WrongExpectedRevisionError } from '#event-store';
 import { ConcurrencyConflictError } from '#errors';
 import type { CommandMeta } from './command-envelope.js';
 import { deterministicUuid } from './deterministic-id.js';
@@ -44,6 +44,35 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<CommandResult> {
+  const decision = await decideCommand(store, decider, streamId, command, meta, options);
+  if ('result' in decision) return decision.result;
+  try {
+    return recorded(decision, await store.appendToStream(streamId, decision.append.events, decision.append.expected), decider, options.cache);
+  } catch (error) {
+    throw asConflict(error, streamId, options.cache);
+  }
+}
+
+/** A command decided on its stream, waiting to be appended. */
+export interface DecidedCommand<Event extends DomainEvent, State> {
+  readonly append: StreamAppend;
+  readonly events: readonly Event[];
+  readonly loaded: LoadedStream<State>;
+  readonly commandId: string;
+}
+
+/**
+ * Load → authorize → decide, without the append: either the command's answer already (nothing to
+ * append: no events, or a command already in the stream), or the append it needs.
+ */
+export async function decideCommand<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
+  store: EventStore,
+  decider: Decider<Command, Event, State, Context>,
+  streamId: string,
+  command: Command,
+  meta: CommandMeta,
+  options: HandleOptions<Context, State> = {},
+): Promise<{ readonly result: CommandResult } | DecidedCommand<Event, State>> {
   const loaded = options.startsStream ? freshStream(decider.initialState) : await loadStream(store, decider, streamId, options.cache);
   const { state, version: currentVersion } = loaded;
   options.authorize?.(state);
@@ -53,11 +82,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   // A command whose events are already in the stream (a process manager redelivered, a retry after a
   // lost answer) is not decided again.
   if (loaded.commandIds.has(meta.commandId)) {
-    return { streamId, version: currentVersion, lastPosition: loaded.lastPosition, events: [] };
+    return { result: { streamId, version: currentVersion, lastPosition: loaded.lastPosition, events: [] } };
   }
   const context = { ...(options.context ?? {}), now: meta.now, actor: meta.actor } as Context;
   const events = decider.decide(command, state, context);
-  if (events.length === 0) return { streamId, version: currentVersion, lastPosition: null, events };
+  if (events.length === 0) return { result: { streamId, version: currentVersion, lastPosition: null, events } };
 
   const toAppend: NewEvent[] = events.map((event, index) => ({
     eventId: deterministicUuid(meta.commandId, streamId, String(index)),
@@ -73,26 +102,37 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
       ...(options.reason ? { reason: options.reason } : {}),
     },
   }));
-  try {
-    const result = await store.appendToStream(streamId, toAppend, currentVersion === 0 ? 'no_stream' : currentVersion - 1);
-    const version = result.nextExpectedRevision + 1;
-    if (options.cache && version === currentVersion + events.length) {
-      options.cache.set(streamId, {
-        state: events.reduce((s, e) => decider.evolve(s, e), state),
-        version,
-        lastPosition: result.lastPosition,
-        commandIds: new Set([...loaded.commandIds, meta.commandId]),
-      });
-    } else options.cache?.delete(streamId);
-    return { streamId, version, lastPosition: result.lastPosition, events };
-  } catch (error) {
-    options.cache?.delete(streamId);
-    if (error instanceof WrongExpectedRevisionError) throw new ConcurrencyConflictError(error.actual + 1);
-    throw error;
-  }
+  const expected = currentVersion === 0 ? 'no_stream' : currentVersion - 1;
+  return { append: { streamId, events: toAppend, expected }, events, loaded, commandId: meta.commandId };
 }
 
-interface LoadedStream<State> {
+/** The answer to a decided command once its append is stored; the cache learns the new state. */
+export function recorded<Event extends DomainEvent, State>(
+  decision: DecidedCommand<Event, State>,
+  result: AppendResult,
+  decider: Pick<Decider<unknown, Event, State, never>, 'evolve'>,
+  cache: StreamStateCache<State> | undefined,
+): CommandResult {
+  const { append, events, loaded } = decision;
+  const version = result.nextExpectedRevision + 1;
+  if (cache && version === loaded.version + events.length) {
+    cache.set(append.streamId, {
+      state: events.reduce((s, e) => decider.evolve(s, e), loaded.state),
+      version,
+      lastPosition: result.lastPosition,
+      commandIds: new Set([...loaded.commandIds, decision.commandId]),
+    });
+  } else cache?.delete(append.streamId);
+  return { streamId: append.streamId, version, lastPosition: result.lastPosition, events };
+}
+
+/** A failed append: the cached state is no longer trusted; a lost expectation is a 409. */
+function asConflict(error: unknown, streamId: string, cache: StreamStateCache<unknown> | undefined): unknown {
+  cache?.delete(streamId);
+  return error instanceof WrongExpectedRevisionError ? new ConcurrencyConflictError(error.actual + 1) : error;
+}
+
+export interface LoadedStream<State> {
   readonly state: State;
   readonly version: number;
   readonly lastPosition: LogPosition | null;

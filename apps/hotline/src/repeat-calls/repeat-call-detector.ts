@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid, handleCommand, StreamStateCache } from '#command-handling';
+import { deterministicUuid, handleCommandsTogether, StreamStateCache } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits } from '#hotline';
@@ -18,7 +18,7 @@ const STANDING_AFTER: Partial<Record<ComplaintEvent['type'], Standing>> = {
   ComplaintReopened: 'open',
 };
 
-/** Flags sent at once: each goes to its own complaint's stream, so they never contend. */
+/** Complaint streams read at once while deciding the flags. */
 const FLAGS_IN_FLIGHT = 8;
 
 interface Flag {
@@ -38,7 +38,7 @@ type ReceivedData = Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data
  *
  * A batch costs a handful of statements, not a few per event: the keys the batch's calls could match
  * are loaded at once, the calls are judged in log order in memory (each seeing the ones before it),
- * the new keys and standings are written in two statements, and the flags are sent together. Its
+ * the new keys and standings are written in two statements, and the flags are written in one commit. Its
  * command ids derive from the event, so a redelivered batch writes nothing twice.
  */
 export function repeatCallDetector(deps: { store: EventStore; decider: ComplaintDecider; limits: HotlineTimeLimits; hashKey: string }): Projection {
@@ -109,22 +109,30 @@ function streamsSoFar(flags: readonly Flag[], events: readonly RecordedEvent[], 
   return cache;
 }
 
-/** A pool of lanes, each taking the next flag as soon as its last one is sent: no lane waits for the slowest of a group. */
+/**
+ * The flags are decided each on its complaint's stream and written together, in one commit
+ * (`handleCommandsTogether`). A complaint that moved on before it could be flagged (closed on the
+ * spot, merged) refuses its flag: nothing to flag. Anything else fails the batch, which is then
+ * delivered again; the flags' command ids derive from the events, so none is written twice.
+ */
 async function sendFlags(flags: readonly Flag[], deps: Parameters<typeof repeatCallDetector>[0], cache: StreamStateCache<ComplaintState>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < flags.length) await sendFlag(flags[next++], deps, cache);
-  };
-  await Promise.all(Array.from({ length: Math.min(FLAGS_IN_FLIGHT, flags.length) }, lane));
-}
-
-async function sendFlag({ event, complaintId, repeatOf, matchedOn }: Flag, deps: Parameters<typeof repeatCallDetector>[0], cache: StreamStateCache<ComplaintState>): Promise<void> {
-  const commandId = deterministicUuid(event.eventId, 'flag-repeat');
-  const meta = { actor: SYSTEM_ACTOR, commandId, correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() };
-  try {
-    await handleCommand(deps.store, deps.decider, complaintStream(complaintId), { type: 'FlagAsRepeat', data: { repeatOf, matchedOn: [...matchedOn] } }, meta, { cache });
-  } catch (error) {
-    // The complaint moved on (closed on the spot, merged) before it could be flagged: nothing to flag.
-    if (!(error instanceof CaseworkError)) throw error;
-  }
+  const outcomes = await handleCommandsTogether(
+    deps.store,
+    deps.decider,
+    flags.map(({ event, complaintId, repeatOf, matchedOn }) => ({
+      streamId: complaintStream(complaintId),
+      command: { type: 'FlagAsRepeat' as const, data: { repeatOf, matchedOn: [...matchedOn] } },
+      meta: {
+        actor: SYSTEM_ACTOR,
+        commandId: deterministicUuid(event.eventId, 'flag-repeat'),
+        correlationId: event.metadata.correlationId,
+        causationId: event.eventId,
+        now: new Date(),
+      },
+      options: { cache },
+    })),
+    { concurrency: FLAGS_IN_FLIGHT },
+  );
+  const failure = outcomes.find((outcome) => !outcome.ok && !(outcome.error instanceof CaseworkError));
+  if (failure && !failure.ok) throw failure.error;
 }
