@@ -52,6 +52,12 @@ export interface ConsumerGroupOptions {
   readonly fromBeginning?: boolean;
   /** Called with the partitions this member holds after each rebalance (for logs, metrics, tests). */
   readonly onAssignment?: (assigned: ReadonlyArray<{ topic: string; partition: number }>) => void;
+  /**
+   * Batches of different partitions handed to the handler at once (default 1). Each partition's
+   * batches still come one after another, in order; raise it when the handler can take batches of
+   * several partitions together (and commits them together, see `BatchCoalescer`).
+   */
+  readonly partitionsAtOnce?: number;
 }
 
 export interface GroupConsumer {

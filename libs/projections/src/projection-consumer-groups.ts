@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
-import { eventFromMessage, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
+import { DEFAULT_EVENT_PARTITIONS, eventFromMessage, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
 import { applyMessageBatch } from './apply-message-batch.js';
+import { BatchCoalescer } from './batch-coalescer.js';
 import { createSchemaOnce } from './create-schema-once.js';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
@@ -80,18 +81,22 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   private async join(member: Member): Promise<void> {
     const { projection } = member;
     const readable = this.options.readable ?? (async (events: readonly RecordedEvent[]) => [...events]);
+    const topics = eventTopicsFor(projection.streamPrefixes);
+    // Every partition it holds is fetched and decrypted at once; what arrives while a transaction runs
+    // goes in the next one (each stream stays in one partition, in order, so order within it holds).
+    const transactions = new BatchCoalescer<RecordedEvent>(async (events) => {
+      await applyMessageBatch(this.dataSource, projection, events);
+      this.options.onApplied?.(projection.name, events);
+    });
     member.consumer = await this.broker.consume(
       {
         groupId: consumerGroupOf(projection),
-        topics: eventTopicsFor(projection.streamPrefixes),
+        topics,
         fromBeginning: true,
         onAssignment: (partitions) => this.options.onAssignment?.(projection.name, partitions),
+        partitionsAtOnce: topics.length * (this.options.partitions ?? DEFAULT_EVENT_PARTITIONS),
       },
-      async (batch) => {
-        const events = await readable(batch.messages.map(eventFromMessage));
-        await applyMessageBatch(this.dataSource, projection, events);
-        this.options.onApplied?.(projection.name, events);
-      },
+      async (batch) => transactions.submit(await readable(batch.messages.map(eventFromMessage))),
     );
     member.state = 'running';
     member.consumer.done.catch((error: unknown) => {

@@ -27,7 +27,7 @@ class HandlerFailed extends Error {
  * Resolves once the member has joined the group and received its partitions.
  */
 export async function startGroupConsumer(kafka: Kafka, admin: Admin, options: ConsumerGroupOptions, handler: MessageBatchHandler, timings: GroupTimings): Promise<GroupConsumer> {
-  const { groupId, topics, fromBeginning = true, onAssignment } = options;
+  const { groupId, topics, fromBeginning = true, onAssignment, partitionsAtOnce = 1 } = options;
   // Kafka's own rule of thumb (heartbeat at a tenth of the session, at most 3 s); kafkajs
   // heartbeats only between fetches, so a fetch must not wait longer than a few heartbeats.
   const heartbeatInterval = Math.min(3000, Math.floor(timings.sessionTimeoutMs / 10));
@@ -61,6 +61,7 @@ export async function startGroupConsumer(kafka: Kafka, admin: Admin, options: Co
     throw error;
   }
   await consumer.run({
+    partitionsConsumedConcurrently: partitionsAtOnce,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat }: EachBatchPayload) => {
       await whileBeating(heartbeat, heartbeatInterval, async () => {
