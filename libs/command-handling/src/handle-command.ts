@@ -30,6 +30,12 @@ export interface HandleOptions<Context extends DecisionContext, State = unknown>
   readonly startsStream?: boolean;
   /** Folded states of streams seen before: only the events appended since are read (stream-state-cache.ts). */
   readonly cache?: StreamStateCache<State>;
+  /**
+   * Decide on the cached state without asking the store what followed it. The append still expects the
+   * cached version, so a stream that moved on refuses it: for writers that usually hold the latest
+   * state and can try again with a read (`handleCommandsTogether`).
+   */
+  readonly trustCache?: boolean;
 }
 
 /**
@@ -73,7 +79,8 @@ export async function decideCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<{ readonly result: CommandResult } | DecidedCommand<Event, State>> {
-  const loaded = options.startsStream ? freshStream(decider.initialState) : await loadStream(store, decider, streamId, options.cache);
+  const cached = options.trustCache ? options.cache?.get(streamId) : undefined;
+  const loaded = options.startsStream ? freshStream(decider.initialState) : (cached ?? (await loadStream(store, decider, streamId, options.cache)));
   const { state, version: currentVersion } = loaded;
   options.authorize?.(state);
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {

@@ -18,6 +18,13 @@ export interface TogetherOptions {
   readonly concurrency?: number;
   /** Streams per write to the store (default 500), so that one write stays a modest transaction. */
   readonly streamsPerWrite?: number;
+  /**
+   * First decide on the cached states without reading the streams (`trustCache`): one write and no
+   * read when they are the latest, as for a process manager that just saw the streams' events. When
+   * any stream moved on, or any command is refused on a cached state, the whole write is tried again
+   * on states read from the store.
+   */
+  readonly trustCachedStates?: boolean;
 }
 
 /**
@@ -25,7 +32,8 @@ export interface TogetherOptions {
  * its own stream as `handleCommand` decides it, and their appends written together in one atomic,
  * durable write (`appendToStreams`) instead of a commit each. When the store refuses that write
  * (another writer moved one of the streams on meanwhile), every command of it is handled again on its
- * own, so a refusal costs time and never an effect. A store without `appendToStreams` handles them one
+ * own, so a refusal costs time and never an effect (a command the domain refuses fails alone, and
+ * the others are written). A store without `appendToStreams` handles them one
  * by one. Two commands to one stream: the later waits for the earlier and is handled on its own.
  * Outcomes are in the order given. A failure of the store itself (a lost connection) is thrown.
  */
@@ -33,7 +41,7 @@ export async function handleCommandsTogether<Command, Event extends DomainEvent,
   store: EventStore,
   decider: Decider<Command, Event, State, Context>,
   commands: readonly CommandToHandle<Command, Context, State>[],
-  { concurrency = 8, streamsPerWrite = 500 }: TogetherOptions = {},
+  { concurrency = 8, streamsPerWrite = 500, trustCachedStates = false }: TogetherOptions = {},
 ): Promise<CommandOutcome[]> {
   const outcomes = new Array<CommandOutcome>(commands.length);
   const alone = async (index: number): Promise<void> => {
@@ -53,31 +61,42 @@ export async function handleCommandsTogether<Command, Event extends DomainEvent,
     (seen.has(commands[index].streamId) ? repeats : firsts).push(index);
     seen.add(commands[index].streamId);
   }
-  const decided: [number, DecidedCommand<Event, State>][] = [];
-  await inLanes(firsts, concurrency, async (index) => {
-    const { streamId, command, meta, options } = commands[index];
-    try {
-      const decision = await decideCommand(store, decider, streamId, command, meta, options);
-      if ('result' in decision) outcomes[index] = { ok: true, result: decision.result };
-      else decided.push([index, decision]);
-    } catch (error) {
-      outcomes[index] = { ok: false, error };
+  /** Decides these commands and writes what they need in one write; 'refused' leaves `outcomes` untouched. */
+  const decideAndWrite = async (chunk: readonly number[], trustCache: boolean): Promise<'written' | 'refused'> => {
+    const answers = new Map<number, CommandOutcome>();
+    const decided: [number, DecidedCommand<Event, State>][] = [];
+    await inLanes(chunk, concurrency, async (index) => {
+      const { streamId, command, meta, options } = commands[index];
+      try {
+        const decision = await decideCommand(store, decider, streamId, command, meta, { ...options, trustCache });
+        if ('result' in decision) answers.set(index, { ok: true, result: decision.result });
+        else decided.push([index, decision]);
+      } catch (error) {
+        answers.set(index, { ok: false, error });
+      }
+    });
+    // On a cached state a refusal may be the cache's, not the stream's: only states read from the store decide that.
+    if (trustCache && [...answers.values()].some((answer) => !answer.ok)) return 'refused';
+    decided.sort((a, b) => a[0] - b[0]);
+    if (decided.length > 0) {
+      try {
+        const results = await store.appendToStreams(decided.map(([, decision]) => decision.append));
+        decided.forEach(([index, decision], at) => answers.set(index, { ok: true, result: recorded(decision, results[at], decider, commands[index].options?.cache) }));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
+        if (!trustCache) for (const [index] of decided) commands[index].options?.cache?.delete(commands[index].streamId);
+        return 'refused';
+      }
     }
-  });
-  decided.sort((a, b) => a[0] - b[0]);
+    for (const [index, answer] of answers) outcomes[index] = answer;
+    return 'written';
+  };
 
-  for (let from = 0; from < decided.length; from += streamsPerWrite) {
-    const write = decided.slice(from, from + streamsPerWrite);
-    try {
-      const results = await store.appendToStreams(write.map(([, decision]) => decision.append));
-      write.forEach(([index, decision], at) => {
-        outcomes[index] = { ok: true, result: recorded(decision, results[at], decider, commands[index].options?.cache) };
-      });
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError)) throw error;
-      for (const [index] of write) commands[index].options?.cache?.delete(commands[index].streamId);
-      await inLanes(write.map(([index]) => index), concurrency, alone);
-    }
+  for (let from = 0; from < firsts.length; from += streamsPerWrite) {
+    const chunk = firsts.slice(from, from + streamsPerWrite);
+    if (trustCachedStates && (await decideAndWrite(chunk, true)) === 'written') continue;
+    if ((await decideAndWrite(chunk, false)) === 'written') continue;
+    await inLanes(chunk, concurrency, alone);
   }
   for (const index of repeats) await alone(index);
   return outcomes;

@@ -36,10 +36,15 @@ const totalOf = async (store: EventStore, streamId: string) => (await store.read
 class WatchedStore extends InMemoryEventStore {
   singleWrites = 0;
   manyWrites = 0;
+  reads = 0;
   beforeWrite?: () => Promise<void>;
   override async appendToStream(...args: Parameters<InMemoryEventStore['appendToStream']>): Promise<AppendResult> {
     this.singleWrites += 1;
     return super.appendToStream(...args);
+  }
+  override async readStream(...args: Parameters<InMemoryEventStore['readStream']>) {
+    this.reads += 1;
+    return super.readStream(...args);
   }
   override async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.manyWrites += 1;
@@ -110,6 +115,49 @@ describe('handleCommandsTogether', () => {
 
     expect(outcomes[2]).toEqual({ ok: false, error: expect.any(TooMuch) });
     expect(await totalOf(store, 'c-1')).toBe(6);
+  });
+
+  describe('trusting cached states', () => {
+    it('reads nothing and writes once when the cache holds the latest states', async () => {
+      const store = new WatchedStore();
+      const cache = new StreamStateCache<number>();
+      await handleCommandsTogether(store, counter, [add('c-1', 1, undefined, cache), add('c-2', 2, undefined, cache)]);
+      store.reads = 0;
+      store.manyWrites = 0;
+
+      const outcomes = await handleCommandsTogether(store, counter, [add('c-1', 3, undefined, cache), add('c-2', 4, undefined, cache)], { trustCachedStates: true });
+
+      expect(outcomes.map((outcome) => outcome.ok && outcome.result.version)).toEqual([2, 2]);
+      expect([store.reads, store.manyWrites]).toEqual([0, 1]);
+      expect([await totalOf(store, 'c-1'), await totalOf(store, 'c-2')]).toEqual([4, 6]);
+    });
+
+    it('decides again on states read from the store when a stream moved on behind the cache', async () => {
+      const store = new WatchedStore();
+      const cache = new StreamStateCache<number>();
+      await handleCommandsTogether(store, counter, [add('c-1', 1, undefined, cache), add('c-2', 1, undefined, cache)]);
+      await store.appendToStream('c-1', [added(8)], 0);
+
+      // On the cached 1, c-1 could take 5; on the stored 9 it cannot. c-2's cache is right, and it is written.
+      const outcomes = await handleCommandsTogether(store, counter, [add('c-1', 5, undefined, cache), add('c-2', 5, undefined, cache)], { trustCachedStates: true });
+
+      expect(outcomes[0]).toEqual({ ok: false, error: expect.any(TooMuch) });
+      expect(outcomes[1]).toMatchObject({ ok: true, result: { version: 2 } });
+      expect([await totalOf(store, 'c-1'), await totalOf(store, 'c-2')]).toEqual([9, 6]);
+    });
+
+    it('does not take a refusal on a cached state for the stream’s answer', async () => {
+      const store = new WatchedStore();
+      const cache = new StreamStateCache<number>();
+      await handleCommandsTogether(store, counter, [add('c-1', 9, undefined, cache)]);
+      // Another writer takes 8 back: the cache still says 9, on which 5 more would be refused.
+      await store.appendToStream('c-1', [added(-8)], 0);
+
+      const [outcome] = await handleCommandsTogether(store, counter, [add('c-1', 5, undefined, cache)], { trustCachedStates: true });
+
+      expect(outcome).toMatchObject({ ok: true, result: { version: 3 } });
+      expect(await totalOf(store, 'c-1')).toBe(6);
+    });
   });
 
   it('appends one by one to a store that cannot write to several streams at once', async () => {

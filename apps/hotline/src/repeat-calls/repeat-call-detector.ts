@@ -21,6 +21,14 @@ const STANDING_AFTER: Partial<Record<ComplaintEvent['type'], Standing>> = {
 /** Complaint streams read at once while deciding the flags. */
 const FLAGS_IN_FLIGHT = 8;
 
+/**
+ * A batch whose newest event is this recent is the live edge of the log: its complaints most likely
+ * have nothing after it yet, so the flags are first decided on the states folded from the batch, with
+ * no read (a stream that moved on refuses the write, and the flags are decided again on what is
+ * stored). An older batch (catching up, replaying) would mostly be refused: its streams are read.
+ */
+const LIVE_WITHIN_MS = 5_000;
+
 interface Flag {
   readonly event: RecordedEvent;
   readonly complaintId: string;
@@ -131,8 +139,13 @@ async function sendFlags(flags: readonly Flag[], deps: Parameters<typeof repeatC
       },
       options: { cache },
     })),
-    { concurrency: FLAGS_IN_FLIGHT },
+    { concurrency: FLAGS_IN_FLIGHT, trustCachedStates: isLive(flags) },
   );
   const failure = outcomes.find((outcome) => !outcome.ok && !(outcome.error instanceof CaseworkError));
   if (failure && !failure.ok) throw failure.error;
+}
+
+function isLive(flags: readonly Flag[]): boolean {
+  const newest = flags.reduce((latest, flag) => Math.max(latest, Date.parse(flag.event.recordedAt)), 0);
+  return Date.now() - newest < LIVE_WITHIN_MS;
 }
