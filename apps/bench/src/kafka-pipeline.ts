@@ -79,6 +79,7 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
     const intervalMs = 1000 / COMMANDS_PER_SECOND;
     const pending: Promise<void>[] = [];
     let sent = 0;
+    const loopBefore = performance.eventLoopUtilization();
     const started = performance.now();
     for (let i = 0; performance.now() - started < DURATION_MS; i++) {
       const wait = started + i * intervalMs - performance.now();
@@ -96,6 +97,8 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
     const offered = (sent / ((performance.now() - started) / 1000));
     const deadline = Date.now() + 120_000;
     while (lags.length < committedAt.size && Date.now() < deadline) await sleep(50);
+    // The appender, the relay and all 14 consumers share this process's one JavaScript thread.
+    const loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
     const summary = summarise(lags);
     progress(`kafka: lag p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms over ${summary.count} events`);
     // Which consumers hold the figure up: each one's own p99 (info).
@@ -104,6 +107,7 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
       ...perConsumer.map(([name, own]) => figure(SECTION, `  ${name}: commit → applied, p99 (info)`, own.p99, 'ms', null, `p50 ${own.p50.toFixed(0)} ms over ${own.count} events`)),
       figure(SECTION, 'relay: store → Kafka (acknowledged)', relayRate, 'events/s', { op: '>=', value: 10_000 },
         `${seeded.toLocaleString('en-US')} events of ${SEED_COMPLAINTS.toLocaleString('en-US')} complaints from the start of the log; batches of 2,000; ${relaySeconds.toFixed(1)} s`),
+      figure(SECTION, '  event loop of this process busy while appending (info)', loopBusy * 100, '%', null, 'the appender, the relay and every consumer share it; near 100 % the lag is the thread’s queue'),
       figure(SECTION, `commit → every read model via Kafka, p50 (${COMMANDS_PER_SECOND} appends/s)`, summary.p50, 'ms', null, `${consumers.length} consumer groups; ${offered.toFixed(0)} events/s offered`),
       figure(SECTION, `commit → every read model via Kafka, p99 (${COMMANDS_PER_SECOND} appends/s)`, summary.p99, 'ms', { op: '<=', value: 500 },
         `${summary.count} of ${committedAt.size} events measured; max ${summary.max.toFixed(0)} ms`),

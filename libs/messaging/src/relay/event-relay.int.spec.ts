@@ -13,7 +13,7 @@ import { KafkaMessageBroker } from '../kafka/kafka-message-broker.js';
 import { EVENT_TOPICS, eventFromMessage } from '../event-messages.js';
 import type { MessageBroker, OutgoingMessage, Publisher } from '../messaging.port.js';
 import { EventRelay } from './event-relay.js';
-import { PostgresRelayCheckpoints } from './relay-checkpoints.js';
+import { PostgresRelayCheckpoints, type RelayCheckpoints } from './relay-checkpoints.js';
 
 const STREAMS = 40;
 const EVENTS_PER_STREAM = 10;
@@ -112,4 +112,20 @@ kafkaSuite('the relay', () => {
       expect({ streamId, firstTimes }).toEqual({ streamId, firstTimes: Array.from({ length: EVENTS_PER_STREAM }, (_, i) => i) });
     }
   }, 120_000);
+
+  it('fails, and says why, when its checkpoint cannot be written', async () => {
+    const store = await PostgresEventStore.connect({ connectionString: db.url });
+    await store.appendToStream(`hotline-complaint-${randomUUID()}`, [aNewEvent()], 'no_stream');
+    dataSource ??= await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    const stored = await new PostgresRelayCheckpoints(dataSource).ensureSchema();
+    const unwritable: RelayCheckpoints = { read: (name) => stored.read(name), write: async () => { throw new Error('the disk is full'); } };
+
+    const relay = new EventRelay(store, broker, unwritable, { name: 'unwritable', partitions: 3 });
+    await relay.start();
+
+    await expect(relay.waitUntilPublished(30_000)).rejects.toThrow('The checkpoint could not be written: the disk is full');
+    expect((await relay.status()).state).toBe('failed');
+    await relay.stop();
+    await store.close();
+  }, 60_000);
 });

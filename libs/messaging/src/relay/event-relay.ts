@@ -27,6 +27,7 @@ export interface RelayStatus {
 /**
  * Publishes every committed event to Kafka, in log order, from a checkpoint (the transactional-outbox
  * relay of ARCHITECTURE.md). Each batch is sent and acknowledged before the checkpoint moves past it,
+ * and the checkpoint is written while the next batch goes (`saveLatest`),
  * so a relay killed in the middle of a batch resends that batch when it starts again: nothing is lost,
  * some events may arrive twice, and a stream never goes backwards past an event it was already past
  * (the resent events come again in their order, after the first copies). Consumers drop the copies by
@@ -37,7 +38,12 @@ export interface RelayStatus {
 export class EventRelay {
   private subscription: Subscription | undefined;
   private publisher: Publisher | undefined;
+  /** Acknowledged by Kafka: where the next batch starts. */
   private checkpoint: RelayCheckpoint | undefined;
+  /** Written to the store: where a restarted relay starts. At or behind `checkpoint`. */
+  private stored: RelayCheckpoint | undefined;
+  private saving: Promise<void> | undefined;
+  private saveFailure: unknown;
   private state: RelayStatus['state'] = 'starting';
   private error: string | undefined;
   private readonly name: string;
@@ -55,6 +61,7 @@ export class EventRelay {
     await this.broker.ensureTopics(eventTopicSpecs(this.options.partitions));
     this.publisher = await this.broker.publisher();
     this.checkpoint = await this.checkpoints.read(this.name);
+    this.stored = this.checkpoint;
     this.state = 'running';
     this.subscription = this.store.subscribeToAll((events) => this.publish(events), {
       after: this.checkpoint.position,
@@ -72,6 +79,7 @@ export class EventRelay {
   }
 
   private async publish(events: readonly RecordedEvent[]): Promise<void> {
+    if (this.saveFailure) throw this.saveFailure;
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const event of events) {
       const topic = eventTopicOf(event.streamId);
@@ -82,16 +90,37 @@ export class EventRelay {
     // Topics are independent; within one, kafkajs keeps the order of `messages` per partition.
     await Promise.all([...byTopic].map(([topic, messages]) => this.publisher!.publish(topic, messages)));
     const next: RelayCheckpoint = { position: events[events.length - 1].position, eventsPublished: this.checkpoint!.eventsPublished + events.length };
-    await this.checkpoints.write(this.name, next);
     this.checkpoint = next;
+    this.saving ??= this.saveLatest().finally(() => (this.saving = undefined));
     this.options.onPublished?.(events.length, next);
+  }
+
+  /**
+   * Writes the latest acknowledged checkpoint while the next batch is read and sent: the durable commit
+   * is off the path of every event. One write at a time, always of the latest; a relay that dies before
+   * it lands resends a little more (copies that consumers drop), never less. A failed write fails the
+   * relay at its next batch.
+   */
+  private async saveLatest(): Promise<void> {
+    while (this.stored !== this.checkpoint) {
+      const latest = this.checkpoint!;
+      try {
+        await this.checkpoints.write(this.name, latest);
+      } catch (error) {
+        this.saveFailure = error;
+        this.state = 'failed';
+        this.error = `The checkpoint could not be written: ${error instanceof Error ? error.message : String(error)}`;
+        return;
+      }
+      this.stored = latest;
+    }
   }
 
   /** Resolves once everything committed before the call is published and checkpointed. */
   async waitUntilPublished(timeoutMs = 10_000): Promise<void> {
     const target = await this.store.lastCommittedPosition();
     const deadline = Date.now() + timeoutMs;
-    while (!this.checkpoint || compareLogPositions(this.checkpoint.position, target) < 0) {
+    while (!this.stored || compareLogPositions(this.stored.position, target) < 0) {
       if (this.state === 'failed') throw new Error(`The relay failed: ${this.error}`);
       if (Date.now() > deadline) throw new Error('The relay did not publish everything in time');
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -99,11 +128,11 @@ export class EventRelay {
   }
 
   async status(): Promise<RelayStatus> {
-    const position: LogPosition | undefined = this.checkpoint?.position;
+    const position: LogPosition | undefined = this.stored?.position;
     return {
       state: this.state,
       position: position ? formatLogPosition(position) : '-1/-1',
-      eventsPublished: this.checkpoint?.eventsPublished ?? 0,
+      eventsPublished: this.stored?.eventsPublished ?? 0,
       lagEvents: position ? await this.store.countEventsAfter(position) : 0,
       ...(this.error ? { error: this.error } : {}),
     };
@@ -111,6 +140,7 @@ export class EventRelay {
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
+    await this.saving;
     await this.publisher?.close();
     if (this.state === 'running') this.state = 'stopped';
   }
