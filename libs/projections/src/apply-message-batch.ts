@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { compareLogPositions, type RecordedEvent } from '#event-store';
 import { eventsFor, type Projection } from './projection.js';
 import { lockCheckpoint, type Checkpoint } from './checkpoints.js';
-import { lockStreamRevisions, writeStreamRevisions } from './stream-revisions.js';
+import { lockStreamRevisions, recordApplied } from './stream-revisions.js';
 
 export interface MessageBatchResult {
   /** Events applied now (not skipped as already applied). */
@@ -35,13 +35,8 @@ export async function applyMessageBatch(dataSource: DataSource, projection: Proj
     if (fresh.length > 0) {
       const relevant = eventsFor(projection, fresh);
       if (relevant.length > 0) await projection.apply(relevant, tx);
-      await writeStreamRevisions(tx, projection.name, new Map(fresh.map((event) => [event.streamId, applied.get(event.streamId)!])));
       const lastRecordedAt = fresh.map((event) => event.recordedAt).reduce((a, b) => (a > b ? a : b));
-      await tx.query(
-        `UPDATE public.projection_checkpoints SET events_applied = events_applied + $2,
-           last_recorded_at = GREATEST(last_recorded_at, $3::timestamptz), updated_at = now() WHERE name = $1`,
-        [projection.name, fresh.length, lastRecordedAt],
-      );
+      await recordApplied(tx, projection.name, new Map(fresh.map((event) => [event.streamId, applied.get(event.streamId)!])), fresh.length, lastRecordedAt);
     }
     return { applied: fresh.length, skipped: events.length - fresh.length };
   });

@@ -52,16 +52,25 @@ export async function readCheckpoint(db: Pick<EntityManager, 'query'>, name: str
  * projection (two runners, or a runner and a rebuild's swap) take turns instead of doubling effects.
  */
 export async function lockCheckpoint(tx: EntityManager, name: string): Promise<Checkpoint> {
-  await tx.query(
-    `INSERT INTO public.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1)
-     ON CONFLICT (name) DO NOTHING`,
+  // One round trip: the row is created if missing (and then held by this insert) or locked as it is.
+  const rows: CheckpointRow[] = await tx.query(
+    `WITH created AS (
+       INSERT INTO public.projection_checkpoints (name, commit_position, prepare_position) VALUES ($1, -1, -1)
+       ON CONFLICT (name) DO NOTHING
+       RETURNING commit_position, prepare_position, events_applied, last_recorded_at
+     ), existing AS (
+       SELECT commit_position, prepare_position, events_applied, last_recorded_at FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE
+     )
+     SELECT * FROM created UNION ALL SELECT * FROM existing`,
     [name],
   );
-  const rows: CheckpointRow[] = await tx.query(
+  if (rows.length > 0) return fromRow(rows[0]);
+  // Another transaction created the row after this statement's snapshot was taken: lock it now.
+  const [row]: CheckpointRow[] = await tx.query(
     'SELECT commit_position, prepare_position, events_applied, last_recorded_at FROM public.projection_checkpoints WHERE name = $1 FOR UPDATE',
     [name],
   );
-  return fromRow(rows[0]);
+  return fromRow(row);
 }
 
 export async function writeCheckpoint(tx: EntityManager, name: string, checkpoint: Checkpoint): Promise<void> {

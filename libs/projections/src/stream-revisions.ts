@@ -22,12 +22,16 @@ export async function lockStreamRevisions(tx: EntityManager, name: string, strea
   return new Map(rows.map((row) => [row.stream_id, row.revision]));
 }
 
-export async function writeStreamRevisions(tx: EntityManager, name: string, revisions: ReadonlyMap<string, number>): Promise<void> {
-  if (revisions.size === 0) return;
+/** The streams' new revisions and the checkpoint's count and age, in one statement (one round trip per batch). */
+export async function recordApplied(tx: EntityManager, name: string, revisions: ReadonlyMap<string, number>, eventsApplied: number, lastRecordedAt: string): Promise<void> {
   await tx.query(
-    `INSERT INTO public.projection_stream_revisions (name, stream_id, revision)
-     SELECT $1, stream_id, revision FROM unnest($2::text[], $3::int[]) AS t(stream_id, revision)
-     ON CONFLICT (name, stream_id) DO UPDATE SET revision = GREATEST(projection_stream_revisions.revision, EXCLUDED.revision)`,
-    [name, [...revisions.keys()], [...revisions.values()]],
+    `WITH revisions AS (
+       INSERT INTO public.projection_stream_revisions (name, stream_id, revision)
+       SELECT $1, stream_id, revision FROM unnest($2::text[], $3::int[]) AS t(stream_id, revision)
+       ON CONFLICT (name, stream_id) DO UPDATE SET revision = GREATEST(projection_stream_revisions.revision, EXCLUDED.revision)
+     )
+     UPDATE public.projection_checkpoints SET events_applied = events_applied + $4,
+       last_recorded_at = GREATEST(last_recorded_at, $5::timestamptz), updated_at = now() WHERE name = $1`,
+    [name, [...revisions.keys()], [...revisions.values()], eventsApplied, lastRecordedAt],
   );
 }
