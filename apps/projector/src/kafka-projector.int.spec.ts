@@ -49,9 +49,7 @@ kafkaSuite('projector instances on Kafka', () => {
     const relayBroker = await KafkaMessageBroker.connect({ brokers: kafka.brokers, clientId: 'relay' });
     closing.push(() => relayBroker.close());
     const relay = new EventRelay(raw, relayBroker, await new PostgresRelayCheckpoints(connection.dataSource).ensureSchema(), { partitions: 4, batchSize: 500 });
-    await relay.start();
     closing.push(() => relay.stop());
-    await relay.waitUntilPublished(60_000);
 
     const readModels = connection.readModels;
     const assigned = { a: new Map<string, number>(), b: new Map<string, number>() };
@@ -94,6 +92,10 @@ kafkaSuite('projector instances on Kafka', () => {
     const lagOf = async (names = readModels) =>
       (await Promise.all(names.map((p) => consumerLag(b.broker, p)))).reduce((x, y) => x + y, 0);
     await until('both instances to hold part of the case list', () => (assigned.a.get('case-list') ?? 0) > 0 && (assigned.b.get('case-list') ?? 0) > 0);
+    // Only now do the events flow: a member holding a batch cannot rejoin its group, so a batch held
+    // while the instances were still being assigned would hold the assignment up too.
+    await relay.start();
+    await relay.waitUntilPublished(60_000);
     await until('instance a to hold a batch', async () => batchesA > 0);
     await until('instance a to hold the case list back', async () => (await lagOf([caseList])) > 0);
 
