@@ -38,15 +38,13 @@ export async function appendToStream(db: SqlExecutor, streamId: string, events: 
 
 /** What the append function answered: the result of an append (or of the earlier one it repeats), else the refusal thrown. */
 export function resultOf(row: AppendOutcomeRow, streamId: string, expected: ExpectedRevision): AppendResult {
-  switch (row.outcome) {
-    case 'appended':
-    case 'same_append':
-      return { nextExpectedRevision: Number(row.revision), lastPosition: toLogPosition(row.commit_position!, row.prepare_position!) };
-    case 'other_use':
-      throw new DuplicateEventIdError(streamId, row.taken_event_id!);
-    case 'wrong_expected_revision':
-      throw new WrongExpectedRevisionError(streamId, expected, Number(row.revision));
-  }
+  if (row.outcome !== 'appended' && row.outcome !== 'same_append') throw refusalIn(row, streamId, expected);
+  return { nextExpectedRevision: Number(row.revision), lastPosition: toLogPosition(row.commit_position!, row.prepare_position!) };
+}
+
+/** The error for a refused append: an event id used elsewhere, or a failed expectation. */
+export function refusalIn(row: AppendOutcomeRow, streamId: string, expected: ExpectedRevision): Error {
+  return row.outcome === 'other_use' ? new DuplicateEventIdError(streamId, row.taken_event_id!) : new WrongExpectedRevisionError(streamId, expected, Number(row.revision));
 }
 
 async function callAppendFunction(db: SqlExecutor, values: unknown[]): Promise<AppendOutcomeRow> {
@@ -61,12 +59,12 @@ export function expectedParam(expected: ExpectedRevision): number | null {
   return expected;
 }
 
-export function violated(error: unknown, constraint: string): error is pg.DatabaseError {
+function violated(error: unknown, constraint: string): error is pg.DatabaseError {
   return error instanceof pg.DatabaseError && error.code === '23505' && error.constraint === constraint;
 }
 
 /** The unique constraints are the last line of defence; their violations mean what the function would have answered. */
-async function translateUniqueViolation(db: SqlExecutor, error: unknown, streamId: string, expected: ExpectedRevision): Promise<unknown> {
+export async function translateUniqueViolation(db: SqlExecutor, error: unknown, streamId: string, expected: ExpectedRevision): Promise<unknown> {
   if (violated(error, 'events_event_id_key')) {
     return new DuplicateEventIdError(streamId, /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1] ?? 'unknown');
   }

@@ -1,9 +1,7 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { assertAppendableTogether } from '../append-validation.js';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js';
 import type { AppendResult, StreamAppend } from '../event-store.port.js';
-import { NO_STREAM_REVISION } from '../expected-revision.js';
-import { expectedParam, resultOf, violated, type AppendOutcomeRow } from './append-to-stream.js';
+import { expectedParam, refusalIn, resultOf, translateUniqueViolation, type AppendOutcomeRow } from './append-to-stream.js';
 
 type OutcomeRow = AppendOutcomeRow & { readonly ord: string };
 
@@ -29,7 +27,7 @@ export async function appendToStreams(pool: pg.Pool, appends: readonly StreamApp
     const refusedAt = last.outcome === 'appended' || last.outcome === 'same_append' ? -1 : Number(last.ord) - 1;
     if (refusedAt >= 0) {
       await client.query('ROLLBACK');
-      resultOf(last, appends[refusedAt].streamId, appends[refusedAt].expected);
+      throw refusalIn(last, appends[refusedAt].streamId, appends[refusedAt].expected);
     }
     await client.query('COMMIT');
   } finally {
@@ -40,19 +38,15 @@ export async function appendToStreams(pool: pg.Pool, appends: readonly StreamApp
 
 /**
  * The unique constraints are the last line of defence, as for one stream: a twin append that committed
- * while this one waited. The caller may retry the parts one by one, where such a twin is recognised.
+ * while this one waited. The violation names the event id or the stream; it is answered as that part's
+ * own append would answer it. The caller may retry the parts one by one, where such a twin is recognised.
  */
 async function refusalOf(pool: pg.Pool, error: unknown, appends: readonly StreamAppend[]): Promise<unknown> {
-  if (violated(error, 'events_event_id_key')) {
-    const eventId = /\(event_id\)=\(([^)]+)\)/.exec(error.detail ?? '')?.[1] ?? 'unknown';
-    const holder = appends.find((append) => append.events.some((event) => event.eventId.toLowerCase() === eventId.toLowerCase()));
-    return new DuplicateEventIdError(holder?.streamId ?? appends[0].streamId, eventId);
-  }
-  if (violated(error, 'events_stream_revision_key')) {
-    const streamId = /\(stream_id, stream_revision\)=\((.+), \d+\)/.exec(error.detail ?? '')?.[1];
-    const append = appends.find((candidate) => candidate.streamId === streamId) ?? appends[0];
-    const { rows } = await pool.query<{ revision: string }>('SELECT revision::text FROM event_store.streams WHERE stream_id = $1', [append.streamId]);
-    return new WrongExpectedRevisionError(append.streamId, append.expected, rows.length ? Number(rows[0].revision) : NO_STREAM_REVISION);
-  }
-  return error;
+  if (!(error instanceof pg.DatabaseError) || error.code !== '23505') return error;
+  const detail = error.detail ?? '';
+  const eventId = /\(event_id\)=\(([^)]+)\)/.exec(detail)?.[1]?.toLowerCase();
+  const streamId = /\(stream_id, stream_revision\)=\((.+), \d+\)/.exec(detail)?.[1];
+  const part = appends.find((append) => append.streamId === streamId || append.events.some((event) => event.eventId.toLowerCase() === eventId)) ?? appends[0];
+  return translateUniqueViolation(pool, error, part.streamId, part.expected);
 }
+
