@@ -1,9 +1,10 @@
 import type { Decider, DecisionContext, DomainEvent } from '#decider';
-import { type AppendResult, type EventStore, type LogPosition, type NewEvent, type StreamAppend, WrongExpectedRevisionError } from '#event-store';
+import { type AppendResult, canReadStreams, type EventStore, type LogPosition, type NewEvent, type RecordedEvent, type StreamAppend, WrongExpectedRevisionError } from '#event-store';
 import { ConcurrencyConflictError } from '#errors';
 import type { CommandMeta } from './command-envelope.js';
 import { deterministicUuid } from './deterministic-id.js';
 import type { StreamStateCache } from './stream-state-cache.js';
+import { inLanes } from './in-lanes.js';
 
 export interface CommandResult {
   readonly streamId: string;
@@ -81,6 +82,18 @@ export async function decideCommand<Command, Event extends DomainEvent, State, C
 ): Promise<{ readonly result: CommandResult } | DecidedCommand<Event, State>> {
   const cached = options.trustCache ? options.cache?.get(streamId) : undefined;
   const loaded = options.startsStream ? freshStream(decider.initialState) : (cached ?? (await loadStream(store, decider, streamId, options.cache)));
+  return decideOnLoaded(loaded, decider, streamId, command, meta, options);
+}
+
+/** Authorize → decide on a stream already loaded (see `decideCommand`). */
+export function decideOnLoaded<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
+  loaded: LoadedStream<State>,
+  decider: Decider<Command, Event, State, Context>,
+  streamId: string,
+  command: Command,
+  meta: CommandMeta,
+  options: HandleOptions<Context, State> = {},
+): { readonly result: CommandResult } | DecidedCommand<Event, State> {
   const { state, version: currentVersion } = loaded;
   options.authorize?.(state);
   if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
@@ -146,7 +159,7 @@ export interface LoadedStream<State> {
   readonly commandIds: ReadonlySet<string>;
 }
 
-function freshStream<State>(initialState: State): LoadedStream<State> {
+export function freshStream<State>(initialState: State): LoadedStream<State> {
   return { state: initialState, version: 0, lastPosition: null, commandIds: new Set() };
 }
 
@@ -158,8 +171,45 @@ async function loadStream<Event extends DomainEvent, State>(
   cache: StreamStateCache<State> | undefined,
 ): Promise<LoadedStream<State>> {
   const cached = cache?.get(streamId);
-  const start = cached ?? freshStream(decider.initialState);
   const recorded = await store.readStream(streamId, cached ? { fromRevision: cached.version } : undefined);
+  return foldRecorded(decider, streamId, cached ?? freshStream(decider.initialState), recorded, cache);
+}
+
+/** A stream to load, with the cache of folded states it may start from. */
+export interface StreamToLoad<State> {
+  readonly streamId: string;
+  readonly cache?: StreamStateCache<State>;
+}
+
+/**
+ * Several streams loaded as `loadStream` loads each, in the order given: in one read when the store
+ * reads several streams at once (`MultiStreamReads`), otherwise `lanes` at a time.
+ */
+export async function loadStreams<Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, Event, State, never>, 'initialState' | 'evolve'>,
+  streams: readonly StreamToLoad<State>[],
+  lanes: number,
+): Promise<LoadedStream<State>[]> {
+  const loaded = new Array<LoadedStream<State>>(streams.length);
+  if (streams.length === 0) return loaded;
+  if (!canReadStreams(store)) {
+    await inLanes(streams.map((_, at) => at), lanes, async (at) => void (loaded[at] = await loadStream(store, decider, streams[at].streamId, streams[at].cache)));
+    return loaded;
+  }
+  const starts = streams.map(({ streamId, cache }) => cache?.get(streamId) ?? freshStream(decider.initialState));
+  const recorded = await store.readStreams(streams.map(({ streamId }, at) => ({ streamId, fromRevision: starts[at].version })));
+  return streams.map(({ streamId, cache }, at) => foldRecorded(decider, streamId, starts[at], recorded[at], cache));
+}
+
+/** `start` with the events recorded after it folded in; the cache learns the result. */
+function foldRecorded<Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State, never>, 'evolve'>,
+  streamId: string,
+  start: LoadedStream<State>,
+  recorded: readonly RecordedEvent[],
+  cache: StreamStateCache<State> | undefined,
+): LoadedStream<State> {
   if (recorded.length === 0) return start;
   const commandIds = new Set(start.commandIds);
   let state = start.state;

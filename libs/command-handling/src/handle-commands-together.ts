@@ -1,7 +1,8 @@
 import type { DecisionContext, Decider, DomainEvent } from '#decider';
 import { canAppendToStreams, DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '#event-store';
 import type { CommandMeta } from './command-envelope.js';
-import { decideCommand, handleCommand, recorded, type CommandResult, type DecidedCommand, type HandleOptions } from './handle-command.js';
+import { decideOnLoaded, freshStream, handleCommand, loadStreams, recorded, type CommandResult, type DecidedCommand, type HandleOptions, type LoadedStream } from './handle-command.js';
+import { inLanes } from './in-lanes.js';
 
 export interface CommandToHandle<Command, Context extends DecisionContext, State> {
   readonly streamId: string;
@@ -14,7 +15,7 @@ export interface CommandToHandle<Command, Context extends DecisionContext, State
 export type CommandOutcome = { readonly ok: true; readonly result: CommandResult } | { readonly ok: false; readonly error: unknown };
 
 export interface TogetherOptions {
-  /** Streams read (and commands decided) at once (default 8). */
+  /** Streams read at once by a store that reads one per call, and commands handled at once on their own (default 8). */
   readonly concurrency?: number;
   /** Streams per write to the store (default 500), so that one write stays a modest transaction. */
   readonly streamsPerWrite?: number;
@@ -33,8 +34,8 @@ export interface TogetherOptions {
  * durable write (`appendToStreams`) instead of a commit each. When the store refuses that write
  * (another writer moved one of the streams on meanwhile), every command of it is handled again on its
  * own, so a refusal costs time and never an effect (a command the domain refuses fails alone, and
- * the others are written). A store without `appendToStreams` handles them one
- * by one. Two commands to one stream: the later waits for the earlier and is handled on its own.
+ * the others are written). The streams are read together too when the store can (`readStreams`). A
+ * store without `appendToStreams` handles them one by one. Two commands to one stream: the later waits for the earlier and is handled on its own.
  * Outcomes are in the order given. A failure of the store itself (a lost connection) is thrown.
  */
 export async function handleCommandsTogether<Command, Event extends DomainEvent, State, Context extends DecisionContext>(
@@ -61,23 +62,37 @@ export async function handleCommandsTogether<Command, Event extends DomainEvent,
     (seen.has(commands[index].streamId) ? repeats : firsts).push(index);
     seen.add(commands[index].streamId);
   }
+  /** Each command's stream: fresh for one that starts it, the cached state when trusted, else read (together when the store can). */
+  const load = async (chunk: readonly number[], trustCache: boolean): Promise<Map<number, LoadedStream<State>>> => {
+    const loaded = new Map<number, LoadedStream<State>>();
+    const toRead: number[] = [];
+    for (const index of chunk) {
+      const { streamId, options } = commands[index];
+      const known = options?.startsStream ? freshStream(decider.initialState) : trustCache ? options?.cache?.get(streamId) : undefined;
+      if (known) loaded.set(index, known);
+      else toRead.push(index);
+    }
+    const read = await loadStreams(store, decider, toRead.map((index) => ({ streamId: commands[index].streamId, cache: commands[index].options?.cache })), concurrency);
+    toRead.forEach((index, at) => loaded.set(index, read[at]));
+    return loaded;
+  };
   /** Decides these commands and writes what they need in one write; 'refused' leaves `outcomes` untouched. */
   const decideAndWrite = async (chunk: readonly number[], trustCache: boolean): Promise<'written' | 'refused'> => {
     const answers = new Map<number, CommandOutcome>();
     const decided: [number, DecidedCommand<Event, State>][] = [];
-    await inLanes(chunk, concurrency, async (index) => {
+    const loaded = await load(chunk, trustCache);
+    for (const index of chunk) {
       const { streamId, command, meta, options } = commands[index];
       try {
-        const decision = await decideCommand(store, decider, streamId, command, meta, { ...options, trustCache });
+        const decision = decideOnLoaded(loaded.get(index)!, decider, streamId, command, meta, options);
         if ('result' in decision) answers.set(index, { ok: true, result: decision.result });
         else decided.push([index, decision]);
       } catch (error) {
         answers.set(index, { ok: false, error });
       }
-    });
+    }
     // On a cached state a refusal may be the cache's, not the stream's: only states read from the store decide that.
     if (trustCache && [...answers.values()].some((answer) => !answer.ok)) return 'refused';
-    decided.sort((a, b) => a[0] - b[0]);
     if (decided.length > 0) {
       try {
         const results = await store.appendToStreams(decided.map(([, decision]) => decision.append));
@@ -108,13 +123,4 @@ async function outcomeOf(handle: () => Promise<CommandResult>): Promise<CommandO
   } catch (error) {
     return { ok: false, error };
   }
-}
-
-/** A pool of lanes, each taking the next item as soon as its last one is done: no lane waits for the slowest of a group. */
-async function inLanes(items: readonly number[], lanes: number, work: (item: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
 }

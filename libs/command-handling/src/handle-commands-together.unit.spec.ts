@@ -37,6 +37,7 @@ class WatchedStore extends InMemoryEventStore {
   singleWrites = 0;
   manyWrites = 0;
   reads = 0;
+  manyReads = 0;
   beforeWrite?: () => Promise<void>;
   override async appendToStream(...args: Parameters<InMemoryEventStore['appendToStream']>): Promise<AppendResult> {
     this.singleWrites += 1;
@@ -45,6 +46,10 @@ class WatchedStore extends InMemoryEventStore {
   override async readStream(...args: Parameters<InMemoryEventStore['readStream']>) {
     this.reads += 1;
     return super.readStream(...args);
+  }
+  override async readStreams(...args: Parameters<InMemoryEventStore['readStreams']>) {
+    this.manyReads += 1;
+    return super.readStreams(...args);
   }
   override async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.manyWrites += 1;
@@ -65,6 +70,7 @@ describe('handleCommandsTogether', () => {
 
     expect(outcomes.map((outcome) => outcome.ok && outcome.result.version)).toEqual([2, 1, 1]);
     expect([store.manyWrites, store.singleWrites]).toEqual([1, 0]);
+    expect([store.manyReads, store.reads]).toEqual([1, 0]);
     expect([await totalOf(store, 'c-1'), await totalOf(store, 'c-2'), await totalOf(store, 'c-3')]).toEqual([9, 2, 7]);
   });
 
@@ -123,12 +129,13 @@ describe('handleCommandsTogether', () => {
       const cache = new StreamStateCache<number>();
       await handleCommandsTogether(store, counter, [add('c-1', 1, undefined, cache), add('c-2', 2, undefined, cache)]);
       store.reads = 0;
+      store.manyReads = 0;
       store.manyWrites = 0;
 
       const outcomes = await handleCommandsTogether(store, counter, [add('c-1', 3, undefined, cache), add('c-2', 4, undefined, cache)], { trustCachedStates: true });
 
       expect(outcomes.map((outcome) => outcome.ok && outcome.result.version)).toEqual([2, 2]);
-      expect([store.reads, store.manyWrites]).toEqual([0, 1]);
+      expect([store.reads, store.manyReads, store.manyWrites]).toEqual([0, 0, 1]);
       expect([await totalOf(store, 'c-1'), await totalOf(store, 'c-2')]).toEqual([4, 6]);
     });
 

@@ -110,3 +110,25 @@ export interface MultiStreamAppends {
 export function canAppendToStreams(store: EventStore): store is EventStore & MultiStreamAppends {
   return typeof (store as Partial<MultiStreamAppends>).appendToStreams === 'function';
 }
+
+/** One stream's part of a read of several streams: its events from `fromRevision` (default 0) on. */
+export interface StreamRead {
+  readonly streamId: string;
+  readonly fromRevision?: number;
+}
+
+/**
+ * What a store can do beyond the port: read several streams in ONE round trip. For a writer deciding
+ * many commands at once (a process manager's for one batch of the log), one read instead of one per
+ * stream. Each result is what `readStream(streamId, { fromRevision })` would return (an absent stream
+ * is empty), in the order of the reads.
+ *
+ * PostgreSQL and in-memory stores have it; KurrentDB reads one stream per call.
+ */
+export interface MultiStreamReads {
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]>;
+}
+
+export function canReadStreams(store: EventStore): store is EventStore & MultiStreamReads {
+  return typeof (store as Partial<MultiStreamReads>).readStreams === 'function';
+}

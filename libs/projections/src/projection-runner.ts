@@ -18,7 +18,7 @@ export interface ProjectionStatus {
 }
 
 export interface RunnerOptions {
-  /** Events per read of the log (default 2,000). */
+  /** Events per read of the log (default 8,000). */
   readonly batchSize?: number;
   /** Called with each failure; the runner stops that projection (a poisoned read model must be looked at). */
   readonly onError?: (projection: string, error: unknown) => void;
@@ -29,10 +29,12 @@ interface RunningProjection {
   checkpoint: Checkpoint;
   state: ProjectionStatus['state'];
   error?: string;
+  /** Settles when the projection has taken every batch handed to it so far. */
+  applying: Promise<void>;
 }
 
 /** Events per read of the log: big enough that per-batch costs (a transaction, a checkpoint) vanish. */
-const DEFAULT_BATCH_SIZE = 2_000;
+const DEFAULT_BATCH_SIZE = 8_000;
 
 /** Keeps every projection following the global log from its checkpoint. */
 export class ProjectionRunner {
@@ -81,7 +83,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     await ProjectionRunner.ensureSchemas(this.dataSource, this.projections);
     for (const projection of this.projections) {
-      this.running.set(projection.name, { projection, checkpoint: await readCheckpoint(this.dataSource, projection.name), state: 'running' });
+      this.running.set(projection.name, { projection, checkpoint: await readCheckpoint(this.dataSource, projection.name), state: 'running', applying: Promise.resolve() });
     }
     const entries = [...this.running.values()];
     const from = entries.map((entry) => entry.checkpoint.position).reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b), entries[0]?.checkpoint.position ?? START);
@@ -91,17 +93,26 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Each projection takes the batch as soon as it has taken the one before; the reader waits only
+   * until every projection has taken that one before. So the projections overlap (a slow one holds the
+   * others back by one batch at most, and the server works on several at once), and a batch is in
+   * memory for two reads at most.
+   */
   private async deliver(events: readonly RecordedEvent[]): Promise<void> {
     const live = [...this.running.values()].filter((entry) => entry.state === 'running');
-    await Promise.all(
-      live.map(async (entry) => {
-        try {
-          entry.checkpoint = await applyBatch(this.dataSource, entry.projection, events);
-        } catch (error) {
-          this.fail(entry, error);
-        }
-      }),
-    );
+    const previous = live.map((entry) => entry.applying);
+    for (const entry of live) entry.applying = entry.applying.then(() => this.applyTo(entry, events));
+    await Promise.all(previous);
+  }
+
+  private async applyTo(entry: RunningProjection, events: readonly RecordedEvent[]): Promise<void> {
+    if (entry.state !== 'running') return;
+    try {
+      entry.checkpoint = await applyBatch(this.dataSource, entry.projection, events);
+    } catch (error) {
+      this.fail(entry, error);
+    }
   }
 
   /** A poisoned read model must be looked at: the runner stops feeding it and says why; the others go on. */
@@ -161,6 +172,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
+    await Promise.all([...this.running.values()].map((entry) => entry.applying));
     for (const entry of this.running.values()) if (entry.state === 'running') entry.state = 'stopped';
   }
 }

@@ -1,7 +1,7 @@
 import { assertAppendable, assertAppendableTogether } from '../append-validation.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors.js';
-import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port.js';
+import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, MultiStreamReads, ReadAllOptions, ReadStreamOptions, StreamAppend, StreamRead, SubscribeOptions, Subscription } from '../event-store.port.js';
 import { isExpectationMet, type ExpectedRevision } from '../expected-revision.js';
 import { START, compareLogPositions, type LogPosition } from '../log-position.js';
 import { CatchUpSubscription, type LogBatch } from '../subscription/catch-up-subscription.js';
@@ -15,7 +15,7 @@ export interface InMemoryEventStoreOptions {
 }
 
 /** The whole store in one process's memory: for unit tests of single pieces. Passes the same contract as PostgreSQL. */
-export class InMemoryEventStore implements EventStore, MultiStreamAppends {
+export class InMemoryEventStore implements EventStore, MultiStreamAppends, MultiStreamReads {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly byEventId = new Map<string, RecordedEvent>();
@@ -76,6 +76,10 @@ export class InMemoryEventStore implements EventStore, MultiStreamAppends {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return selectStreamEvents(this.streams.get(streamId) ?? [], options).map((event) => this.readable(event));
+  }
+
+  async readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    return reads.map(({ streamId, fromRevision }) => selectStreamEvents(this.streams.get(streamId) ?? [], { fromRevision }).map((event) => this.readable(event)));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

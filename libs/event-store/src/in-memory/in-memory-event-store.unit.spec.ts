@@ -6,7 +6,7 @@ import { InMemoryEventStore } from './in-memory-event-store.js';
 eventStoreContract('In-memory', async (options) => {
   const store = new InMemoryEventStore(options);
   return { store, dispose: () => store.close() };
-}, { multiStreamAppends: true });
+}, { multiStreamAppends: true, multiStreamReads: true });
 
 describe('InMemoryEventStore', () => {
   it('starts with an empty log whose head is START', async () => {

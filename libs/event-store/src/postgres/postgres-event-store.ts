@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, ReadAllOptions, ReadStreamOptions, StreamAppend, SubscribeOptions, Subscription } from '../event-store.port.js';
+import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, MultiStreamReads, ReadAllOptions, ReadStreamOptions, StreamAppend, StreamRead, SubscribeOptions, Subscription } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
 import { START, type LogPosition } from '../log-position.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
@@ -10,7 +10,7 @@ import { appendToStream } from './append-to-stream.js';
 import { appendToStreams } from './append-to-streams.js';
 import { countEventsAfter, headPosition, lastCommittedPosition } from './head-position.js';
 import { readAllBatch } from './read-all.js';
-import { readStream } from './read-stream.js';
+import { readStream, readStreams } from './read-stream.js';
 import { ensureSchema } from './schema.js';
 import { subscribeToAll } from './subscribe-to-all.js';
 
@@ -29,7 +29,7 @@ export interface PostgresEventStoreOptions {
 }
 
 /** The default event store: PostgreSQL through `pg`, one round trip per append (docs/adr/0002-global-log-ordering.md). */
-export class PostgresEventStore implements EventStore, MultiStreamAppends {
+export class PostgresEventStore implements EventStore, MultiStreamAppends, MultiStreamReads {
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcasters: UpcasterRegistry;
   private readonly notifier: AppendNotifier;
@@ -71,6 +71,10 @@ export class PostgresEventStore implements EventStore, MultiStreamAppends {
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return readStream(this.pool, streamId, options, this.upcasters);
+  }
+
+  readStreams(reads: readonly StreamRead[]): Promise<RecordedEvent[][]> {
+    return readStreams(this.pool, reads, this.upcasters);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -27,7 +27,11 @@ const HELD_BACK_LONGEST_WAIT_MS = 160;
 /** Under a stream of commits every one wakes us; reading at most this often leaves the CPU to the writers. */
 const MIN_FOLLOW_INTERVAL_MS = 10;
 
-/** Reads batches after the checkpoint, awaiting the handler for each, then sleeps until woken or the poll interval passes. */
+/**
+ * Reads batches after the checkpoint, awaiting the handler for each, then sleeps until woken or the
+ * poll interval passes. While catching up (a full batch), the next batch is read while the handler
+ * takes the last one.
+ */
 export class CatchUpSubscription implements Subscription {
   readonly done: Promise<void>;
   private stopping = false;
@@ -73,25 +77,38 @@ export class CatchUpSubscription implements Subscription {
 
   private async follow(): Promise<void> {
     const batchSize = this.options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH_SIZE;
+    const read = (after: LogPosition) => this.source.readBatch(after, batchSize, this.options.streamPrefixes);
     let position = this.options.after ?? START;
     let heldBackWaitMs = HELD_BACK_FIRST_WAIT_MS;
-    while (!this.stopping) {
-      this.woken = false;
-      const readAt = Date.now();
-      const { events, head, heldBack } = await this.source.readBatch(position, batchSize, this.options.streamPrefixes);
-      if (this.stopping) return;
-      if (events.length > 0) {
-        await this.handler(events);
-        position = events[events.length - 1].position;
+    /** The next batch, already being read while the handler takes the last full one (catching up). */
+    let readAhead: Promise<LogBatch> | undefined;
+    try {
+      while (!this.stopping) {
+        this.woken = false;
+        const readAt = Date.now();
+        const { events, head, heldBack } = await (readAhead ?? read(position));
+        readAhead = undefined;
+        if (this.stopping) return;
+        if (events.length > 0) {
+          position = events[events.length - 1].position;
+          if (events.length === batchSize) {
+            readAhead = read(position);
+            readAhead.catch(() => undefined); // a failed read ahead is thrown where it is awaited, not as unhandled
+          }
+          await this.handler(events);
+        }
+        if (events.length === batchSize) continue;
+        // A short batch saw everything up to `head`: skipping past filtered-out events saves rescanning them.
+        if (compareLogPositions(head, position) > 0) position = head;
+        const idleWaitMs = heldBack ? Math.min(heldBackWaitMs, this.source.pollIntervalMs) : this.source.pollIntervalMs;
+        heldBackWaitMs = heldBack ? Math.min(heldBackWaitMs * 2, HELD_BACK_LONGEST_WAIT_MS) : HELD_BACK_FIRST_WAIT_MS;
+        if (this.stopping) return;
+        if (this.woken) await this.sleep(readAt + MIN_FOLLOW_INTERVAL_MS - Date.now(), false);
+        else await this.sleep(idleWaitMs, true);
       }
-      if (events.length === batchSize) continue;
-      // A short batch saw everything up to `head`: skipping past filtered-out events saves rescanning them.
-      if (compareLogPositions(head, position) > 0) position = head;
-      const idleWaitMs = heldBack ? Math.min(heldBackWaitMs, this.source.pollIntervalMs) : this.source.pollIntervalMs;
-      heldBackWaitMs = heldBack ? Math.min(heldBackWaitMs * 2, HELD_BACK_LONGEST_WAIT_MS) : HELD_BACK_FIRST_WAIT_MS;
-      if (this.stopping) return;
-      if (this.woken) await this.sleep(readAt + MIN_FOLLOW_INTERVAL_MS - Date.now(), false);
-      else await this.sleep(idleWaitMs, true);
+    } finally {
+      // A read ahead that nobody will take: let it finish (its connection back to the pool) and drop what it says.
+      await readAhead?.catch(() => undefined);
     }
   }
 

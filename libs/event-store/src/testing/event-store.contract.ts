@@ -4,6 +4,7 @@ import { appendingContract } from './contract/appending.contract.js';
 import { concurrentAppendsContract } from './contract/concurrent-appends.contract.js';
 import { idempotentRetriesContract } from './contract/idempotent-retries.contract.js';
 import { multiStreamAppendsContract } from './contract/multi-stream-appends.contract.js';
+import { multiStreamReadsContract } from './contract/multi-stream-reads.contract.js';
 import { readingStreamsContract } from './contract/reading-streams.contract.js';
 import { readingTheLogContract } from './contract/reading-the-log.contract.js';
 import { subscriptionsContract } from './contract/subscriptions.contract.js';
@@ -28,6 +29,8 @@ export type CreateStore = (options?: ContractStoreOptions) => Promise<StoreUnder
 export interface ContractCapabilities {
   /** The store offers `MultiStreamAppends` (`appendToStreams`), whose contract then runs too. */
   readonly multiStreamAppends?: boolean;
+  /** The store offers `MultiStreamReads` (`readStreams`), whose contract then runs too. */
+  readonly multiStreamReads?: boolean;
 }
 
 export function eventStoreContract(name: string, createStore: CreateStore, capabilities: ContractCapabilities = {}): void {
@@ -52,5 +55,6 @@ export function eventStoreContract(name: string, createStore: CreateStore, capab
     concurrentAppendsContract(store);
     upcastingContract(createStore);
     if (capabilities.multiStreamAppends) multiStreamAppendsContract(store);
+    if (capabilities.multiStreamReads) multiStreamReadsContract(store);
   });
 }

@@ -1,4 +1,4 @@
-import { canAppendToStreams } from '#event-store';
+import { canAppendToStreams, canReadStreams } from '#event-store';
 import type {
   AppendResult,
   BatchHandler,
@@ -10,6 +10,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamRead,
   SubscribeOptions,
   Subscription,
   UpcasterRegistry,
@@ -34,6 +35,8 @@ export interface EncryptingEventStoreOptions extends EncryptionDeps {
 export class EncryptingEventStore implements EventStore {
   /** Writes to several streams in one commit (`MultiStreamAppends`), when the inner store can. */
   readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
+  /** Reads several streams in one round trip (`MultiStreamReads`), when the inner store can. */
+  readonly readStreams?: (reads: readonly StreamRead[]) => Promise<RecordedEvent[][]>;
 
   constructor(
     private readonly inner: EventStore,
@@ -42,6 +45,15 @@ export class EncryptingEventStore implements EventStore {
     if (canAppendToStreams(inner)) {
       this.appendToStreams = async (appends) =>
         inner.appendToStreams(await Promise.all(appends.map(async (append) => ({ ...append, events: await encryptEvents(append.streamId, append.events, options) }))));
+    }
+    if (canReadStreams(inner)) {
+      this.readStreams = async (reads) => {
+        // Decrypted together, so each person's key is fetched once for all the streams.
+        const streams = await inner.readStreams(reads);
+        const readable = await this.readable(streams.flat());
+        let next = 0;
+        return streams.map((stream) => readable.slice(next, (next += stream.length)));
+      };
     }
   }
 
