@@ -1,15 +1,16 @@
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
 import { EventRelay, KafkaMessageBroker, PostgresRelayCheckpoints } from '#messaging';
-import { ProjectionConsumerGroups } from '#projections';
 import { appendHistories, generateComplaintHistories, kafkaMissing, startKafkaBroker } from '#testing';
 import { connectProjector } from '../../projector/src/projector.js';
 import type { HotlineHistory } from './hotline-history.js';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';
+import type { FromConsumers, KafkaConsumersSetup, ToConsumers } from './kafka-consumers-worker.js';
 
 const SECTION = '9. Distributed: relay and lag through Kafka';
 const SEED_COMPLAINTS = 15_000;
@@ -20,9 +21,11 @@ const DURATION_MS = 10_000;
  * Item 9 (issue 7), on a real Kafka broker (infra/kafka) and a database of its own:
  * - relay throughput: a log of complaint histories, then a fresh relay from the start of the log until
  *   its checkpoint reaches the head (events acknowledged by Kafka per second);
- * - commit-to-read-model lag through Kafka: with the relay and every read model and process manager
- *   consuming as Kafka consumer groups, new complaints are appended at a steady 500/s (open loop) and
- *   each is timed from its commit until every consumer has applied it.
+ * - commit-to-read-model lag through Kafka: with the relay running, and every read model and process
+ *   manager consuming as Kafka consumer groups on a thread of their own (kafka-consumers-worker.ts: as
+ *   deployed, the projector is a process apart from the appenders and the relay), new complaints are
+ *   appended at a steady 500/s (open loop) and each is timed from its commit until every consumer has
+ *   applied it.
  */
 export async function measureKafkaPipeline(databaseUrl: string, dataDir: string, history: HotlineHistory): Promise<Figure[]> {
   if (kafkaMissing) {
@@ -33,9 +36,8 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
   const store = await PostgresEventStore.connect({ connectionString: databaseUrl, upcasters, poolSize: 8 });
   const projector = await connectProjector(databaseUrl, dataDir);
   const relayBroker = await KafkaMessageBroker.connect({ brokers: kafka.brokers, clientId: 'bench-relay' });
-  const consumerBroker = await KafkaMessageBroker.connect({ brokers: kafka.brokers, clientId: 'bench-projector' });
   let relay: EventRelay | undefined;
-  let groups: ProjectionConsumerGroups | undefined;
+  let consumers: Worker | undefined;
   try {
     const seeded = await appendHistories(store, generateComplaintHistories(SEED_COMPLAINTS, { seed: 9 }));
     progress(`kafka: appended ${seeded.toLocaleString('en-US')} events; relaying from the start of the log`);
@@ -48,37 +50,19 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
     const relayRate = seeded / relaySeconds;
     progress(`kafka: relay ${Math.round(relayRate).toLocaleString('en-US')} events/s`);
 
-    // Every consumer of the projector catches up on the seeded log first; the lag is measured on a quiet pipeline.
-    const consumers = projector.projections;
-    const committedAt = new Map<string, number>();
-    const appliedBy = new Map<string, number>();
-    const lags: number[] = [];
-    const lagsByConsumer = new Map<string, number[]>();
-    groups = new ProjectionConsumerGroups(projector.dataSource, consumerBroker, consumers, {
-      readable: (events) => projector.readable(events),
-      onApplied: (name, events) => {
-        const now = performance.now();
-        for (const event of events) {
-          const at = committedAt.get(event.eventId);
-          if (at === undefined) continue;
-          let own = lagsByConsumer.get(name);
-          if (!own) lagsByConsumer.set(name, (own = []));
-          own.push(now - at);
-          const count = (appliedBy.get(event.eventId) ?? 0) + 1;
-          appliedBy.set(event.eventId, count);
-          if (count === consumers.filter((c) => !c.streamPrefixes?.length || c.streamPrefixes.some((p) => event.streamId.startsWith(p))).length) lags.push(now - at);
-        }
-      },
-    });
-    const catchUpStarted = performance.now();
-    await groups.start();
-    await groups.waitUntilCaughtUp(600_000);
-    progress(`kafka: ${consumers.length} consumer groups caught up with the seeded log in ${((performance.now() - catchUpStarted) / 1000).toFixed(1)} s`);
+    // Every consumer of the projector catches up on the seeded log first, on a thread of its own (as
+    // deployed: the projector is a process apart); the lag is then measured on a quiet pipeline.
+    consumers = new Worker(new URL('./kafka-consumers-worker.js', import.meta.url), { workerData: { brokers: kafka.brokers, databaseUrl, dataDir } satisfies KafkaConsumersSetup });
+    const fromConsumers = messagesOf(consumers);
+    const ready = await fromConsumers('ready');
+    progress(`kafka: ${ready.consumers} consumer groups caught up with the seeded log in ${ready.catchUpSeconds.toFixed(1)} s`);
 
     progress(`kafka: ${COMMANDS_PER_SECOND} appends/s for ${DURATION_MS / 1000} s`);
+    const committedAt = new Map<string, number>();
     const intervalMs = 1000 / COMMANDS_PER_SECOND;
     const pending: Promise<void>[] = [];
     let sent = 0;
+    tell(consumers, { type: 'measure' });
     const loopBefore = performance.eventLoopUtilization();
     const started = performance.now();
     for (let i = 0; performance.now() - started < DURATION_MS; i++) {
@@ -88,37 +72,75 @@ export async function measureKafkaPipeline(databaseUrl: string, dataDir: string,
       sent += append.events.length;
       pending.push(
         store.appendToStream(append.streamId, append.events, 'no_stream').then(() => {
-          const now = performance.now();
+          const now = absoluteNow();
           for (const event of append.events) committedAt.set(event.eventId, now);
         }),
       );
     }
     await Promise.all(pending);
     const offered = (sent / ((performance.now() - started) / 1000));
-    const deadline = Date.now() + 120_000;
-    while (lags.length < committedAt.size && Date.now() < deadline) await sleep(50);
-    // The appender, the relay and all 14 consumers share this process's one JavaScript thread.
     const loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
+    tell(consumers, { type: 'collect', eventIds: [...committedAt.keys()], timeoutMs: 120_000 });
+    const applied = await fromConsumers('applied');
+    const lagsOf = (entries: ReadonlyArray<readonly [string, number]>) =>
+      entries.flatMap(([eventId, at]) => (committedAt.has(eventId) ? [at - committedAt.get(eventId)!] : []));
+    const lags = lagsOf(applied.byAll);
     const summary = summarise(lags);
     progress(`kafka: lag p50 ${summary.p50.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms over ${summary.count} events`);
     // Which consumers hold the figure up: each one's own p99 (info).
-    const perConsumer = [...lagsByConsumer].map(([name, samples]) => [name, summarise(samples)] as const).sort((a, b) => b[1].p99 - a[1].p99);
+    const perConsumer = applied.byConsumer.map(([name, entries]) => [name, summarise(lagsOf(entries))] as const).filter(([, own]) => own.count > 0).sort((a, b) => b[1].p99 - a[1].p99);
     return [
       ...perConsumer.map(([name, own]) => figure(SECTION, `  ${name}: commit → applied, p99 (info)`, own.p99, 'ms', null, `p50 ${own.p50.toFixed(0)} ms over ${own.count} events`)),
       figure(SECTION, 'relay: store → Kafka (acknowledged)', relayRate, 'events/s', { op: '>=', value: 10_000 },
         `${seeded.toLocaleString('en-US')} events of ${SEED_COMPLAINTS.toLocaleString('en-US')} complaints from the start of the log; batches of 2,000; ${relaySeconds.toFixed(1)} s`),
-      figure(SECTION, '  event loop of this process busy while appending (info)', loopBusy * 100, '%', null, 'the appender, the relay and every consumer share it; near 100 % the lag is the thread’s queue'),
-      figure(SECTION, `commit → every read model via Kafka, p50 (${COMMANDS_PER_SECOND} appends/s)`, summary.p50, 'ms', null, `${consumers.length} consumer groups; ${offered.toFixed(0)} events/s offered`),
+      figure(SECTION, '  event loop of the appender and relay busy (info)', loopBusy * 100, '%', null, 'this thread: the appends at 500/s and the relay'),
+      figure(SECTION, '  event loop of the projector busy (info)', applied.loopBusy * 100, '%', null, `its own thread: ${ready.consumers} consumer groups; near 100 % the lag is the thread’s queue`),
+      figure(SECTION, `commit → every read model via Kafka, p50 (${COMMANDS_PER_SECOND} appends/s)`, summary.p50, 'ms', null, `${ready.consumers} consumer groups; ${offered.toFixed(0)} events/s offered`),
       figure(SECTION, `commit → every read model via Kafka, p99 (${COMMANDS_PER_SECOND} appends/s)`, summary.p99, 'ms', { op: '<=', value: 500 },
         `${summary.count} of ${committedAt.size} events measured; max ${summary.max.toFixed(0)} ms`),
     ];
   } finally {
-    await groups?.stop();
+    if (consumers) await stopConsumers(consumers);
     await relay?.stop();
-    await consumerBroker.close();
     await relayBroker.close();
     await projector.close();
     await store.close();
     await kafka.stop();
+  }
+}
+
+/** Milliseconds on a clock every thread of the process shares. */
+const absoluteNow = () => performance.timeOrigin + performance.now();
+
+function tell(worker: Worker, message: ToConsumers): void {
+  worker.postMessage(message);
+}
+
+/** Waits for the worker's next message of a type; its error, or its end, rejects. */
+function messagesOf(worker: Worker) {
+  return <Type extends FromConsumers['type']>(type: Type): Promise<Extract<FromConsumers, { type: Type }>> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: FromConsumers) => {
+        if (message.type === 'error') done(() => reject(new Error(`kafka consumers: ${message.error}`)));
+        else if (message.type === type) done(() => resolve(message as Extract<FromConsumers, { type: Type }>));
+      };
+      const onError = (error: Error) => done(() => reject(error));
+      const onExit = (code: number) => done(() => reject(new Error(`kafka consumers ended (exit ${code}) before '${type}'`)));
+      const done = (settle: () => void) => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        settle();
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    });
+}
+
+async function stopConsumers(worker: Worker): Promise<void> {
+  try {
+    tell(worker, { type: 'stop' });
+    await Promise.race([messagesOf(worker)('stopped'), sleep(30_000)]);
+  } catch {
+    // already ended or failed: nothing left to stop
+  } finally {
+    await worker.terminate();
   }
 }
