@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
-import { DEFAULT_EVENT_PARTITIONS, eventFromMessage, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
+import { DEFAULT_EVENT_PARTITIONS, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
 import { applyMessageBatch } from './apply-message-batch.js';
 import { BatchCoalescer } from './batch-coalescer.js';
 import { createSchemaOnce } from './create-schema-once.js';
+import { SharedDecoding } from './shared-decoding.js';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
 
@@ -60,6 +61,8 @@ export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state
  */
 export class ProjectionConsumerGroups implements ReadModelProgress {
   private readonly members: Member[];
+  /** Each message decoded (parsed, decrypted) once for all the groups of this process. */
+  private readonly decoding: SharedDecoding;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,6 +71,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     private readonly options: ConsumerGroupsOptions = {},
   ) {
     this.members = projections.map((projection) => ({ projection, state: 'starting' }));
+    this.decoding = new SharedDecoding(options.readable ?? (async (events) => [...events]));
   }
 
   async start(): Promise<void> {
@@ -80,7 +84,6 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
 
   private async join(member: Member): Promise<void> {
     const { projection } = member;
-    const readable = this.options.readable ?? (async (events: readonly RecordedEvent[]) => [...events]);
     const topics = eventTopicsFor(projection.streamPrefixes);
     // Every partition it holds is fetched and decrypted at once; what arrives while a transaction runs
     // goes in the next one (each stream stays in one partition, in order, so order within it holds).
@@ -96,7 +99,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
         onAssignment: (partitions) => this.options.onAssignment?.(projection.name, partitions),
         partitionsAtOnce: topics.length * (this.options.partitions ?? DEFAULT_EVENT_PARTITIONS),
       },
-      async (batch) => transactions.submit(await readable(batch.messages.map(eventFromMessage))),
+      async (batch) => transactions.submit(await this.decoding.events(batch.messages)),
     );
     member.state = 'running';
     member.consumer.done.catch((error: unknown) => {
