@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { KafkaMessageBroker } from '#messaging';
-import { ProjectionConsumerGroups } from '#projections';
+import { eventsFor, ProjectionConsumerGroups } from '#projections';
 import { connectProjector } from '../../projector/src/projector.js';
 
 export interface KafkaConsumersSetup {
@@ -57,7 +57,7 @@ try {
       for (const event of events) {
         own.set(event.eventId, at);
         let count = readers.get(event.eventId);
-        if (!count) readers.set(event.eventId, (count = { left: consumers.filter((c) => !c.streamPrefixes?.length || c.streamPrefixes.some((p) => event.streamId.startsWith(p))).length }));
+        if (!count) readers.set(event.eventId, (count = { left: consumers.filter((consumer) => eventsFor(consumer, [event]).length > 0).length }));
         if (--count.left === 0) byAll.set(event.eventId, at);
       }
     },

@@ -80,8 +80,7 @@ export async function decideCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<{ readonly result: CommandResult } | DecidedCommand<Event, State>> {
-  const cached = options.trustCache ? options.cache?.get(streamId) : undefined;
-  const loaded = options.startsStream ? freshStream(decider.initialState) : (cached ?? (await loadStream(store, decider, streamId, options.cache)));
+  const loaded = loadedWithoutRead(decider, streamId, options) ?? (await loadStream(store, decider, streamId, options.cache));
   return decideOnLoaded(loaded, decider, streamId, command, meta, options);
 }
 
@@ -159,8 +158,18 @@ export interface LoadedStream<State> {
   readonly commandIds: ReadonlySet<string>;
 }
 
-export function freshStream<State>(initialState: State): LoadedStream<State> {
+function freshStream<State>(initialState: State): LoadedStream<State> {
   return { state: initialState, version: 0, lastPosition: null, commandIds: new Set() };
+}
+
+/** The stream as the command is decided on it without a read: fresh for one that starts it, the cached state when trusted. */
+export function loadedWithoutRead<State>(
+  decider: Pick<Decider<unknown, DomainEvent, State, never>, 'initialState'>,
+  streamId: string,
+  options: Pick<HandleOptions<never, State>, 'startsStream' | 'trustCache' | 'cache'>,
+): LoadedStream<State> | undefined {
+  if (options.startsStream) return freshStream(decider.initialState);
+  return options.trustCache ? options.cache?.get(streamId) : undefined;
 }
 
 /** The stream folded: from the cache plus what was appended since, or read in full. */

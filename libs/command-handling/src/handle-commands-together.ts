@@ -1,7 +1,7 @@
 import type { DecisionContext, Decider, DomainEvent } from '#decider';
 import { canAppendToStreams, DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '#event-store';
 import type { CommandMeta } from './command-envelope.js';
-import { decideOnLoaded, freshStream, handleCommand, loadStreams, recorded, type CommandResult, type DecidedCommand, type HandleOptions, type LoadedStream } from './handle-command.js';
+import { decideOnLoaded, handleCommand, loadedWithoutRead, loadStreams, recorded, type CommandResult, type DecidedCommand, type HandleOptions, type LoadedStream } from './handle-command.js';
 import { inLanes } from './in-lanes.js';
 
 export interface CommandToHandle<Command, Context extends DecisionContext, State> {
@@ -62,13 +62,13 @@ export async function handleCommandsTogether<Command, Event extends DomainEvent,
     (seen.has(commands[index].streamId) ? repeats : firsts).push(index);
     seen.add(commands[index].streamId);
   }
-  /** Each command's stream: fresh for one that starts it, the cached state when trusted, else read (together when the store can). */
+  /** Each command's stream: known without a read (`loadedWithoutRead`), else read (together when the store can). */
   const load = async (chunk: readonly number[], trustCache: boolean): Promise<Map<number, LoadedStream<State>>> => {
     const loaded = new Map<number, LoadedStream<State>>();
     const toRead: number[] = [];
     for (const index of chunk) {
       const { streamId, options } = commands[index];
-      const known = options?.startsStream ? freshStream(decider.initialState) : trustCache ? options?.cache?.get(streamId) : undefined;
+      const known = loadedWithoutRead(decider, streamId, { ...options, trustCache });
       if (known) loaded.set(index, known);
       else toRead.push(index);
     }

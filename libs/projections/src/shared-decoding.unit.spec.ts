@@ -15,7 +15,7 @@ const anEvent = (n: number): RecordedEvent => ({
 });
 const onKafka = (n: number, partition = 0): IncomingMessage => {
   const { key, value, headers } = eventToMessage(anEvent(n));
-  return { topic: 'casework.hotline', partition, offset: String(n), key, value: Buffer.from(value), headers };
+  return { topic: 'casework.hotline', partition, offset: String(n), key, value: Buffer.from(value), headers: headers ?? {} };
 };
 
 /** `readable` that marks what it decoded and counts what it was given. */
