@@ -8,3 +8,4 @@ export * from './apply-message-batch.js';
 export * from './projection-consumer-groups.js';
 export * from './read-model-progress.js';
 export * from './read-models-via-kafka.js';
+export * from './folded-states.js';

@@ -34,5 +34,5 @@ export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
 export function allProjections(): Projection[] {
-  return [caseListProjection, hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection, mediationFiguresProjection];
+  return [caseListProjection(), hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection, mediationFiguresProjection];
 }

@@ -1,5 +1,5 @@
 import type { LogPosition } from '../log-position.js';
-import { START } from '../log-position.js';
+import { START, compareLogPositions } from '../log-position.js';
 import type { LogBatch } from '../subscription/catch-up-subscription.js';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { EVENT_COLUMNS, afterPositionParams, toLogPosition, toRecordedEvent, type EventRow } from './event-rows.js';
@@ -41,13 +41,18 @@ export async function readAllBatch(db: SqlExecutor, options: ReadAllBatchOptions
        SELECT coalesce((SELECT transaction_id >= pg_snapshot_xmin(pg_current_snapshot()) FROM event_store.events
                         ORDER BY transaction_id DESC, global_position DESC LIMIT 1), false) AS held_back
      )
-     SELECT held.held_back, head.*, batch.* FROM held LEFT JOIN head ON true LEFT JOIN batch ON true
-     ORDER BY batch.transaction_id, batch.global_position`,
+     SELECT held.held_back, head.*, batch.* FROM held LEFT JOIN head ON true LEFT JOIN batch ON true`,
     [afterCommit, afterPrepare, options.streamPrefixes ?? null, options.maxCount],
   );
   const [first] = rows;
   const head = first.head_commit === null ? START : toLogPosition(first.head_commit, first.head_prepare!);
-  const events = rows.filter((row) => row.event_id !== null).map((row) => toRecordedEvent(row, upcasters));
+  // The join keeps the batch's order in practice, but SQL promises none without an ORDER BY, and one
+  // on the joined rows sorts the whole batch again (spilling to disk at 8,000 events): sort here,
+  // where rows already in order cost one comparison each.
+  const events = rows
+    .filter((row) => row.event_id !== null)
+    .map((row) => toRecordedEvent(row, upcasters))
+    .sort((a, b) => compareLogPositions(a.position, b.position));
   return { events, head, heldBack: first.held_back };
 }
 

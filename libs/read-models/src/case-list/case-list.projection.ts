@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import type { ComplaintEvent } from '#hotline';
 import type { WageCaseEvent } from '#wage-recovery';
-import type { Projection } from '#projections';
+import { FoldedStates, revisionsBefore, type Projection } from '#projections';
 import { CASE_LIST_SCHEMA_SQL, type CaseListEntry } from './case-list.entity.js';
 import { complaintCaseRow, foldComplaintEvent, startComplaintFold, type ComplaintFold } from './complaint-case-mapper.js';
 import { foldWageCaseEvent, startWageCaseFold, wageCaseRow, type WageCaseFold } from './wage-case-mapper.js';
@@ -23,50 +23,61 @@ type Fold = { kind: 'complaint'; fold: ComplaintFold } | { kind: 'wage_case'; fo
 
 /**
  * The unified case list: every kind of case in one table, each kind folded by its own mapper. A
- * batch costs two statements: one read of the rows it touches and one upsert, with each case's row
- * built once however many events it had.
+ * batch costs two statements at most: one read of the rows it touches and one upsert, with each
+ * case's row built once however many events it had. Complaints' folds (no personal data) are kept in
+ * memory between batches, so a complaint the last batches touched is not read back.
  */
-export const caseListProjection: Projection = {
-  name: 'case-list',
-  tables: ['case_list'],
-  schemaSql: CASE_LIST_SCHEMA_SQL,
-  streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-', 'mediation-case-'],
-  async apply(events: readonly RecordedEvent[], tx: EntityManager) {
-    const ids = [...new Set(events.map((event) => aggregateIdOf(event.streamId)))];
-    const stored: StoredRow[] = await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [ids]);
-    const storedById = new Map(stored.map((row) => [row.case_id, row]));
-    const folds = new Map<string, Fold>();
-    for (const event of events) {
-      const id = aggregateIdOf(event.streamId);
-      const domainEvent = { type: event.type, data: event.data };
-      const at = new Date(event.recordedAt);
-      let entry = folds.get(id);
-      if (event.streamId.startsWith('hardship-file-')) {
-        const row = storedById.get(id);
-        if (!entry) folds.set(id, (entry = { kind: 'hardship_file', fold: startHardshipFileFold(row && { state: row.state, openedAt: row.opened_at }) }));
-        foldHardshipFileEvent(entry.fold as HardshipFileFold, domainEvent as HardshipEvent, event.streamRevision, at);
-      } else if (event.streamId.startsWith('mediation-case-')) {
-        const row = storedById.get(id);
-        if (!entry) folds.set(id, (entry = { kind: 'mediation_case', fold: startMediationCaseFold(row && { state: row.state, openedAt: row.opened_at }) }));
-        foldMediationCaseEvent(entry.fold as MediationCaseFold, domainEvent as MediationEvent, event.streamRevision, at);
-      } else if (event.streamId.startsWith('wage-case-')) {
-        if (!entry) folds.set(id, (entry = { kind: 'wage_case', fold: startWageCaseFold(storedById.get(id)?.state) }));
-        foldWageCaseEvent(entry.fold as WageCaseFold, domainEvent as WageCaseEvent, event.streamRevision, at);
-      } else {
-        const row = storedById.get(id);
-        if (!entry) folds.set(id, (entry = { kind: 'complaint', fold: startComplaintFold(row && { title: row.title, openedAt: row.opened_at, state: row.state }) }));
-        foldComplaintEvent(entry.fold as ComplaintFold, domainEvent as ComplaintEvent, event.streamRevision, at);
+export function caseListProjection(): Projection {
+  const complaints = new FoldedStates<ComplaintFold>();
+  return {
+    name: 'case-list',
+    tables: ['case_list'],
+    schemaSql: CASE_LIST_SCHEMA_SQL,
+    streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-', 'mediation-case-'],
+    async apply(events: readonly RecordedEvent[], tx: EntityManager) {
+      const folds = new Map<string, Fold>();
+      const toRead: string[] = [];
+      for (const [streamId, revision] of revisionsBefore(events)) {
+        const kept = streamId.startsWith('hotline-complaint-') ? complaints.take(streamId, revision) : undefined;
+        if (kept) folds.set(aggregateIdOf(streamId), { kind: 'complaint', fold: kept });
+        else toRead.push(aggregateIdOf(streamId));
       }
-    }
-    const rows = [...folds].map(([id, entry]) => {
-      if (entry.kind === 'wage_case') return wageCaseRow(id, entry.fold);
-      if (entry.kind === 'hardship_file') return hardshipFileRow(id, entry.fold);
-      if (entry.kind === 'mediation_case') return mediationCaseRow(id, entry.fold);
-      return { ...complaintCaseRow(id, entry.fold), progress: null };
-    });
-    await upsertCaseRows(tx, rows);
-  },
-};
+      const stored: StoredRow[] = toRead.length > 0 ? await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [toRead]) : [];
+      const storedById = new Map(stored.map((row) => [row.case_id, row]));
+      for (const event of events) foldEvent(folds, storedById, event);
+      await upsertCaseRows(tx, [...folds].map(([id, entry]) => caseRow(id, entry)));
+      for (const [id, entry] of folds) if (entry.kind === 'complaint') complaints.put(`hotline-complaint-${id}`, entry.fold.revision, entry.fold);
+    },
+  };
+}
+
+function foldEvent(folds: Map<string, Fold>, storedById: ReadonlyMap<string, StoredRow>, event: RecordedEvent): void {
+  const id = aggregateIdOf(event.streamId);
+  const domainEvent = { type: event.type, data: event.data };
+  const at = new Date(event.recordedAt);
+  let entry = folds.get(id);
+  const row = storedById.get(id);
+  if (event.streamId.startsWith('hardship-file-')) {
+    if (!entry) folds.set(id, (entry = { kind: 'hardship_file', fold: startHardshipFileFold(row && { state: row.state, openedAt: row.opened_at }) }));
+    foldHardshipFileEvent(entry.fold as HardshipFileFold, domainEvent as HardshipEvent, event.streamRevision, at);
+  } else if (event.streamId.startsWith('mediation-case-')) {
+    if (!entry) folds.set(id, (entry = { kind: 'mediation_case', fold: startMediationCaseFold(row && { state: row.state, openedAt: row.opened_at }) }));
+    foldMediationCaseEvent(entry.fold as MediationCaseFold, domainEvent as MediationEvent, event.streamRevision, at);
+  } else if (event.streamId.startsWith('wage-case-')) {
+    if (!entry) folds.set(id, (entry = { kind: 'wage_case', fold: startWageCaseFold(row?.state) }));
+    foldWageCaseEvent(entry.fold as WageCaseFold, domainEvent as WageCaseEvent, event.streamRevision, at);
+  } else {
+    if (!entry) folds.set(id, (entry = { kind: 'complaint', fold: startComplaintFold(row && { title: row.title, openedAt: row.opened_at, state: row.state }) }));
+    foldComplaintEvent(entry.fold as ComplaintFold, domainEvent as ComplaintEvent, event.streamRevision, at);
+  }
+}
+
+function caseRow(id: string, entry: Fold): CaseListEntry & { progress: unknown } {
+  if (entry.kind === 'wage_case') return wageCaseRow(id, entry.fold);
+  if (entry.kind === 'hardship_file') return hardshipFileRow(id, entry.fold);
+  if (entry.kind === 'mediation_case') return mediationCaseRow(id, entry.fold);
+  return { ...complaintCaseRow(id, entry.fold), progress: null };
+}
 
 async function upsertCaseRows(tx: EntityManager, rows: readonly (CaseListEntry & { progress: unknown })[]): Promise<void> {
   await tx.query(
