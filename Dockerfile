@@ -30,6 +30,7 @@ RUN npm run build \
 # ---- runtime: node, the production dependencies, dist/ and package.json (its "imports" map #libs)
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=64 \
     DATA_DIR=/app/data \
     WEB_ROOT=/app/dist/web \
     PORT=3000

@@ -21,7 +21,7 @@ export function projectorConsumers(
 ): ProjectorConsumers {
   const { hotline, wage, hardship, mediation } = services;
   return {
-    readModels: [...allProjections(), personJourneyProjection(personalDataHashKey)],
+    readModels: [...allProjections(store), personJourneyProjection(personalDataHashKey)],
     processManagers: [
       ...hotline.processManagers(store, personalDataHashKey),
       ...wage.processManagers(store, hotline.decider),

@@ -9,3 +9,4 @@ export * from './projection-consumer-groups.js';
 export * from './read-model-progress.js';
 export * from './read-models-via-kafka.js';
 export * from './folded-states.js';
+export * from './states-before.js';

@@ -1,7 +1,9 @@
 import type { Projection } from '#projections';
+import type { EventStore } from '#event-store';
 import { caseListProjection } from './case-list/case-list.projection.js';
 import { CaseListEntry } from './case-list/case-list.entity.js';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
+import { complaintStatusHistoryProjection } from './hotline/complaint-status-history.projection.js';
 import { approvalsProjection } from './approvals/approvals.projection.js';
 import { wageFiguresProjection } from './wage/wage-figures.projection.js';
 import { hardshipFiguresProjection } from './hardship/hardship-figures.projection.js';
@@ -13,6 +15,7 @@ export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
 export * from './case-list/case-list.projection.js';
 export * from './hotline/hotline-figures.projection.js';
+export * from './hotline/complaint-status-history.projection.js';
 export * from './hotline/hotline-stats.query.js';
 export * from './shanghai-period.js';
 export * from './approvals/approvals.projection.js';
@@ -33,6 +36,6 @@ export * from './people/person-journey.projection.js';
 export const readModelEntities = [CaseListEntry];
 
 /** Every projection of the system, in one list for the runner and the rebuild command. */
-export function allProjections(): Projection[] {
-  return [caseListProjection(), hotlineFiguresProjection(), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection, mediationFiguresProjection];
+export function allProjections(store: EventStore): Projection[] {
+  return [caseListProjection(), hotlineFiguresProjection(store), complaintStatusHistoryProjection(store), approvalsProjection, wageFiguresProjection(), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection, mediationFiguresProjection];
 }

@@ -1,9 +1,9 @@
 /**
- * hotline-figures and case-list keep complaint states in memory between batches (FoldedStates). The
- * tables they build must be the same as when every batch reads its states back from the tables: here
- * one long-lived instance of each (states kept, one batch rolled back and applied again) against a
- * fresh instance per batch (states always read back), over interleaved complaint streams cut into
- * small batches so that most streams span several.
+ * hotline-figures, complaint-status-history and case-list keep complaint states in memory between
+ * batches (FoldedStates). The tables they build must be the same as when no state is kept: here one
+ * long-lived instance of each (states kept, one batch rolled back and applied again) against a fresh
+ * instance per batch (each state folded again from the store, or read back from case_list), over
+ * interleaved complaint streams cut into small batches so that most streams span several.
  */
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,7 @@ import { applyBatch, ProjectionRunner, type Projection } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
 import { caseListProjection } from './case-list/case-list.projection.js';
+import { complaintStatusHistoryProjection } from './hotline/complaint-status-history.projection.js';
 
 const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
 const centre = { userId: 'u-centre', role: 'caseworker', orgUnitId: '410100' };
@@ -40,7 +41,7 @@ async function tables(dataSource: DataSource): Promise<unknown[]> {
   return Promise.all([
     dataSource.query('SELECT * FROM hotline_complaints ORDER BY complaint_id'),
     dataSource.query('SELECT * FROM hotline_facts ORDER BY event_id'),
-    dataSource.query('SELECT * FROM complaint_status_history ORDER BY complaint_id, revision'),
+    dataSource.query('SELECT * FROM complaint_status_intervals ORDER BY complaint_id, revision'),
     dataSource.query('SELECT * FROM case_list ORDER BY case_id'),
   ]);
 }
@@ -93,7 +94,8 @@ describe('complaint states kept in memory between batches', () => {
     for (let i = 0; i < log.length; i += 7) batches.push(log.slice(i, i + 7));
     expect(batches.length).toBeGreaterThan(8);
 
-    const kept = [hotlineFiguresProjection(), caseListProjection()];
+    const projections = () => [hotlineFiguresProjection(store), complaintStatusHistoryProjection(store), caseListProjection()];
+    const kept = projections();
     const keeping = await freshDatabase(kept);
     for (const [index, batch] of batches.entries()) {
       if (index === 4) {
@@ -106,8 +108,8 @@ describe('complaint states kept in memory between batches', () => {
       for (const projection of kept) await applyBatch(keeping, projection, batch);
     }
 
-    const reading = await freshDatabase([hotlineFiguresProjection(), caseListProjection()]);
-    for (const batch of batches) for (const projection of [hotlineFiguresProjection(), caseListProjection()]) await applyBatch(reading, projection, batch);
+    const reading = await freshDatabase(projections());
+    for (const batch of batches) for (const projection of projections()) await applyBatch(reading, projection, batch);
 
     const [keptTables, readTables] = [await tables(keeping), await tables(reading)];
     expect((readTables[0] as unknown[]).length).toBe(12);

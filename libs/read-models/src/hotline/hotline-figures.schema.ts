@@ -11,8 +11,7 @@ CREATE TABLE IF NOT EXISTS hotline_complaints (
   complaint_type text,
   receiving_unit_id text NOT NULL,
   received_at timestamptz NOT NULL,
-  status text NOT NULL,
-  state jsonb NOT NULL
+  status text NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS hotline_facts (
@@ -29,7 +28,13 @@ CREATE TABLE IF NOT EXISTS hotline_facts (
 CREATE INDEX IF NOT EXISTS hotline_facts_fact_time_idx ON hotline_facts (fact, occurred_at);
 CREATE INDEX IF NOT EXISTS hotline_facts_complaint_idx ON hotline_facts (complaint_id, fact);
 
-CREATE TABLE IF NOT EXISTS complaint_status_history (
+-- Schema 1 kept the status intervals here; they are complaint-status-history's now (complaint_status_intervals).
+DROP TABLE IF EXISTS complaint_status_history;
+`;
+
+/** Each complaint's status and handling unit over time, so that a figure can be asked "as of" a past moment. */
+export const COMPLAINT_STATUS_INTERVALS_SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS complaint_status_intervals (
   complaint_id text NOT NULL,
   status text NOT NULL,
   unit_id text NOT NULL,
@@ -39,7 +44,7 @@ CREATE TABLE IF NOT EXISTS complaint_status_history (
   revision int NOT NULL,
   PRIMARY KEY (complaint_id, revision)
 );
-CREATE INDEX IF NOT EXISTS complaint_status_history_time_idx ON complaint_status_history (valid_from, valid_to);
+CREATE INDEX IF NOT EXISTS complaint_status_intervals_time_idx ON complaint_status_intervals (valid_from, valid_to);
 -- Each batch closes the open interval of the complaints it touches: found by this index, not by a scan.
-CREATE INDEX IF NOT EXISTS complaint_status_history_open_idx ON complaint_status_history (complaint_id) WHERE valid_to IS NULL;
+CREATE INDEX IF NOT EXISTS complaint_status_intervals_open_idx ON complaint_status_intervals (complaint_id) WHERE valid_to IS NULL;
 `;

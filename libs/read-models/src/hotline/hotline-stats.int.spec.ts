@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createChineseDaysCalendar } from '#calendar';
 import { PostgresEventStore, type NewEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintState } from '#hotline';
-import { applyBatch, ProjectionRunner } from '#projections';
+import { applyBatch, ProjectionRunner, type Projection } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
 import { waitForHead } from '../../../event-store/src/testing/wait-for-head.js';
@@ -47,7 +47,7 @@ describe('hotline figures', () => {
   let dataSource: DataSource;
   let store: PostgresEventStore;
   const unitName = (id: string) => id;
-  const projection = hotlineFiguresProjection();
+  let projection: Projection;
 
   async function project() {
     await waitForHead(store, await store.lastCommittedPosition());
@@ -58,6 +58,7 @@ describe('hotline figures', () => {
     db = await createTestDatabase();
     dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
     store = await PostgresEventStore.connect({ connectionString: db.url });
+    projection = hotlineFiguresProjection(store);
     await ProjectionRunner.ensureSchemas(dataSource, [projection]);
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     const jinshui = actorOf('410105');

@@ -1,0 +1,44 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventStore, type EventStore, type RecordedEvent } from '#event-store';
+import { StatesBefore } from './states-before.js';
+
+const added = (n: number) => {
+  const id = randomUUID();
+  return { eventId: id, type: 'Added', schemaVersion: 1, data: { n }, metadata: { actor: { userId: 'u', role: 'caseworker', orgUnitId: '410100' }, occurredAt: '2026-11-21T01:00:00.000Z', commandId: id, correlationId: id, causationId: id } };
+};
+/** The state: the numbers added so far, in order. */
+const fold = (events: readonly RecordedEvent[]) => events.map((event) => (event.data as { n: number }).n);
+
+describe('StatesBefore', () => {
+  let store: InMemoryEventStore;
+  let log: RecordedEvent[];
+
+  beforeEach(async () => {
+    store = new InMemoryEventStore();
+    await store.appendToStream('s-a', [added(1), added(2), added(3)], 'no_stream');
+    await store.appendToStream('s-b', [added(10), added(20)], 'no_stream');
+    log = await store.readAll();
+  });
+
+  it('folds a stream it has not kept from the store, only up to the revision before the batch', async () => {
+    const before = new StatesBefore(store, fold);
+    const batch = log.filter((event) => event.streamRevision >= 1); // s-a from revision 1, s-b from 1
+    expect(await before.of(batch)).toEqual(new Map([['s-a', [1]], ['s-b', [10]]]));
+  });
+
+  it('uses a kept state without reading the store, and leaves out streams the batch starts', async () => {
+    const reads = jest.spyOn(store, 'readStreams');
+    const before = new StatesBefore(store, fold);
+    before.keep('s-a', 1, [1, 2]);
+    const batch = log.filter((event) => event.streamId === 's-b' || event.streamRevision === 2);
+    expect(await before.of(batch)).toEqual(new Map([['s-a', [1, 2]]]));
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('reads stream by stream through a store that cannot read several at once', async () => {
+    const plain: EventStore = Object.create(store, { readStreams: { value: undefined } });
+    const before = new StatesBefore(plain, fold);
+    expect(await before.of(log.filter((event) => event.streamRevision === 2))).toEqual(new Map([['s-a', [1, 2]]]));
+  });
+});
