@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
+import { poolStatements, startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
 import { PostgresEventStore, type EventStore } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
@@ -114,7 +114,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       store,
       orgUnits,
       users,
-      idempotency: new IdempotencyStore(dataSource),
+      idempotency: new IdempotencyStore(poolStatements(dataSource)),
       projections,
       tokenSecret,
       personalDataHashKey,

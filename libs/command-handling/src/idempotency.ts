@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { RuleBrokenError } from '#errors';
 
 export const IDEMPOTENCY_SCHEMA_SQL = `
@@ -11,6 +10,11 @@ CREATE TABLE IF NOT EXISTS command_results (
   PRIMARY KEY (user_id, idempotency_key)
 );
 ALTER TABLE command_results ADD COLUMN IF NOT EXISTS request_fingerprint text NOT NULL DEFAULT '';`;
+
+/** The statements the store runs, each its own transaction (e.g. `poolStatements` of #database). */
+export interface IdempotencyStatements {
+  query<Row>(text: string, values: readonly unknown[]): Promise<Row[]>;
+}
 
 export interface IdempotencyOptions {
   /** How long a duplicate waits for the first attempt to finish. */
@@ -25,7 +29,7 @@ export interface IdempotencyOptions {
  */
 export class IdempotencyStore {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sql: IdempotencyStatements,
     private readonly options: IdempotencyOptions = {},
   ) {}
 
@@ -51,24 +55,33 @@ export class IdempotencyStore {
   private async executeClaimed<T>(userId: string, key: string, execute: () => Promise<T>): Promise<T> {
     try {
       const result = await execute();
-      await this.dataSource.query('UPDATE command_results SET result = $3 WHERE user_id = $1 AND idempotency_key = $2', [userId, key, JSON.stringify(result ?? null)]);
+      await this.sql.query('UPDATE command_results SET result = $3 WHERE user_id = $1 AND idempotency_key = $2', [userId, key, JSON.stringify(result ?? null)]);
       return result;
     } catch (error) {
-      await this.dataSource.query('DELETE FROM command_results WHERE user_id = $1 AND idempotency_key = $2 AND result IS NULL', [userId, key]);
+      await this.sql.query('DELETE FROM command_results WHERE user_id = $1 AND idempotency_key = $2 AND result IS NULL', [userId, key]);
       throw error;
     }
   }
 
+  /**
+   * The claim's commit does not wait for its WAL flush (`synchronous_commit` off, for this statement's
+   * transaction only). Nothing is lost by it: the command's events are appended after the claim has
+   * committed, so in the same database their durable commit flushes the claim with them; and a claim
+   * lost in a crash before that leaves a retry to claim again and run the command again, whose
+   * deterministic event ids the store recognises (ADR 0005). The answer below is written durably.
+   */
   private async claim(userId: string, key: string, fingerprint: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO command_results (user_id, idempotency_key, request_fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
+    const rows = await this.sql.query(
+      `INSERT INTO command_results (user_id, idempotency_key, request_fingerprint)
+       SELECT $1, $2, $3 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS for_this_transaction
+       ON CONFLICT DO NOTHING RETURNING 1`,
       [userId, key, fingerprint],
     );
     return rows.length === 1;
   }
 
   private async find(userId: string, key: string): Promise<{ result: unknown; fingerprint: string } | undefined> {
-    const rows: { result: unknown; fingerprint: string }[] = await this.dataSource.query(
+    const rows = await this.sql.query<{ result: unknown; fingerprint: string }>(
       'SELECT result, request_fingerprint AS fingerprint FROM command_results WHERE user_id = $1 AND idempotency_key = $2',
       [userId, key],
     );
