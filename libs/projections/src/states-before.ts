@@ -22,8 +22,25 @@ export class StatesBefore<State> {
     this.kept = new FoldedStates<State>(maxEntries);
   }
 
+  /**
+   * Folds `events` onto the states their streams had before them: `step` takes a stream's state so
+   * far (undefined for a stream the batch starts) and one event. Keeps each stream's new state for the
+   * next batch, tagged with its last revision here, and returns them by stream id. Keeping them before
+   * the batch's transaction commits is right: see FoldedStates.
+   */
+  async foldBatch(events: readonly RecordedEvent[], step: (state: State | undefined, event: RecordedEvent) => State): Promise<Map<string, State>> {
+    const states = await this.statesBefore(events);
+    const revisions = new Map<string, number>();
+    for (const event of events) {
+      states.set(event.streamId, step(states.get(event.streamId), event));
+      revisions.set(event.streamId, event.streamRevision);
+    }
+    for (const [streamId, revision] of revisions) this.kept.put(streamId, revision, states.get(streamId)!);
+    return states;
+  }
+
   /** By stream id, the state before `events` of every stream they continue (not those they start). */
-  async of(events: readonly RecordedEvent[]): Promise<Map<string, State>> {
+  private async statesBefore(events: readonly RecordedEvent[]): Promise<Map<string, State>> {
     const states = new Map<string, State>();
     const missing: [string, number][] = [];
     for (const [streamId, revision] of revisionsBefore(events)) {
@@ -34,11 +51,6 @@ export class StatesBefore<State> {
     const read = await this.readStreams(missing);
     missing.forEach(([streamId, revision], i) => states.set(streamId, this.fold(read[i].filter((event) => event.streamRevision <= revision))));
     return states;
-  }
-
-  /** Keeps `state`, folded through `revision`, for the next batch. */
-  keep(streamId: string, revision: number, state: State): void {
-    this.kept.put(streamId, revision, state);
   }
 
   private async readStreams(reads: readonly [string, number][]): Promise<RecordedEvent[][]> {

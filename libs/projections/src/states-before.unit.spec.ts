@@ -21,24 +21,25 @@ describe('StatesBefore', () => {
     log = await store.readAll();
   });
 
+  const add = (state: number[] = [], event: RecordedEvent) => [...state, (event.data as { n: number }).n];
+
   it('folds a stream it has not kept from the store, only up to the revision before the batch', async () => {
     const before = new StatesBefore(store, fold);
     const batch = log.filter((event) => event.streamRevision >= 1); // s-a from revision 1, s-b from 1
-    expect(await before.of(batch)).toEqual(new Map([['s-a', [1]], ['s-b', [10]]]));
+    expect(await before.foldBatch(batch, add)).toEqual(new Map([['s-a', [1, 2, 3]], ['s-b', [10, 20]]]));
   });
 
-  it('uses a kept state without reading the store, and leaves out streams the batch starts', async () => {
-    const reads = jest.spyOn(store, 'readStreams');
+  it('folds on from the states it kept after the last batch, without reading the store', async () => {
     const before = new StatesBefore(store, fold);
-    before.keep('s-a', 1, [1, 2]);
-    const batch = log.filter((event) => event.streamId === 's-b' || event.streamRevision === 2);
-    expect(await before.of(batch)).toEqual(new Map([['s-a', [1, 2]]]));
+    expect(await before.foldBatch(log.filter((event) => event.streamRevision <= 1), add)).toEqual(new Map([['s-a', [1, 2]], ['s-b', [10, 20]]]));
+    const reads = jest.spyOn(store, 'readStreams');
+    expect(await before.foldBatch(log.filter((event) => event.streamRevision === 2), add)).toEqual(new Map([['s-a', [1, 2, 3]]]));
     expect(reads).not.toHaveBeenCalled();
   });
 
   it('reads stream by stream through a store that cannot read several at once', async () => {
     const plain: EventStore = Object.create(store, { readStreams: { value: undefined } });
     const before = new StatesBefore(plain, fold);
-    expect(await before.of(log.filter((event) => event.streamRevision === 2))).toEqual(new Map([['s-a', [1, 2]]]));
+    expect(await before.foldBatch(log.filter((event) => event.streamRevision === 2), add)).toEqual(new Map([['s-a', [1, 2, 3]]]));
   });
 });

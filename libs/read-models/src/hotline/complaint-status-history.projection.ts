@@ -27,14 +27,9 @@ export function complaintStatusHistoryProjection(store: EventStore): Projection 
     schemaSql: COMPLAINT_STATUS_INTERVALS_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
-      const states = await before.of(events);
-      const revisions = new Map<string, number>();
       const intervals: StatusInterval[] = [];
-      for (const event of events) {
-        const was = states.get(event.streamId) ?? initialComplaintState;
+      await before.foldBatch(events, (was = initialComplaintState, event) => {
         const now = evolveComplaint(was, complaintEventOf(event));
-        states.set(event.streamId, now);
-        revisions.set(event.streamId, event.streamRevision);
         if (now.status !== was.status || now.round?.unitId !== was.round?.unitId) {
           intervals.push({
             complaint_id: aggregateIdOf(event.streamId),
@@ -45,9 +40,9 @@ export function complaintStatusHistoryProjection(store: EventStore): Projection 
             revision: event.streamRevision,
           });
         }
-      }
+        return now;
+      });
       await appendIntervals(tx, intervals);
-      for (const [streamId, state] of states) before.keep(streamId, revisions.get(streamId)!, state);
     },
   };
 }

@@ -32,19 +32,15 @@ export function hotlineFiguresProjection(store: EventStore): Projection {
     schemaSql: HOTLINE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
-      const complaints = await before.of(events);
-      const revisions = new Map<string, number>();
       const facts: HotlineFact[] = [];
-      for (const event of events) {
-        const complaint = complaints.get(event.streamId) ?? startComplaint(event);
+      const complaints = await before.foldBatch(events, (folded, event) => {
+        const complaint = folded ?? startComplaint(event);
         complaint.state = evolveComplaint(complaint.state, complaintEventOf(event));
-        complaints.set(event.streamId, complaint);
-        revisions.set(event.streamId, event.streamRevision);
         const fact = factOf(event, complaint.complaintId, complaint.state.round?.unitId ?? complaint.state.receivingUnitId ?? '');
         if (fact) facts.push(fact);
-      }
+        return complaint;
+      });
       await writeBatch(tx, [...complaints.values()], facts);
-      for (const [streamId, complaint] of complaints) before.keep(streamId, revisions.get(streamId)!, complaint);
     },
   };
 }
