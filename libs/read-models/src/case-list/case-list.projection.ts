@@ -44,9 +44,13 @@ export function caseListProjection(): Projection {
       }
       const stored: StoredRow[] = toRead.length > 0 ? await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [toRead]) : [];
       const storedById = new Map(stored.map((row) => [row.case_id, row]));
-      for (const event of events) foldEvent(folds, storedById, event);
+      const streams = new Map<string, string>();
+      for (const event of events) {
+        streams.set(aggregateIdOf(event.streamId), event.streamId);
+        foldEvent(folds, storedById, event);
+      }
       await upsertCaseRows(tx, [...folds].map(([id, entry]) => caseRow(id, entry)));
-      for (const [id, entry] of folds) if (entry.kind === 'complaint') complaints.put(`hotline-complaint-${id}`, entry.fold.revision, entry.fold);
+      for (const [id, entry] of folds) if (entry.kind === 'complaint') complaints.put(streams.get(id)!, entry.fold.revision, entry.fold);
     },
   };
 }

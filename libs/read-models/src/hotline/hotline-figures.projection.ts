@@ -48,8 +48,8 @@ export function hotlineFiguresProjection(store: EventStore): Projection {
 function startComplaint(event: RecordedEvent): Complaint {
   const received = complaintEventOf(event);
   if (received.type !== 'ComplaintReceived') throw new Error(`Complaint ${aggregateIdOf(event.streamId)} starts with ${event.type}`);
-  const { complaintId, channel, receivingUnitId, receivedAt } = received.data;
-  return { complaintId, channel, receivingUnitId, receivedAt, state: initialComplaintState };
+  const { channel, receivingUnitId, receivedAt } = received.data;
+  return { complaintId: aggregateIdOf(event.streamId), channel, receivingUnitId, receivedAt, state: initialComplaintState };
 }
 
 function foldComplaint(events: readonly RecordedEvent[]): Complaint {
