@@ -1,24 +1,30 @@
 /**
- * Item 9's projector: every read model and process manager as Kafka consumer groups, on a thread of
- * its own — as deployed, where the projector is a process apart from the services that append and
- * from the relay. It times, per consumer and for all of them, when each event it was asked to watch
- * was applied (absolute milliseconds, `performance.timeOrigin + performance.now()`, comparable across threads).
+ * Item 9's projector, or its process managers: their consumer groups on a thread of their own — as
+ * deployed, where the projector (`PROJECTOR_CONSUMERS=read-models`) and the process managers are
+ * processes apart from each other, from the services that append and from the relay. It times, per
+ * consumer and for all of them, when each event it was asked to watch was applied (absolute
+ * milliseconds, `performance.timeOrigin + performance.now()`, comparable across threads).
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { KafkaMessageBroker } from '#messaging';
-import { eventsFor, ProjectionConsumerGroups } from '#projections';
+import { ProjectionConsumerGroups, readsStream } from '#projections';
 import { connectProjector } from '../../projector/src/projector.js';
 
 export interface KafkaConsumersSetup {
   readonly brokers: readonly string[];
   readonly databaseUrl: string;
   readonly dataDir: string;
+  readonly consumers: 'read-models' | 'process-managers';
 }
 
 /** Parent → worker. */
-export type ToConsumers = { readonly type: 'measure' } | { readonly type: 'collect'; readonly eventIds: readonly string[]; readonly timeoutMs: number } | { readonly type: 'stop' };
+export type ToConsumers =
+  | { readonly type: 'measure' }
+  /** Wait for these events (event id, stream id), those this thread's consumers read, then report. */
+  | { readonly type: 'collect'; readonly events: ReadonlyArray<readonly [string, string]>; readonly timeoutMs: number }
+  | { readonly type: 'stop' };
 
 /** Worker → parent. */
 export type FromConsumers =
@@ -41,8 +47,8 @@ const send = (message: FromConsumers) => port.postMessage(message);
 
 try {
   const projector = await connectProjector(setup.databaseUrl, setup.dataDir);
-  const broker = await KafkaMessageBroker.connect({ brokers: setup.brokers, clientId: 'bench-projector' });
-  const consumers = projector.projections;
+  const broker = await KafkaMessageBroker.connect({ brokers: setup.brokers, clientId: `bench-${setup.consumers}` });
+  const consumers = setup.consumers === 'read-models' ? projector.readModels : projector.processManagers;
   let measuring = false;
   let loopBefore = performance.eventLoopUtilization();
   const byConsumer = new Map(consumers.map((consumer) => [consumer.name, new Map<string, number>()]));
@@ -57,7 +63,7 @@ try {
       for (const event of events) {
         own.set(event.eventId, at);
         let count = readers.get(event.eventId);
-        if (!count) readers.set(event.eventId, (count = { left: consumers.filter((consumer) => eventsFor(consumer, [event]).length > 0).length }));
+        if (!count) readers.set(event.eventId, (count = { left: consumers.filter((consumer) => readsStream(consumer, event.streamId)).length }));
         if (--count.left === 0) byAll.set(event.eventId, at);
       }
     },
@@ -74,8 +80,10 @@ try {
         loopBefore = performance.eventLoopUtilization();
       } else if (message.type === 'collect') {
         const deadline = Date.now() + message.timeoutMs;
-        // Only the appended events count: the process managers' own (a repeat flagged) are applied too.
-        while (message.eventIds.some((eventId) => !byAll.has(eventId)) && Date.now() < deadline) await sleep(50);
+        // Only the appended events count (the process managers' own, a repeat flagged, are applied too),
+        // and of those only the ones some consumer here reads.
+        const watched = message.events.filter(([, streamId]) => consumers.some((consumer) => readsStream(consumer, streamId))).map(([eventId]) => eventId);
+        while (watched.some((eventId) => !byAll.has(eventId)) && Date.now() < deadline) await sleep(50);
         const loopBusy = performance.eventLoopUtilization(loopBefore).utilization;
         measuring = false;
         send({ type: 'applied', byAll: [...byAll], byConsumer: [...byConsumer].map(([name, applied]) => [name, [...applied]] as const), loopBusy });

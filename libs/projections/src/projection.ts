@@ -23,9 +23,14 @@ export interface Projection {
   apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
 }
 
+/** Whether the projection reads a stream (by its stream prefixes). */
+export function readsStream(projection: Projection, streamId: string): boolean {
+  const prefixes = projection.streamPrefixes;
+  return !prefixes?.length || prefixes.some((prefix) => streamId.startsWith(prefix));
+}
+
 /** The events of a batch that the projection reads (by its stream prefixes). */
 export function eventsFor(projection: Projection, events: readonly RecordedEvent[]): readonly RecordedEvent[] {
-  const prefixes = projection.streamPrefixes;
-  if (!prefixes?.length) return events;
-  return events.filter((event) => prefixes.some((prefix) => event.streamId.startsWith(prefix)));
+  if (!projection.streamPrefixes?.length) return events;
+  return events.filter((event) => readsStream(projection, event.streamId));
 }
