@@ -79,7 +79,8 @@ suite('administrator console: reference data and the working calendar (browser)'
       expect(await page.getByTestId('error-reference-reason').innerText()).toBe('请填写变更理由');
       await submitChange({ label: '重复交办工单', reason: '与省平台退回原因名称一致' });
       expect(await page.getByTestId('reference-notice').innerText()).toBe('已将名称改为“重复交办工单”');
-      expect(await row('duplicate_order').getByTestId('reference-label').innerText()).toBe('重复交办工单');
+      // The notice shows before the list is read again: wait for the row as it now stands.
+      await row('duplicate_order').getByTestId('reference-label').filter({ hasText: /^重复交办工单$/ }).waitFor();
       const change = page.locator('[data-testid="reference-change"][data-code="duplicate_order"][data-change="relabelled"]');
       await change.waitFor();
       const text = await change.innerText();

@@ -76,7 +76,10 @@ export interface EventStore {
    * is in it (read-your-writes, "caught up").
    */
   lastCommittedPosition(): Promise<LogPosition>;
-  /** How many events a reader would see after this position now (for lag and progress). */
+  /**
+   * How many events are committed after this position, including any an older transaction in flight
+   * still holds back from readers (for lag and progress: held back is not yet applied).
+   */
   countEventsAfter(position: LogPosition): Promise<number>;
   /** Delivers batches of events after the checkpoint, in order, then keeps following new commits. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;

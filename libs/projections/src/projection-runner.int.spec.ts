@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, START, type LogPosition, type NewEvent, type RecordedEvent } from '#event-store';
 import { waitForHead } from '../../event-store/src/testing/wait-for-head.js';
@@ -111,6 +112,31 @@ describe('projection runner and rebuild', () => {
     const [status] = await runner.status();
     expect(status).toMatchObject({ name: 'test-counts', state: 'failed', lagEvents: 1 });
     await runner.stop();
+  });
+
+  it('counts an event held back behind an older transaction in flight as lag, so it is not caught up early', async () => {
+    const runner = new ProjectionRunner(dataSource, store, [countingProjection()]);
+    await runner.start();
+    await runner.waitUntilCaughtUp();
+    const older = new pg.Client({ connectionString: db.url });
+    await older.connect();
+    try {
+      await older.query('BEGIN');
+      await older.query('SELECT pg_current_xact_id()'); // holds a transaction id: later commits wait behind it
+      await store.appendToStream('test-held-1', [event('A')], 'no_stream');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+
+      expect(await counts()).toEqual([]);
+      expect((await runner.status())[0].lagEvents).toBe(1);
+
+      await older.query('COMMIT');
+      await runner.waitUntilCaughtUp();
+      expect(await counts()).toEqual([['test-held-1', 1]]);
+      expect((await runner.status())[0]).toMatchObject({ lagEvents: 0, lagMs: 0 });
+    } finally {
+      await older.end();
+      await runner.stop();
+    }
   });
 
   it('rebuilds beside the live tables and swaps in, after which the live runner carries on exactly once', async () => {

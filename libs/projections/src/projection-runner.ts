@@ -163,11 +163,15 @@ export class ProjectionRunner {
     return statuses;
   }
 
+  /**
+   * Events committed after `position`, counting those an older transaction in flight still holds back
+   * from readers: a projection that has applied all it can read is not caught up while any wait.
+   */
   private async lagAfter(position: LogPosition): Promise<{ events: number; oldestRecordedAt: Date | null }> {
-    const events = await this.store.readAll({ after: position, maxCount: 1 });
-    if (events.length === 0) return { events: 0, oldestRecordedAt: null };
     const behind = await this.store.countEventsAfter(position);
-    return { events: behind ?? 1, oldestRecordedAt: new Date(events[0].recordedAt) };
+    if (behind === 0) return { events: 0, oldestRecordedAt: null };
+    const [oldest] = await this.store.readAll({ after: position, maxCount: 1 });
+    return { events: behind, oldestRecordedAt: oldest ? new Date(oldest.recordedAt) : null };
   }
 
   async stop(): Promise<void> {

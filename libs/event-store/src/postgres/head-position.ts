@@ -24,8 +24,7 @@ export async function lastCommittedPosition(db: SqlExecutor): Promise<LogPositio
 export async function countEventsAfter(db: SqlExecutor, position: LogPosition): Promise<number> {
   const [afterCommit, afterPrepare] = afterPositionParams(position);
   const { rows } = await db.query<{ count: string }>(
-    `SELECT count(*) AS count FROM event_store.events
-     WHERE ${BELOW_OLDEST_IN_FLIGHT} AND (transaction_id, global_position) > ($1::text::xid8, $2::bigint)`,
+    `SELECT count(*) AS count FROM event_store.events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)`,
     [afterCommit, afterPrepare],
   );
   return Number(rows[0].count);

@@ -76,7 +76,7 @@ export function readingTheLogContract(store: () => EventStore): void {
       expect(compareLogPositions(await store().lastCommittedPosition(), lastPosition)).toBeGreaterThanOrEqual(0);
     });
 
-    it('counts the events a reader would see after a position', async () => {
+    it('counts the events committed after a position', async () => {
       const head = await settledHead(store());
       const { lastPosition } = await store().appendToStream(aStreamId(), someNewEvents(3), 'no_stream');
       await waitForHead(store(), lastPosition);
