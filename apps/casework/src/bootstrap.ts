@@ -25,6 +25,8 @@ export interface CaseworkOptions {
   sessionLifetimeSeconds?: number;
   /** The minimum-living lines file (POVERTY_LINES_FILE). */
   povertyLinesFile?: string;
+  /** The built web console (WEB_ROOT). */
+  webRoot?: string;
   /** The distributed gateway: read models built by a projector elsewhere, commands answered by the context services. */
   distributed?: {
     readonly runtime: RuntimeOptions;
@@ -54,6 +56,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.log !== undefined ? { log: options.log } : {}),
     ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
     ...(options.povertyLinesFile !== undefined ? { povertyLinesFile: options.povertyLinesFile } : {}),
+    ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
   };
   const runtime = await createRuntime(config, options.distributed?.runtime);
   try {
@@ -104,12 +107,23 @@ export function startReminders(runtime: Runtime, config: Pick<CaseworkConfig, 'r
   return reminders;
 }
 
-/** The built React console at `/`, with client-side routes falling back to index.html. */
+/** Paths the API answers; everything else is the console's. */
+const CONSOLE_PATH = /^\/(?!api\/|api$|health$|ready$|metrics$).*/;
+
+/**
+ * The built React console at `/`, with client-side routes falling back to index.html. Registered
+ * before Nest's routes, so the file server looks only at console paths: otherwise every API request
+ * would cost a file-system lookup in the web root first.
+ */
 function serveConsole(app: NestExpressApplication, webRoot: string): void {
   if (!existsSync(join(webRoot, 'index.html'))) return;
   const server = app.getHttpAdapter().getInstance() as express.Express;
-  server.use(express.static(webRoot, { index: 'index.html', maxAge: '1h' }));
-  server.get(/^\/(?!api\/|api$|health$|ready$|metrics$).*/, (_request, response) => {
+  const files = express.static(webRoot, { index: 'index.html', maxAge: '1h' });
+  server.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (CONSOLE_PATH.test(request.path)) files(request, response, next);
+    else next();
+  });
+  server.get(CONSOLE_PATH, (_request, response) => {
     response.sendFile(join(webRoot, 'index.html'));
   });
 }

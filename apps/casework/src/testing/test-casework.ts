@@ -21,7 +21,7 @@ export interface TestCasework {
 }
 
 /** The whole system on a fresh database of the run's real PostgreSQL server, with an admin client. */
-export async function startTestCasework(options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile'> = {}): Promise<TestCasework> {
+export async function startTestCasework(options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile' | 'webRoot'> = {}): Promise<TestCasework> {
   const db: TestDatabase = await createTestDatabase();
   let offset = 0;
   const app = await startCasework({
