@@ -69,6 +69,8 @@ export interface CaseListItem {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The case list stops counting at a cap: `total` is then a lower bound. */
+  totalIsCapped?: boolean;
   page: number;
   pageSize: number;
 }

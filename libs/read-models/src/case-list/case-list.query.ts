@@ -32,8 +32,13 @@ export interface CaseListItem {
   readonly progress: unknown;
 }
 
-/** Counting every match of a long list costs more than the page itself: past this, the total is "more than". */
-export const CASE_LIST_COUNT_CAP = 10_000;
+/**
+ * Counting every match of a long list costs more than the page itself: past this, the total is "more
+ * than". The count stops at the cap + 1st match, so its cost follows the cap. At 10,000 a district's
+ * count on 200,000 cases scanned about 94,000 rows (50 ms, where the page took 0.2 ms); at 1,000 it
+ * scans a tenth of that.
+ */
+export const CASE_LIST_COUNT_CAP = 1_000;
 
 /**
  * One page of the unified case list, newest first, with the total for the pager — exact up to

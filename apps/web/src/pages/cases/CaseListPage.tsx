@@ -33,8 +33,8 @@ export function CaseListPage() {
         {data ? <CaseTable items={data.items} emptyText={t(mediator ? 'cases.emptyMediator' : 'cases.empty')} /> : <p className="empty">{t('common.loading')}</p>}
       </div>
       {data && (
-        <Pager page={data.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total}
-          onPage={(page) => setFilter({ ...filter, page })} />
+        <Pager page={data.page} pageSize={data.pageSize || PAGE_SIZE} total={data.total} totalIsCapped={data.totalIsCapped}
+          itemsOnPage={data.items.length} onPage={(page) => setFilter({ ...filter, page })} />
       )}
     </section>
   );
