@@ -10,7 +10,7 @@ import { foldHardshipFileEvent, hardshipFileRow, startHardshipFileFold, type Har
 import type { HardshipEvent } from '#hardship';
 import type { MediationEvent } from '#mediation';
 import { foldMediationCaseEvent, mediationCaseRow, startMediationCaseFold, type MediationCaseFold } from './mediation-case-mapper.js';
-import { aggregateIdOf } from '../stream-ids.js';
+import { aggregateIdOf, CASE_STREAM_PREFIXES } from '../stream-ids.js';
 
 interface StoredRow {
   case_id: string;
@@ -33,7 +33,7 @@ export function caseListProjection(): Projection {
     name: 'case-list',
     tables: ['case_list'],
     schemaSql: CASE_LIST_SCHEMA_SQL,
-    streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-', 'mediation-case-'],
+    streamPrefixes: CASE_STREAM_PREFIXES,
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const folds = new Map<string, Fold>();
       const toRead: string[] = [];

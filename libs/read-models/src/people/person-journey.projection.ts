@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { keyedHash } from '#personal-data';
 import type { Projection } from '#projections';
-import { aggregateIdOf } from '../stream-ids.js';
+import { aggregateIdOf, CASE_STREAM_PREFIXES } from '../stream-ids.js';
 
 /**
  * 人员轨迹: which cases of any kind one person appears in, found by the keyed hash of their ID number
@@ -43,7 +43,7 @@ export function personJourneyProjection(hashKey: string | (() => string)): Proje
     name: 'person-journey',
     tables: ['person_cases'],
     schemaSql: PERSON_CASES_SCHEMA_SQL,
-    streamPrefixes: ['hotline-complaint-', 'wage-case-', 'hardship-file-', 'mediation-case-'],
+    streamPrefixes: CASE_STREAM_PREFIXES,
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const rows: { person_key: string; case_kind: string; case_id: string; role: string }[] = [];
       for (const event of events) {
