@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { PostgresEventStore, START, type LogPosition, type NewEvent, type RecordedEvent } from '#event-store';
-import { waitForHead } from '../../event-store/src/testing/wait-for-head.js';
+import { PostgresEventStore, START, type NewEvent, type RecordedEvent } from '#event-store';
+import { readVisibleLog } from '../../event-store/src/testing/wait-for-head.js';
 import { createTestDatabase, snapshotTables, type TestDatabase } from '#testing';
 import { applyBatch } from './apply-batch.js';
 import { readCheckpoint } from './checkpoints.js';
@@ -33,15 +33,6 @@ const event = (type: string): NewEvent => {
   return { eventId: id, type, schemaVersion: 1, data: {}, metadata: { actor: { userId: 'u', role: 'caseworker', orgUnitId: '410105' }, occurredAt: new Date().toISOString(), commandId: id, correlationId: id, causationId: id } };
 };
 
-/**
- * The log as readers may see it once everything appended so far is visible: on a shared server an
- * unrelated transaction in flight can hold fresh events back for a moment (ADR 0002).
- */
-async function readVisible(store: PostgresEventStore, after?: LogPosition) {
-  await waitForHead(store, await store.lastCommittedPosition());
-  return store.readAll(after ? { after } : {});
-}
-
 describe('projection runner and rebuild', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -64,7 +55,7 @@ describe('projection runner and rebuild', () => {
 
   it('applies a redelivered batch once, because the checkpoint travels with the writes', async () => {
     await store.appendToStream('test-a-1', [event('A'), event('B')], 'no_stream');
-    const events = await readVisible(store);
+    const events = await readVisibleLog(store);
     await applyBatch(dataSource, countingProjection(), events);
     await applyBatch(dataSource, countingProjection(), events);
     expect(await counts()).toEqual([['test-a-1', 2]]);
@@ -73,10 +64,10 @@ describe('projection runner and rebuild', () => {
 
   it('leaves neither effects nor checkpoint of a batch that fails half way', async () => {
     await store.appendToStream('test-a-1', [event('A')], 'no_stream');
-    await applyBatch(dataSource, countingProjection(), await readVisible(store));
+    await applyBatch(dataSource, countingProjection(), await readVisibleLog(store));
     const before = await readCheckpoint(dataSource, 'test-counts');
     await store.appendToStream('test-a-2', [event('A'), event('POISON')], 'no_stream');
-    const rest = await readVisible(store, before.position);
+    const rest = await readVisibleLog(store, { after: before.position });
     await expect(applyBatch(dataSource, countingProjection({ failOn: 'POISON' }), rest)).rejects.toThrow('poisoned event');
     expect(await counts()).toEqual([['test-a-1', 1]]);
     expect(await readCheckpoint(dataSource, 'test-counts')).toEqual(before);
@@ -84,7 +75,7 @@ describe('projection runner and rebuild', () => {
 
   it('replays a read model whose schema version changed, from tables of the new shape, and leaves an unchanged one as it is', async () => {
     await store.appendToStream('test-a-1', [event('A'), event('B'), event('C')], 'no_stream');
-    await applyBatch(dataSource, countingProjection(), await readVisible(store));
+    await applyBatch(dataSource, countingProjection(), await readVisibleLog(store));
     await ProjectionRunner.ensureSchemas(dataSource, [countingProjection()]);
     expect(await counts()).toEqual([['test-a-1', 3]]);
 

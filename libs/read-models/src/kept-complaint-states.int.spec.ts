@@ -12,6 +12,7 @@ import { PostgresEventStore, type RecordedEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintState } from '#hotline';
 import { applyBatch, ProjectionRunner, type Projection } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
+import { readVisibleLog } from '../../event-store/src/testing/wait-for-head.js';
 import { hotlineFiguresProjection } from './hotline/hotline-figures.projection.js';
 import { caseListProjection } from './case-list/case-list.projection.js';
 import { complaintStatusHistoryProjection } from './hotline/complaint-status-history.projection.js';
@@ -80,7 +81,7 @@ describe('complaint states kept in memory between batches', () => {
         }), 'any');
       }
     }
-    log = await store.readAll();
+    log = await readVisibleLog(store);
   });
 
   afterAll(async () => {

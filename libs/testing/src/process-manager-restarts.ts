@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { ProjectionRunner, type Projection } from '#projections';
-import { waitForHead } from '../../event-store/src/testing/wait-for-head.js';
+import { readVisibleLog } from '../../event-store/src/testing/wait-for-head.js';
 
 /**
  * How a process manager is tested for redelivery: `crashAfterActing` applies what the log holds now
@@ -12,9 +12,8 @@ import { waitForHead } from '../../event-store/src/testing/wait-for-head.js';
 export function processManagerRestarts(dataSource: DataSource, store: EventStore, managers: () => Projection[]) {
   return {
     async crashAfterActing(): Promise<void> {
-      await waitForHead(store, await store.lastCommittedPosition());
       const [manager] = managers();
-      const events: RecordedEvent[] = await store.readAll();
+      const events: RecordedEvent[] = await readVisibleLog(store);
       const crash = new Error('crash before the checkpoint');
       await dataSource.transaction(async (tx) => {
         await manager.apply(events.filter((e) => manager.streamPrefixes!.some((p) => e.streamId.startsWith(p))), tx);

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { deterministicUuid } from '#command-handling';
 import { ValidationError } from '#errors';
-import type { ComplaintCommand, ComplaintDecider } from '#hotline';
+import type { ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
 import { ORG_UNITS } from '../core/tokens.js';
 import type { OrgUnits } from '#identity';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { OptionalBoolean, OptionalText, RequiredBoolean, RequiredInt, RequiredText } from '../http/validators.js';
+import { OptionalText, RequiredBoolean, RequiredInt, RequiredText } from '../http/validators.js';
 
 /**
  * Bodies of the wage-case API (docs/api.md "Wage cases"). Shapes and types only; the domain checks

@@ -9,6 +9,7 @@ import { upcasters } from '#event-schemas';
 import { ProjectionRunner } from '#projections';
 import type { ComplaintCommand, ComplaintEvent, ComplaintState } from '#hotline';
 import { createTestDatabase, SeededRandom, snapshotTables, type TestDatabase } from '#testing';
+import { readVisibleLog } from '../../../../libs/event-store/src/testing/wait-for-head.js';
 import { createHotlineServices } from '../hotline-services.js';
 
 const HOUR = 3_600_000;
@@ -73,7 +74,7 @@ async function detectWithBatchesOf(batchSize: number, steps: readonly Step[]) {
     await runner.start();
     await runner.waitUntilCaughtUp(60_000);
     await runner.stop();
-    const flags = (await store.readAll())
+    const flags = (await readVisibleLog(store))
       .filter((event) => event.type === 'ComplaintFlaggedAsRepeat')
       .map((event) => {
         const { repeatOf, matchedOn } = event.data as { repeatOf: string; matchedOn: string[] };

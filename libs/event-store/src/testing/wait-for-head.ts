@@ -1,4 +1,5 @@
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, ReadAllOptions } from '../event-store.port.js';
+import type { RecordedEvent } from '../event-envelope.js';
 import { compareLogPositions, type LogPosition } from '../log-position.js';
 import { pause } from './async-helpers.js';
 import { aNewEvent, aStreamId } from './event-fixtures.js';
@@ -21,4 +22,14 @@ export async function settledHead(store: EventStore): Promise<LogPosition> {
   const { lastPosition } = await store.appendToStream(aStreamId('marker', 'head'), [aNewEvent({ type: 'HeadMarked' })], 'no_stream');
   await waitForHead(store, lastPosition);
   return lastPosition;
+}
+
+/**
+ * The log as readers see it once everything committed so far is visible. Use it instead of a bare
+ * `readAll` straight after appends: on a shared PostgreSQL server any transaction in flight, in any
+ * database, holds fresh events back for a moment (ADR 0002).
+ */
+export async function readVisibleLog(store: EventStore, options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  await waitForHead(store, await store.lastCommittedPosition());
+  return store.readAll(options);
 }

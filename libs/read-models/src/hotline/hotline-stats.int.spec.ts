@@ -11,7 +11,7 @@ import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintComm
 import { applyBatch, ProjectionRunner, type Projection } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
-import { waitForHead } from '../../../event-store/src/testing/wait-for-head.js';
+import { readVisibleLog } from '../../../event-store/src/testing/wait-for-head.js';
 import { queryHotlineStats } from './hotline-stats.query.js';
 
 const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
@@ -50,8 +50,7 @@ describe('hotline figures', () => {
   let projection: Projection;
 
   async function project() {
-    await waitForHead(store, await store.lastCommittedPosition());
-    await applyBatch(dataSource, projection, await store.readAll({ after: (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'hotline-figures'")).map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0] }));
+    await applyBatch(dataSource, projection, await readVisibleLog(store, { after: (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'hotline-figures'")).map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0] }));
   }
 
   beforeAll(async () => {

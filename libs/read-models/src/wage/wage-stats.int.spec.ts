@@ -10,7 +10,7 @@ import { PostgresEventStore, type NewEvent } from '#event-store';
 import { applyBatch, ProjectionRunner } from '#projections';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand, type WageCaseState } from '#wage-recovery';
-import { waitForHead } from '../../../event-store/src/testing/wait-for-head.js';
+import { readVisibleLog } from '../../../event-store/src/testing/wait-for-head.js';
 import { wageFiguresProjection } from './wage-figures.projection.js';
 import { queryWageStats } from './wage-stats.query.js';
 
@@ -65,10 +65,9 @@ describe('wage figures', () => {
 
   /** Everything appended so far, projected; returns the instant just after, for "as of" questions. */
   async function project(): Promise<Date> {
-    await waitForHead(store, await store.lastCommittedPosition());
     const checkpoint = (await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'wage-figures'"))
       .map((r: { c: string; p: string }) => ({ commit: BigInt(r.c), prepare: BigInt(r.p) }))[0];
-    await applyBatch(dataSource, projection, await store.readAll({ after: checkpoint }));
+    await applyBatch(dataSource, projection, await readVisibleLog(store, { after: checkpoint }));
     const [{ now }] = await dataSource.query('SELECT clock_timestamp() AS now');
     return now;
   }

@@ -49,11 +49,11 @@ export class DistributedStack {
   private readonly ports = new Map<ProcessName, number>();
   private env: NodeJS.ProcessEnv = {};
 
-  private constructor(private readonly options: StackOptions) {}
+  private constructor() {}
 
   static async start(options: StackOptions): Promise<DistributedStack> {
     for (const main of Object.values(MAINS)) if (!existsSync(join(REPO, main))) throw new Error(`${main} is missing: run "npm run build" (npm test does it first)`);
-    const stack = new DistributedStack(options);
+    const stack = new DistributedStack();
     for (const name of Object.keys(MAINS) as ProcessName[]) stack.ports.set(name, await freePort());
     const servicePorts = { hotline: await freePort(), wage: await freePort(), hardship: await freePort(), mediation: await freePort() };
     stack.env = {
