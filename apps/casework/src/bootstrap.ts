@@ -12,6 +12,7 @@ import { ReminderSweep } from '../../hardship/src/reminders/reminder-sweep.js';
 import { configFromEnv, type CaseworkConfig } from './config.js';
 import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
 import { setUpOpenApi } from '../../gateway/src/http/openapi.js';
+import { jsonBodies } from '../../gateway/src/http/json-bodies.js';
 
 export interface CaseworkOptions {
   dataDir?: string;
@@ -62,7 +63,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
   try {
     const app = await NestFactory.create<NestExpressApplication>(CaseworkModule.register(runtime, options.distributed?.services ?? 'here'), {
       logger: config.log ? ['warn', 'error'] : ['error'],
-      bodyParser: true,
+      bodyParser: false,
     });
     app.useGlobalPipes(createValidationPipe());
     const clock = options.clock ?? (() => new Date());
@@ -70,7 +71,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
       request.now = clock();
       next();
     });
-    app.useBodyParser('json', { limit: '10mb' });
+    app.use(...jsonBodies((token) => runtime.users.authentication.authenticate(token)));
     setUpOpenApi(app);
     serveConsole(app, config.webRoot);
     await app.listen(config.port, '0.0.0.0');

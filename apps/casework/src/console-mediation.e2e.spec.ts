@@ -31,13 +31,9 @@ const TODAY = shanghaiDay(0);
 const TOMORROW = shanghaiDay(1);
 const TEST_TIMEOUT = 60_000;
 
-/** A session that began five minutes ago and lasts an hour, within today (Shanghai): its minutes may be taken now. */
+/** A session that began five minutes before the tests' start instant (09:00, TEST_START) and lasts an hour: its minutes may be taken now. */
 function sessionUnderway(): { start: string; end: string } {
-  const minute = Math.floor(((Date.now() + 8 * 3_600_000) % 86_400_000) / 60_000);
-  const start = Math.max(0, minute - 5);
-  const end = Math.min(start + 60, 23 * 60 + 59);
-  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return { start: hhmm(start), end: hhmm(end) };
+  return { start: '08:55', end: '09:55' };
 }
 
 suite('web console: court–union mediation (browser)', () => {

@@ -170,7 +170,7 @@ describe('hotline complaints over HTTP', () => {
     expect(view.allowedActions).toEqual(['note']);
 
     await caughtUp();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = system.today();
     const { body: stats } = await centre.get(`/api/stats/hotline?from=${today}&to=${today}&unit=${JINSHUI}`);
     expect(stats.signFor).toEqual({ signedFor: 1, onTime: 1, rate: 1 });
     expect(stats.resolution).toEqual({ resolved: 1, onTime: 1, rate: 1 });
@@ -270,6 +270,19 @@ describe('hotline complaints over HTTP', () => {
     await step(centre, second.id, 'merge', { intoComplaintId: first.id, reason: '同一来电人重复反映' });
     expect((await centre.get(`/api/complaints/${second.id}`)).body.status).toBe('merged');
     expect((await centre.get(`/api/complaints/${first.id}`)).body.attachedRepeats).toEqual([second.id]);
+  });
+
+  it('keeps the version a client got on intake current after the system flags the call as a repeat (no 409 for what the client did not cause)', async () => {
+    const phone = '13900002222';
+    await receive({ caller: { name: '陈先生', phone } });
+    const second = await receive({ caller: { name: '陈先生', phone } });
+    await caughtUp();
+    const { body: flagged } = await centre.get(`/api/complaints/${second.id}`);
+    expect(flagged.version).toBeGreaterThan(second.version);
+    const note = await centre.post(`/api/complaints/${second.id}/note`, { text: '来电人补充：已拖欠三个月' }, { version: second.version });
+    expect(note.status).toBe(200);
+    const stale = await centre.post(`/api/complaints/${second.id}/note`, { text: '再补充' }, { version: second.version });
+    expect(stale.status).toBe(409);
   });
 
   it('refuses an Idempotency-Key reused for a different request, writing nothing', async () => {

@@ -115,7 +115,7 @@ describe('wage cases over HTTP', () => {
 
   it('warns of a limitation date within 30 days, and states the wage figures of the unit', async () => {
     const id = await openProjectCase();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = system.today();
     const inTenDays = new Date(Date.parse(`${today}T00:00:00Z`) + 10 * 86_400_000);
     const ended = `${inTenDays.getUTCFullYear() - 1}-${String(inTenDays.getUTCMonth() + 1).padStart(2, '0')}-${String(inTenDays.getUTCDate()).padStart(2, '0')}`;
     const added = await act(caseworker, id, 'claimants', { claimants: [{ name: '王七', workedFrom: '2024-01-01', workedUntil: ended, claimed: 300_000 }, { name: '李八', workedFrom: '2024-01-01', claimed: 100_000 }] });

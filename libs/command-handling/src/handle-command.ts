@@ -95,7 +95,7 @@ export function decideOnLoaded<Command, Event extends DomainEvent, State, Contex
 ): { readonly result: CommandResult } | DecidedCommand<Event, State> {
   const { state, version: currentVersion } = loaded;
   options.authorize?.(state);
-  if (meta.expectedVersion !== undefined && meta.expectedVersion !== currentVersion) {
+  if (meta.expectedVersion !== undefined && !isCurrentFor(loaded, meta.expectedVersion)) {
     throw new ConcurrencyConflictError(currentVersion);
   }
   // A command whose events are already in the stream (a process manager redelivered, a retry after a
@@ -140,6 +140,7 @@ export function recorded<Event extends DomainEvent, State>(
       version,
       lastPosition: result.lastPosition,
       commandIds: new Set([...loaded.commandIds, decision.commandId]),
+      versionAfterLastPerson: isSystemActor(append.events[0]?.metadata.actor) ? loaded.versionAfterLastPerson : version,
     });
   } else cache?.delete(append.streamId);
   return { streamId: append.streamId, version, lastPosition: result.lastPosition, events };
@@ -156,10 +157,29 @@ export interface LoadedStream<State> {
   readonly version: number;
   readonly lastPosition: LogPosition | null;
   readonly commandIds: ReadonlySet<string>;
+  /**
+   * The version right after the last event a person's command recorded: what follows it, if anything,
+   * the system recorded on its own (a repeat-call flag, a payment mirrored from a linked case).
+   */
+  readonly versionAfterLastPerson: number;
+}
+
+/** Process managers, sweeps and imports act as `role: 'system'`; people never do. */
+export function isSystemActor(actor: { readonly role?: string } | undefined): boolean {
+  return actor?.role === 'system';
+}
+
+/**
+ * A client's `If-Match` is current when nothing a person did has been recorded since it: events the
+ * system recorded on its own after that version do not make the client's view stale (ADR 0013). The
+ * command is still decided on the whole current state, so every rule holds against them.
+ */
+export function isCurrentFor(loaded: LoadedStream<unknown>, expectedVersion: number): boolean {
+  return expectedVersion === loaded.version || (expectedVersion >= loaded.versionAfterLastPerson && expectedVersion < loaded.version);
 }
 
 function freshStream<State>(initialState: State): LoadedStream<State> {
-  return { state: initialState, version: 0, lastPosition: null, commandIds: new Set() };
+  return { state: initialState, version: 0, lastPosition: null, commandIds: new Set(), versionAfterLastPerson: 0 };
 }
 
 /** The stream as the command is decided on it without a read: fresh for one that starts it, the cached state when trusted. */
@@ -222,11 +242,13 @@ function foldRecorded<Event extends DomainEvent, State>(
   if (recorded.length === 0) return start;
   const commandIds = new Set(start.commandIds);
   let state = start.state;
-  for (const event of recorded) {
+  let versionAfterLastPerson = start.versionAfterLastPerson;
+  recorded.forEach((event, index) => {
     state = decider.evolve(state, { type: event.type, data: event.data } as Event);
     commandIds.add(event.metadata.commandId);
-  }
-  const loaded = { state, version: start.version + recorded.length, lastPosition: recorded[recorded.length - 1].position, commandIds };
+    if (!isSystemActor(event.metadata.actor)) versionAfterLastPerson = start.version + index + 1;
+  });
+  const loaded = { state, version: start.version + recorded.length, lastPosition: recorded[recorded.length - 1].position, commandIds, versionAfterLastPerson };
   cache?.set(streamId, loaded);
   return loaded;
 }

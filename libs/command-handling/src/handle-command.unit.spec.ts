@@ -69,3 +69,36 @@ describe('handleCommand with a stream-state cache', () => {
     expect(cache.get('s-3')).toBeUndefined();
   });
 });
+
+describe('If-Match against events the system recorded on its own', () => {
+  const system = { userId: 'system:repeat-call-detector', role: 'system', orgUnitId: '410100' };
+  const asSystem = () => ({ ...meta(), actor: system });
+
+  it('keeps a client’s version current when only the system has recorded since (a repeat flag, a mirrored payment)', async () => {
+    for (const cache of [undefined, new StreamStateCache<number>()]) {
+      const store = new InMemoryEventStore();
+      const created = await handleCommand(store, counter, 's-4', { type: 'Add', data: { n: 1 } }, meta(), { cache });
+      await handleCommand(store, counter, 's-4', { type: 'Add', data: { n: 2 } }, asSystem(), { cache });
+      const result = await handleCommand(store, counter, 's-4', { type: 'Add', data: { n: 3 } }, meta(undefined, created.version), { cache });
+      expect(result.version).toBe(3);
+      expect(await store.readStream('s-4')).toHaveLength(3);
+    }
+  });
+
+  it('still refuses a version that a person’s command has made stale, whatever the system recorded after it', async () => {
+    const store = new InMemoryEventStore();
+    const created = await handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, meta());
+    await handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, meta());
+    await handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, asSystem());
+    await expect(handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, meta(undefined, created.version))).rejects.toMatchObject({ currentVersion: 3 });
+    await expect(handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, meta(undefined, 2))).resolves.toMatchObject({ version: 4 });
+    await expect(handleCommand(store, counter, 's-5', { type: 'Add', data: { n: 1 } }, meta(undefined, 9))).rejects.toBeInstanceOf(ConcurrencyConflictError);
+  });
+
+  it('decides on the whole current state, the system’s events included', async () => {
+    const store = new InMemoryEventStore();
+    const created = await handleCommand(store, counter, 's-6', { type: 'Add', data: { n: 5 } }, meta());
+    await handleCommand(store, counter, 's-6', { type: 'Add', data: { n: 5 } }, asSystem());
+    await expect(handleCommand(store, counter, 's-6', { type: 'Add', data: { n: 1 } }, meta(undefined, created.version))).rejects.toThrow('too much');
+  });
+});

@@ -7,6 +7,8 @@ export interface CachedStream<State> {
   readonly version: number;
   readonly lastPosition: LogPosition | null;
   readonly commandIds: ReadonlySet<string>;
+  /** See `LoadedStream.versionAfterLastPerson` (handle-command.ts). */
+  readonly versionAfterLastPerson: number;
   readonly cachedAt: number;
 }
 

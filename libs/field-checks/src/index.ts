@@ -7,13 +7,54 @@ import type { FieldViolation } from '#errors';
 
 export function requiredText(field: string, label: string, value: unknown, maxLength: number): FieldViolation[] {
   if (typeof value !== 'string' || value.trim() === '') return [{ field, rule: 'required', message: `${label}不能为空` }];
-  return maxLengthViolations(field, label, value, maxLength);
+  return textViolations(field, label, value, maxLength);
 }
 
 export function optionalText(field: string, label: string, value: unknown, maxLength: number): FieldViolation[] {
   if (value === undefined) return [];
   if (typeof value !== 'string') return [{ field, rule: 'text', message: `${label}须为文字` }];
+  return textViolations(field, label, value, maxLength);
+}
+
+/** Texts longer than this may span lines (a summary, minutes, terms); shorter ones are one line (a name, a reason). */
+export const MULTI_LINE_FROM_LENGTH = 500;
+
+/** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+/** The same, less tab, line feed and carriage return. */
+const CONTROL_CHARACTERS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/;
+
+/**
+ * True when `value` holds a character no person types into that field: NUL and the other control
+ * characters always; tab and line breaks only in texts of one line.
+ */
+export function hasControlCharacters(value: string, multiLine: boolean): boolean {
+  return (multiLine ? CONTROL_CHARACTERS_BUT_LINE_BREAKS : CONTROL_CHARACTERS).test(value);
+}
+
+function textViolations(field: string, label: string, value: string, maxLength: number): FieldViolation[] {
+  if (hasControlCharacters(value, maxLength >= MULTI_LINE_FROM_LENGTH)) {
+    return [{ field, rule: 'control_character', message: `${label}含有不允许的控制字符（如空字符或换行），请删除后重试` }];
+  }
   return maxLengthViolations(field, label, value, maxLength);
+}
+
+/** Years a recorded date may fall in, unless a field says tighter (DOMAIN.md: real dates in sane ranges). */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+/**
+ * An id the client gives for something inside a case (a claimant, a payment, an installment…): it
+ * becomes a key of the case's state, so it is letters, digits and `_ . : -`, at most 64, and never the
+ * name of a member every object has (`constructor`, `__proto__`, `toString`…).
+ */
+export function entityKey(field: string, label: string, value: unknown): FieldViolation[] {
+  if (typeof value === 'string' && isEntityKey(value)) return [];
+  return [{ field, rule: 'entity_id', message: `${label}无效：须为 1 至 64 位字母、数字或 _ . : -，且不能是保留字` }];
+}
+
+export function isEntityKey(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/.test(value) && !(value in Object.prototype);
 }
 
 export function requiredBoolean(field: string, label: string, value: unknown): FieldViolation[] {
@@ -27,7 +68,41 @@ export function integerAtLeast(field: string, label: string, value: unknown, min
 }
 
 export function validInstant(field: string, label: string, value: unknown): FieldViolation[] {
-  return value instanceof Date && !Number.isNaN(value.getTime()) ? [] : [{ field, rule: 'instant', message: `${label}须为有效的时间` }];
+  return value instanceof Date && !Number.isNaN(value.getTime()) && yearInRange(value.getUTCFullYear())
+    ? []
+    : [{ field, rule: 'instant', message: `${label}须为 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年之间的有效时间` }];
+}
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An instant written in ISO 8601 with its offset (`2026-03-02T09:30:00+08:00`, `…Z`): a real date and
+ * time of day, in the sane years. `Date.parse` alone takes `1`, `4101` and `2026-02-30T01:00:00Z`.
+ */
+export function isoInstant(field: string, label: string, value: unknown): FieldViolation[] {
+  return typeof value === 'string' && parseIsoInstant(value) !== null
+    ? []
+    : [{ field, rule: 'instant', message: `${label}须为 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年之间的有效时间，格式如 2026-03-02T09:30:00+08:00` }];
+}
+
+/** The instant `value` names, or null when it is not a real ISO 8601 instant in the sane years. */
+export function parseIsoInstant(value: string): Date | null {
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second = '0', , offsetHours = '0', offsetMinutes = '0'] = match;
+  if (!isRealDate(Number(year), Number(month), Number(day)) || !yearInRange(Number(year))) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59 || Number(offsetHours) > 14 || Number(offsetMinutes) > 59) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : instant;
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+}
+
+function yearInRange(year: number): boolean {
+  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 }
 
 /** Digits only, without the +86 / 0086 country prefix: `+86 138-0000-0000` → `13800000000`. */
@@ -74,13 +149,28 @@ export function fenAtLeast(field: string, label: string, value: unknown, min: nu
     : [{ field, rule: 'fen', message: `${label}须为以"分"计的整数，且不小于 ${min}` }];
 }
 
-/** A calendar date written `YYYY-MM-DD` that exists. */
+/** A calendar date written `YYYY-MM-DD` that exists, in the sane years. */
 export function localDate(field: string, label: string, value: unknown): FieldViolation[] {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const parsed = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value) return [];
-  }
-  return [{ field, rule: 'date', message: `${label}须为有效日期，格式为 YYYY-MM-DD` }];
+  return typeof value === 'string' && isSaneLocalDate(value)
+    ? []
+    : [{ field, rule: 'date', message: `${label}须为 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年之间的有效日期，格式为 YYYY-MM-DD` }];
+}
+
+export function isSaneLocalDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match !== null && yearInRange(Number(match[1])) && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** A fact's date may not lie after `today` (only planned dates look ahead). Both `YYYY-MM-DD`. */
+export function notInFuture(field: string, label: string, date: unknown, today: string): FieldViolation[] {
+  return typeof date === 'string' && date > today ? [{ field, rule: 'future_date', message: `${label}不能晚于今天（${today}）` }] : [];
+}
+
+/** A fact's date may not lie before the day its case (or the step it follows) came to be. Both `YYYY-MM-DD`. */
+export function notBefore(field: string, label: string, date: unknown, earliest: string | null | undefined, earliestLabel: string): FieldViolation[] {
+  return typeof date === 'string' && earliest && date < earliest
+    ? [{ field, rule: 'date_order', message: `${label}不能早于${earliestLabel}（${earliest}）` }]
+    : [];
 }
 
 /** One of a fixed set of codes (for lists that are not administrators' reference data). */

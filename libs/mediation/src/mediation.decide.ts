@@ -1,5 +1,6 @@
 import { addDays, shanghaiDateOf } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
+import { entryOf } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import { fenAtLeast, localDate, oneOfCodes, optionalText, requiredBoolean, requiredText } from '#field-checks';
 import { formatYuan } from '#money';
@@ -119,7 +120,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       ]);
       const startsAt = new Date(d.startsAt).toISOString();
       const endsAt = new Date(d.endsAt).toISOString();
-      const existing = state.sessions[d.sessionId];
+      const existing = entryOf(state.sessions, d.sessionId);
       if (existing) {
         if (existing.startsAt === startsAt && existing.endsAt === endsAt) return [];
         throw new RuleBrokenError('session_exists', '该场次已安排；如需改期，请调整该场次的时间');
@@ -211,8 +212,8 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       const d = command.data;
       requireStatus(state, ['agreed'], 'no_agreement', '只有达成调解协议、尚未履行完毕的案件可以登记违约');
       reject(requiredText('reason', '违约情况', d.reason, 1000));
-      const installment = state.installments[d.installmentId];
-      if (!installment) reject([{ field: 'installmentId', rule: 'exists', message: '协议中没有该履行期次' }]);
+      const installment = entryOf(state.installments, d.installmentId);
+      if (!installment) throw new ValidationError([{ field: 'installmentId', rule: 'exists', message: '协议中没有该履行期次' }]);
       if (installment.defaulted) return [];
       if (installmentRemaining(installment) === 0) throw new RuleBrokenError('installment_paid', '该期款项已付清，不能登记违约');
       const today = shanghaiDateOf(context.now);
@@ -263,14 +264,14 @@ function recordAgreedPayment(d: Extract<MediationCommand, { type: 'RecordAgreedP
     ...fenAtLeast('amount', '支付金额（分）', d.amount, 1),
     ...oneOfCodes('source', '登记来源', source, PAYMENT_SOURCES),
   ]);
-  const recorded = state.payments[d.paymentId];
+  const recorded = entryOf(state.payments, d.paymentId);
   if (recorded) {
     if (recorded.installmentId === d.installmentId && recorded.amount === d.amount && recorded.paidOn === d.paidOn) return [];
     throw new RuleBrokenError('payment_id_conflict', '该款项编号已登记过另一笔付款');
   }
   if (state.status === 'fulfilled') throw new RuleBrokenError('agreement_fulfilled', `调解协议已履行完毕（当前状态：${MEDIATION_STATUS_LABELS[state.status]}）`);
-  const installment = state.installments[d.installmentId];
-  if (!installment) reject([{ field: 'installmentId', rule: 'exists', message: '协议中没有该履行期次' }]);
+  const installment = entryOf(state.installments, d.installmentId);
+  if (!installment) throw new ValidationError([{ field: 'installmentId', rule: 'exists', message: '协议中没有该履行期次' }]);
   const remaining = installmentRemaining(installment);
   if (d.amount > remaining) reject([{ field: 'amount', rule: 'exceeds_remaining', message: `支付金额不能超过该期尚未支付的 ${formatYuan(remaining)} 元` }]);
   const agreementLeft = agreementRemaining(state) - d.amount;
@@ -287,8 +288,8 @@ function recordAgreedPayment(d: Extract<MediationCommand, { type: 'RecordAgreedP
 }
 
 function scheduledSession(state: MediationCaseState, sessionId: string): SessionRecord {
-  const session = state.sessions[sessionId];
-  if (!session) reject([{ field: 'sessionId', rule: 'exists', message: '本案没有该调解场次' }]);
+  const session = entryOf(state.sessions, sessionId);
+  if (!session) throw new ValidationError([{ field: 'sessionId', rule: 'exists', message: '本案没有该调解场次' }]);
   if (session.status !== 'scheduled') throw new RuleBrokenError('session_not_scheduled', `该场调解${session.status === 'held' ? '已经举行' : '已经取消'}`);
   return session;
 }

@@ -9,7 +9,7 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   static async login(baseUrl: string, username: string, password: string): Promise<ApiClient> {

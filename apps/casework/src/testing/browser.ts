@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createTestDatabase } from '#testing';
 import { startCasework, type RunningCasework } from '../bootstrap.js';
+import { testClock } from './test-casework.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -102,10 +103,13 @@ export async function openConsoleSession(options: {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: options.adminPassword, log: false });
+    // The system and the browser both start at the tests' instant and run on from it together.
+    const clock = testClock();
+    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: options.adminPassword, log: false, clock: clock.now });
     await options.prepare?.(app);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: options.acceptDownloads ?? false });
+    await context.clock.install({ time: clock.now() });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => options.pageErrors.push(error.message));

@@ -8,6 +8,26 @@ import { ApiClient } from './api-client.js';
 
 export const TEST_ADMIN_PASSWORD = 'test-Admin-passw0rd';
 
+/**
+ * The instant a system under test starts at, unless the test names its own: a Wednesday morning in a
+ * year whose holidays chinese-days knows. The system's clock runs on from it with the real time, so
+ * a test never depends on the day it happens to run (a deadline or a limitation 30 days ahead flips
+ * on some day nobody chose otherwise).
+ */
+export const TEST_START = '2026-11-25T09:00:00+08:00';
+
+/** A clock that starts at `start` and runs with the real time, moved by `shift`. */
+export function testClock(start: string = TEST_START): { now(): Date; shift(ms: number): void } {
+  const startedAt = Date.now();
+  let offset = Date.parse(start) - startedAt;
+  return {
+    now: () => new Date(Date.now() + offset),
+    shift: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
 export interface TestCasework {
   readonly app: RunningCasework;
   readonly admin: ApiClient;
@@ -21,26 +41,27 @@ export interface TestCasework {
 }
 
 /** The whole system on a fresh database of the run's real PostgreSQL server, with an admin client. */
-export async function startTestCasework(options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile' | 'webRoot'> = {}): Promise<TestCasework> {
+export async function startTestCasework(
+  options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile' | 'webRoot'> & { readonly startAt?: string } = {},
+): Promise<TestCasework> {
   const db: TestDatabase = await createTestDatabase();
-  let offset = 0;
+  const { startAt, ...caseworkOptions } = options;
+  const clock = testClock(startAt);
   const app = await startCasework({
     databaseUrl: db.url,
     dataDir: mkdtempSync(join(tmpdir(), 'casework-test-')),
     port: 0,
     adminPassword: TEST_ADMIN_PASSWORD,
     log: false,
-    clock: () => new Date(Date.now() + offset),
-    ...options,
+    clock: clock.now,
+    ...caseworkOptions,
   });
   const admin = await ApiClient.login(app.url, 'admin', TEST_ADMIN_PASSWORD);
   return {
     app,
     admin,
-    shiftClock: (ms) => {
-      offset += ms;
-    },
-    today: () => shanghaiDateOf(new Date(Date.now() + offset)),
+    shiftClock: clock.shift,
+    today: () => shanghaiDateOf(clock.now()),
     async userClient({ username, role, orgUnitId }) {
       const password = `${username}-passw0rd`;
       const created = await admin.post('/api/users', { username, password, displayName: username, role, orgUnitId });

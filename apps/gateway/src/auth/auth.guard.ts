@@ -24,7 +24,8 @@ export class AuthGuard implements CanActivate {
     const header: string | undefined = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (!token) throw new UnauthenticatedError('unauthenticated', '请先登录，或登录已过期');
-    const session = await this.users.authentication.authenticate(token);
+    // The body parser may have looked the session up already (json-bodies.ts): a signed-in user's limit.
+    const session = (request.preAuthenticated as Awaited<ReturnType<Users['authentication']['authenticate']>> | undefined) ?? (await this.users.authentication.authenticate(token));
     const user: AuthenticatedUser = {
       userId: session.userId,
       role: session.role,

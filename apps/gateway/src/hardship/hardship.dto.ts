@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsIn, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredBoolean, RequiredInt, RequiredText } from '../http/validators.js';
+import { OptionalText, RequiredBoolean, RequiredDate, RequiredInt, RequiredText } from '../http/validators.js';
 
 /** Bodies of the hardship-file API (docs/api.md). Shapes only; the domain checks the rules and names every broken one. */
 const MAX_FEN = Number.MAX_SAFE_INTEGER;
@@ -39,25 +39,25 @@ export class ApplicationDto {
 }
 
 export class HomeVisitDto {
-  @ApiProperty() @RequiredText('入户日期', 10) visitedOn: string;
+  @ApiProperty() @RequiredDate('入户日期') visitedOn: string;
   @ApiProperty() @RequiredBoolean('是否同意核查收入') consentToIncomeCheck: boolean;
   @ApiProperty() @RequiredText('核查情况', 2000) findings: string;
   @ApiProperty() @RequiredInt('核实的家庭月收入（分）', 0, MAX_FEN) monthlyHouseholdIncome: number;
 }
 
 export class NoticeDto {
-  @ApiProperty() @RequiredText('公示开始日期', 10) startedOn: string;
+  @ApiProperty() @RequiredDate('公示开始日期') startedOn: string;
 }
 
 export class ObjectionDto {
   @ApiProperty() @RequiredText('异议内容', 2000) summary: string;
-  @ApiProperty() @RequiredText('收到日期', 10) receivedOn: string;
+  @ApiProperty() @RequiredDate('收到日期') receivedOn: string;
 }
 
 export class ObjectionResolutionDto {
   @ApiProperty() @RequiredBoolean('异议是否成立') upheld: boolean;
   @ApiProperty() @RequiredText('处理意见', 2000) resolution: string;
-  @ApiProperty() @RequiredText('处理日期', 10) resolvedOn: string;
+  @ApiProperty() @RequiredDate('处理日期') resolvedOn: string;
 }
 
 export class RegistrationRequestDto {
@@ -88,7 +88,7 @@ export class MonthlyIncomeDto {
 
 export class AidDto {
   @ApiProperty() @RequiredText('帮扶类型', 32) type: string;
-  @ApiProperty() @RequiredText('发放日期', 10) deliveredOn: string;
+  @ApiProperty() @RequiredDate('发放日期') deliveredOn: string;
   @ApiProperty({ description: '金额（分），实物为 0' }) @RequiredInt('金额（分）', 0, MAX_FEN) amount: number;
   @ApiPropertyOptional() @OptionalText('实物内容', 500) inKind?: string;
   @ApiProperty() @RequiredText('资金来源', 100) fundingSource: string;
@@ -100,17 +100,17 @@ export class ReasonDto {
 
 export class WishDto {
   @ApiProperty() @RequiredText('心愿内容', 200) description: string;
-  @ApiProperty() @RequiredText('登记日期', 10) raisedOn: string;
+  @ApiProperty() @RequiredDate('登记日期') raisedOn: string;
 }
 
 export class WishFulfilmentDto {
-  @ApiProperty() @RequiredText('圆梦日期', 10) fulfilledOn: string;
+  @ApiProperty() @RequiredDate('圆梦日期') fulfilledOn: string;
   @ApiProperty() @RequiredInt('金额（分）', 0, MAX_FEN) amount: number;
   @ApiProperty() @RequiredText('资金来源', 100) fundingSource: string;
 }
 
 export class ReviewDto {
-  @ApiProperty() @RequiredText('复核日期', 10) reviewedOn: string;
+  @ApiProperty() @RequiredDate('复核日期') reviewedOn: string;
   @ApiProperty() @RequiredText('困难等级', 16) level: string;
   @ApiProperty() @RequiredText('复核情况', 2000) findings: string;
 }
@@ -121,25 +121,25 @@ export class LiftOutRequestDto {
 }
 
 export class ReliefDto {
-  @ApiProperty() @RequiredText('解困日期', 10) relievedOn: string;
+  @ApiProperty() @RequiredDate('解困日期') relievedOn: string;
   @ApiProperty() @RequiredText('解困说明', 1000) reason: string;
 }
 
 export class CancelDto {
-  @ApiProperty() @RequiredText('注销日期', 10) cancelledOn: string;
+  @ApiProperty() @RequiredDate('注销日期') cancelledOn: string;
   @ApiProperty({ enum: ['retired', 'moved_away', 'deceased', 'not_eligible', 'duplicate'] }) @RequiredText('注销原因', 32) reason: string;
   @ApiProperty() @RequiredText('注销说明', 1000) note: string;
   @ApiPropertyOptional() @OptionalText('重复的档案编号', 64) duplicateOf?: string;
 }
 
 export class CheckInDto {
-  @ApiProperty() @RequiredText('回访日期', 10) checkedOn: string;
+  @ApiProperty() @RequiredDate('回访日期') checkedOn: string;
   @ApiProperty() @RequiredBoolean('是否稳定') stable: boolean;
   @ApiProperty() @RequiredText('回访情况', 2000) note: string;
 }
 
 export class RelapseDto {
-  @ApiProperty() @RequiredText('返困日期', 10) relapsedOn: string;
+  @ApiProperty() @RequiredDate('返困日期') relapsedOn: string;
   @ApiProperty() @RequiredText('返困原因', 1000) reason: string;
   @ApiProperty() @RequiredText('困难等级', 16) level: string;
 }

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { ValidationError, type FieldViolation } from '#errors';
+import { unsafeInput } from './input-safety.js';
 
 /** class-validator constraint names → our stable rule codes. */
 const RULES: Record<string, string> = {
@@ -20,6 +21,10 @@ const RULES: Record<string, string> = {
   whitelistValidation: 'unknown_field',
   nestedValidation: 'object',
   isObject: 'object',
+  noControlCharacters: 'control_character',
+  isSaneDate: 'date',
+  isSaneInstant: 'instant',
+  isEntityKey: 'entity_id',
 };
 
 function violations(errors: readonly ClassValidatorError[], parent = ''): FieldViolation[] {
@@ -34,9 +39,23 @@ function violations(errors: readonly ClassValidatorError[], parent = ''): FieldV
   });
 }
 
+/**
+ * Every body, query and path parameter is first checked for what no field may hold (input-safety.ts),
+ * then validated and transformed by its DTO.
+ */
+class CaseworkValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const found = unsafeInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (found) throw new ValidationError([found]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates and transforms every body and query; a bad one is a 400 naming each bad field in Chinese. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CaseworkValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
-import { OptionalText, RequiredBoolean, RequiredInt, RequiredText } from '../http/validators.js';
+import { OptionalText, RequiredBoolean, RequiredDate, RequiredDateTime, RequiredInt, RequiredText } from '../http/validators.js';
 
 /**
  * Bodies of the mediation API (docs/api.md). Shapes only: the domain (`#mediation`) checks every
@@ -11,7 +11,7 @@ const MAX_FEN = Number.MAX_SAFE_INTEGER;
 export class ReferralDto {
   @ApiProperty({ description: '来源：{kind:"court", court, caseNumber, referralType:"assigned"|"entrusted", procedure?:"ordinary"|"summary"}，或 {kind:"complaint", complaintId}' }) @Allow() source: unknown;
   @ApiProperty({ example: 'MR-410105' }) @RequiredText('调解工作室', 32) roomId: string;
-  @ApiProperty({ example: '2026-11-20' }) @RequiredText('委派/委托日期', 10) referredOn: string;
+  @ApiProperty({ example: '2026-11-20' }) @RequiredDate('委派/委托日期') referredOn: string;
   @ApiProperty({ description: '申请人（职工）：[{name, idNumber?, phone?, address?}]' }) @Allow() applicants: unknown;
   @ApiProperty({ description: '被申请人（用人单位）：{name, creditCode?, representative?, phone?, address?}' }) @Allow() respondent: unknown;
   @ApiProperty({ description: '诉请：[{item, amount（分）, party?（申请人序号，从 0 起）}]' }) @Allow() claims: unknown;
@@ -19,12 +19,12 @@ export class ReferralDto {
 }
 
 export class AcceptDto {
-  @ApiProperty({ example: '2026-11-21' }) @RequiredText('受理日期', 10) acceptedOn: string;
+  @ApiProperty({ example: '2026-11-21' }) @RequiredDate('受理日期') acceptedOn: string;
 }
 
 export class DeclineDto {
   @ApiProperty() @RequiredText('不予受理理由', 1000) reason: string;
-  @ApiProperty({ example: '2026-11-21' }) @RequiredText('退回日期', 10) declinedOn: string;
+  @ApiProperty({ example: '2026-11-21' }) @RequiredDate('退回日期') declinedOn: string;
 }
 
 export class MediatorDto {
@@ -33,16 +33,16 @@ export class MediatorDto {
 }
 
 export class SessionDto {
-  @ApiProperty({ example: '2026-11-23T01:30:00.000Z' }) @RequiredText('开始时间', 40) startsAt: string;
-  @ApiProperty({ example: '2026-11-23T03:00:00.000Z' }) @RequiredText('结束时间', 40) endsAt: string;
+  @ApiProperty({ example: '2026-11-23T01:30:00.000Z' }) @RequiredDateTime('开始时间') startsAt: string;
+  @ApiProperty({ example: '2026-11-23T03:00:00.000Z' }) @RequiredDateTime('结束时间') endsAt: string;
   @ApiProperty({ enum: ['in_room', 'video'] }) @RequiredText('调解方式', 16) mode: string;
   @ApiPropertyOptional() @OptionalText('地点', 200) location?: string;
   @ApiProperty({ type: [String] }) @Allow() attendees: unknown;
 }
 
 export class RescheduleDto {
-  @ApiProperty() @RequiredText('开始时间', 40) startsAt: string;
-  @ApiProperty() @RequiredText('结束时间', 40) endsAt: string;
+  @ApiProperty() @RequiredDateTime('开始时间') startsAt: string;
+  @ApiProperty() @RequiredDateTime('结束时间') endsAt: string;
   @ApiProperty() @RequiredText('改期理由', 500) reason: string;
 }
 
@@ -62,20 +62,20 @@ export class ExtensionDto {
 }
 
 export class AgreementDto {
-  @ApiProperty() @RequiredText('协议达成日期', 10) agreedOn: string;
-  @ApiProperty() @RequiredText('协议生效日期', 10) effectiveOn: string;
+  @ApiProperty() @RequiredDate('协议达成日期') agreedOn: string;
+  @ApiProperty() @RequiredDate('协议生效日期') effectiveOn: string;
   @ApiProperty() @RequiredText('协议条款', 20000) terms: string;
   @ApiProperty({ description: '[{item, amount（分）, partyId?}]' }) @Allow() items: unknown;
   @ApiProperty({ description: '履行安排：[{dueOn, amount（分）, partyId?}]' }) @Allow() schedule: unknown;
 }
 
 export class ConfirmationRequestDto {
-  @ApiProperty() @RequiredText('申请日期', 10) requestedOn: string;
+  @ApiProperty() @RequiredDate('申请日期') requestedOn: string;
   @ApiPropertyOptional() @OptionalText('受理法院', 100) court?: string;
 }
 
 export class ConfirmationDto {
-  @ApiProperty() @RequiredText('裁定日期', 10) decidedOn: string;
+  @ApiProperty() @RequiredDate('裁定日期') decidedOn: string;
   @ApiProperty() @RequiredBoolean('是否确认') granted: boolean;
   @ApiPropertyOptional() @OptionalText('裁定书文号', 100) rulingNumber?: string;
   @ApiPropertyOptional() @OptionalText('不予确认理由', 1000) reason?: string;
@@ -83,19 +83,19 @@ export class ConfirmationDto {
 
 export class AgreedPaymentDto {
   @ApiProperty() @RequiredText('履行期次', 64) installmentId: string;
-  @ApiProperty() @RequiredText('支付日期', 10) paidOn: string;
+  @ApiProperty() @RequiredDate('支付日期') paidOn: string;
   @ApiProperty({ description: '金额（分）' }) @RequiredInt('支付金额（分）', 1, MAX_FEN) amount: number;
 }
 
 export class FailureDto {
-  @ApiProperty() @RequiredText('调解终结日期', 10) failedOn: string;
+  @ApiProperty() @RequiredDate('调解终结日期') failedOn: string;
   @ApiProperty({ type: [String], description: '无争议事实' }) @Allow() undisputedFacts: unknown;
   @ApiProperty({ type: [String], description: '争议焦点' }) @Allow() disputedPoints: unknown;
   @ApiPropertyOptional() @OptionalText('备注', 2000) note?: string;
 }
 
 export class WithdrawalDto {
-  @ApiProperty() @RequiredText('撤回日期', 10) withdrawnOn: string;
+  @ApiProperty() @RequiredDate('撤回日期') withdrawnOn: string;
   @ApiProperty() @RequiredText('撤回理由', 1000) reason: string;
   @ApiProperty({ enum: ['applicant', 'court', 'room'] }) @RequiredText('撤回方', 16) by: string;
 }

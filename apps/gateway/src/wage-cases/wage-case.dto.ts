@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { OptionalText, RequiredBoolean, RequiredInt, RequiredText } from '../http/validators.js';
+import { OptionalDate, OptionalText, RequiredBoolean, RequiredDate, RequiredInt, RequiredText } from '../http/validators.js';
 
 /**
  * Bodies of the wage-case API (docs/api.md "Wage cases"). Shapes and types only; the domain checks
@@ -41,8 +41,8 @@ export class ClaimantDto {
   @ApiProperty() @RequiredText('姓名', 50) name: string;
   @ApiPropertyOptional() @OptionalText('身份证号码', 18) idNumber?: string;
   @ApiPropertyOptional() @OptionalText('电话', 20) phone?: string;
-  @ApiProperty({ example: '2025-03-01' }) @RequiredText('入职日期', 10) workedFrom: string;
-  @ApiPropertyOptional({ example: '2025-12-31' }) @OptionalText('离职日期', 10) workedUntil?: string;
+  @ApiProperty({ example: '2025-03-01' }) @RequiredDate('入职日期') workedFrom: string;
+  @ApiPropertyOptional({ example: '2025-12-31' }) @OptionalDate('离职日期') workedUntil?: string;
   @ApiProperty({ description: '主张金额（分）', example: 1250000 }) @RequiredInt('主张金额（分）', 1, MAX_FEN) claimed: number;
 }
 
@@ -52,7 +52,7 @@ export class AddClaimantsDto {
 
 export class AmendClaimDto {
   @ApiPropertyOptional({ description: '主张金额（分）' }) @IsOptional() @RequiredInt('主张金额（分）', 1, MAX_FEN) claimed?: number;
-  @ApiPropertyOptional() @OptionalText('入职日期', 10) workedFrom?: string;
+  @ApiPropertyOptional() @OptionalDate('入职日期') workedFrom?: string;
   @ApiPropertyOptional({ nullable: true, description: 'null 表示仍在职' }) @IsOptional() workedUntil?: string | null;
   @ApiPropertyOptional() @OptionalText('电话', 20) phone?: string;
   @ApiProperty() @RequiredText('修改原因', 500) reason: string;
@@ -80,7 +80,7 @@ export class VerifyClaimsDto {
 
 export class NegotiationDto {
   @ApiProperty() @RequiredText('协调情况', 2000) summary: string;
-  @ApiPropertyOptional({ example: '2026-04-30' }) @OptionalText('承诺支付日期', 10) promisedBy?: string;
+  @ApiPropertyOptional({ example: '2026-04-30' }) @OptionalDate('承诺支付日期') promisedBy?: string;
 }
 
 export class AllocationDto {
@@ -90,7 +90,7 @@ export class AllocationDto {
 
 export class PaymentDto {
   @ApiProperty({ description: '追回金额（分）' }) @RequiredInt('追回金额（分）', 1, MAX_FEN) amount: number;
-  @ApiProperty({ example: '2026-03-10' }) @RequiredText('支付日期', 10) paidOn: string;
+  @ApiProperty({ example: '2026-03-10' }) @RequiredDate('支付日期') paidOn: string;
   @ApiProperty() @RequiredText('付款方', 100) payer: string;
   @ApiProperty({ type: [AllocationDto] }) @IsArray({ message: '分配须为列表' }) @ValidateNested({ each: true }) @Type(() => AllocationDto) allocations: AllocationDto[];
   @ApiPropertyOptional({ description: '按调解协议付款时：协议的履行期次' }) @OptionalText('履行期次', 64) installmentId?: string;
@@ -108,17 +108,17 @@ export class DecisionDto {
 
 export class ReferralDto {
   @ApiProperty({ enum: ['labour_inspection', 'arbitration', 'court', 'payment_order', 'legal_aid', 'mediation'] }) @RequiredText('移送去向', 32) target: string;
-  @ApiProperty({ example: '2026-03-12' }) @RequiredText('移送日期', 10) referredOn: string;
+  @ApiProperty({ example: '2026-03-12' }) @RequiredDate('移送日期') referredOn: string;
   @ApiPropertyOptional() @OptionalText('移送说明', 1000) note?: string;
   @ApiPropertyOptional({ description: '移送调解时：本系统中的法院+工会调解工作室（组织编号，如 MR-410105），转入后自动生成调解案件' }) @OptionalText('调解工作室', 32) roomId?: string;
 }
 
 export class ReferralAcceptedDto {
-  @ApiProperty({ example: '2026-03-16' }) @RequiredText('受理日期', 10) acceptedOn: string;
+  @ApiProperty({ example: '2026-03-16' }) @RequiredDate('受理日期') acceptedOn: string;
 }
 
 export class ReferralOutcomeDto {
-  @ApiProperty() @RequiredText('办结日期', 10) concludedOn: string;
+  @ApiProperty() @RequiredDate('办结日期') concludedOn: string;
   @ApiProperty() @RequiredText('处理结果', 1000) outcome: string;
 }
 

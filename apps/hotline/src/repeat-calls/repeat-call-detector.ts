@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deterministicUuid, handleCommandsTogether, StreamStateCache } from '#command-handling';
+import { deterministicUuid, handleCommandsTogether, isSystemActor, StreamStateCache } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits } from '#hotline';
@@ -101,16 +101,17 @@ function callKeyOf(complaintId: string, data: ReceivedData, hashKey: string): Ca
 function streamsSoFar(flags: readonly Flag[], events: readonly RecordedEvent[], decider: ComplaintDecider): StreamStateCache<ComplaintState> {
   const flagged = new Set(flags.map((flag) => complaintStream(flag.complaintId)));
   const cache = new StreamStateCache<ComplaintState>({ maxEntries: flagged.size });
-  const folded = new Map<string, { state: ComplaintState; version: number; lastPosition: RecordedEvent['position']; commandIds: Set<string> }>();
+  const folded = new Map<string, { state: ComplaintState; version: number; lastPosition: RecordedEvent['position']; commandIds: Set<string>; versionAfterLastPerson: number }>();
   for (const event of events) {
     if (!flagged.has(event.streamId)) continue;
-    const stream = folded.get(event.streamId) ?? { state: decider.initialState, version: 0, lastPosition: event.position, commandIds: new Set<string>() };
+    const stream = folded.get(event.streamId) ?? { state: decider.initialState, version: 0, lastPosition: event.position, commandIds: new Set<string>(), versionAfterLastPerson: 0 };
     // Only a run of revisions from 0 is the stream's start; anything else is left to be read.
     if (event.streamRevision !== stream.version) continue;
     stream.state = decider.evolve(stream.state, { type: event.type, data: event.data } as ComplaintEvent);
     stream.version += 1;
     stream.lastPosition = event.position;
     stream.commandIds.add(event.metadata.commandId);
+    if (!isSystemActor(event.metadata.actor)) stream.versionAfterLastPerson = stream.version;
     folded.set(event.streamId, stream);
   }
   for (const [streamId, stream] of folded) cache.set(streamId, stream);

@@ -30,11 +30,10 @@ export function foldWageCaseEvent(fold: WageCaseFold, event: WageCaseEvent, revi
  * neither who the workers are nor how past payments were split (a reversal carries its own split).
  */
 function forTheList(state: WageCaseState): WageCaseState {
-  const claimants: Record<string, ClaimantLedger> = {};
-  for (const [id, claimant] of Object.entries(state.claimants)) {
+  const claimants = Object.fromEntries(Object.entries(state.claimants).map(([id, claimant]): [string, ClaimantLedger] => {
     const { name: _name, idNumber: _id, phone: _phone, ...details } = claimant.details;
-    claimants[id] = { ...claimant, details: { ...details, name: '' } };
-  }
+    return [id, { ...claimant, details: { ...details, name: '' } }];
+  }));
   const payments = Object.fromEntries(Object.entries(state.payments).map(([id, payment]) => [id, { ...payment, allocations: [] }]));
   return { ...state, claimants, payments };
 }

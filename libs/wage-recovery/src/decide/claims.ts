@@ -1,4 +1,5 @@
-import { fenAtLeast, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { entityKey, fenAtLeast, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { entryOf } from '#decider';
 import { RuleBrokenError, type FieldViolation } from '#errors';
 import type { AddClaimants, AmendClaim, RecordEvidence, VerifyClaims, WithdrawClaim } from '../wage-case.commands.js';
 import type { ClaimAmended, WageCaseEvent } from '../wage-case.events.js';
@@ -24,7 +25,7 @@ export const MAX_CLAIMANTS_PER_COMMAND = 2_000;
 /** Every problem of every row, named `claimants.<row>.<field>` so a list upload can report row by row. */
 export function claimantViolations(claimant: ClaimantDetails, prefix: string): FieldViolation[] {
   const violations: FieldViolation[] = [
-    ...requiredText(`${prefix}claimantId`, '申请人编号', claimant.claimantId, 64),
+    ...entityKey(`${prefix}claimantId`, '申请人编号', claimant.claimantId),
     ...requiredText(`${prefix}name`, '姓名', claimant.name, 50),
     ...localDate(`${prefix}workedFrom`, '入职（开始工作）日期', claimant.workedFrom),
     ...(claimant.workedUntil !== undefined ? localDate(`${prefix}workedUntil`, '离职（最后工作）日期', claimant.workedUntil) : []),
@@ -55,7 +56,7 @@ export function addClaimants(data: AddClaimants['data'], state: WageCaseState, e
   claimants.forEach((claimant, row) => {
     const prefix = `claimants.${row}.`;
     violations.push(...claimantViolations(claimant, prefix));
-    if (state.claimants[claimant.claimantId] || seenIds.has(claimant.claimantId)) {
+    if (entryOf(state.claimants, claimant.claimantId) || seenIds.has(claimant.claimantId)) {
       violations.push({ field: `${prefix}claimantId`, rule: 'unique', message: '申请人编号重复' });
     }
     seenIds.add(claimant.claimantId);
@@ -72,7 +73,8 @@ export function addClaimants(data: AddClaimants['data'], state: WageCaseState, e
 }
 
 function claimantOf(state: WageCaseState, claimantId: string, field = 'claimantId') {
-  const claimant = state.claimants[claimantId];
+  rejectIfAny(entityKey(field, '申请人编号', claimantId));
+  const claimant = entryOf(state.claimants, claimantId);
   if (!claimant) rejectIfAny([{ field, rule: 'exists', message: '本案中没有该申请人' }]);
   return claimant!;
 }
@@ -139,7 +141,7 @@ export function verifyClaims(data: VerifyClaims['data'], state: WageCaseState, e
   claims.forEach((claim, row) => {
     const prefix = `claims.${row}.`;
     violations.push(...fenAtLeast(`${prefix}verified`, '核实金额', claim.verified, 0), ...requiredText(`${prefix}basis`, '核实依据', claim.basis, 500));
-    const claimant = state.claimants[claim.claimantId];
+    const claimant = entryOf(state.claimants, claim.claimantId);
     if (!claimant) violations.push({ field: `${prefix}claimantId`, rule: 'exists', message: '本案中没有该申请人' });
     else if (claimant.withdrawn) violations.push({ field: `${prefix}claimantId`, rule: 'withdrawn', message: '该申请已撤回，不能核实' });
     else if (Number.isSafeInteger(claim.verified)) {
@@ -158,12 +160,12 @@ export function verifyClaims(data: VerifyClaims['data'], state: WageCaseState, e
   });
   if (data.reason !== undefined) violations.push(...optionalText('reason', '更正原因', data.reason, 500));
   rejectIfAny(dedupe(violations));
-  const changed = claims.filter((claim) => state.claimants[claim.claimantId].verified !== claim.verified);
+  const changed = claims.filter((claim) => entryOf(state.claimants, claim.claimantId)!.verified !== claim.verified);
   if (changed.length === 0) return [];
   return [{
     type: 'ClaimsVerified',
     data: {
-      claims: changed.map((claim) => ({ claimantId: claim.claimantId, verified: claim.verified, previous: state.claimants[claim.claimantId].verified, basis: claim.basis })),
+      claims: changed.map((claim) => ({ claimantId: claim.claimantId, verified: claim.verified, previous: entryOf(state.claimants, claim.claimantId)!.verified, basis: claim.basis })),
       ...(data.reason ? { reason: data.reason } : {}),
       verifiedAt: env.nowIso,
     },

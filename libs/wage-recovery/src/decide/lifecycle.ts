@@ -1,3 +1,4 @@
+import { entryOf } from '#decider';
 import { fenAtLeast, isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
 import { RuleBrokenError, type FieldViolation } from '#errors';
 import type {
@@ -98,7 +99,7 @@ export function referCase(data: ReferCase['data'], state: WageCaseState, env: De
       ? [{ field: 'mediation', rule: 'mediation_only', message: '只有移送调解时才能指定调解工作室' }]
       : [...requiredText('mediation.roomId', '调解工作室', data.mediation.roomId, 32), ...requiredText('mediation.mediationCaseId', '调解案件编号', data.mediation.mediationCaseId, 64)]),
   ]);
-  if (state.referrals[data.referralId]) return [];
+  if (entryOf(state.referrals, data.referralId)) return [];
   if (data.mediation && Object.values(state.referrals).some((r) => r.mediation && !r.concludedOn)) {
     throw new RuleBrokenError('mediation_pending', '本案已移送调解工作室且尚未办结，不能重复移送');
   }
@@ -121,20 +122,20 @@ export function recordMediationAgreement(data: RecordMediationAgreement['data'],
     ...localDate('agreedOn', '协议日期', data.agreedOn),
     ...(Array.isArray(data.installments) && data.installments.length > 0 ? [] : [{ field: 'installments', rule: 'required', message: '调解协议须至少约定一期付款' }]),
     ...(data.installments ?? []).flatMap((i, row) => [
-      ...(state.claimants[i.claimantId] && !state.claimants[i.claimantId].withdrawn ? [] : [{ field: `installments.${row}.claimantId`, rule: 'exists', message: '每期付款须写明本案中的哪位职工' }]),
+      ...(entryOf(state.claimants, i.claimantId) && !entryOf(state.claimants, i.claimantId)!.withdrawn ? [] : [{ field: `installments.${row}.claimantId`, rule: 'exists', message: '每期付款须写明本案中的哪位职工' }]),
       ...fenAtLeast(`installments.${row}.amount`, '约定金额', i.amount, 1),
       ...localDate(`installments.${row}.dueOn`, '约定付款日期', i.dueOn),
     ]),
   ]);
-  if (data.installments.every((i) => state.expectedPayments[i.installmentId]?.mediationCaseId === data.mediationCaseId)) return [];
+  if (data.installments.every((i) => entryOf(state.expectedPayments, i.installmentId)?.mediationCaseId === data.mediationCaseId)) return [];
   const agreed = new Map<string, Fen>();
   for (const i of data.installments) agreed.set(i.claimantId, (agreed.get(i.claimantId) ?? 0) + i.amount);
-  const verifies = [...agreed].filter(([claimantId]) => state.claimants[claimantId].verified === null).map(([claimantId, amount]) => ({ claimantId, amount }));
+  const verifies = [...agreed].filter(([claimantId]) => entryOf(state.claimants, claimantId)!.verified === null).map(([claimantId, amount]) => ({ claimantId, amount }));
   return [{ type: 'MediationAgreementRecorded', data: { mediationCaseId: data.mediationCaseId, referralId: entry![0], agreedOn: data.agreedOn, installments: data.installments.map(({ installmentId, claimantId, dueOn: due, amount }) => ({ installmentId, claimantId, dueOn: due, amount })), verifies } }];
 }
 
 function referralOf(state: WageCaseState, referralId: string) {
-  const referral = state.referrals[referralId];
+  const referral = entryOf(state.referrals, referralId);
   if (!referral) rejectIfAny([{ field: 'referralId', rule: 'exists', message: '本案中没有该移送记录' }]);
   return referral!;
 }

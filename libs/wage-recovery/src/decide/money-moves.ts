@@ -1,6 +1,6 @@
-import { requiredText } from '#field-checks';
-import { RuleBrokenError, type FieldViolation } from '#errors';
-import { fenAtLeast, localDate } from '#field-checks';
+import { entryOf } from '#decider';
+import { entityKey, fenAtLeast, localDate, requiredText } from '#field-checks';
+import { RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import type { DecideEmergencyAdvance, RecordRecoveryPayment, RequestEmergencyAdvance, ReverseEmergencyAdvance, ReverseRecoveryPayment } from '../wage-case.commands.js';
 import type { WageCaseEvent } from '../wage-case.events.js';
 import type { WageCaseState } from '../wage-case.state.js';
@@ -27,7 +27,7 @@ function allocationViolations(
   const seen = new Set<string>();
   list.forEach((allocation, row) => {
     const prefix = `allocations.${row}.`;
-    const claimant = state.claimants[allocation.claimantId];
+    const claimant = entryOf(state.claimants, allocation.claimantId);
     violations.push(...fenAtLeast(`${prefix}amount`, '分配金额', allocation.amount, 1));
     if (!claimant) violations.push({ field: `${prefix}claimantId`, rule: 'exists', message: '本案中没有该申请人' });
     else if (claimant.withdrawn) violations.push({ field: `${prefix}claimantId`, rule: 'withdrawn', message: '该申请已撤回，不能分配款项' });
@@ -52,21 +52,21 @@ function allocationViolations(
 export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '登记追回款');
   // The same payment flowing in again from the linked mediation case: already here.
-  if (data.source === 'mediation' && data.installmentId !== undefined && state.payments[data.paymentId]?.installmentId === data.installmentId) return [];
+  if (data.source === 'mediation' && data.installmentId !== undefined && entryOf(state.payments, data.paymentId)?.installmentId === data.installmentId) return [];
   rejectIfAny([
-    ...requiredText('paymentId', '款项编号', data.paymentId, 64),
+    ...entityKey('paymentId', '款项编号', data.paymentId),
     ...fenAtLeast('amount', '追回金额', data.amount, 1),
     ...localDate('paidOn', '支付日期', data.paidOn),
     ...requiredText('payer', '付款方', data.payer, 100),
-    ...allocationViolations(state, data.amount, data.allocations, (id) => (state.claimants[id].verified ?? 0) - state.claimants[id].recovered,
+    ...allocationViolations(state, data.amount, data.allocations, (id) => (entryOf(state.claimants, id)!.verified ?? 0) - entryOf(state.claimants, id)!.recovered,
       (limit) => `追回金额不能超过该申请人核实金额中尚未追回的部分（${formatYuan(limit)} 元）`),
     ...installmentViolations(state, data),
   ]);
-  if (state.payments[data.paymentId]) throw new RuleBrokenError('payment_exists', '该款项编号已登记');
+  if (entryOf(state.payments, data.paymentId)) throw new RuleBrokenError('payment_exists', '该款项编号已登记');
   const allocations: RecoveryAllocation[] = data.allocations.map((a) => ({
     claimantId: a.claimantId,
     amount: a.amount,
-    reimbursed: Math.min(a.amount, owedToFund(state.claimants[a.claimantId])),
+    reimbursed: Math.min(a.amount, owedToFund(entryOf(state.claimants, a.claimantId)!)),
   }));
   const agreement = data.installmentId ? { installmentId: data.installmentId, source: data.source ?? 'wage_case' } : {};
   return [{ type: 'RecoveryPaymentRecorded', data: { paymentId: data.paymentId, amount: data.amount, paidOn: data.paidOn, payer: data.payer, allocations, recordedAt: env.nowIso, ...agreement } }];
@@ -75,7 +75,7 @@ export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state
 /** A payment under a mediation agreement pays one installment of one worker, and no more than is left of it. */
 function installmentViolations(state: WageCaseState, data: RecordRecoveryPayment['data']): FieldViolation[] {
   if (data.installmentId === undefined) return data.source === 'mediation' ? [{ field: 'installmentId', rule: 'required', message: '调解协议付款须写明是哪一期' }] : [];
-  const expected = state.expectedPayments[data.installmentId];
+  const expected = entryOf(state.expectedPayments, data.installmentId);
   if (!expected) return [{ field: 'installmentId', rule: 'exists', message: '本案没有这一期调解协议付款' }];
   const violations: FieldViolation[] = [];
   if ((data.allocations ?? []).some((a) => a.claimantId !== expected.claimantId)) violations.push({ field: 'allocations', rule: 'installment_claimant', message: '调解协议的这一期付款只能分配给约定的职工' });
@@ -87,8 +87,8 @@ function installmentViolations(state: WageCaseState, data: RecordRecoveryPayment
 export function reverseRecoveryPayment(data: ReverseRecoveryPayment['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '冲正追回款');
   rejectIfAny(requiredText('reason', '冲正原因', data.reason, 500));
-  const payment = state.payments[data.paymentId];
-  if (!payment) rejectIfAny([{ field: 'paymentId', rule: 'exists', message: '本案中没有该笔追回款' }]);
+  const payment = entryOf(state.payments, data.paymentId);
+  if (!payment) throw new ValidationError([{ field: 'paymentId', rule: 'exists', message: '本案中没有该笔追回款' }]);
   if (payment.reversed) throw broken(state, { code: 'payment_already_reversed', message: '该笔追回款已冲正' });
   return [{ type: 'RecoveryPaymentReversed', data: { paymentId: data.paymentId, amount: payment.amount, allocations: payment.allocations, reason: data.reason, reversedAt: env.nowIso } }];
 }
@@ -99,12 +99,12 @@ export function requestEmergencyAdvance(data: RequestEmergencyAdvance['data'], s
   const list = Array.isArray(data.allocations) ? data.allocations : [];
   const amount = list.every((a) => Number.isSafeInteger(a.amount)) ? sumFen(list.map((a) => a.amount)) : NaN;
   rejectIfAny([
-    ...requiredText('advanceId', '垫付编号', data.advanceId, 64),
+    ...entityKey('advanceId', '垫付编号', data.advanceId),
     ...requiredText('reason', '垫付理由', data.reason, 500),
-    ...allocationViolations(state, amount, list, (id) => owedToWorker(state.claimants[id]) - pendingAdvanceFor(state, id),
+    ...allocationViolations(state, amount, list, (id) => owedToWorker(entryOf(state.claimants, id)!) - pendingAdvanceFor(state, id),
       (limit) => `垫付金额不能超过该申请人尚未拿到的核实金额（扣除待审批的垫付后为 ${formatYuan(limit)} 元）`),
   ]);
-  if (state.advances[data.advanceId]) throw new RuleBrokenError('advance_exists', '该垫付编号已使用');
+  if (entryOf(state.advances, data.advanceId)) throw new RuleBrokenError('advance_exists', '该垫付编号已使用');
   return [{ type: 'EmergencyAdvanceRequested', data: { advanceId: data.advanceId, amount, allocations: list.map(({ claimantId, amount: a }) => ({ claimantId, amount: a })), reason: data.reason, requestedAt: env.nowIso } }];
 }
 
@@ -120,11 +120,11 @@ export function decideEmergencyAdvance(data: DecideEmergencyAdvance['data'], sta
   requireSupervisor(env, { code: 'supervisor_required', message: '应急周转金垫付须由督导审批' });
   requireOpen(state, '审批垫付');
   rejectIfAny(requiredText('reason', '审批意见', data.reason, 500));
-  const advance = state.advances[data.advanceId];
-  if (!advance) rejectIfAny([{ field: 'advanceId', rule: 'exists', message: '本案中没有该垫付申请' }]);
+  const advance = entryOf(state.advances, data.advanceId);
+  if (!advance) throw new ValidationError([{ field: 'advanceId', rule: 'exists', message: '本案中没有该垫付申请' }]);
   if (advance.status !== 'requested') throw broken(state, { code: 'advance_already_decided', message: '该垫付申请已审批' });
   if (!data.approve) return [{ type: 'EmergencyAdvanceRejected', data: { advanceId: data.advanceId, reason: data.reason, rejectedAt: env.nowIso } }];
-  const tooMuch = advance.allocations.find((a) => state.claimants[a.claimantId].withdrawn || a.amount > owedToWorker(state.claimants[a.claimantId]));
+  const tooMuch = advance.allocations.find((a) => entryOf(state.claimants, a.claimantId)!.withdrawn || a.amount > owedToWorker(entryOf(state.claimants, a.claimantId)!));
   if (tooMuch) throw new RuleBrokenError('advance_exceeds_owed', '申请后已有款项到账，垫付金额超过了该申请人尚未拿到的金额；请驳回后重新申请');
   return [{ type: 'EmergencyAdvanceApproved', data: { advanceId: data.advanceId, amount: advance.amount, allocations: advance.allocations, reason: data.reason, approvedAt: env.nowIso } }];
 }
@@ -133,10 +133,10 @@ export function decideEmergencyAdvance(data: DecideEmergencyAdvance['data'], sta
 export function reverseEmergencyAdvance(data: ReverseEmergencyAdvance['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '冲正垫付');
   rejectIfAny(requiredText('reason', '冲正原因', data.reason, 500));
-  const advance = state.advances[data.advanceId];
-  if (!advance) rejectIfAny([{ field: 'advanceId', rule: 'exists', message: '本案中没有该垫付' }]);
+  const advance = entryOf(state.advances, data.advanceId);
+  if (!advance) throw new ValidationError([{ field: 'advanceId', rule: 'exists', message: '本案中没有该垫付' }]);
   if (advance.status !== 'approved') throw broken(state, { code: 'advance_not_paid', message: '只有已审批发放的垫付可以冲正' });
-  const repaid = advance.allocations.find((a) => state.claimants[a.claimantId].advanced - a.amount < state.claimants[a.claimantId].reimbursed);
+  const repaid = advance.allocations.find((a) => entryOf(state.claimants, a.claimantId)!.advanced - a.amount < entryOf(state.claimants, a.claimantId)!.reimbursed);
   if (repaid) throw new RuleBrokenError('advance_reimbursed', '该垫付已由追回款归还周转金，须先冲正相关追回款');
   return [{ type: 'EmergencyAdvanceReversed', data: { advanceId: data.advanceId, amount: advance.amount, allocations: advance.allocations, reason: data.reason, reversedAt: env.nowIso } }];
 }
