@@ -65,7 +65,7 @@ suite('administrator console: reference data and the working calendar (browser)'
   it('gives the administrator reference data and the calendar beside users and units', async () => {
     await step('admin-nav', async () => {
       await loginAs(ADMIN);
-      expect((await attributes('nav.sidebar a', 'data-testid')).sort()).toEqual(['nav-calendar', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
+      expect((await attributes('nav.sidebar a', 'data-testid')).sort()).toEqual(['nav-calendar', 'nav-parked', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
     });
   }, TEST_TIMEOUT);
 

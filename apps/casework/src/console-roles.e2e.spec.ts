@@ -303,7 +303,7 @@ suite('web console by role (browser)', () => {
     await step('admin-users', async () => {
       await loginAs(ADMIN);
       await page.getByTestId('users-page').waitFor();
-      expect(await navTestIds()).toEqual(['nav-calendar', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
+      expect(await navTestIds()).toEqual(['nav-calendar', 'nav-parked', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
       const row = page.locator('[data-testid="user-row"][data-username="li.jinshui"]');
       await row.waitFor();
       expect(await row.innerText()).toContain('金水区总工会');

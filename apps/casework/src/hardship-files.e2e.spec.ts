@@ -102,6 +102,13 @@ describe('hardship files over HTTP', () => {
     expect(inbox).toContainEqual(expect.objectContaining({ id: requestId, kind: 'hardship_registration', caseKind: 'hardship_file', caseId: id }));
     await post(supervisor, `/api/approvals/${requestId}/approve`, { reason: '符合深度困难条件' });
     await post(cadre, `/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项' });
+    // Registered today (day 20): a relief or aid dated the day before would count the family before it had a file, and aid dated tomorrow in a period still to come.
+    const reliefBefore = await cadre.post(`/api/hardship-files/${id}/relief`, { relievedOn: shanghaiDay(19), reason: '长期病残' });
+    expect(reliefBefore.status).toBe(400);
+    expect(reliefBefore.body.errors).toEqual([expect.objectContaining({ field: 'relievedOn', rule: 'date_order' })]);
+    const aidAhead = await cadre.post(`/api/hardship-files/${id}/aid`, { type: 'festival', deliveredOn: shanghaiDay(21), amount: 50_000, fundingSource: '送温暖资金' });
+    expect(aidAhead.status).toBe(400);
+    expect(aidAhead.body.errors).toEqual([expect.objectContaining({ field: 'deliveredOn', rule: 'future_date' })]);
     const { requestId: liftId } = await post(cadre, `/api/hardship-files/${id}/lift-out-requests`, { basis: 'stable_work', evidence: '户主签订三年劳动合同' });
     await post(supervisor, `/api/hardship-files/${id}/lift-out-requests/${liftId}/decision`, { approve: true, reason: '稳定就业' });
     system.shiftClock(40 * DAY);

@@ -128,6 +128,24 @@ describe('hostile input over HTTP', () => {
     expect(await signedIn.json()).toMatchObject({ code: 'json_too_deep' });
   });
 
+  it('refuses fields named like members of every object, bodies that are not objects, and broken escapes in the path, in Chinese', async () => {
+    for (const key of ['toString', 'hasOwnProperty', 'valueOf']) {
+      const extra = await refused(() => caseworker.post(`/api/wage-cases/${wageCaseId}/claimants/${claimantId}/evidence`, { kind: 'iou', description: '欠条', [key]: 'x' }));
+      expect(extra.errors[0]).toMatchObject({ field: key, rule: 'forbidden_key' });
+    }
+    const list = await refused(() => caseworker.post(`/api/wage-cases/${wageCaseId}/claimants`, [1, 2]));
+    expect(list.errors[0]).toMatchObject({ field: 'body', rule: 'object' });
+    const nested = await refused(() => caseworker.post('/api/wage-cases', { source: { kind: 'walk_in' }, respondent: 'x', summary: '某案' }));
+    expect(nested.message).toMatch(/[\u4e00-\u9fff]/);
+    const escape = await refused(() => caseworker.post(`/api/wage-cases/${wageCaseId}/claimants/%E0%A4%A/withdraw`, { reason: '撤回' }));
+    expect(escape.errors[0]).toMatchObject({ field: 'path', rule: 'encoding' });
+    for (const name of PROTOTYPE_NAMES) {
+      const reveal = await caseworker.post(`/api/wage-cases/${wageCaseId}/claimants/${name}/reveal`, { field: 'phone', reason: '核实身份' });
+      expect(reveal.status).toBeGreaterThanOrEqual(400);
+      expect(reveal.status).toBeLessThan(500);
+    }
+  });
+
   it('takes no more than a small body before log-in, and a workbook-sized one after', async () => {
     const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(10 * 1024 * 1024) });
     const anonymous = await fetch(`${system.app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });

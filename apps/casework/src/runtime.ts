@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { poolStatements, startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
-import { PostgresEventStore, type EventStore } from '#event-store';
+import { poolStatements, ProcessPresence, startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
+import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
-import { ProjectionRunner, type Projection, type ReadModelProgress } from '#projections';
+import { ProjectionRunner, type ApplyFailure, type Projection, type ReadModelProgress } from '#projections';
 import { HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-models';
 import { projectorConsumers } from '../../projector/src/consumers.js';
 import { upcasters } from '#event-schemas';
@@ -81,6 +81,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     extra: { max: 20 },
   });
   let personalData: PersonalDataProtection | undefined;
+  let presence: ProcessPresence | undefined;
   try {
     await dataSource.initialize();
     await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL);
@@ -107,6 +108,8 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     const mediation = createMediationServices();
     const { readModels, processManagers } = projectorConsumers(store, { hotline, wage, hardship, mediation }, personalDataHashKey);
     const consumers = [...readModels, ...processManagers];
+    // Names this process in its Idempotency-Key claims, so that a retry can take over those of a process that died.
+    presence = await ProcessPresence.start(databaseUrl);
     const projections = options.readModels ? await options.readModels({ dataSource, store, consumers }) : await runProjectionsHere(dataSource, store, consumers);
     return {
       databaseUrl,
@@ -114,7 +117,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       store,
       orgUnits,
       users,
-      idempotency: new IdempotencyStore(poolStatements(dataSource)),
+      idempotency: new IdempotencyStore(poolStatements(dataSource), { instanceId: presence.instanceId }),
       projections,
       tokenSecret,
       personalDataHashKey,
@@ -131,6 +134,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       generatedAdminPassword,
       async close() {
         await projections.stop();
+        await presence?.stop();
         await store.close();
         await personalData?.close();
         await dataSource.destroy();
@@ -138,6 +142,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       },
     };
   } catch (error) {
+    await presence?.stop();
     await personalData?.close();
     if (dataSource.isInitialized) await dataSource.destroy();
     await postgres?.stop();
@@ -146,17 +151,22 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
 }
 
 async function runProjectionsHere(dataSource: DataSource, store: EventStore, consumers: readonly Projection[]): Promise<ProjectionRunner> {
-  const runner = new ProjectionRunner(dataSource, store, consumers, { onError: reportProjectionFailure });
+  const runner = new ProjectionRunner(dataSource, store, consumers, { onError: reportProjectionFailure, onParked: reportParkedEvent });
   await runner.start();
   return runner;
 }
 
 /**
- * A projection stops on a failure (a poisoned read model must be looked at). When the database is
- * shutting down (Ctrl-C reaches the embedded server too) that is expected: the batch rolled back and
- * resumes from its checkpoint on the next start.
+ * A failure no event is to blame for (the database away): the runner tries the batch again. When the
+ * database is shutting down (Ctrl-C reaches the embedded server too) that is expected: the batch
+ * rolled back and resumes from its checkpoint on the next start.
  */
 function reportProjectionFailure(name: string, error: unknown): void {
   if ((error as { code?: string }).code === '57P01') return;
-  console.error(`[projections] ${name} stopped: ${error instanceof Error ? error.name : 'error'} ${(error as { code?: string }).code ?? ''}`);
+  console.error(`[projections] ${name} is retrying a batch: ${error instanceof Error ? error.name : 'error'} ${(error as { code?: string }).code ?? ''}`);
+}
+
+/** An event a projection could not apply was parked (ADR 0004); administrators see and replay it. */
+function reportParkedEvent(name: string, event: RecordedEvent, failure: ApplyFailure): void {
+  console.error(`[projections] ${name} parked ${event.type} at position ${event.position.commit}: ${failure.errorClass}`);
 }

@@ -4,6 +4,7 @@
  * (JSON and Excel) and closing; bad input named by row and field; other units see nothing.
  */
 import readXlsxFile from 'read-excel-file/node';
+import { addDays } from '#calendar';
 import { startTestCasework, type TestCasework } from './testing/test-casework.js';
 import type { ApiClient } from './testing/api-client.js';
 
@@ -56,7 +57,7 @@ describe('wage cases over HTTP', () => {
     await act(caseworker, id, 'start-verification');
     await act(caseworker, id, 'verify', { claims: [{ claimantId: a, verified: 1_000_000, basis: '考勤卡' }, { claimantId: b, verified: 800_050, basis: '欠条' }, { claimantId: c, verified: 500_000, basis: '工资条' }] });
     await act(caseworker, id, 'complete-verification');
-    await act(caseworker, id, 'negotiations', { summary: '约谈总包项目经理，承诺分两次支付', promisedBy: '2026-04-30' });
+    await act(caseworker, id, 'negotiations', { summary: '约谈总包项目经理，承诺分两次支付', promisedBy: addDays(system.today(), 30) });
 
     const advance = await act(caseworker, id, 'advances', { allocations: [{ claimantId: c, amount: 300_000 }], reason: '孙三家中困难' });
     await system.app.runtime.projections.waitUntilCaughtUp();
@@ -64,10 +65,12 @@ describe('wage cases over HTTP', () => {
     expect(approvals).toContainEqual(expect.objectContaining({ id: advance.approvalId, kind: 'wage_advance', caseKind: 'wage_case', caseId: id }));
     expect((await supervisor.post(`/api/approvals/${advance.approvalId}/approve`, { reason: '同意垫付' })).status).toBe(200);
 
-    const first = await act(caseworker, id, 'payments', { amount: 1_000_000, paidOn: '2026-03-20', payer: '某建工集团', allocations: [{ claimantId: a, amount: 600_000 }, { claimantId: b, amount: 400_000 }] });
-    const wrong = await act(caseworker, id, 'payments', { amount: 100_000, paidOn: '2026-03-21', payer: '某建工集团', allocations: [{ claimantId: a, amount: 100_000 }] });
+    // Paid on the day the case was opened (the earliest a payment of the case may carry) and today.
+    const today = system.today();
+    const first = await act(caseworker, id, 'payments', { amount: 1_000_000, paidOn: today, payer: '某建工集团', allocations: [{ claimantId: a, amount: 600_000 }, { claimantId: b, amount: 400_000 }] });
+    const wrong = await act(caseworker, id, 'payments', { amount: 100_000, paidOn: today, payer: '某建工集团', allocations: [{ claimantId: a, amount: 100_000 }] });
     await act(caseworker, id, 'payments/' + wrong.paymentId + '/reverse', { reason: '误录，实为同一笔' });
-    await act(caseworker, id, 'payments', { amount: 1_300_050, paidOn: '2026-04-28', payer: '某建工集团', allocations: [{ claimantId: a, amount: 400_000 }, { claimantId: b, amount: 400_050 }, { claimantId: c, amount: 500_000 }] });
+    await act(caseworker, id, 'payments', { amount: 1_300_050, paidOn: today, payer: '某建工集团', allocations: [{ claimantId: a, amount: 400_000 }, { claimantId: b, amount: 400_050 }, { claimantId: c, amount: 500_000 }] });
     expect(first.paymentId).toBeDefined();
 
     const ledger = (await caseworker.get(`/api/wage-cases/${id}/ledger`)).body;
@@ -104,12 +107,31 @@ describe('wage cases over HTTP', () => {
     await act(caseworker, id, 'start-verification');
     await act(caseworker, id, 'verify', { claims: [{ claimantId: claimant.claimantId, verified: 500_000, basis: '欠条' }] });
     const before = (await caseworker.get(`/api/wage-cases/${id}`)).body.version;
-    const response = await caseworker.post(`/api/wage-cases/${id}/payments`, { amount: 100_000, paidOn: '2026-03-20', payer: '某公司', allocations: [{ claimantId: claimant.claimantId, amount: 99_999 }] });
+    const response = await caseworker.post(`/api/wage-cases/${id}/payments`, { amount: 100_000, paidOn: system.today(), payer: '某公司', allocations: [{ claimantId: claimant.claimantId, amount: 99_999 }] });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'allocations', rule: 'sum' })] });
     expect(response.body.message).toContain('分配合计');
-    const float = await caseworker.post(`/api/wage-cases/${id}/payments`, { amount: 100.5, paidOn: '2026-03-20', payer: '某公司', allocations: [{ claimantId: claimant.claimantId, amount: 100.5 }] });
+    const float = await caseworker.post(`/api/wage-cases/${id}/payments`, { amount: 100.5, paidOn: system.today(), payer: '某公司', allocations: [{ claimantId: claimant.claimantId, amount: 100.5 }] });
     expect(float.status).toBe(400);
+    expect((await caseworker.get(`/api/wage-cases/${id}`)).body.version).toBe(before);
+  });
+
+  it('refuses a payment dated tomorrow or before the case was opened, naming paidOn, and changes nothing', async () => {
+    const id = await openProjectCase();
+    await act(caseworker, id, 'claimants', { claimants: [{ name: '郑六', workedFrom: '2025-03-01', claimed: 500_000 }] });
+    const [claimant] = (await caseworker.get(`/api/wage-cases/${id}`)).body.claimants;
+    await act(caseworker, id, 'start-verification');
+    await act(caseworker, id, 'verify', { claims: [{ claimantId: claimant.claimantId, verified: 500_000, basis: '欠条' }] });
+    const before = (await caseworker.get(`/api/wage-cases/${id}`)).body.version;
+    const pay = (paidOn: string) => caseworker.post(`/api/wage-cases/${id}/payments`, { amount: 100_000, paidOn, payer: '某公司', allocations: [{ claimantId: claimant.claimantId, amount: 100_000 }] });
+    // Dated next year it would count in next year's figures; dated before the opening it gives a negative time to first recovery.
+    const tomorrow = await pay(addDays(system.today(), 1));
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'paidOn', rule: 'future_date' })] });
+    const beforeOpening = await pay(addDays(system.today(), -1));
+    expect(beforeOpening.status).toBe(400);
+    expect(beforeOpening.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'paidOn', rule: 'date_order' })] });
+    expect(beforeOpening.body.errors[0].message).toContain(system.today());
     expect((await caseworker.get(`/api/wage-cases/${id}`)).body.version).toBe(before);
   });
 

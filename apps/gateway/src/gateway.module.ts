@@ -20,6 +20,7 @@ import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
 import { HardshipFileCommands, HardshipFilesController } from './hardship/hardship-files.controller.js';
 import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
 import { MediationCaseCommands, MediationCasesController } from './mediation/mediation-cases.controller.js';
+import { ParkedEventsController } from './admin/parked-events.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
@@ -43,6 +44,7 @@ import { MediationCaseCommands, MediationCasesController } from './mediation/med
     CalendarController,
     ComplaintAuditController,
     AuditVerifyController,
+    ParkedEventsController,
   ],
 })
 export class GatewayModule {}

@@ -71,11 +71,11 @@ describe('wage ⇄ mediation process manager', () => {
       items: [{ item: '工资', amount: 500_000, partyId: 'w1' }, { item: '工资', amount: 300_000, partyId: 'w2' }],
       schedule: [{ installmentId: 'i1', dueOn: '2026-11-25', amount: 500_000, partyId: 'w1' }, { installmentId: 'i2', dueOn: '2026-12-25', amount: 300_000, partyId: 'w2' }],
     } });
-    await toMediation(mediationId, { type: 'RecordAgreedPayment', data: { paymentId: 'pay-room', installmentId: 'i1', paidOn: '2026-11-21', amount: 500_000 } });
+    await toMediation(mediationId, { type: 'RecordAgreedPayment', data: { paymentId: 'pay-room', installmentId: 'i1', paidOn: '2026-11-20', amount: 500_000 } });
     await crashAfterActing();
     await runUntilCaughtUp();
     // The wage case now expects the schedule, has the room's payment, and (from the agreement) the verified amounts.
-    await toWage(wageId, { type: 'RecordRecoveryPayment', data: { paymentId: 'pay-wage', amount: 300_000, paidOn: '2026-11-22', payer: '某餐饮公司', allocations: [{ claimantId: 'w2', amount: 300_000 }], installmentId: 'i2', source: 'wage_case' } });
+    await toWage(wageId, { type: 'RecordRecoveryPayment', data: { paymentId: 'pay-wage', amount: 300_000, paidOn: '2026-11-20', payer: '某餐饮公司', allocations: [{ claimantId: 'w2', amount: 300_000 }], installmentId: 'i2', source: 'wage_case' } });
     await crashAfterActing();
     await crashAfterActing();
     await runUntilCaughtUp();

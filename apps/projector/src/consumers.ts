@@ -27,6 +27,14 @@ export function projectorConsumers(
       ...wage.processManagers(store, hotline.decider),
       ...hardship.processManagers(store),
       ...mediation.processManagers(store, wage.decider, hotline.decider),
-    ],
+    ].map(replayedEventByEvent),
   };
+}
+
+/**
+ * A process manager's effects are commands (ids derived from the event), not tables to rebuild: its
+ * parked events are replayed each alone (docs/adr/0004, "Parked events").
+ */
+function replayedEventByEvent(manager: Projection): Projection {
+  return { ...manager, replay: 'event' };
 }

@@ -33,13 +33,18 @@ export async function startKafkaProjector(role: ProjectorRole, env: NodeJS.Proce
   const groups = new ProjectionConsumerGroups(connection.dataSource, broker, consumers, {
     readable: (events) => connection.readable(events),
     partitions: distributed.kafkaPartitions,
-    onError: (projection, error) => log.error('consumer stopped', { projection, error: error instanceof Error ? error.name : 'error' }),
+    onError: (projection, error) => log.error('consumer failed, trying again', { projection, error: error instanceof Error ? error.name : 'error' }),
+    onParked: (projection, event, failure) => log.warn('event parked', { projection, eventType: event.type, streamId: event.streamId, error: failure.errorClass }),
     onAssignment: (projection, partitions) => log.info('partitions assigned', { projection, partitions: partitions.map((p) => `${p.topic}:${p.partition}`).join(' ') }),
   });
   await groups.start();
   const metrics = new ServiceMetrics(name, readModelLagGauges(groups));
   const ops = await startOpsServer(env.PORT ? Number(env.PORT) : 0, {
-    health: async () => ({ status: 'ok', service: name }),
+    health: async () => {
+      const statuses = await groups.status();
+      const parked = statuses.reduce((sum, s) => sum + s.parkedEvents, 0);
+      return { status: parked > 0 ? 'degraded' : 'ok', service: name, parkedEvents: parked };
+    },
     ready: async () => {
       const statuses = await groups.status();
       return { ready: statuses.every((s) => s.state === 'running'), service: name, consumers: statuses };

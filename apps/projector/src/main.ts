@@ -15,7 +15,8 @@ runService('projector', async () => {
   const connection = await connectProjector(databaseUrl);
   const runner = new ProjectionRunner(connection.dataSource, connection.store, connection.projections, {
     batchSize: process.env.PROJECTION_BATCH_SIZE ? Number(process.env.PROJECTION_BATCH_SIZE) : undefined,
-    onError: (name, error) => console.error(`[projector] ${name} stopped: ${error instanceof Error ? error.name : 'error'}`),
+    onError: (name, error) => console.error(`[projector] ${name} failed, trying again: ${error instanceof Error ? error.name : 'error'}`),
+    onParked: (name, event, failure) => console.error(`[projector] ${name} parked ${event.type} of ${event.streamId}: ${failure.errorClass}`),
   });
   await runner.start();
   console.log(`[projector] running ${connection.projections.map((p) => p.name).join(', ')}`);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
-import { rebuildProjection } from '#projections';
+import { parkedTotal, rebuildProjection } from '#projections';
 import { connectProjector } from './projector.js';
 import { storeConnectorFromEnv } from '../../casework/src/distributed/distributed-config.js';
 import { progressBar } from './progress-bar.js';
@@ -34,6 +34,9 @@ async function main(): Promise<void> {
         onProgress: ({ applied: done, total }) => process.stdout.write(`\r${progressBar(done, total, startedAt)}`),
       });
       process.stdout.write(`\n${projection.name}: ${applied.toLocaleString('en-US')} events replayed and swapped in, ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n`);
+      // A rebuild no longer fails on an event it cannot apply: it parks it (docs/operations.md, "Parked events").
+      const parked = await parkedTotal(connection.dataSource, [projection.name]);
+      if (parked > 0) process.stdout.write(`${projection.name}: ${parked} events parked — see the console's 搁置的事件 or npm run projections:replay-parked\n`);
     }
   } finally {
     await connection.close();

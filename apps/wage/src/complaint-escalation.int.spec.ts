@@ -4,7 +4,7 @@
  */
 import { DataSource } from 'typeorm';
 import { handleCommand } from '#command-handling';
-import { createChineseDaysCalendar } from '#calendar';
+import { createChineseDaysCalendar, shanghaiDateOf } from '#calendar';
 import { PostgresEventStore } from '#event-store';
 import { upcasters } from '#event-schemas';
 import { createTestDatabase, processManagerRestarts, type TestDatabase } from '#testing';
@@ -61,7 +61,10 @@ describe('complaint escalation process manager', () => {
     await handleCommand(store, wage.decider, kase, { type: 'AddClaimants', data: { claimants: [{ claimantId: 'c1', name: '冯师傅', workedFrom: '2025-03-01', claimed: 500_000 }] } }, meta());
     await handleCommand(store, wage.decider, kase, { type: 'StartVerification', data: {} }, meta());
     await handleCommand(store, wage.decider, kase, { type: 'VerifyClaims', data: { claims: [{ claimantId: 'c1', verified: 500_000, basis: '欠条' }] } }, meta());
-    await handleCommand(store, wage.decider, kase, { type: 'RecordRecoveryPayment', data: { paymentId: 'p1', amount: 200_000, paidOn: '2026-03-01', payer: '某劳务公司', allocations: [{ claimantId: 'c1', amount: 200_000 }] } }, meta());
+    // Paid on the day the process manager opened the case: no payment of the case is dated earlier.
+    const [opened] = await store.readStream(kase);
+    const paidOn = shanghaiDateOf(new Date((opened.data as { openedAt: string }).openedAt));
+    await handleCommand(store, wage.decider, kase, { type: 'RecordRecoveryPayment', data: { paymentId: 'p1', amount: 200_000, paidOn, payer: '某劳务公司', allocations: [{ claimantId: 'c1', amount: 200_000 }] } }, meta());
     await handleCommand(store, wage.decider, kase, { type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: '企业仅支付部分' } }, meta());
 
     await crashAfterActing();

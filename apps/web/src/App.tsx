@@ -6,6 +6,7 @@ import { NotAllowedPage } from './pages/NotAllowedPage';
 import { LoginPage } from './pages/LoginPage';
 import { hardshipPage } from './pages/hardship/hardship-pages';
 import { mediationPage } from './pages/mediation/mediation-pages';
+import { parkedPage } from './pages/admin/parked/ParkedEventsPage';
 import { Page } from './pages/Page';
 import { ReferenceProvider } from './reference/ReferenceProvider';
 import { mayOpen, resolveRoute } from './roles';
@@ -51,7 +52,7 @@ export function App() {
 
   const resolved = resolveRoute(route, session.user.role);
   const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
-  const page = mediationPage(resolved) ?? hardshipPage(resolved) ?? <Page route={resolved} />;
+  const page = mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>
       <ReferenceProvider>{allowed ? page : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>

@@ -260,12 +260,29 @@ export interface CalendarDay {
   weekday: number;
   working: boolean;
   published: { kind: 'holiday' | 'make_up_working_day'; name: string; nameEn: string } | null;
+  /** The festival of the entered notice the day is off for, or `调休上班`. */
+  notice: string | null;
+  /** In a provisional year: the statutory holiday counted on the day (补假 when `substitute`). */
+  statutory: { name: string; substitute: boolean } | null;
   correction: { kind: DayKind; note: string } | null;
+}
+
+/** A year's State Council notice as entered (`PUT /api/calendar/years/:year/notice`). */
+export interface CalendarNotice {
+  year: number;
+  holidays: { name: string; from: string; to: string }[];
+  makeUpWorkingDays: string[];
+  reason: string;
+  enteredBy: string;
+  enteredAt: string;
 }
 
 export interface CalendarYear {
   year: number;
   known: boolean;
+  /** 暂定: neither published nor entered; counted on the statutory holidays. */
+  provisional: boolean;
+  notice: CalendarNotice | null;
   enteredByAdministrator: boolean;
   corrections: { date: string; kind: DayKind; note: string }[];
   days: CalendarDay[];

@@ -15,7 +15,7 @@ const PAGES: Record<Role, PageName[]> = {
     'mediation-case', 'mediation-new', 'room-calendar'],
   // Referrals are taken by room staff (the API refuses caseworkers); a mediator's home is their day.
   mediator: ['mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],
-  admin: ['users', 'units', 'reference', 'calendar', 'poverty-lines'],
+  admin: ['users', 'units', 'reference', 'calendar', 'poverty-lines', 'parked-events'],
 };
 
 export function mayOpen(role: Role, page: PageName): boolean {

@@ -22,6 +22,7 @@ export type Route =
   | { name: 'hardship-due' }
   | { name: 'hardship-import' }
   | { name: 'poverty-lines' }
+  | { name: 'parked-events' }
   | { name: 'mediator-day' }
   | { name: 'room-calendar' }
   | { name: 'mediation-new' }
@@ -56,6 +57,7 @@ const FIXED: Record<string, Route> = {
   '/hardship-files/due': { name: 'hardship-due' },
   '/hardship-files/import': { name: 'hardship-import' },
   '/admin/poverty-lines': { name: 'poverty-lines' },
+  '/admin/parked': { name: 'parked-events' },
   '/mediation/today': { name: 'mediator-day' },
   '/mediation/calendar': { name: 'room-calendar' },
   '/mediation-cases/new': { name: 'mediation-new' },

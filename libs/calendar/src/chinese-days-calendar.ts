@@ -1,6 +1,8 @@
 import published from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { ValidationError, type FieldViolation } from '#errors';
 import { assertLocalDate, dayOfWeek, isLocalDate, type LocalDate } from './local-date.js';
+import { noticeDayKinds, type HolidayNotice } from './holiday-notice.js';
+import { statutoryHolidayDates } from './statutory-holidays.js';
 import type { CalendarOverrides, WorkingCalendar } from './working-calendar.js';
 
 /**
@@ -20,29 +22,50 @@ export interface ChineseDaysCalendarOptions {
    * State Council publishes a year that `chinese-days` does not know yet); `knowsYear` is true for them.
    */
   readonly yearsEnteredByAdministrator?: readonly number[];
+  /**
+   * The State Council's notices an administrator entered, a year each: a year with a notice follows
+   * it (holidays, make-up working days, weekdays otherwise) instead of the package or the law.
+   */
+  readonly notices?: readonly HolidayNotice[];
 }
 
-/** The default `WorkingCalendar`: chinese-days, corrected by overrides, Monday–Friday for unknown years. */
+/**
+ * The default `WorkingCalendar`. A day is decided by, first to last: the administrator's override of
+ * that day; the notice entered for its year; chinese-days for the years it ships; for any other year
+ * the statutory holidays (`statutoryHolidays`) — provisional until the notice is entered — and
+ * Monday–Friday otherwise.
+ */
 export function createChineseDaysCalendar(options: ChineseDaysCalendarOptions = {}): WorkingCalendar {
   const overrides = options.overrides ?? {};
   const violations = overrideViolations(overrides);
   if (violations.length > 0) throw new ValidationError(violations);
   const enteredYears = new Set(options.yearsEnteredByAdministrator ?? []);
+  const noticeDays = new Map<number, ReadonlyMap<LocalDate, 'working' | 'non_working'>>(
+    (options.notices ?? []).map((notice) => [notice.year, noticeDayKinds(notice)]),
+  );
 
   return {
     isWorkingDay(date: LocalDate): boolean {
       assertLocalDate(date);
       const override = overrides[date];
       if (override) return override === 'working';
-      if (makeUpWorkdays[date]) return true;
-      if (holidays[date]) return false;
-      const weekday = dayOfWeek(date);
-      return weekday >= 1 && weekday <= 5;
+      const year = Number(date.slice(0, 4));
+      const notice = noticeDays.get(year);
+      if (notice) return notice.has(date) ? notice.get(date) === 'working' : isWeekday(date);
+      if (publishedYears.has(year)) return makeUpWorkdays[date] ? true : holidays[date] ? false : isWeekday(date);
+      // A year entered day by day (before notices could be entered in one go) keeps the weekday rule.
+      if (!enteredYears.has(year) && statutoryHolidayDates(year).has(date)) return false;
+      return isWeekday(date);
     },
     knowsYear(year: number): boolean {
-      return publishedYears.has(year) || enteredYears.has(year);
+      return publishedYears.has(year) || enteredYears.has(year) || noticeDays.has(year);
     },
   };
+}
+
+function isWeekday(date: LocalDate): boolean {
+  const weekday = dayOfWeek(date);
+  return weekday >= 1 && weekday <= 5;
 }
 
 /** What the State Council's arrangement says of a day: a public holiday, or a make-up working day (调休上班). */

@@ -26,7 +26,7 @@ describe('the chinese-days working calendar', () => {
     expect(publishedDayOf('2026-02-14')).toEqual({ kind: 'make_up_working_day', name: '春节', nameEn: 'Spring Festival' });
     expect(publishedDayOf('2025-10-11')).toMatchObject({ kind: 'make_up_working_day', name: '国庆节' });
     expect(publishedDayOf('2026-03-07')).toBeUndefined();
-    expect(publishedDayOf('2027-02-08')).toBeUndefined();
+    expect(publishedDayOf('2030-02-12')).toBeUndefined();
   });
 
   it('an ordinary weekend is not working and an ordinary weekday is', () => {
@@ -35,13 +35,34 @@ describe('the chinese-days working calendar', () => {
     expect(calendar.isWorkingDay('2026-03-09')).toBe(true);
   });
 
-  it('knows 2025 and 2026 but not 2027, where it falls back to Monday–Friday', () => {
+  it('knows 2025 and 2026 but not 2030, where it counts the statutory holidays and Monday–Friday', () => {
     expect(calendar.knowsYear(2025)).toBe(true);
     expect(calendar.knowsYear(2026)).toBe(true);
-    expect(calendar.knowsYear(2027)).toBe(false);
+    expect(calendar.knowsYear(2030)).toBe(false);
     expect(publishedCalendarYears()).toContain(2026);
-    expect(calendar.isWorkingDay('2027-01-01')).toBe(true); // a Friday; the real 元旦 is unknown
-    expect(calendar.isWorkingDay('2027-01-02')).toBe(false);
+    expect(calendar.isWorkingDay('2030-01-01')).toBe(false); // 元旦, a Tuesday
+    expect(calendar.isWorkingDay('2030-01-02')).toBe(true);
+    expect(calendar.isWorkingDay('2030-01-05')).toBe(false);
+  });
+
+  it("a year's notice replaces its provisional arrangement: its days off, its make-up working days, weekdays otherwise", () => {
+    const noticed = createChineseDaysCalendar({
+      notices: [{ year: 2030, holidays: [{ name: '春节', from: '2030-02-02', to: '2030-02-08' }], makeUpWorkingDays: ['2030-01-26', '2030-02-09'] }],
+    });
+    expect(noticed.knowsYear(2030)).toBe(true);
+    expect(noticed.isWorkingDay('2030-02-08')).toBe(false);
+    expect(noticed.isWorkingDay('2030-02-09')).toBe(true); // a make-up Saturday
+    expect(noticed.isWorkingDay('2030-01-26')).toBe(true);
+    expect(noticed.isWorkingDay('2030-01-01')).toBe(true); // not in this (partial) notice: the notice decides, not the law
+    expect(noticed.isWorkingDay('2030-01-05')).toBe(false);
+  });
+
+  it("an administrator's single-day override wins over the year's notice", () => {
+    const noticed = createChineseDaysCalendar({
+      notices: [{ year: 2030, holidays: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }], makeUpWorkingDays: [] }],
+      overrides: { '2030-01-01': 'working' },
+    });
+    expect(noticed.isWorkingDay('2030-01-01')).toBe(true);
   });
 
   it("an administrator's override wins over the published arrangement", () => {
@@ -52,9 +73,10 @@ describe('the chinese-days working calendar', () => {
   });
 
   it('a year the administrator entered in full counts as known', () => {
-    const corrected = createChineseDaysCalendar({ overrides: { '2027-01-01': 'non_working' }, yearsEnteredByAdministrator: [2027] });
-    expect(corrected.knowsYear(2027)).toBe(true);
-    expect(corrected.isWorkingDay('2027-01-01')).toBe(false);
+    const corrected = createChineseDaysCalendar({ overrides: { '2030-01-02': 'non_working' }, yearsEnteredByAdministrator: [2030] });
+    expect(corrected.knowsYear(2030)).toBe(true);
+    expect(corrected.isWorkingDay('2030-01-02')).toBe(false);
+    expect(corrected.isWorkingDay('2030-01-01')).toBe(true); // entered day by day: the law's holidays are not guessed any more
   });
 
   it('rejects overrides with an invalid date or kind, naming each', () => {

@@ -55,6 +55,14 @@ describe('working-day deadlines', () => {
     expect(deadline('2026-02-13T15:00:00+08:00', 6)).toBe('2026-02-28T15:59:59.999Z');
   });
 
+  it('across the year end into a year without a notice: 5 working days from Monday 28 December 2026 end Tuesday 5 January 2027 (元旦 is off)', () => {
+    expect(deadline('2026-12-28T10:00:00+08:00', 5)).toBe('2027-01-05T15:59:59.999Z');
+  });
+
+  it('Spring Festival 2030, a year no package knows: one working day from Friday 1 February is Friday 8 February', () => {
+    expect(deadline('2030-02-01T10:00:00+08:00', 1)).toBe('2030-02-08T15:59:59.999Z');
+  });
+
   it("follows the administrator's overrides", () => {
     const corrected = createChineseDaysCalendar({ overrides: { '2026-02-24': 'non_working' } });
     expect(workingDayDeadline(corrected, at('2026-02-14T11:00:00+08:00'), 1).toISOString()).toBe('2026-02-25T15:59:59.999Z');

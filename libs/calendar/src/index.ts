@@ -3,3 +3,7 @@ export * from './working-calendar.js';
 export * from './chinese-days-calendar.js';
 export * from './deadlines.js';
 export * from './adjustable-calendar.js';
+export * from './statutory-holidays.js';
+export * from './holiday-notice.js';
+export * from './provisional.js';
+export * from './recompute-deadlines.js';

@@ -1,4 +1,4 @@
-import type { LocalDate } from '#calendar';
+import type { CalendarDayChange, LocalDate } from '#calendar';
 import type { Fen } from '#money';
 import type { FileSource, LiftOutBasis } from './hardship.events.js';
 import type { AidType, CadreLevel, CancellationReason, HardshipCause, HardshipLevel, HeadOfHousehold, HouseholdMember } from './hardship.values.js';
@@ -55,7 +55,11 @@ export type RecordRelapse = Command<'RecordRelapse', { readonly relapsedOn: Loca
 /** Sent by the reminder sweep (no user): the decider judges whether a reminder is due and to whom. */
 export type SendReminder = Command<'SendReminder', { readonly step: 'notice_end' | 'yearly_review' | 'follow_up_check_in'; readonly dueOn: LocalDate }>;
 
+/** Recount the public notice's end after the calendar changed on `changes` (system only). */
+export type RecomputeHardshipDeadlines = Command<'RecomputeDeadlines', { readonly reason: string; readonly changes: readonly CalendarDayChange[] }>;
+
 export type HardshipCommand =
   | ReceiveApplication | RecordHomeVisit | StartPublicNotice | RecordObjection | ResolveObjection | RequestRegistration | DecideRegistration | TransferFile
   | AssignCadre | RecordMonthlyIncome | DeliverAid | ReverseAidDelivery | RaiseMicroWish | FulfilMicroWish | RecordYearlyReview
-  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse | SendReminder;
+  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse | SendReminder
+  | RecomputeHardshipDeadlines;

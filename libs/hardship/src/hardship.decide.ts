@@ -1,11 +1,14 @@
 import { addDays, shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
+import { entryOf } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
-import { fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
+import { entityKey, fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
 import type { HardshipCommand } from './hardship.commands.js';
 import type { HardshipEvent } from './hardship.events.js';
 import { addMonths, followUpCheckIns, incomeAboveLineLongEnough, noticeEndsOn, type HardshipLimits, type PovertyLines } from './hardship.rules.js';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, nextDueStep, reminderKey, type FileStatus, type HardshipFileState } from './hardship.state.js';
+import { recomputeNoticeEnd } from './recompute-deadlines.js';
+import { activeSince, applied, cancellableSince, factDate, liftedSince, monthNotInFuture, noticeStarted, visited } from './hardship.dates.js';
 import { AID_TYPES, CADRE_LEVELS, CANCELLATION_REASONS, HARDSHIP_CAUSES, HARDSHIP_LEVELS } from './hardship.values.js';
 
 export interface HardshipDeciderDependencies {
@@ -70,7 +73,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       const d = command.data;
       requireStatus(state, ['applied', 'verified'], 'visit_not_expected', '入户核查须在申请之后、公示之前');
       reject([
-        ...localDate('visitedOn', '入户日期', d.visitedOn),
+        ...factDate('visitedOn', '入户日期', d.visitedOn, context, applied(state)),
         ...(d.consentToIncomeCheck === true ? [] : [{ field: 'consentToIncomeCheck', rule: 'consent_required', message: '须取得家庭同意核查收入的授权，才能登记入户核查' }]),
         ...requiredText('findings', '核查情况', d.findings, 2000),
         ...fenAtLeast('monthlyHouseholdIncome', '核实的家庭月收入（分）', d.monthlyHouseholdIncome, 0),
@@ -82,20 +85,21 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'StartPublicNotice': {
       requireStatus(state, ['verified'], 'not_verified', '须先入户核查，才能公示');
-      reject(localDate('startedOn', '公示开始日期', command.data.startedOn));
+      reject(factDate('startedOn', '公示开始日期', command.data.startedOn, context, visited(state)));
       return [{ type: 'PublicNoticeStarted', data: { startedOn: command.data.startedOn, endsOn: noticeEndsOn(deps.calendar, command.data.startedOn, deps.limits.noticeWorkingDays) } }];
     }
     case 'RecordObjection': {
       requireStatus(state, ['in_notice'], 'not_in_notice', '只有公示期间可以登记异议');
-      reject([...requiredText('objectionId', '异议编号', command.data.objectionId, 64), ...requiredText('summary', '异议内容', command.data.summary, 2000), ...localDate('receivedOn', '收到日期', command.data.receivedOn)]);
-      if (state.objections[command.data.objectionId]) return [];
+      reject([...requiredText('objectionId', '异议编号', command.data.objectionId, 64), ...requiredText('summary', '异议内容', command.data.summary, 2000), ...factDate('receivedOn', '收到日期', command.data.receivedOn, context, noticeStarted(state))]);
+      if (entryOf(state.objections, command.data.objectionId)) return [];
       return [{ type: 'ObjectionRecorded', data: command.data }];
     }
     case 'ResolveObjection': {
       requireStatus(state, ['in_notice'], 'not_in_notice', '只有公示期间可以处理异议');
       reject([...requiredText('resolution', '处理意见', command.data.resolution, 2000), ...localDate('resolvedOn', '处理日期', command.data.resolvedOn)]);
-      const objection = state.objections[command.data.objectionId];
-      if (!objection) reject([{ field: 'objectionId', rule: 'exists', message: '没有该异议' }]);
+      const objection = entryOf(state.objections, command.data.objectionId);
+      if (!objection) throw new ValidationError([{ field: 'objectionId', rule: 'exists', message: '没有该异议' }]);
+      reject(factDate('resolvedOn', '处理日期', command.data.resolvedOn, context, { on: objection.receivedOn ?? null, label: '异议收到日期' }));
       if (objection.resolved) throw new RuleBrokenError('objection_resolved', '该异议已处理');
       return [{ type: 'ObjectionResolved', data: { ...command.data, upheld: command.data.upheld === true } }];
     }
@@ -136,7 +140,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'AssignCadre': {
       requireStatus(state, [...BEFORE_REGISTRATION, 'active', 'lifted'], 'file_ended', '档案已结束');
-      reject([...oneOfCodes('level', '帮扶责任人层级', command.data.level, CADRE_LEVELS), ...requiredText('userId', '帮扶责任人', command.data.userId, 64)]);
+      reject([...oneOfCodes('level', '帮扶责任人层级', command.data.level, CADRE_LEVELS), ...entityKey('userId', '帮扶责任人', command.data.userId)]);
       const previous = state.cadres[command.data.level] ?? null;
       if (previous === command.data.userId) return [];
       if (previous !== null) reject(requiredText('reason', '更换原因', command.data.reason, 500));
@@ -146,6 +150,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       requireStatus(state, ['active', 'lifted'], 'file_not_active', '只有在档或监测中的档案可以登记月收入');
       reject([
         ...(typeof command.data.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(command.data.month) ? [] : [{ field: 'month', rule: 'month', message: '月份格式应为 YYYY-MM' }]),
+        ...monthNotInFuture('month', '月份', command.data.month, context),
         ...fenAtLeast('monthlyHouseholdIncome', '家庭月收入（分）', command.data.monthlyHouseholdIncome, 0),
       ]);
       const line = deps.lines.lineFor(state.district!, Number(command.data.month.slice(0, 4)));
@@ -158,34 +163,35 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject([
         ...requiredText('deliveryId', '发放编号', d.deliveryId, 64),
         ...oneOfCodes('type', '帮扶类型', d.type, AID_TYPES),
-        ...localDate('deliveredOn', '发放日期', d.deliveredOn),
+        ...factDate('deliveredOn', '发放日期', d.deliveredOn, context, activeSince(state)),
         ...fenAtLeast('amount', '金额（分）', d.amount, 0),
         ...(d.amount === 0 ? requiredText('inKind', '实物内容（金额为 0 时必填）', d.inKind, 500) : []),
         ...requiredText('fundingSource', '资金来源', d.fundingSource, 100),
       ]);
-      if (state.deliveries[d.deliveryId]) return [];
+      if (entryOf(state.deliveries, d.deliveryId)) return [];
       return [{ type: 'AidDelivered', data: { deliveryId: d.deliveryId, type: d.type, deliveredOn: d.deliveredOn, amount: d.amount, ...(d.inKind ? { inKind: d.inKind } : {}), fundingSource: d.fundingSource, deliveredBy: context.actor.userId } }];
     }
     case 'ReverseAidDelivery': {
       requireStatus(state, ['active', 'lifted', 'relieved', 'cancelled'], 'file_not_registered', '档案尚未建档');
       reject(requiredText('reason', '冲正原因', command.data.reason, 500));
-      const delivery = state.deliveries[command.data.deliveryId];
-      if (!delivery) reject([{ field: 'deliveryId', rule: 'exists', message: '没有该发放记录' }]);
+      const delivery = entryOf(state.deliveries, command.data.deliveryId);
+      if (!delivery) throw new ValidationError([{ field: 'deliveryId', rule: 'exists', message: '没有该发放记录' }]);
       if (delivery.reversed) throw new RuleBrokenError('delivery_reversed', '该发放记录已冲正');
       return [{ type: 'AidDeliveryReversed', data: command.data }];
     }
     case 'RaiseMicroWish': {
       requireStatus(state, ACTIVE, 'file_not_active', '只有在档的家庭可以登记微心愿');
-      reject([...requiredText('wishId', '心愿编号', command.data.wishId, 64), ...requiredText('description', '心愿内容', command.data.description, 200), ...localDate('raisedOn', '登记日期', command.data.raisedOn)]);
-      if (state.wishes[command.data.wishId]) return [];
+      reject([...requiredText('wishId', '心愿编号', command.data.wishId, 64), ...requiredText('description', '心愿内容', command.data.description, 200), ...factDate('raisedOn', '登记日期', command.data.raisedOn, context, activeSince(state))]);
+      if (entryOf(state.wishes, command.data.wishId)) return [];
       return [{ type: 'MicroWishRaised', data: command.data }];
     }
     case 'FulfilMicroWish': {
       requireStatus(state, ACTIVE, 'file_not_active', '只有在档的家庭可以圆梦微心愿');
       reject([...localDate('fulfilledOn', '圆梦日期', command.data.fulfilledOn), ...fenAtLeast('amount', '金额（分）', command.data.amount, 0), ...requiredText('fundingSource', '资金来源', command.data.fundingSource, 100)]);
-      const wish = state.wishes[command.data.wishId];
-      if (!wish) reject([{ field: 'wishId', rule: 'exists', message: '没有该微心愿' }]);
+      const wish = entryOf(state.wishes, command.data.wishId);
+      if (!wish) throw new ValidationError([{ field: 'wishId', rule: 'exists', message: '没有该微心愿' }]);
       if (wish.fulfilledOn) throw new RuleBrokenError('wish_fulfilled', '该微心愿已圆梦');
+      reject(factDate('fulfilledOn', '圆梦日期', command.data.fulfilledOn, context, { on: wish.raisedOn ?? null, label: '心愿登记日期' }));
       const deliveryId = `wish-${command.data.wishId}`;
       return [
         { type: 'AidDelivered', data: { deliveryId, type: 'micro_wish', deliveredOn: command.data.fulfilledOn, amount: command.data.amount, ...(command.data.amount === 0 ? { inKind: wish.description } : {}), fundingSource: command.data.fundingSource, deliveredBy: context.actor.userId } },
@@ -194,7 +200,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'RecordYearlyReview': {
       requireStatus(state, ACTIVE, 'file_not_active', '只有在档的家庭需要年度复核');
-      reject([...localDate('reviewedOn', '复核日期', command.data.reviewedOn), ...oneOfCodes('level', '困难等级', command.data.level, HARDSHIP_LEVELS), ...requiredText('findings', '复核情况', command.data.findings, 2000)]);
+      reject([...factDate('reviewedOn', '复核日期', command.data.reviewedOn, context, activeSince(state)), ...oneOfCodes('level', '困难等级', command.data.level, HARDSHIP_LEVELS), ...requiredText('findings', '复核情况', command.data.findings, 2000)]);
       return [{ type: 'YearlyReviewRecorded', data: { reviewedOn: command.data.reviewedOn, level: command.data.level, previousLevel: state.level!, findings: command.data.findings, nextReviewDue: addMonths(command.data.reviewedOn, deps.limits.reviewEveryMonths) } }];
     }
     case 'RequestLiftOut': {
@@ -219,13 +225,13 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'RecordRelief': {
       requireStatus(state, ACTIVE, 'file_not_active', '只有在档的家庭可以解困');
-      reject([...localDate('relievedOn', '解困日期', command.data.relievedOn), ...requiredText('reason', '解困说明', command.data.reason, 1000)]);
+      reject([...factDate('relievedOn', '解困日期', command.data.relievedOn, context, activeSince(state)), ...requiredText('reason', '解困说明', command.data.reason, 1000)]);
       return [{ type: 'FileRelieved', data: command.data }];
     }
     case 'CancelFile': {
       requireStatus(state, [...BEFORE_REGISTRATION, 'active', 'lifted'], 'file_ended', '档案已结束');
       reject([
-        ...localDate('cancelledOn', '注销日期', command.data.cancelledOn),
+        ...factDate('cancelledOn', '注销日期', command.data.cancelledOn, context, cancellableSince(state)),
         ...oneOfCodes('reason', '注销原因', command.data.reason, CANCELLATION_REASONS),
         ...requiredText('note', '注销说明', command.data.note, 1000),
         ...(command.data.reason === 'duplicate' ? requiredText('duplicateOf', '重复的档案编号', command.data.duplicateOf, 64) : []),
@@ -234,9 +240,11 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'RecordFollowUpCheckIn': {
       requireStatus(state, ['lifted'], 'not_lifted', '只有已脱困的家庭需要返贫监测回访');
-      reject([...localDate('checkedOn', '回访日期', command.data.checkedOn), ...requiredText('note', '回访情况', command.data.note, 2000)]);
+      reject([...factDate('checkedOn', '回访日期', command.data.checkedOn, context, liftedSince(state)), ...requiredText('note', '回访情况', command.data.note, 2000)]);
       return [{ type: 'FollowUpCheckInRecorded', data: { checkedOn: command.data.checkedOn, stable: command.data.stable === true, note: command.data.note } }];
     }
+    case 'RecomputeDeadlines':
+      return recomputeNoticeEnd(command.data, state, context, deps.calendar);
     case 'SendReminder': {
       // A sweep may find a step already done or a reminder already out: then there is nothing to send.
       const due = nextDueStep(state);
@@ -250,7 +258,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
     }
     case 'RecordRelapse': {
       requireStatus(state, ['lifted'], 'not_lifted', '只有已脱困的家庭可以登记返困');
-      reject([...localDate('relapsedOn', '返困日期', command.data.relapsedOn), ...requiredText('reason', '返困原因', command.data.reason, 1000), ...oneOfCodes('level', '困难等级', command.data.level, HARDSHIP_LEVELS)]);
+      reject([...factDate('relapsedOn', '返困日期', command.data.relapsedOn, context, liftedSince(state)), ...requiredText('reason', '返困原因', command.data.reason, 1000), ...oneOfCodes('level', '困难等级', command.data.level, HARDSHIP_LEVELS)]);
       return [{ type: 'FileRelapsed', data: { relapsedOn: command.data.relapsedOn, reason: command.data.reason, level: command.data.level, nextReviewDue: addMonths(command.data.relapsedOn, deps.limits.reviewEveryMonths) } }];
     }
   }

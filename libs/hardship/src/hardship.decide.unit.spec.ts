@@ -150,6 +150,68 @@ describe('hardship-family file decisions', () => {
     expect(refusal([['2026-05-02', { type: 'TransferFile', data: { toUnitId: '410102', toDistrict: '410102', reason: '调整' } }]], relieved).code).toBe('file_ended');
   });
 
+  describe('the dates of what happened (DOMAIN.md: nothing in the future, nothing before the file existed)', () => {
+    const violationsOf = (error: CaseworkError) => (error as ValidationError).violations.map((v) => `${v.field}:${v.rule}`);
+    const aid = (deliveredOn: string): HardshipCommand => ({ type: 'DeliverAid', data: { deliveryId: 'd-1', type: 'living', deliveredOn, amount: 50_000, fundingSource: '市总工会帮扶资金' } });
+    const relief = (relievedOn: string): HardshipCommand => ({ type: 'RecordRelief', data: { relievedOn, reason: '长期病残' } });
+
+    it('refuses a relief or aid dated before the registration (2026-03-16), which would count the family before it had a file', () => {
+      const error = refusal([['2026-05-01', relief('2026-03-15')]], registered());
+      expect(violationsOf(error)).toEqual(['relievedOn:date_order']);
+      expect(error.message).toContain('2026-03-16');
+      expect(violationsOf(refusal([['2026-05-01', aid('2026-03-10')]], registered()))).toEqual(['deliveredOn:date_order']);
+      expect(run([['2026-05-01', aid('2026-03-16')], ['2026-05-01', relief('2026-04-30')]], registered()).state.status).toBe('relieved');
+    });
+
+    it('refuses aid, a relief, a review, a wish or a month of income dated after today', () => {
+      const state = registered();
+      expect(violationsOf(refusal([['2026-05-01', aid('2026-05-02')]], state))).toEqual(['deliveredOn:future_date']);
+      expect(violationsOf(refusal([['2026-05-01', relief('2026-05-02')]], state))).toEqual(['relievedOn:future_date']);
+      expect(violationsOf(refusal([['2026-05-01', { type: 'RecordYearlyReview', data: { reviewedOn: '2026-05-02', level: 'deep', findings: '复核' } }]], state))).toEqual(['reviewedOn:future_date']);
+      expect(violationsOf(refusal([['2026-05-01', { type: 'RaiseMicroWish', data: { wishId: 'w-1', description: '台灯', raisedOn: '2026-05-02' } }]], state))).toEqual(['raisedOn:future_date']);
+      expect(violationsOf(refusal([['2026-05-31', { type: 'RecordMonthlyIncome', data: { month: '2026-06', monthlyHouseholdIncome: 330_000 } }]], state))).toEqual(['month:future_date']);
+    });
+
+    it('orders the steps before registration: the visit after the application, the notice after the visit, an objection inside the notice and its answer after it', () => {
+      const applied = run([['2026-03-02', apply]]).state;
+      const visit = (visitedOn: string): HardshipCommand => ({ type: 'RecordHomeVisit', data: { visitedOn, consentToIncomeCheck: true, findings: '入户', monthlyHouseholdIncome: 240_000 } });
+      expect(violationsOf(refusal([['2026-03-04', visit('2026-03-01')]], applied))).toEqual(['visitedOn:date_order']);
+      expect(violationsOf(refusal([['2026-03-04', visit('2026-03-05')]], applied))).toEqual(['visitedOn:future_date']);
+      const visited = run([['2026-03-04', visit('2026-03-04')]], applied).state;
+      expect(violationsOf(refusal([['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-03' } }]], visited))).toEqual(['startedOn:date_order']);
+      expect(violationsOf(refusal([['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-06' } }]], visited))).toEqual(['startedOn:future_date']);
+      const inNotice = run([['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-05' } }]], visited).state;
+      expect(violationsOf(refusal([['2026-03-06', { type: 'RecordObjection', data: { objectionId: 'o-1', summary: '异议', receivedOn: '2026-03-04' } }]], inNotice))).toEqual(['receivedOn:date_order']);
+      const objected = run([['2026-03-07', { type: 'RecordObjection', data: { objectionId: 'o-1', summary: '异议', receivedOn: '2026-03-07' } }]], inNotice).state;
+      expect(violationsOf(refusal([['2026-03-09', { type: 'ResolveObjection', data: { objectionId: 'o-1', upheld: false, resolution: '不成立', resolvedOn: '2026-03-06' } }]], objected))).toEqual(['resolvedOn:date_order']);
+      expect(violationsOf(refusal([['2026-03-09', { type: 'CancelFile', data: { cancelledOn: '2026-03-01', reason: 'moved_away', note: '迁出' } }]], objected))).toEqual(['cancelledOn:date_order']);
+    });
+
+    it('orders follow-up check-ins and a relapse after the lift-out, and a wish fulfilled after it was raised', () => {
+      const lifted = run([
+        ['2026-06-01', { type: 'RequestLiftOut', data: { requestId: 'l-1', basis: 'stable_work', evidence: '劳动合同' } }],
+        ['2026-06-05', { type: 'DecideLiftOut', data: { requestId: 'l-1', approve: true, reason: '稳定就业' } }, 'supervisor'],
+      ], registered()).state;
+      expect(violationsOf(refusal([['2026-09-05', { type: 'RecordFollowUpCheckIn', data: { checkedOn: '2026-06-04', stable: true, note: '稳定' } }]], lifted))).toEqual(['checkedOn:date_order']);
+      expect(violationsOf(refusal([['2026-09-05', { type: 'RecordFollowUpCheckIn', data: { checkedOn: '2026-09-06', stable: true, note: '稳定' } }]], lifted))).toEqual(['checkedOn:future_date']);
+      expect(violationsOf(refusal([['2026-09-05', { type: 'RecordRelapse', data: { relapsedOn: '2026-06-01', reason: '失业', level: 'relative' } }]], lifted))).toEqual(['relapsedOn:date_order']);
+      const relapsed = run([['2026-09-05', { type: 'RecordRelapse', data: { relapsedOn: '2026-09-01', reason: '失业', level: 'relative' } }]], lifted).state;
+      // Active again from the relapse: aid dated while the family was lifted out is not aid of this file's active spell.
+      expect(violationsOf(refusal([['2026-09-06', aid('2026-08-01')]], relapsed))).toEqual(['deliveredOn:date_order']);
+      const wished = run([['2026-09-06', { type: 'RaiseMicroWish', data: { wishId: 'w-1', description: '台灯', raisedOn: '2026-09-06' } }]], relapsed).state;
+      expect(violationsOf(refusal([['2026-09-08', { type: 'FulfilMicroWish', data: { wishId: 'w-1', fulfilledOn: '2026-09-05', amount: 15_000, fundingSource: '捐赠' } }]], wished))).toEqual(['fulfilledOn:date_order']);
+    });
+
+    it('measures a file brought in from a legacy registry against its own registration of years ago, not against the day it was imported', () => {
+      const imported = ([
+        { type: 'HardshipApplicationReceived', data: { fileId: 'legacy-1', source: { kind: 'application' }, head: { name: '陈某', employer: '郑州某纺织厂', unionMember: true }, members: [], householdSize: 3, district: '410105', unitId: '410105', causes: ['illness'], monthlyHouseholdIncome: 240_000, receivedAt: '2016-03-01T04:00:00.000Z', imported: { batch: 'registry.csv', row: 2 } } },
+        { type: 'FileRegistered', data: { requestId: 'import-registry.csv', level: 'deep', causes: ['illness'], registeredOn: '2016-03-01', nextReviewDue: '2017-03-01', reason: '自旧台账导入' } },
+      ] as HardshipEvent[]).reduce(decider.evolve, decider.initialState);
+      expect(run([['2026-11-25', relief('2019-06-30')]], imported).state).toMatchObject({ status: 'relieved', ended: { how: 'relieved', on: '2019-06-30' } });
+      expect(violationsOf(refusal([['2026-11-25', relief('2016-02-29')]], imported))).toEqual(['relievedOn:date_order']);
+    });
+  });
+
   it('reminds the cadres of a yearly review two weeks ahead and again once overdue, each once, and only of the step that is due', () => {
     const remind = (day: string, dueOn = '2027-03-16'): [string, HardshipCommand] => [day, { type: 'SendReminder', data: { step: 'yearly_review', dueOn } }];
     const withoutCadre = registered();

@@ -104,10 +104,18 @@ export type ReminderSent = DomainEvent<'ReminderSent', {
   readonly to: readonly string[];
 }>;
 
+/** The end of a running public notice recounted on a corrected working calendar, by the system (5 working days kept). */
+export type HardshipDeadlinesRecomputed = DomainEvent<'DeadlinesRecomputed', {
+  readonly reason: string;
+  readonly recomputedAt: string;
+  readonly deadlines: readonly { readonly deadline: 'notice_end'; readonly previousDueOn: LocalDate; readonly dueOn: LocalDate }[];
+}>;
+
 export type HardshipEvent =
   | HardshipApplicationReceived | HomeVisitRecorded | PublicNoticeStarted | ObjectionRecorded | ObjectionResolved
   | RegistrationRequested | FileRegistered | RegistrationRejected | FileTransferred | CadreAssigned | MonthlyIncomeRecorded
   | AidDelivered | AidDeliveryReversed | MicroWishRaised | MicroWishFulfilled | YearlyReviewRecorded
-  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed | ReminderSent;
+  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed | ReminderSent
+  | HardshipDeadlinesRecomputed;
 
 export type HardshipEventType = HardshipEvent['type'];

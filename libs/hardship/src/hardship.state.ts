@@ -1,4 +1,4 @@
-import type { LocalDate } from '#calendar';
+import { shanghaiDateOf, type LocalDate } from '#calendar';
 import type { Fen } from '#money';
 import type { FileSource, HardshipEvent, LiftOutBasis } from './hardship.events.js';
 import type { AidDelivery, CadreLevel, CancellationReason, HardshipCause, HardshipLevel, HeadOfHousehold, HouseholdMember, MonthlyIncome } from './hardship.values.js';
@@ -24,28 +24,33 @@ export interface HardshipFileState {
   readonly incomePerHead: Fen | null;
   readonly line: Fen | null;
   readonly consentRecorded: boolean;
+  /** The Shanghai day the application was received, and of the home visit: the first days the file's steps may carry. */
+  readonly receivedOn: LocalDate | null;
+  readonly visitedOn: LocalDate | null;
   readonly notice: { readonly startedOn: LocalDate; readonly endsOn: LocalDate } | null;
-  readonly objections: Readonly<Record<string, { readonly summary: string; readonly resolved: boolean; readonly upheld: boolean }>>;
+  readonly objections: Readonly<Record<string, { readonly summary: string; readonly receivedOn: LocalDate; readonly resolved: boolean; readonly upheld: boolean }>>;
   readonly pendingRegistration: { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[] } | null;
   readonly registeredOn: LocalDate | null;
   readonly cadres: Readonly<Partial<Record<CadreLevel, string>>>;
   readonly monthlyIncomes: readonly MonthlyIncome[];
   readonly deliveries: Readonly<Record<string, AidDelivery & { readonly reversed: boolean }>>;
-  readonly wishes: Readonly<Record<string, { readonly description: string; readonly fulfilledOn: LocalDate | null }>>;
+  readonly wishes: Readonly<Record<string, { readonly description: string; readonly raisedOn: LocalDate; readonly fulfilledOn: LocalDate | null }>>;
   readonly nextReviewDue: LocalDate | null;
   readonly pendingLiftOut: { readonly requestId: string; readonly basis: LiftOutBasis } | null;
   readonly liftedOn: LocalDate | null;
   readonly followUp: { readonly checkInsDue: readonly LocalDate[]; readonly until: LocalDate; readonly checkIns: number } | null;
   readonly ended: { readonly how: 'lifted' | 'relieved' | 'cancelled'; readonly on: LocalDate; readonly reason?: CancellationReason } | null;
   readonly relapses: number;
+  /** The day of the last relapse: the file is active again from it. */
+  readonly relapsedOn: LocalDate | null;
   /** Reminders already pushed (`step/dueOn/soon|overdue`), so that each goes out once. */
   readonly remindersSent: readonly string[];
 }
 
 export const initialHardshipFileState: HardshipFileState = {
   status: 'none', fileId: null, source: null, head: null, members: [], district: null, unitId: null, causes: [], level: null, householdSize: 0,
-  incomePerHead: null, line: null, consentRecorded: false, notice: null, objections: {}, pendingRegistration: null, registeredOn: null, cadres: {},
-  monthlyIncomes: [], deliveries: {}, wishes: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0,
+  incomePerHead: null, line: null, consentRecorded: false, receivedOn: null, visitedOn: null, notice: null, objections: {}, pendingRegistration: null, registeredOn: null, cadres: {},
+  monthlyIncomes: [], deliveries: {}, wishes: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0, relapsedOn: null,
   remindersSent: [],
 };
 
@@ -66,14 +71,16 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
   switch (event.type) {
     case 'HardshipApplicationReceived': {
       const { fileId, source, head, members, district, unitId, causes } = event.data;
-      return { ...state, status: 'applied', fileId, source, head, members, district, unitId, causes, householdSize: event.data.householdSize ?? members.length + 1 };
+      return { ...state, status: 'applied', fileId, source, head, members, district, unitId, causes, householdSize: event.data.householdSize ?? members.length + 1, receivedOn: shanghaiDateOf(new Date(event.data.receivedAt)) };
     }
     case 'HomeVisitRecorded':
-      return { ...state, status: 'verified', consentRecorded: true, householdSize: event.data.householdSize, incomePerHead: event.data.incomePerHead, line: event.data.line };
+      return { ...state, status: 'verified', consentRecorded: true, visitedOn: event.data.visitedOn, householdSize: event.data.householdSize, incomePerHead: event.data.incomePerHead, line: event.data.line };
+    case 'DeadlinesRecomputed':
+      return state.notice ? { ...state, notice: { ...state.notice, endsOn: event.data.deadlines.find((d) => d.deadline === 'notice_end')?.dueOn ?? state.notice.endsOn } } : state;
     case 'PublicNoticeStarted':
       return { ...state, status: 'in_notice', notice: { startedOn: event.data.startedOn, endsOn: event.data.endsOn } };
     case 'ObjectionRecorded':
-      return { ...state, objections: { ...state.objections, [event.data.objectionId]: { summary: event.data.summary, resolved: false, upheld: false } } };
+      return { ...state, objections: { ...state.objections, [event.data.objectionId]: { summary: event.data.summary, receivedOn: event.data.receivedOn, resolved: false, upheld: false } } };
     case 'ObjectionResolved': {
       const objection = state.objections[event.data.objectionId];
       return { ...state, objections: { ...state.objections, [event.data.objectionId]: { ...objection, resolved: true, upheld: event.data.upheld } } };
@@ -97,7 +104,7 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
     case 'AidDeliveryReversed':
       return { ...state, deliveries: { ...state.deliveries, [event.data.deliveryId]: { ...state.deliveries[event.data.deliveryId], reversed: true } } };
     case 'MicroWishRaised':
-      return { ...state, wishes: { ...state.wishes, [event.data.wishId]: { description: event.data.description, fulfilledOn: null } } };
+      return { ...state, wishes: { ...state.wishes, [event.data.wishId]: { description: event.data.description, raisedOn: event.data.raisedOn, fulfilledOn: null } } };
     case 'MicroWishFulfilled':
       return { ...state, wishes: { ...state.wishes, [event.data.wishId]: { ...state.wishes[event.data.wishId], fulfilledOn: event.data.fulfilledOn } } };
     case 'YearlyReviewRecorded':
@@ -121,7 +128,7 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
     case 'ReminderSent':
       return { ...state, remindersSent: [...state.remindersSent, reminderKey(event.data)] };
     case 'FileRelapsed':
-      return { ...state, status: 'active', level: event.data.level, nextReviewDue: event.data.nextReviewDue, liftedOn: null, followUp: null, ended: null, relapses: state.relapses + 1 };
+      return { ...state, status: 'active', level: event.data.level, nextReviewDue: event.data.nextReviewDue, liftedOn: null, followUp: null, ended: null, relapses: state.relapses + 1, relapsedOn: event.data.relapsedOn };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { CalendarDayChange } from '#calendar';
 import type { Caller, Classification, Employer, RepeatMatch } from './complaint.values.js';
 import type {
   ChannelCode,
@@ -90,6 +91,9 @@ export type RecordLinkedCaseOutcome = Command<'RecordLinkedCaseOutcome', {
   readonly summary: string;
 }>;
 
+/** Recount the open working-day deadlines after the calendar changed on `changes` (system only). */
+export type RecomputeComplaintDeadlines = Command<'RecomputeDeadlines', { readonly reason: string; readonly changes: readonly CalendarDayChange[] }>;
+
 export type ComplaintCommand =
   | ReceiveComplaint
   | ClassifyComplaint
@@ -112,6 +116,7 @@ export type ComplaintCommand =
   | EscalateToWageCase
   | EscalateToHardshipApplication
   | EscalateToMediation
-  | RecordLinkedCaseOutcome;
+  | RecordLinkedCaseOutcome
+  | RecomputeComplaintDeadlines;
 
 export type ComplaintCommandType = ComplaintCommand['type'];

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import { ValidationError } from '#errors';
 import type { ComplaintCommand } from './complaint.commands.js';
@@ -14,6 +15,7 @@ import { extendDeadline } from './decide/extend-deadline.js';
 import { decideExtensionRequest, requestExtension } from './decide/extension-request.js';
 import { followUp } from './decide/follow-up.js';
 import { classify, receive } from './decide/receive.js';
+import { recomputeDeadlines } from './decide/recompute-deadlines.js';
 import { reopen } from './decide/reopen.js';
 import { attachRepeatCall, flagAsRepeat, mergeInto } from './decide/repeat.js';
 import { escalateToHardshipApplication, escalateToMediation, escalateToWageCase, recordLinkedCaseOutcome } from './decide/escalate.js';
@@ -24,6 +26,8 @@ import { SHIPPED_REFERENCE_DATA, type HotlineReferenceSource } from './reference
 export interface ComplaintDecider extends Decider<ComplaintCommand, ComplaintEvent, ComplaintState> {
   /** The reference lists its commands are validated against. */
   readonly reference: HotlineReferenceSource;
+  /** The working calendar its deadlines are counted on (views ask it which deadlines are provisional). */
+  readonly calendar: WorkingCalendar;
 }
 
 /**
@@ -37,6 +41,7 @@ export function createComplaintDecider(dependencies: ComplaintDeciderDependencie
     initialState: initialComplaintState,
     evolve: evolveComplaint,
     reference,
+    calendar: dependencies.calendar,
     decide(command: ComplaintCommand, state: ComplaintState, context: DecisionContext): ComplaintEvent[] {
       const violations = validateComplaintCommand(command, reference.current());
       if (violations.length > 0) throw new ValidationError(violations);
@@ -91,5 +96,7 @@ function decideStep(command: ComplaintCommand, state: ComplaintState, env: Decis
       return escalateToMediation(command.data, state, env);
     case 'RecordLinkedCaseOutcome':
       return recordLinkedCaseOutcome(command.data, state, env);
+    case 'RecomputeDeadlines':
+      return recomputeDeadlines(command.data, state, env);
   }
 }

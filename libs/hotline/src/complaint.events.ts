@@ -1,5 +1,5 @@
 import type { DomainEvent } from '#decider';
-import type { Caller, Classification, ClosureKind, Employer, RepeatMatch, UrgentReason } from './complaint.values.js';
+import type { Caller, Classification, ClosureKind, DeadlineStep, Employer, RepeatMatch, UrgentReason } from './complaint.values.js';
 import type {
   ChannelCode,
   ContactMethodCode,
@@ -145,6 +145,17 @@ export type LinkedCaseConcluded = DomainEvent<'LinkedCaseConcluded', {
   readonly concludedAt: Instant;
 }>;
 
+/**
+ * Deadlines recounted on a corrected working calendar (a State Council notice entered, or a
+ * correction of it), by the system. Each keeps its number of working days; the earlier values stay
+ * in the events that set them.
+ */
+export type DeadlinesRecomputed = DomainEvent<'DeadlinesRecomputed', {
+  readonly reason: string;
+  readonly recomputedAt: Instant;
+  readonly deadlines: readonly { readonly step: DeadlineStep; readonly previousDueAt: Instant; readonly dueAt: Instant }[];
+}>;
+
 export type ComplaintEvent =
   | ComplaintReceived
   | ComplaintClassified
@@ -166,6 +177,7 @@ export type ComplaintEvent =
   | ComplaintMergedInto
   | RepeatCallAttached
   | ComplaintEscalated
-  | LinkedCaseConcluded;
+  | LinkedCaseConcluded
+  | DeadlinesRecomputed;
 
 export type ComplaintEventType = ComplaintEvent['type'];

@@ -1,6 +1,6 @@
 import type { ComplaintEvent } from './complaint.events.js';
 import type { ComplaintStatus } from './complaint.status.js';
-import type { Classification, ComplaintLink } from './complaint.values.js';
+import type { Classification, ComplaintLink, DeadlineStep } from './complaint.values.js';
 import type { ReturnReasonCode, SatisfactionCode, UrgencyCode } from './reference-data.js';
 import { wasShredded } from './personal-data.js';
 
@@ -13,6 +13,8 @@ export interface HandlingRound {
   readonly firstContactDueAt: string | null;
   /** The current resolve deadline, extension included. */
   readonly resolveDueAt: string;
+  /** Where the resolve deadline is counted from: the assignment, or the latest reopening. */
+  readonly resolveCountedFrom?: string;
   readonly extensionsUsed: number;
   readonly signedForAt?: string;
   readonly contactAttempts: number;
@@ -76,7 +78,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return state;
     case 'ComplaintAssigned': {
       const { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt } = event.data;
-      const round: HandlingRound = { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt, extensionsUsed: 0, contactAttempts: 0 };
+      const round: HandlingRound = { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt, resolveCountedFrom: assignedAt, extensionsUsed: 0, contactAttempts: 0 };
       return { ...state, status: 'assigned', round };
     }
     case 'ComplaintSignedFor':
@@ -113,7 +115,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return {
         ...state,
         status: 'in_progress',
-        round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, extensionsUsed: 0 },
+        round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, resolveCountedFrom: event.data.reopenedAt, extensionsUsed: 0 },
         resolvedAt: undefined,
         followUpDueAt: null,
         followUpAttempts: 0,
@@ -128,9 +130,23 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, attachedRepeats: [...state.attachedRepeats, event.data.repeatComplaintId] };
     case 'ComplaintEscalated':
       return { ...state, links: [...state.links, { kind: event.data.kind, id: event.data.caseId, linkedAt: event.data.escalatedAt }] };
+    case 'DeadlinesRecomputed':
+      return recomputedDeadlines(state, event.data.deadlines);
     case 'LinkedCaseConcluded': {
       const { kind, caseId, outcome, summary, concludedAt } = event.data;
       return { ...state, links: state.links.map((link) => (link.kind === kind && link.id === caseId ? { ...link, outcome: { outcome, summary, concludedAt } } : link)) };
     }
   }
+}
+
+function recomputedDeadlines(state: ComplaintState, deadlines: readonly { readonly step: DeadlineStep; readonly dueAt: string }[]): ComplaintState {
+  let next = state;
+  for (const { step, dueAt } of deadlines) {
+    if (step === 'follow_up') next = { ...next, followUpDueAt: dueAt };
+    else if (next.round) {
+      const field = step === 'sign_for' ? 'signForDueAt' : step === 'first_contact' ? 'firstContactDueAt' : 'resolveDueAt';
+      next = { ...next, round: { ...next.round, [field]: dueAt } };
+    }
+  }
+  return next;
 }

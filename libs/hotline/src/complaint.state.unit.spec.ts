@@ -23,6 +23,7 @@ describe('the complaint state', () => {
       signForDueAt: '2026-03-10T15:59:59.999Z',
       firstContactDueAt: '2026-03-12T15:59:59.999Z',
       resolveDueAt: '2026-04-07T15:59:59.999Z',
+      resolveCountedFrom: '2026-03-09T02:00:00.000Z',
       extensionsUsed: 1,
       signedForAt: '2026-03-09T06:00:00.000Z',
       contactAttempts: 1,

@@ -26,6 +26,8 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
     ...requiredText('unitId', '承办单位', data.unitId, 64),
     ...optionalText('instructions', '交办意见', data.instructions, 1000),
   ],
+  // Sent by the system after a calendar change (deadline code, issue 15 point 5); the changes come from the calendar itself.
+  RecomputeDeadlines: (data) => requiredText('reason', '重新计算期限的原因', data.reason, 500),
   SignForComplaint: () => [],
   ReturnComplaint: (data, reference) => [
     ...oneOf('reason', '退回原因', data.reason, reference.returnReasons),

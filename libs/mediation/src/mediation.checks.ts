@@ -1,5 +1,5 @@
 import type { FieldViolation } from '#errors';
-import { fenAtLeast, localDate, oneOfCodes, requiredText } from '#field-checks';
+import { fenAtLeast, localDate, notBefore, notInFuture, oneOfCodes, requiredText } from '#field-checks';
 import { formatYuan, sumFen } from '#money';
 import type { ExtendDeadline, RecordAgreement } from './mediation.commands.js';
 import { MAX_EXTENSION_DAYS } from './mediation.rules.js';
@@ -12,6 +12,17 @@ import { CONSENTING_PARTIES } from './mediation.values.js';
  * a stable rule; messages never repeat personal data.
  */
 
+/**
+ * A date a person gives for something that happened (an acceptance, an agreement, a payment…): a real
+ * date, not after `today` and not before the step it follows. Planned dates — an agreement's
+ * effective date, an installment's due date, a session — are checked for order only.
+ */
+export function factDate(field: string, label: string, date: unknown, today: string, earliest: string | null, earliestLabel: string): FieldViolation[] {
+  const real = localDate(field, label, date);
+  if (real.length > 0) return real;
+  return [...notInFuture(field, label, date, today), ...notBefore(field, label, date, earliest, earliestLabel)];
+}
+
 /** An optional `partyId` that must name an applicant of the case. */
 export function partyViolations(field: string, partyId: string | undefined, parties: ReadonlySet<string>): FieldViolation[] {
   return partyId === undefined || parties.has(partyId) ? [] : [{ field, rule: 'exists', message: '本案没有该申请人' }];
@@ -21,14 +32,12 @@ export function partyViolations(field: string, partyId: string | undefined, part
  * 调解协议: at least one agreed amount and one installment; each installment due no earlier than the
  * agreement; the schedule adding up to the agreed total exactly.
  */
-export function agreementViolations(d: RecordAgreement['data'], state: MediationCaseState): FieldViolation[] {
+export function agreementViolations(d: RecordAgreement['data'], state: MediationCaseState, today: string): FieldViolation[] {
   const parties = new Set(state.applicants.map((a) => a.partyId));
   const items = Array.isArray(d.items) ? d.items : [];
   const schedule = Array.isArray(d.schedule) ? d.schedule : [];
-  const agreedOnValid = localDate('agreedOn', '协议达成日期', d.agreedOn);
   const violations: FieldViolation[] = [
-    ...agreedOnValid,
-    ...(agreedOnValid.length === 0 && state.acceptedOn !== null && d.agreedOn < state.acceptedOn ? [{ field: 'agreedOn', rule: 'date_order', message: '协议达成日期不能早于受理日期' }] : []),
+    ...factDate('agreedOn', '协议达成日期', d.agreedOn, today, state.acceptedOn, '受理日期'),
     ...localDate('effectiveOn', '协议生效日期', d.effectiveOn),
     ...(typeof d.effectiveOn === 'string' && d.effectiveOn < d.agreedOn ? [{ field: 'effectiveOn', rule: 'date_order', message: '协议生效日期不能早于达成日期' }] : []),
     ...requiredText('terms', '协议内容', d.terms, 5000),
@@ -71,7 +80,7 @@ function installmentViolations(schedule: RecordAgreement['data']['schedule'], ag
 }
 
 /** 延长调解期限: 1 to 30 days, a reason, and the consent of the applicant side and of the respondent side. */
-export function extensionViolations(d: ExtendDeadline['data']): FieldViolation[] {
+export function extensionViolations(d: ExtendDeadline['data'], today: string, acceptedOn: string | null): FieldViolation[] {
   const consents = Array.isArray(d.consents) ? d.consents : [];
   const sides = new Set(consents.map((c) => c.party));
   return [
@@ -80,7 +89,7 @@ export function extensionViolations(d: ExtendDeadline['data']): FieldViolation[]
     ...consents.flatMap((c, i) => [
       ...oneOfCodes(`consents.${i}.party`, '同意方', c.party, CONSENTING_PARTIES),
       ...requiredText(`consents.${i}.name`, '同意人姓名', c.name, 50),
-      ...localDate(`consents.${i}.consentedOn`, '同意日期', c.consentedOn),
+      ...factDate(`consents.${i}.consentedOn`, '同意日期', c.consentedOn, today, acceptedOn, '受理日期'),
     ]),
     ...(sides.has('applicant') && sides.has('respondent') ? [] : [{ field: 'consents', rule: 'both_parties', message: '延长调解期限须记录申请人和被申请人双方的同意' }]),
   ];

@@ -2,9 +2,9 @@ import { addDays, shanghaiDateOf } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import { entryOf } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
-import { fenAtLeast, localDate, oneOfCodes, optionalText, requiredBoolean, requiredText } from '#field-checks';
+import { fenAtLeast, oneOfCodes, optionalText, requiredBoolean, requiredText } from '#field-checks';
 import { formatYuan } from '#money';
-import { agreementViolations, extensionViolations, textListViolations } from './mediation.checks.js';
+import { agreementViolations, extensionViolations, factDate, textListViolations } from './mediation.checks.js';
 import type { MediationCommand } from './mediation.commands.js';
 import type { MediationEvent, SessionCancelled } from './mediation.events.js';
 import {
@@ -64,18 +64,15 @@ function requireCaseMediator(context: DecisionContext, state: MediationCaseState
   if (context.actor.userId !== state.mediator?.mediatorId) throw new ForbiddenError('not_case_mediator', `本案由调解员${state.mediator?.mediatorName ?? ''}承办，只有承办调解员或督导可以${doing}`);
 }
 
-function notBefore(field: string, label: string, date: unknown, earliest: string | null, earliestLabel: string): FieldViolation[] {
-  const valid = localDate(field, label, date);
-  if (valid.length > 0) return valid;
-  return earliest !== null && (date as string) < earliest ? [{ field, rule: 'date_order', message: `${label}不能早于${earliestLabel}（${earliest}）` }] : [];
-}
-
 function decide(command: MediationCommand, state: MediationCaseState, context: DecisionContext, deps: MediationDeciderDependencies): MediationEvent[] {
   const { limits } = deps;
+  /** The Shanghai day of the decision: dates of what happened lie no later (DOMAIN.md, "The figures…"). */
+  const today = shanghaiDateOf(context.now);
+  const factOn = (field: string, label: string, date: unknown, earliest: string | null, earliestLabel: string) => factDate(field, label, date, today, earliest, earliestLabel);
   switch (command.type) {
     case 'ReferCase': {
       const d = command.data;
-      reject(referralViolations(d));
+      reject(referralViolations(d, today));
       const referral = normalisedReferral(d);
       if (state.status !== 'none') {
         if (state.caseId === d.caseId && sameReferral(state, referral)) return [];
@@ -86,7 +83,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
     case 'AcceptCase': {
       requireRoomStaff(context, '受理案件');
       requireStatus(state, ['referred'], 'not_awaiting_acceptance', '只有待受理的案件可以受理');
-      reject(notBefore('acceptedOn', '受理日期', command.data.acceptedOn, state.referredOn, '转入日期'));
+      reject(factOn('acceptedOn', '受理日期', command.data.acceptedOn, state.referredOn, '转入日期'));
       const basis = deadlineBasisOf(state.source!);
       const deadline = deadlineOf({ source: state.source, acceptedOn: command.data.acceptedOn, extensionDays: 0 }, limits)!;
       return [{ type: 'CaseAccepted', data: { acceptedOn: command.data.acceptedOn, basis, periodDays: periodDaysOf(basis, limits), deadline } }];
@@ -94,7 +91,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
     case 'DeclineCase': {
       requireRoomStaff(context, '不予受理');
       requireStatus(state, ['referred'], 'not_awaiting_acceptance', '只有待受理的案件可以不予受理');
-      reject([...requiredText('reason', '不予受理的理由', command.data.reason, 1000), ...notBefore('declinedOn', '退回日期', command.data.declinedOn, state.referredOn, '转入日期')]);
+      reject([...requiredText('reason', '不予受理的理由', command.data.reason, 1000), ...factOn('declinedOn', '退回日期', command.data.declinedOn, state.referredOn, '转入日期')]);
       return [{ type: 'CaseDeclined', data: { reference: caseReference(state), reason: command.data.reason, declinedOn: command.data.declinedOn } }];
     }
     case 'AssignMediator': {
@@ -160,7 +157,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
     case 'ExtendDeadline': {
       requireStatus(state, MEDIATING, 'not_in_mediation', '只有调解期间可以延长调解期限');
       if (!isExtendable(state.deadlineBasis!)) throw new RuleBrokenError('extension_not_allowed', '委托调解（诉中）的调解期限不能延长，逾期未达成协议的应退回法院');
-      reject(extensionViolations(command.data));
+      reject(extensionViolations(command.data, today, state.acceptedOn));
       const { days, reason, consents } = command.data;
       return [{ type: 'DeadlineExtended', data: { days, reason, consents, previousDeadline: state.deadline!, deadline: addDays(state.deadline!, days) } }];
     }
@@ -168,7 +165,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       const d = command.data;
       requireMediator(state, '登记调解协议');
       requireCaseMediator(context, state, '登记调解协议');
-      reject(agreementViolations(d, state));
+      reject(agreementViolations(d, state, today));
       const agreedTotal = d.items.reduce((total, item) => total + item.amount, 0);
       const { mediatorId, mediatorName } = state.mediator!;
       return [
@@ -184,7 +181,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       requireStatus(state, ['agreed'], 'no_agreement', '只有达成调解协议、尚未履行完毕的案件可以申请司法确认');
       const court = d.court ?? (state.source?.kind === 'court' ? state.source.court : undefined);
       const agreement = state.agreement!;
-      reject([...notBefore('requestedOn', '申请日期', d.requestedOn, agreement.effectiveOn, '协议生效日期'), ...requiredText('court', '受理司法确认的法院', court, 100)]);
+      reject([...factOn('requestedOn', '申请日期', d.requestedOn, agreement.effectiveOn, '协议生效日期'), ...requiredText('court', '受理司法确认的法院', court, 100)]);
       if (state.confirmation?.status === 'requested') throw new RuleBrokenError('confirmation_pending', `已于 ${state.confirmation.requestedOn} 向${state.confirmation.court}申请司法确认，尚待法院裁定`);
       if (state.confirmation?.status === 'granted') throw new RuleBrokenError('confirmation_granted', '调解协议已经司法确认');
       if (d.requestedOn > agreement.confirmationWindowEndsOn) {
@@ -199,7 +196,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       if (pending?.status !== 'requested') throw new RuleBrokenError('no_confirmation_requested', '尚未申请司法确认，或法院已作出裁定');
       reject([
         ...requiredBoolean('granted', '是否确认有效', d.granted),
-        ...notBefore('decidedOn', '裁定日期', d.decidedOn, pending.requestedOn, '申请日期'),
+        ...factOn('decidedOn', '裁定日期', d.decidedOn, pending.requestedOn, '申请日期'),
         ...(d.granted === true ? requiredText('rulingNumber', '民事裁定书文号', d.rulingNumber, 64) : optionalText('rulingNumber', '民事裁定书文号', d.rulingNumber, 64)),
         ...(d.granted === false ? requiredText('reason', '驳回理由', d.reason, 1000) : []),
       ]);
@@ -207,7 +204,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       return [{ type: 'JudicialConfirmationRefused', data: { decidedOn: d.decidedOn, court: pending.court, reason: d.reason!, ...(d.rulingNumber ? { rulingNumber: d.rulingNumber } : {}) } }];
     }
     case 'RecordAgreedPayment':
-      return recordAgreedPayment(command.data, state);
+      return recordAgreedPayment(command.data, state, today);
     case 'MarkInstallmentDefaulted': {
       const d = command.data;
       requireStatus(state, ['agreed'], 'no_agreement', '只有达成调解协议、尚未履行完毕的案件可以登记违约');
@@ -216,7 +213,6 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       if (!installment) throw new ValidationError([{ field: 'installmentId', rule: 'exists', message: '协议中没有该履行期次' }]);
       if (installment.defaulted) return [];
       if (installmentRemaining(installment) === 0) throw new RuleBrokenError('installment_paid', '该期款项已付清，不能登记违约');
-      const today = shanghaiDateOf(context.now);
       if (today <= installment.dueOn) throw new RuleBrokenError('installment_not_due', `该期履行期限为 ${installment.dueOn}，期限届满仍未付清才能登记违约`);
       return [{ type: 'InstallmentDefaulted', data: { installmentId: d.installmentId, dueOn: installment.dueOn, unpaid: installmentRemaining(installment), reason: d.reason, defaultedOn: today } }];
     }
@@ -225,7 +221,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       requireMediator(state, '登记调解不成');
       requireCaseMediator(context, state, '登记调解不成');
       reject([
-        ...notBefore('failedOn', '调解终结日期', d.failedOn, state.acceptedOn, '受理日期'),
+        ...factOn('failedOn', '调解终结日期', d.failedOn, state.acceptedOn, '受理日期'),
         ...textListViolations('undisputedFacts', '无争议事实', d.undisputedFacts, 1000),
         ...textListViolations('disputedPoints', '争议焦点', d.disputedPoints, 1000),
         ...optionalText('note', '其他说明', d.note, 2000),
@@ -244,7 +240,7 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       const d = command.data;
       requireStatus(state, ['referred', ...MEDIATING], 'case_ended', '调解已结束，不能撤回');
       reject([
-        ...notBefore('withdrawnOn', '撤回日期', d.withdrawnOn, state.referredOn, '转入日期'),
+        ...factOn('withdrawnOn', '撤回日期', d.withdrawnOn, state.referredOn, '转入日期'),
         ...requiredText('reason', '撤回原因', d.reason, 1000),
         ...oneOfCodes('by', '撤回方', d.by, WITHDRAWN_BY),
       ]);
@@ -254,13 +250,13 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
 }
 
 /** 履行: a payment against one installment, recorded once by its id, never more than the installment still owes. */
-function recordAgreedPayment(d: Extract<MediationCommand, { type: 'RecordAgreedPayment' }>['data'], state: MediationCaseState): MediationEvent[] {
+function recordAgreedPayment(d: Extract<MediationCommand, { type: 'RecordAgreedPayment' }>['data'], state: MediationCaseState, today: string): MediationEvent[] {
   requireStatus(state, ['agreed', 'fulfilled'], 'no_agreement', '只有达成调解协议的案件可以登记履行款');
   const source = d.source ?? 'mediation';
   reject([
     ...requiredText('paymentId', '款项编号', d.paymentId, 64),
     ...requiredText('installmentId', '履行期次', d.installmentId, 64),
-    ...notBefore('paidOn', '支付日期', d.paidOn, state.agreement!.agreedOn, '协议达成日期'),
+    ...factDate('paidOn', '支付日期', d.paidOn, today, state.agreement!.agreedOn, '协议达成日期'),
     ...fenAtLeast('amount', '支付金额（分）', d.amount, 1),
     ...oneOfCodes('source', '登记来源', source, PAYMENT_SOURCES),
   ]);

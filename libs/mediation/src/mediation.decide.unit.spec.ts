@@ -306,4 +306,35 @@ describe('court–union mediation case decisions', () => {
     expect(reassigned.events).toEqual([{ type: 'MediatorReassigned', data: { mediatorId: 'u-qian', mediatorName: '钱某', previousMediatorId: 'u-zhao', previousMediatorName: '赵雅琴', reason: '申请回避' } }]);
     expect(run([['2026-04-20', agreement(), 'otherMediator']], reassigned.state).state.status).toBe('agreed');
   });
+
+  describe('the dates of what happened (DOMAIN.md: nothing in the future, nothing before the case existed)', () => {
+    const rulesOf = (error: CaseworkError) => (error as ValidationError).violations.map((v) => `${v.field}:${v.rule}`);
+
+    it('takes a court referral dated days before it reaches the room, but none dated after today', () => {
+      expect(run([['2026-04-06', referral(), 'supervisor']]).state.referredOn).toBe('2026-04-01');
+      expect(rulesOf(refusal([['2026-03-31', referral(), 'supervisor']]))).toEqual(['referredOn:future_date']);
+    });
+
+    it('refuses an acceptance, a decline or a withdrawal dated after today or before the referral', () => {
+      const referred = run([['2026-04-01', referral(), 'supervisor']]).state;
+      expect(rulesOf(refusal([['2026-04-02', { type: 'AcceptCase', data: { acceptedOn: '2026-04-03' } }, 'supervisor']], referred))).toEqual(['acceptedOn:future_date']);
+      expect(rulesOf(refusal([['2026-04-02', { type: 'DeclineCase', data: { reason: '不属于劳动争议', declinedOn: '2026-04-03' } }, 'supervisor']], referred))).toEqual(['declinedOn:future_date']);
+      expect(rulesOf(refusal([['2026-04-02', { type: 'WithdrawCase', data: { withdrawnOn: '2026-03-31', reason: '和解', by: 'applicant' } }]], referred))).toEqual(['withdrawnOn:date_order']);
+    });
+
+    it('refuses an agreement, a consent or a failure dated after today, but lets the agreement take effect and fall due later', () => {
+      expect(rulesOf(refusal([['2026-04-19', agreement()]], inMediation()))).toEqual(['agreedOn:future_date']);
+      const ahead = run([['2026-04-20', agreement({ effectiveOn: '2026-04-25', schedule: [{ installmentId: 'i-1', dueOn: '2026-12-31', amount: 1_500_000 }] })]], inMediation());
+      expect(ahead.state.agreement).toMatchObject({ agreedOn: '2026-04-20', effectiveOn: '2026-04-25' });
+      const consents = [{ party: 'applicant' as const, name: '王某', consentedOn: '2026-04-28' }, { party: 'respondent' as const, name: '赵某', consentedOn: '2026-04-29' }];
+      expect(rulesOf(refusal([['2026-04-28', { type: 'ExtendDeadline', data: { days: 10, reason: '继续协商', consents } }]], inMediation()))).toEqual(['consents.1.consentedOn:future_date']);
+      expect(rulesOf(refusal([['2026-04-28', { type: 'RecordFailure', data: { failedOn: '2026-04-29', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'] } }]], inMediation()))).toEqual(['failedOn:future_date']);
+    });
+
+    it('refuses a payment under the agreement dated after today, and a court ruling dated after today', () => {
+      expect(rulesOf(refusal([['2026-04-29', { type: 'RecordAgreedPayment', data: { paymentId: 'p-1', installmentId: 'i-1', paidOn: '2026-04-30', amount: 900_000 } }]], agreed()))).toEqual(['paidOn:future_date']);
+      const asked = run([['2026-04-25', { type: 'RequestJudicialConfirmation', data: { requestedOn: '2026-04-25' } }]], agreed()).state;
+      expect(rulesOf(refusal([['2026-05-07', { type: 'RecordJudicialConfirmation', data: { decidedOn: '2026-05-08', granted: true, rulingNumber: '(2026)豫0105民特123号' } }]], asked))).toEqual(['decidedOn:future_date']);
+    });
+  });
 });

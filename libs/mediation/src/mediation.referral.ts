@@ -1,6 +1,6 @@
 import type { FieldViolation } from '#errors';
-import { fenAtLeast, isCreditCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
-import { partyViolations } from './mediation.checks.js';
+import { fenAtLeast, isCreditCode, isPhoneNumber, isResidentIdNumber, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { factDate, partyViolations } from './mediation.checks.js';
 import type { ReferCase } from './mediation.commands.js';
 import type { CaseReferred } from './mediation.events.js';
 import type { MediationCaseState } from './mediation.state.js';
@@ -14,12 +14,13 @@ import { REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, TRIAL_PROCEDURES, type Applicant
 /** 案号 as courts write it: (2026)豫0105民诉前调1234号, with half- or full-width brackets. */
 const CASE_NUMBER = /^[(（]\d{4}[)）]\S+\d+号$/;
 
-export function referralViolations(d: ReferCase['data']): FieldViolation[] {
+/** `today`: the referral is a fact, so its date lies no later; it may lie long before the room hears of it. */
+export function referralViolations(d: ReferCase['data'], today: string): FieldViolation[] {
   return [
     ...requiredText('caseId', '调解案件编号', d.caseId, 64),
     ...sourceViolations(d.source),
     ...requiredText('roomId', '调解工作室', d.roomId, 32),
-    ...localDate('referredOn', '转入日期', d.referredOn),
+    ...factDate('referredOn', '转入日期', d.referredOn, today, null, ''),
     ...applicantViolations(d.applicants),
     ...respondentViolations(d.respondent),
     ...claimViolations(d.claims, d.applicants),

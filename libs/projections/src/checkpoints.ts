@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { START, type LogPosition } from '#event-store';
+import { PARKED_EVENTS_SCHEMA_SQL } from './parked-events.js';
 
 export const CHECKPOINTS_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS public.projection_checkpoints (
@@ -13,7 +14,8 @@ CREATE TABLE IF NOT EXISTS public.projection_checkpoints (
 CREATE TABLE IF NOT EXISTS public.projection_schema_versions (
   name text PRIMARY KEY,
   version integer NOT NULL
-);`;
+);
+${PARKED_EVENTS_SCHEMA_SQL}`;
 
 export interface Checkpoint {
   readonly position: LogPosition;

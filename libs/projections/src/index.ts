@@ -10,3 +10,8 @@ export * from './read-model-progress.js';
 export * from './read-models-via-kafka.js';
 export * from './folded-states.js';
 export * from './states-before.js';
+export * from './parked-events.js';
+export * from './apply-failure.js';
+export * from './apply-or-park.js';
+export * from './isolate-poison.js';
+export * from './replay-parked.js';

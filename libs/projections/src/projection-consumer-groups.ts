@@ -4,7 +4,9 @@ import { DEFAULT_EVENT_PARTITIONS, eventTopicsFor, eventTopicSpecs, type GroupCo
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
 import { STREAM_REVISIONS_SCHEMA_SQL } from './stream-revisions.js';
-import { applyMessageBatch } from './apply-message-batch.js';
+import { applyMessagesOrPark } from './apply-message-batch.js';
+import { describeFailure, type ApplyFailure, type RetryPolicy } from './apply-failure.js';
+import { countParked } from './parked-events.js';
 import { BatchCoalescer } from './batch-coalescer.js';
 import { createSchemaOnce } from './create-schema-once.js';
 import { SharedDecoding } from './shared-decoding.js';
@@ -14,8 +16,17 @@ import type { ReadModelProgress } from './read-model-progress.js';
 export interface ConsumerGroupsOptions {
   /** Makes events as the store's readers see them: decrypts personal data, upcasts (default: as they came). */
   readonly readable?: (events: readonly RecordedEvent[]) => Promise<RecordedEvent[]>;
-  /** Called when a consumer fails; that consumer stops (a poisoned read model must be looked at). */
+  /**
+   * Called when a batch fails for no event's fault (the database away) after retries: the consumer
+   * shows `retrying` and tries the same batch again after a growing pause; or when its Kafka consumer
+   * itself ends (it is then `failed`).
+   */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** Called with each event parked: the consumer goes on with the next one. */
+  readonly onParked?: (projection: string, event: RecordedEvent, failure: ApplyFailure) => void;
+  readonly retry?: RetryPolicy;
+  /** The longest pause between two tries of a batch the database refused (default 30 s). */
+  readonly maxPauseMs?: number;
   /** After a batch is applied and committed in the read model (metrics, benchmarks): the events it held. */
   readonly onApplied?: (projection: string, events: readonly RecordedEvent[]) => void;
   /** Partitions of each event topic if this process is the first to need it (default: the relay's default). */
@@ -41,7 +52,7 @@ export async function consumerLag(broker: MessageBroker, consumer: Pick<Projecti
 }
 
 /** A consumer fed by Kafka as health and metrics show it: no log position, its group's lag, the age of what it last applied. */
-export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state'], checkpoint: Checkpoint, lag: number, error?: string): ProjectionStatus {
+export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state'], checkpoint: Checkpoint, lag: number, parkedEvents: number, error?: string): ProjectionStatus {
   return {
     name,
     state,
@@ -49,6 +60,7 @@ export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state
     eventsApplied: checkpoint.eventsApplied,
     lagEvents: lag,
     lagMs: lag > 0 && checkpoint.lastRecordedAt ? Math.max(0, Date.now() - Date.parse(checkpoint.lastRecordedAt)) : 0,
+    parkedEvents,
     ...(error ? { error } : {}),
   };
 }
@@ -63,6 +75,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   private readonly members: Member[];
   /** Each message decoded (parsed, decrypted) once for all the groups of this process. */
   private readonly decoding: SharedDecoding;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -88,7 +101,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     // Every partition it holds is fetched and decrypted at once; what arrives while a transaction runs
     // goes in the next one (each stream stays in one partition, in order, so order within it holds).
     const transactions = new BatchCoalescer<RecordedEvent>(async (events) => {
-      await applyMessageBatch(this.dataSource, projection, events);
+      await this.applyUntilDone(member, events);
       this.options.onApplied?.(projection.name, events);
     });
     member.consumer = await this.broker.consume(
@@ -104,9 +117,32 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     member.state = 'running';
     member.consumer.done.catch((error: unknown) => {
       member.state = 'failed';
-      member.error = error instanceof Error ? error.message : String(error);
+      const failure = describeFailure(error);
+      member.error = `${failure.errorClass}: ${failure.message}`;
       this.options.onError?.(projection.name, error);
     });
+  }
+
+  /**
+   * A bad event is parked and the group goes on; what is left is no event's fault, so the same batch is
+   * tried again after a growing pause (its offsets are not committed meanwhile). It never stops for good.
+   */
+  private async applyUntilDone(member: Member, events: readonly RecordedEvent[]): Promise<void> {
+    for (let pause = 250; ; pause = Math.min(pause * 2, this.options.maxPauseMs ?? 30_000)) {
+      try {
+        await applyMessagesOrPark(this.dataSource, member.projection, events, { retry: this.options.retry, onParked: this.options.onParked });
+        if (member.state === 'retrying') member.state = 'running';
+        member.error = undefined;
+        return;
+      } catch (error) {
+        if (this.stopping) throw error;
+        member.state = 'retrying';
+        const failure = describeFailure(error);
+        member.error = `${failure.errorClass}: ${failure.message}`;
+        this.options.onError?.(member.projection.name, error);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
   }
 
   /** Messages not yet consumed, per projection (the sum over its topics). */
@@ -130,14 +166,16 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
 
   async status(): Promise<ProjectionStatus[]> {
     const lags = await this.lag();
+    const parked = await countParked(this.dataSource, this.members.map((member) => member.projection.name));
     return Promise.all(
       this.members.map(async (member) =>
-        kafkaConsumerStatus(member.projection.name, member.state, await readCheckpoint(this.dataSource, member.projection.name), lags[member.projection.name] ?? 0, member.error)),
+        kafkaConsumerStatus(member.projection.name, member.state, await readCheckpoint(this.dataSource, member.projection.name), lags[member.projection.name] ?? 0, parked.get(member.projection.name) ?? 0, member.error)),
     );
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all(this.members.map((member) => member.consumer?.stop()));
-    for (const member of this.members) if (member.state === 'running') member.state = 'stopped';
+    for (const member of this.members) if (member.state === 'running' || member.state === 'retrying') member.state = 'stopped';
   }
 }

@@ -2,11 +2,15 @@ import type { DataSource } from 'typeorm';
 import { START, compareLogPositions, type EventStore, type LogPosition, type RecordedEvent, type Subscription } from '#event-store';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
-import { applyBatch } from './apply-batch.js';
+import { applyOrPark } from './apply-or-park.js';
+import { describeFailure, type ApplyFailure, type RetryPolicy } from './apply-failure.js';
+import { countParked } from './parked-events.js';
+import { replayParkedEvents, type ReplayReport } from './replay-parked.js';
 
 export interface ProjectionStatus {
   readonly name: string;
-  readonly state: 'starting' | 'running' | 'stopped' | 'failed';
+  /** `retrying`: a failure that is no event's fault (the database away) is being tried again. */
+  readonly state: 'starting' | 'running' | 'retrying' | 'stopped' | 'failed';
   /** `"<commit>/<prepare>"` of the last applied event. */
   readonly position: string;
   readonly eventsApplied: number;
@@ -14,14 +18,26 @@ export interface ProjectionStatus {
   readonly lagEvents: number;
   /** How long ago the oldest unapplied event was recorded; 0 when caught up. */
   readonly lagMs: number;
+  /** Events it could not apply, parked until replayed (`projection_parked_events`). */
+  readonly parkedEvents: number;
+  /** The last failure, free of values (`describeFailure`). */
   readonly error?: string;
 }
 
 export interface RunnerOptions {
   /** Events per read of the log (default 8,000). */
   readonly batchSize?: number;
-  /** Called with each failure; the runner stops that projection (a poisoned read model must be looked at). */
+  /**
+   * Called with each failure that retrying did not cure and parking cannot help (the database away):
+   * the projection shows `retrying` and tries the same batch again after a growing pause.
+   */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** Called with each event parked: the projection goes on with the next one. */
+  readonly onParked?: (projection: string, event: RecordedEvent, failure: ApplyFailure) => void;
+  /** How a failing batch is retried before its bad event is looked for (default: 4 tries, 50 ms doubling). */
+  readonly retry?: RetryPolicy;
+  /** The longest pause between two tries of a batch the database refused (default 30 s). */
+  readonly maxPauseMs?: number;
 }
 
 interface RunningProjection {
@@ -40,6 +56,7 @@ const DEFAULT_BATCH_SIZE = 8_000;
 export class ProjectionRunner {
   private readonly running = new Map<string, RunningProjection>();
   private subscription: Subscription | undefined;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,7 +106,7 @@ export class ProjectionRunner {
     const from = entries.map((entry) => entry.checkpoint.position).reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b), entries[0]?.checkpoint.position ?? START);
     this.subscription = this.store.subscribeToAll((events) => this.deliver(events), { after: from, batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE });
     this.subscription.done.catch((error: unknown) => {
-      for (const entry of this.running.values()) if (entry.state === 'running') this.fail(entry, error);
+      for (const entry of this.running.values()) if (entry.state === 'running' || entry.state === 'retrying') this.fail(entry, error);
     });
   }
 
@@ -100,26 +117,54 @@ export class ProjectionRunner {
    * memory for two reads at most.
    */
   private async deliver(events: readonly RecordedEvent[]): Promise<void> {
-    const live = [...this.running.values()].filter((entry) => entry.state === 'running');
+    const live = [...this.running.values()].filter((entry) => entry.state === 'running' || entry.state === 'retrying');
     const previous = live.map((entry) => entry.applying);
     for (const entry of live) entry.applying = entry.applying.then(() => this.applyTo(entry, events));
     await Promise.all(previous);
   }
 
+  /**
+   * A bad event is parked and the projection goes on (`applyOrPark`). What is left is no event's fault
+   * (the database away, a connection lost): the same batch is tried again after a growing pause, for as
+   * long as it takes, and the projection says `retrying` meanwhile. It never stops for good.
+   */
   private async applyTo(entry: RunningProjection, events: readonly RecordedEvent[]): Promise<void> {
-    if (entry.state !== 'running') return;
-    try {
-      entry.checkpoint = await applyBatch(this.dataSource, entry.projection, events);
-    } catch (error) {
-      this.fail(entry, error);
+    if (entry.state === 'failed' || entry.state === 'stopped') return;
+    for (let pause = 250; ; pause = Math.min(pause * 2, this.options.maxPauseMs ?? 30_000)) {
+      try {
+        entry.checkpoint = await applyOrPark(this.dataSource, entry.projection, events, { retry: this.options.retry, onParked: this.options.onParked });
+        entry.state = 'running';
+        entry.error = undefined;
+        return;
+      } catch (error) {
+        if (this.stopping) return;
+        entry.state = 'retrying';
+        entry.error = this.describe(error);
+        this.options.onError?.(entry.projection.name, error);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        if (this.stopping) return;
+      }
     }
   }
 
-  /** A poisoned read model must be looked at: the runner stops feeding it and says why; the others go on. */
+  /** The log itself could not be read: nothing more reaches the projections until a restart. */
   private fail(entry: RunningProjection, error: unknown): void {
     entry.state = 'failed';
-    entry.error = error instanceof Error ? error.message : String(error);
+    entry.error = this.describe(error);
     this.options.onError?.(entry.projection.name, error);
+  }
+
+  private describe(error: unknown): string {
+    const failure = describeFailure(error);
+    return `${failure.errorClass}: ${failure.message}`;
+  }
+
+  /**
+   * Applies this process's parked events again, once the code is fixed (docs/adr/0004, "Parked
+   * events"): a read model is rebuilt beside its live tables, a process manager takes each event alone.
+   */
+  replayParked(projection?: string): Promise<ReplayReport[]> {
+    return replayParkedEvents(this.dataSource, this.store, this.projections, { projection });
   }
 
   /** Resolves once every projection has applied everything up to `position` (e.g. a command's last event). */
@@ -147,6 +192,7 @@ export class ProjectionRunner {
 
   async status(): Promise<ProjectionStatus[]> {
     const statuses: ProjectionStatus[] = [];
+    const parked = await countParked(this.dataSource, [...this.running.keys()]);
     for (const [name, entry] of this.running) {
       const checkpoint = await readCheckpoint(this.dataSource, name);
       const lag = await this.lagAfter(checkpoint.position);
@@ -157,6 +203,7 @@ export class ProjectionRunner {
         eventsApplied: checkpoint.eventsApplied,
         lagEvents: lag.events,
         lagMs: lag.oldestRecordedAt ? Math.max(0, Date.now() - lag.oldestRecordedAt.getTime()) : 0,
+        parkedEvents: parked.get(name) ?? 0,
         ...(entry.error ? { error: entry.error } : {}),
       });
     }
@@ -175,8 +222,9 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.stop();
     await Promise.all([...this.running.values()].map((entry) => entry.applying));
-    for (const entry of this.running.values()) if (entry.state === 'running') entry.state = 'stopped';
+    for (const entry of this.running.values()) if (entry.state === 'running' || entry.state === 'retrying') entry.state = 'stopped';
   }
 }

@@ -19,6 +19,12 @@ export interface Projection {
   readonly schemaSql: string;
   /** Stream prefixes it reads (e.g. `hotline-`); empty or absent means every stream. */
   readonly streamPrefixes?: readonly string[];
+  /**
+   * How its parked events are replayed (docs/adr/0004, "Parked events"): `rebuild` (the default, for
+   * read models) replays the whole log into fresh tables, in order; `event` (process managers, whose
+   * effects are commands) applies each parked event alone.
+   */
+  readonly replay?: 'rebuild' | 'event';
   /** Applies one batch inside the runner's transaction. Must not commit or open its own. */
   apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { ProjectionStatus } from './projection-runner.js';
+import type { ReplayReport } from './replay-parked.js';
 
 /**
  * What the rest of a process needs to know of the read models, wherever they are built: their state
@@ -9,5 +10,7 @@ import type { ProjectionStatus } from './projection-runner.js';
 export interface ReadModelProgress {
   status(): Promise<ProjectionStatus[]>;
   waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  /** Replays parked events through the same code (absent where this process has no event store to read, e.g. a Kafka consumer). */
+  replayParked?(projection?: string): Promise<ReplayReport[]>;
   stop(): Promise<void>;
 }

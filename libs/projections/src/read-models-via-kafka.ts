@@ -7,6 +7,8 @@ import { createSchemaOnce } from './create-schema-once.js';
 import { consumerLag, kafkaConsumerStatus } from './projection-consumer-groups.js';
 import type { ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
+import { countParked } from './parked-events.js';
+import { replayParkedEvents, type ReplayReport } from './replay-parked.js';
 
 /**
  * The read models as seen from a process that does not build them (gateway, context services) when a
@@ -21,14 +23,14 @@ export class ReadModelsViaKafka implements ReadModelProgress {
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly broker: MessageBroker,
-    private readonly consumers: readonly Pick<Projection, 'name' | 'streamPrefixes'>[],
+    private readonly consumers: readonly Projection[],
     private readonly relayName = 'kafka',
   ) {
     this.relayCheckpoints = new PostgresRelayCheckpoints(dataSource);
   }
 
   /** Makes the tables it reads if no projector or relay has yet (several processes may start at once). */
-  static async connect(dataSource: DataSource, store: EventStore, broker: MessageBroker, consumers: readonly Pick<Projection, 'name' | 'streamPrefixes'>[]): Promise<ReadModelsViaKafka> {
+  static async connect(dataSource: DataSource, store: EventStore, broker: MessageBroker, consumers: readonly Projection[]): Promise<ReadModelsViaKafka> {
     await createSchemaOnce(dataSource, CHECKPOINTS_SCHEMA_SQL + RELAY_CHECKPOINTS_SCHEMA_SQL);
     return new ReadModelsViaKafka(dataSource, store, broker, consumers);
   }
@@ -62,13 +64,20 @@ export class ReadModelsViaKafka implements ReadModelProgress {
   }
 
   async status(): Promise<ProjectionStatus[]> {
+    const parked = await countParked(this.dataSource, this.consumers.map((consumer) => consumer.name));
     return Promise.all(
       this.consumers.map(async (consumer) => {
         const [checkpoint, lag] = await Promise.all([readCheckpoint(this.dataSource, consumer.name), this.lagOf(consumer).catch(() => -1)]);
+        const parkedEvents = parked.get(consumer.name) ?? 0;
         // Built elsewhere: "running" here means its group is reachable and being consumed.
-        return lag < 0 ? kafkaConsumerStatus(consumer.name, 'failed', checkpoint, 0, 'Kafka did not answer') : kafkaConsumerStatus(consumer.name, 'running', checkpoint, lag);
+        return lag < 0 ? kafkaConsumerStatus(consumer.name, 'failed', checkpoint, 0, parkedEvents, 'Kafka did not answer') : kafkaConsumerStatus(consumer.name, 'running', checkpoint, lag, parkedEvents);
       }),
     );
+  }
+
+  /** Replays parked events from the log (a rebuild reads the store, not Kafka; the consumers skip what it covered). */
+  replayParked(projection?: string): Promise<ReplayReport[]> {
+    return replayParkedEvents(this.dataSource, this.store, this.consumers, { projection });
   }
 
   async stop(): Promise<void> {}

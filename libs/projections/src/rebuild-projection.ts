@@ -1,8 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { START, type EventStore } from '#event-store';
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '#event-store';
 import { eventsFor, type Projection } from './projection.js';
-import { applyBatch, quoteIdent } from './apply-batch.js';
+import { quoteIdent } from './apply-batch.js';
+import { applyOrPark } from './apply-or-park.js';
 import { CHECKPOINTS_SCHEMA_SQL, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
+import { isolatePoison } from './isolate-poison.js';
+import { recordParked, settleParkedAfterRebuild } from './parked-events.js';
 
 export interface RebuildProgress {
   readonly applied: number;
@@ -21,7 +26,8 @@ export interface RebuildOptions {
  * answering, then swaps them in. The swap locks the live checkpoint row — the live runner waits
  * for it — applies what arrived meanwhile, and moves the tables in one transaction, so the runner
  * resumes on the new tables exactly where the rebuild ended (it skips events at or before the
- * stored checkpoint).
+ * stored checkpoint). An event that cannot be applied is parked, not fatal: at the swap the live
+ * projection's parked events become what the rebuild made of them (replayed, or parked again).
  */
 export async function rebuildProjection(
   dataSource: DataSource,
@@ -38,6 +44,7 @@ export async function rebuildProjection(
     await tx.query(`SET LOCAL search_path TO ${quoteIdent(schema)}, public`);
     await tx.query(projection.schemaSql);
     await tx.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
+    await tx.query('DELETE FROM public.projection_parked_events WHERE projection = $1', [shadowCheckpoint]);
   });
 
   const total = await store.countEventsAfter(START);
@@ -47,7 +54,8 @@ export async function rebuildProjection(
   for (;;) {
     const events = await store.readAll({ after: position, maxCount: batchSize });
     if (events.length === 0) break;
-    const checkpoint = await applyBatch(dataSource, projection, events, schema, shadowCheckpoint);
+    // An event the projection cannot apply is parked under the shadow's name and the rebuild goes on.
+    const checkpoint = await applyOrPark(dataSource, projection, events, { schema, checkpointName: shadowCheckpoint });
     position = checkpoint.position;
     applied = checkpoint.eventsApplied;
     options.onProgress?.({ applied, total: Math.max(total, applied) });
@@ -67,7 +75,7 @@ async function swapIn(dataSource: DataSource, store: EventStore, projection: Pro
       const events = await store.readAll({ after: shadow.position, maxCount: 2000 });
       if (events.length === 0) break;
       await tx.query(`SET LOCAL search_path TO ${quoteIdent(schema)}, public`);
-      await projection.apply(eventsFor(projection, events), tx);
+      await applyInSavepoints(tx, projection, eventsFor(projection, events), shadowCheckpoint);
       const last = events[events.length - 1];
       shadow = { position: last.position, eventsApplied: shadow.eventsApplied + events.length, lastRecordedAt: last.recordedAt };
     }
@@ -77,7 +85,26 @@ async function swapIn(dataSource: DataSource, store: EventStore, projection: Pro
       await tx.query(`ALTER TABLE ${quoteIdent(schema)}.${quoteIdent(table)} SET SCHEMA public`);
     }
     await writeCheckpoint(tx, projection.name, shadow);
+    await settleParkedAfterRebuild(tx, projection.name, shadowCheckpoint);
     await tx.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
     await tx.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
   });
+}
+
+/** Inside the swap's one transaction: a batch that fails is rolled back to its savepoint and halved; a lone failing event is parked. */
+async function applyInSavepoints(tx: EntityManager, projection: Projection, events: readonly RecordedEvent[], shadowCheckpoint: string): Promise<void> {
+  await isolatePoison(
+    events,
+    async (some) => {
+      await tx.query('SAVEPOINT straggler');
+      try {
+        await projection.apply(some, tx);
+        await tx.query('RELEASE SAVEPOINT straggler');
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT straggler');
+        throw error;
+      }
+    },
+    (event, failure) => recordParked(tx, shadowCheckpoint, event, failure),
+  );
 }

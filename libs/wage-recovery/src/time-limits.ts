@@ -1,5 +1,6 @@
-import { addDays, shanghaiDateOf, workingDayDeadline, type LocalDate, type WorkingCalendar } from '#calendar';
+import { addDays, isProvisionalDate, shanghaiDateOf, workingDayDeadline, type LocalDate, type WorkingCalendar } from '#calendar';
 import type { ReferralTarget } from './wage-case.values.js';
+import type { ReferralRecord } from './wage-case.state.js';
 
 /** A period counted in calendar days or in working days (the Chinese calendar, 调休 included). */
 export type Period = { readonly days: number } | { readonly workingDays: number };
@@ -72,4 +73,15 @@ export function limitationStanding(workedUntil: LocalDate, today: LocalDate, lim
   const ends = limitationDate(workedUntil, limits);
   if (today > ends) return 'expired';
   return addDays(ends, -limits.limitationWarningDays) <= today ? 'warning' : 'ok';
+}
+
+/**
+ * Whether a referral's running deadline is provisional (暂定): counted in working days and falling in
+ * a year whose holiday notice is not known yet, so that it moves when the notice is entered.
+ */
+export function referralDeadlineProvisional(calendar: WorkingCalendar, referral: Pick<ReferralRecord, 'target' | 'acceptedOn' | 'acceptDueOn' | 'concludeDueOn' | 'concludedOn'>, limits: WageTimeLimits): boolean {
+  if (referral.concludedOn) return false;
+  const target = limits.referrals[referral.target];
+  const [period, dueOn] = referral.acceptedOn ? [target?.conclude, referral.concludeDueOn] : [target?.accept, referral.acceptDueOn];
+  return !!period && 'workingDays' in period && !!dueOn && isProvisionalDate(calendar, dueOn);
 }

@@ -1,4 +1,4 @@
-import type { LocalDate } from '#calendar';
+import type { CalendarDayChange, LocalDate } from '#calendar';
 import type { Fen } from './money.js';
 import type { Allocation, CaseSource, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, ReferralTarget, Respondent } from './wage-case.values.js';
 
@@ -114,6 +114,9 @@ export type DecideUnrecoverableClosure = Command<'DecideUnrecoverableClosure', {
 
 export type ReopenWageCase = Command<'ReopenWageCase', { readonly reason: string }>;
 
+/** Recount the referrals' open working-day deadlines after the calendar changed on `changes` (system only). */
+export type RecomputeWageCaseDeadlines = Command<'RecomputeDeadlines', { readonly reason: string; readonly changes: readonly CalendarDayChange[] }>;
+
 export type WageCaseCommand =
   | OpenWageCase
   | AddClaimants
@@ -137,6 +140,7 @@ export type WageCaseCommand =
   | CloseWageCase
   | RequestUnrecoverableClosure
   | DecideUnrecoverableClosure
-  | ReopenWageCase;
+  | ReopenWageCase
+  | RecomputeWageCaseDeadlines;
 
 export type WageCaseCommandType = WageCaseCommand['type'];

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import type { WageCaseCommand } from './wage-case.commands.js';
 import type { WageCaseEvent } from './wage-case.events.js';
@@ -9,14 +10,19 @@ import {
   referCase, recordMediationAgreement, reopenWageCase, requestUnrecoverableClosure, startVerification,
 } from './decide/lifecycle.js';
 import type { DecisionEnv, WageDeciderDependencies } from './decide/decision-env.js';
+import { recomputeDeadlines } from './decide/recompute-deadlines.js';
 
-export type WageCaseDecider = Decider<WageCaseCommand, WageCaseEvent, WageCaseState, DecisionContext>;
+export interface WageCaseDecider extends Decider<WageCaseCommand, WageCaseEvent, WageCaseState, DecisionContext> {
+  /** The working calendar its referral deadlines are counted on (views ask it which are provisional). */
+  readonly calendar: WorkingCalendar;
+}
 
 /** The wage-arrears case (DOMAIN.md §2) as a decider: plain functions, no I/O. */
 export function createWageCaseDecider(dependencies: WageDeciderDependencies): WageCaseDecider {
   return {
     initialState: initialWageCaseState,
     evolve: evolveWageCase,
+    calendar: dependencies.calendar,
     decide(command, state, context) {
       const env: DecisionEnv = { ...context, ...dependencies, nowIso: context.now.toISOString() };
       return decideWageCase(command, state, env);
@@ -49,5 +55,6 @@ function decideWageCase(command: WageCaseCommand, state: WageCaseState, env: Dec
     case 'RequestUnrecoverableClosure': return requestUnrecoverableClosure(command.data, state, env);
     case 'DecideUnrecoverableClosure': return decideUnrecoverableClosure(command.data, state, env);
     case 'ReopenWageCase': return reopenWageCase(command.data, state, env);
+    case 'RecomputeDeadlines': return recomputeDeadlines(command.data, state, env);
   }
 }

@@ -11,11 +11,15 @@ const decider = createWageCaseDecider({ calendar: createChineseDaysCalendar(), l
 const caseworker = { userId: 'u-case', role: 'caseworker', orgUnitId: '410105' };
 const supervisor = { userId: 'u-sup', role: 'supervisor', orgUnitId: '410105' };
 
+/** Cases are opened on 2026-03-02 (Shanghai); what is done to a case already open is done on 2026-10-15, so the facts dated in between lie in the past. */
+const OPENING = '2026-03-02T02:00:00Z';
+const LATER = '2026-10-15T02:00:00Z';
+
 /** Runs commands in order (each as the caseworker unless marked), returning the state and every event. */
-function run(commands: readonly (WageCaseCommand | [WageCaseCommand, 'supervisor'])[], from: WageCaseState = decider.initialState) {
+function run(commands: readonly (WageCaseCommand | [WageCaseCommand, 'supervisor'])[], from: WageCaseState = decider.initialState, at?: string) {
   let state = from;
   const events: WageCaseEvent[] = [];
-  let now = Date.parse('2026-03-02T02:00:00Z');
+  let now = Date.parse(at ?? (from === decider.initialState ? OPENING : LATER));
   for (const entry of commands) {
     const [command, actor] = Array.isArray(entry) ? [entry[0], supervisor] : [entry, caseworker];
     for (const event of decider.decide(command, state, { now: new Date((now += 60_000)), actor })) {
@@ -26,9 +30,9 @@ function run(commands: readonly (WageCaseCommand | [WageCaseCommand, 'supervisor
   return { state, events };
 }
 
-function refusal(commands: Parameters<typeof run>[0], from: WageCaseState): CaseworkError {
+function refusal(commands: Parameters<typeof run>[0], from: WageCaseState, at?: string): CaseworkError {
   try {
-    run(commands, from);
+    run(commands, from, at);
   } catch (error) {
     if (error instanceof CaseworkError) return error;
     throw error;
@@ -141,6 +145,56 @@ describe('wage case decisions', () => {
     expect(limitationStanding('2025-06-30', '2026-05-30', DEFAULT_WAGE_TIME_LIMITS)).toBe('ok');
     expect(limitationStanding('2025-06-30', '2026-05-31', DEFAULT_WAGE_TIME_LIMITS)).toBe('warning');
     expect(limitationStanding('2025-06-30', '2026-07-01', DEFAULT_WAGE_TIME_LIMITS)).toBe('expired');
+  });
+
+  describe('the dates of what happened (DOMAIN.md: nothing in the future, nothing before the case existed)', () => {
+    const pay = (paidOn: string): WageCaseCommand => ({ type: 'RecordRecoveryPayment', data: { paymentId: 'p1', amount: 100_000, paidOn, payer: '总包', allocations: [{ claimantId: 'a', amount: 100_000 }] } });
+    const violationsOf = (error: CaseworkError) => (error as ValidationError).violations.map((v) => `${v.field}:${v.rule}`);
+
+    it('refuses a payment dated after today, which would count in a period still to come', () => {
+      expect(violationsOf(refusal([pay('2026-10-16')], verifiedCase()))).toEqual(['paidOn:future_date']);
+      expect(run([pay('2026-10-15')], verifiedCase()).events.map((e) => e.type)).toEqual(['RecoveryPaymentRecorded']);
+    });
+
+    it('refuses a payment dated before the day the case was opened, which would give a negative time to first recovery', () => {
+      const error = refusal([pay('2026-03-01')], verifiedCase());
+      expect(violationsOf(error)).toEqual(['paidOn:date_order']);
+      expect(error.message).toContain('2026-03-02');
+      expect(run([pay('2026-03-02')], verifiedCase()).events).toHaveLength(1);
+    });
+
+    it('orders a referral after the opening, its acceptance after the referral and its conclusion after the acceptance, none after today', () => {
+      const refer = (referredOn: string): WageCaseCommand => ({ type: 'ReferCase', data: { referralId: 'r1', target: 'arbitration', referredOn } });
+      expect(violationsOf(refusal([refer('2026-02-27')], verifiedCase()))).toEqual(['referredOn:date_order']);
+      expect(violationsOf(refusal([refer('2026-10-16')], verifiedCase()))).toEqual(['referredOn:future_date']);
+      const referred = run([refer('2026-04-01')], verifiedCase()).state;
+      const accept = (acceptedOn: string): WageCaseCommand => ({ type: 'RecordReferralAccepted', data: { referralId: 'r1', acceptedOn } });
+      expect(violationsOf(refusal([accept('2026-03-31')], referred))).toEqual(['acceptedOn:date_order']);
+      expect(violationsOf(refusal([accept('2026-10-16')], referred))).toEqual(['acceptedOn:future_date']);
+      const accepted = run([accept('2026-04-03')], referred).state;
+      const conclude = (concludedOn: string): WageCaseCommand => ({ type: 'RecordReferralOutcome', data: { referralId: 'r1', concludedOn, outcome: '裁决支付' } });
+      expect(violationsOf(refusal([conclude('2026-04-02')], accepted))).toEqual(['concludedOn:date_order']);
+      expect(violationsOf(refusal([conclude('2026-10-16')], accepted))).toEqual(['concludedOn:future_date']);
+      expect(run([conclude('2026-05-20')], accepted).events.map((e) => e.type)).toEqual(['ReferralConcluded']);
+    });
+
+    it('takes a work period that began years before the case, but not one that ends or begins after today', () => {
+      const opened = run([{ type: 'OpenWageCase', data: { caseId: 'w1', source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '某餐饮公司', district: '410105' }, summary: '欠薪', unitId: '410105' } }]).state;
+      expect(run([{ type: 'AddClaimants', data: { claimants: [claimant('a', 100_000, { workedFrom: '2019-03-01', workedUntil: '2026-03-02' })] } }], opened, OPENING).events).toHaveLength(1);
+      const ahead = refusal([{ type: 'AddClaimants', data: { claimants: [claimant('a', 100_000, { workedUntil: '2026-03-03' }), claimant('b', 100_000, { workedFrom: '2026-04-01', workedUntil: undefined })] } }], opened, OPENING);
+      expect(violationsOf(ahead)).toEqual(['claimants.0.workedUntil:future_date', 'claimants.1.workedFrom:future_date']);
+      expect(violationsOf(refusal([{ type: 'AmendClaim', data: { claimantId: 'a', workedUntil: '2026-10-16', reason: '更正离职日期' } }], verifiedCase()))).toEqual(['workedUntil:future_date']);
+    });
+
+    it('lets the dates that plan ahead lie in the future: a promised payment, an installment due', () => {
+      const promised = run([{ type: 'RecordNegotiation', data: { summary: '承诺年底前支付', promisedBy: '2026-12-31' } }], verifiedCase());
+      expect(promised.events.map((e) => e.type)).toEqual(['NegotiationRecorded']);
+      const referred = run([{ type: 'ReferCase', data: { referralId: 'r1', target: 'mediation', referredOn: '2026-10-01', mediation: { roomId: 'MR-410105', mediationCaseId: 'm1' } } }], verifiedCase()).state;
+      const agree = (agreedOn: string): WageCaseCommand => ({ type: 'RecordMediationAgreement', data: { mediationCaseId: 'm1', agreedOn, installments: [{ installmentId: 'i1', claimantId: 'a', dueOn: '2027-01-15', amount: 100_000 }] } });
+      expect(run([agree('2026-10-10')], referred).events.map((e) => e.type)).toEqual(['MediationAgreementRecorded']);
+      expect(violationsOf(refusal([agree('2026-09-30')], referred))).toEqual(['agreedOn:date_order']);
+      expect(violationsOf(refusal([agree('2026-10-16')], referred))).toEqual(['agreedOn:future_date']);
+    });
   });
 
   describe('a referral to a mediation room of this system', () => {

@@ -3,7 +3,7 @@ import type { LocalDate } from '#calendar';
 import type { Fen } from './money.js';
 import type { Allocation, CaseSource, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, RecoveryAllocation, ReferralTarget, Respondent } from './wage-case.values.js';
 
-/** Instants in events are ISO-8601 UTC strings; deadlines are recorded as decided, never recomputed. */
+/** Instants in events are ISO-8601 UTC strings; deadlines are recorded as decided, and moved only by a later event (`DeadlinesRecomputed`). */
 type Instant = string;
 
 export type WageCaseOpened = DomainEvent<'WageCaseOpened', {
@@ -142,6 +142,16 @@ export type WageCaseClosed = DomainEvent<'WageCaseClosed', {
 
 export type WageCaseReopened = DomainEvent<'WageCaseReopened', { readonly reason: string; readonly reopenedAt: Instant }>;
 
+/**
+ * Referral deadlines recounted on a corrected working calendar (a State Council notice entered, or
+ * corrected), by the system; each keeps its number of working days.
+ */
+export type WageCaseDeadlinesRecomputed = DomainEvent<'DeadlinesRecomputed', {
+  readonly reason: string;
+  readonly recomputedAt: Instant;
+  readonly deadlines: readonly { readonly referralId: string; readonly deadline: 'accept' | 'conclude'; readonly previousDueOn: LocalDate; readonly dueOn: LocalDate }[];
+}>;
+
 export type WageCaseEvent =
   | WageCaseOpened
   | ClaimantsAdded
@@ -166,6 +176,7 @@ export type WageCaseEvent =
   | UnrecoverableClosureRequested
   | UnrecoverableClosureRejected
   | WageCaseClosed
-  | WageCaseReopened;
+  | WageCaseReopened
+  | WageCaseDeadlinesRecomputed;
 
 export type WageCaseEventType = WageCaseEvent['type'];

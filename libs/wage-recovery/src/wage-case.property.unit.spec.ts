@@ -55,11 +55,11 @@ const command: fc.Arbitrary<{ command: WageCaseCommand; supervisor: boolean }> =
     fc.constant<WageCaseCommand>({ type: 'RecordNegotiation', data: { summary: '约谈项目负责人' } }),
     fc.record({ paymentId, allocations }).map(({ paymentId: id, allocations: list }): WageCaseCommand => ({
       type: 'RecordRecoveryPayment',
-      data: { paymentId: id, amount: list.reduce((s, a) => s + a.amount, 0), paidOn: '2026-02-01', payer: '总包单位', allocations: list },
+      data: { paymentId: id, amount: list.reduce((s, a) => s + a.amount, 0), paidOn: '2026-01-05', payer: '总包单位', allocations: list },
     })),
     fc.record({ paymentId, allocations, off: fc.integer({ min: -500, max: 500 }) }).map(({ paymentId: id, allocations: list, off }): WageCaseCommand => ({
       type: 'RecordRecoveryPayment',
-      data: { paymentId: id, amount: list.reduce((s, a) => s + a.amount, 0) + off, paidOn: '2026-02-01', payer: '总包单位', allocations: list },
+      data: { paymentId: id, amount: list.reduce((s, a) => s + a.amount, 0) + off, paidOn: '2026-01-05', payer: '总包单位', allocations: list },
     })),
     paymentId.map((id): WageCaseCommand => ({ type: 'ReverseRecoveryPayment', data: { paymentId: id, reason: '银行退票' } })),
     fc.record({ advanceId, allocations }).map(({ advanceId: id, allocations: list }): WageCaseCommand => ({ type: 'RequestEmergencyAdvance', data: { advanceId: id, allocations: list, reason: '春节前生活困难' } })),

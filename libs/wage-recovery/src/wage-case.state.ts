@@ -1,3 +1,4 @@
+import { withEntry } from '#decider';
 import type { LocalDate } from '#calendar';
 import type { Fen } from './money.js';
 import type { WageCaseEvent } from './wage-case.events.js';
@@ -119,9 +120,9 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       return { ...state, status: 'opened', caseId, source, respondent, summary, unitId, openedAt };
     }
     case 'ClaimantsAdded': {
-      const claimants = { ...state.claimants };
+      let claimants = state.claimants;
       for (const details of event.data.claimants) {
-        claimants[details.claimantId] = { details, claimed: details.claimed, verified: null, recovered: 0, advanced: 0, reimbursed: 0, withdrawn: false, evidence: [] };
+        claimants = withEntry(claimants, details.claimantId, { details, claimed: details.claimed, verified: null, recovered: 0, advanced: 0, reimbursed: 0, withdrawn: false, evidence: [] });
       }
       return { ...state, claimants, claimantOrder: [...state.claimantOrder, ...event.data.claimants.map((c) => c.claimantId)] };
     }
@@ -204,6 +205,11 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       return updateReferral(state, event.data.referralId, (r) => ({ ...r, acceptedOn: event.data.acceptedOn, concludeDueOn: event.data.concludeDueOn }));
     case 'ReferralExtended':
       return updateReferral(state, event.data.referralId, (r) => ({ ...r, concludeDueOn: event.data.concludeDueOn, extended: true }));
+    case 'DeadlinesRecomputed':
+      return event.data.deadlines.reduce(
+        (next, d) => updateReferral(next, d.referralId, (r) => (d.deadline === 'accept' ? { ...r, acceptDueOn: d.dueOn } : { ...r, concludeDueOn: d.dueOn })),
+        state,
+      );
     case 'ReferralConcluded':
       return updateReferral(state, event.data.referralId, (r) => ({ ...r, concludedOn: event.data.concludedOn, outcome: event.data.outcome }));
     case 'UnrecoverableClosureRequested':

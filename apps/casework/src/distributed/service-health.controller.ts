@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
+import { countParked } from '#projections';
 import { DATA_SOURCE, EVENT_STORE } from '../../../gateway/src/core/tokens.js';
 import { readiness } from '../../../gateway/src/health/readiness.js';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
@@ -11,6 +12,8 @@ import type { ServiceMetrics } from './service-metrics.js';
 /**
  * Liveness, readiness and metrics of a context service (its HTTP port is for operators, not the
  * public: the gateway is the only public entry). Ready means its database and event store answer.
+ * Health is `degraded` while any consumer of the shared database has events parked (the count per
+ * consumer is shown): the service works, but some read model or process manager lacks an event.
  */
 @Controller()
 export class ServiceHealthController {
@@ -22,8 +25,10 @@ export class ServiceHealthController {
   ) {}
 
   @Get('health')
-  health() {
-    return { status: 'ok', service: `${this.context.name}-service` };
+  async health() {
+    const parked = Object.fromEntries(await countParked(this.dataSource).catch(() => new Map<string, number>()));
+    const total = Object.values(parked).reduce((sum, n) => sum + n, 0);
+    return { status: total > 0 ? 'degraded' : 'ok', service: `${this.context.name}-service`, parkedEvents: total, parked };
   }
 
   @Get('ready')

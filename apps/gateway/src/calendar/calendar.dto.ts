@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { Allow } from 'class-validator';
 import type { DayKind } from '#calendar';
-import { OptionalInt, OptionalText, RequiredBoolean, RequiredCode } from '../http/validators.js';
+import { OptionalInt, OptionalText, RequiredBoolean, RequiredCode, RequiredText } from '../http/validators.js';
 
 export class CalendarYearQueryDto {
   @ApiPropertyOptional({ example: 2027 })
@@ -17,4 +18,17 @@ export class CalendarDayDto {
 
 export class CalendarYearDto {
   @ApiProperty({ description: '该年全年安排已录入' }) @RequiredBoolean('是否已录入') entered: boolean;
+}
+
+/** 国务院放假通知: a year's holidays and make-up working days in one go. The dates are checked by `holidayNoticeViolations`. */
+export class CalendarNoticeDto {
+  @ApiProperty({ description: '放假安排：[{name, from, to}]，日期为 YYYY-MM-DD，含首尾', example: [{ name: '春节', from: '2027-02-05', to: '2027-02-11' }] })
+  @Allow()
+  holidays: unknown;
+
+  @ApiProperty({ description: '调休上班日期', example: ['2027-02-14'] })
+  @Allow()
+  makeUpWorkingDays: unknown;
+
+  @ApiProperty({ example: '国办发明电〔2026〕X号 关于2027年部分节假日安排的通知' }) @RequiredText('录入依据', 200) reason: string;
 }

@@ -10,6 +10,7 @@ import {
   type ComplaintEvent,
   type ComplaintState,
 } from '#hotline';
+import { endOfShanghaiDay, isProvisionalInstant, shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import { maskSensitiveFields } from '#personal-data';
 import { caseHistory } from '../http/case-history.js';
 
@@ -40,12 +41,12 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
     receivedAt: received.receivedAt,
     receivingUnitId: state.receivingUnitId,
     assignedUnitId: state.round?.unitId ?? null,
-    deadlines: {
+    deadlines: withProvisional(decider.calendar, {
       signForDueAt: state.round?.signForDueAt ?? null,
       firstContactDueAt: state.round?.firstContactDueAt ?? null,
       resolveDueAt: state.round?.resolveDueAt ?? null,
       followUpDueAt: state.followUpDueAt,
-    },
+    }),
     overdue: overdueDeadlines(state, now),
     outcome: resolved?.outcome ?? null,
     resolution: resolved ? { summary: resolved.summary, resolvedAt: resolved.resolvedAt, onTime: resolved.onTime } : null,
@@ -64,4 +65,21 @@ export const complaintHistory = caseHistory;
 /** The units a complaint belongs to, for access: the one that received it and the one handling it now. */
 export function complaintUnits(events: readonly RecordedEvent[]): string[] {
   return complaintUnitsOf(events.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState));
+}
+
+type Deadlines = Readonly<Record<'signForDueAt' | 'firstContactDueAt' | 'resolveDueAt' | 'followUpDueAt', string | null>>;
+
+/**
+ * The deadlines and, under `provisional`, those counted in working days that fall in a year whose
+ * holiday notice is not known yet (暂定: they move when it is entered). Working-day deadlines end at
+ * 23:59:59.999 Shanghai time; elapsed-hour ones (urgent sign-for) do not depend on the calendar.
+ */
+function withProvisional(calendar: WorkingCalendar, deadlines: Deadlines): Deadlines & { provisional: Partial<Record<keyof Deadlines, true>> } {
+  const provisional: Partial<Record<keyof Deadlines, true>> = {};
+  for (const [field, dueAt] of Object.entries(deadlines) as [keyof Deadlines, string | null][]) {
+    if (!dueAt) continue;
+    const endsAtDayEnd = endOfShanghaiDay(shanghaiDateOf(new Date(dueAt))).toISOString() === new Date(dueAt).toISOString();
+    if (endsAtDayEnd && isProvisionalInstant(calendar, dueAt)) provisional[field] = true;
+  }
+  return { ...deadlines, provisional };
 }

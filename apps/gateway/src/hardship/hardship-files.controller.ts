@@ -12,7 +12,8 @@ import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
-import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { CALENDAR, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { isProvisionalDate, type WorkingCalendar } from '#calendar';
 import type { DataSource } from 'typeorm';
 import { markHardshipReminderRead, queryHardshipDue, queryHardshipReminders } from '#read-models';
 import { Query } from '@nestjs/common';
@@ -58,6 +59,7 @@ export class HardshipFilesController {
     private readonly access: CaseAccess,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CALENDAR) private readonly calendar: WorkingCalendar,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -142,7 +144,8 @@ export class HardshipFilesController {
       id, version: events.length, ...maskSensitiveFields({ head: state.head, members: state.members }),
       status: state.status, statusLabel: FILE_STATUS_LABELS[state.status], unitId: state.unitId, district: state.district, source: state.source,
       level: state.level, causes: state.causes, householdSize: state.householdSize, incomePerHead: state.incomePerHead, line: state.line,
-      notice: state.notice, objections: state.objections, pendingRegistration: state.pendingRegistration, registeredOn: state.registeredOn,
+      // 暂定: the notice's end is counted in working days of a year whose holiday notice is not known yet.
+      notice: state.notice && { ...state.notice, provisional: isProvisionalDate(this.calendar, state.notice.endsOn) }, objections: state.objections, pendingRegistration: state.pendingRegistration, registeredOn: state.registeredOn,
       cadres: state.cadres, monthlyIncomes: state.monthlyIncomes, nextReviewDue: state.nextReviewDue,
       aid: Object.entries(state.deliveries).map(([deliveryId, d]) => ({ deliveryId, ...d })), wishes: state.wishes,
       pendingLiftOut: state.pendingLiftOut, liftedOn: state.liftedOn, followUp: state.followUp, ended: state.ended, relapses: state.relapses,

@@ -18,16 +18,20 @@ export class HealthController {
     @Inject(PROJECTIONS) private readonly projections: ReadModelProgress,
   ) {}
 
-  /** The store's head and each projection's position and lag. */
+  /**
+   * The store's head and each projection's position, lag and parked events. `degraded` while any
+   * projection is not running or has events parked (docs/operations.md, "Parked events").
+   */
   @Public()
   @Get('health')
   async health() {
     const [head, projections] = await Promise.all([this.store.headPosition(), this.projections.status()]);
     await this.dataSource.query('SELECT 1');
-    const healthy = projections.every((projection) => projection.state === 'running');
+    const healthy = projections.every((projection) => projection.state === 'running' && projection.parkedEvents === 0);
     return {
       status: healthy ? 'ok' : 'degraded',
       store: { status: 'ok', head: formatLogPosition(head) },
+      parkedEvents: projections.reduce((sum, projection) => sum + projection.parkedEvents, 0),
       projections,
     };
   }
@@ -58,6 +62,9 @@ export class HealthController {
       '# HELP casework_projection_events_applied_total Events applied by the projection.',
       '# TYPE casework_projection_events_applied_total counter',
       ...projections.map((p) => `casework_projection_events_applied_total{projection="${p.name}"} ${p.eventsApplied}`),
+      '# HELP casework_projection_parked_events Events the projection could not apply, parked until replayed.',
+      '# TYPE casework_projection_parked_events gauge',
+      ...projections.map((p) => `casework_projection_parked_events{projection="${p.name}"} ${p.parkedEvents}`),
     ];
     return `${lines.join('\n')}\n`;
   }

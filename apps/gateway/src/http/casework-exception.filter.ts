@@ -22,6 +22,11 @@ const FRAMEWORK_CODES: Record<number, [code: string, message: string]> = {
   415: ['unsupported_media_type', '请求须为 JSON'],
 };
 
+function isUndecodablePath(exception: unknown): boolean {
+  const messages = [exception instanceof Error ? exception.message : '', exception instanceof HttpException ? JSON.stringify(exception.getResponse()) : ''];
+  return exception instanceof URIError || messages.some((message) => message.includes('Failed to decode param'));
+}
+
 /** Maps every failure to one body shape `{statusCode, code, message, …}`; nothing leaks from a 500. */
 @Catch()
 export class CaseworkExceptionFilter implements ExceptionFilter {
@@ -42,6 +47,11 @@ export class CaseworkExceptionFilter implements ExceptionFilter {
       if (exception instanceof ConcurrencyConflictError) body.currentVersion = exception.currentVersion;
       if (exception instanceof TooManyAttemptsError) body.retryAfterSeconds = exception.retryAfterSeconds;
       return [statusCode, body];
+    }
+    if (isUndecodablePath(exception)) {
+      // A path parameter with a broken %-escape (`%E0%A4%A`): the router refuses it before any pipe runs.
+      const errors = [{ field: 'path', rule: 'encoding', message: '请求路径中的参数含有无效的 % 编码' }];
+      return [400, { statusCode: 400, code: 'validation_failed', message: errors[0].message, errors }];
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

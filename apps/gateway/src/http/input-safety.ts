@@ -10,8 +10,14 @@ import { hasControlCharacters } from '#field-checks';
 /** Nesting deeper than any body of this API has (the deepest, a referral, is 3). */
 export const MAX_JSON_DEPTH = 16;
 
-/** Names that would reach an object's prototype if a key ever indexed a plain object. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names that would reach an object's prototype if a key ever indexed a plain object: every member of
+ * `Object.prototype` (`__proto__`, `constructor`, `toString`, `hasOwnProperty`…) and `prototype`.
+ * class-validator's whitelist itself looks fields up in a plain object, so `toString` passed it.
+ */
+function isForbiddenKey(key: string): boolean {
+  return key in Object.prototype || key === 'prototype';
+}
 
 /**
  * The first thing in `value` no client may send, named by its path (`applicants.0.name`): a control
@@ -26,7 +32,7 @@ export function unsafeInput(value: unknown, path = '', depth = 0): FieldViolatio
   if (depth >= MAX_JSON_DEPTH) return { field: path || 'body', rule: 'depth', message: `请求内容嵌套超过 ${MAX_JSON_DEPTH} 层` };
   for (const [key, item] of Object.entries(value)) {
     const at = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return { field: at, rule: 'forbidden_key', message: `不允许的字段名 ${key}` };
+    if (isForbiddenKey(key)) return { field: at, rule: 'forbidden_key', message: `不允许的字段名 ${key}` };
     if (hasControlCharacters(key, false)) return { field: path || 'body', rule: 'control_character', message: '字段名含有不允许的控制字符' };
     const found = unsafeInput(item, at, depth + 1);
     if (found) return found;

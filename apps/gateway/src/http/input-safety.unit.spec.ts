@@ -14,6 +14,8 @@ describe('input every request is checked for', () => {
   it('refuses keys that reach a prototype, at any depth', () => {
     expect(unsafeInput(JSON.parse('{"a":{"__proto__":{"x":1}}}'))).toMatchObject({ field: 'a.__proto__', rule: 'forbidden_key' });
     expect(unsafeInput({ constructor: 'x' })).toMatchObject({ field: 'constructor', rule: 'forbidden_key' });
+    for (const key of ['toString', 'hasOwnProperty', 'valueOf', 'prototype']) expect(unsafeInput({ [key]: 1 })).toMatchObject({ field: key, rule: 'forbidden_key' });
+    expect(unsafeInput({ toStringTag: 1, name: 'constructor' })).toBeNull();
   });
 
   it('refuses nesting deeper than the API ever uses', () => {

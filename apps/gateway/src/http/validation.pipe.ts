@@ -33,10 +33,17 @@ function violations(errors: readonly ClassValidatorError[], parent = ''): FieldV
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       rule: RULES[constraint] ?? constraint,
-      message: constraint === 'whitelistValidation' ? `不允许的字段 ${field}` : message,
+      message: constraint === 'whitelistValidation' ? `不允许的字段 ${field}` : inChinese(field, constraint, message),
     }));
     return [...own, ...violations(error.children ?? [], field)];
   });
+}
+
+/** class-validator's own messages (nested objects, arrays) are English: those say in Chinese what the field must be. */
+function inChinese(field: string, constraint: string, message: string): string {
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  if (constraint === 'nestedValidation' || constraint === 'isObject') return `${field} 须为对象（或对象的列表）`;
+  return `${field} 格式不正确`;
 }
 
 /**
@@ -49,8 +56,16 @@ class CaseworkValidationPipe extends ValidationPipe {
       const found = unsafeInput(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (found) throw new ValidationError([found]);
     }
+    // A DTO describes an object: a list, a string or null in its place is refused here, in Chinese.
+    if (metadata.type === 'body' && isDto(metadata.metatype) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new ValidationError([{ field: 'body', rule: 'object', message: '请求内容须为 JSON 对象' }]);
+    }
     return super.transform(value, metadata);
   }
+}
+
+function isDto(metatype: ArgumentMetadata['metatype']): boolean {
+  return typeof metatype === 'function' && ![String, Boolean, Number, Array, Object].includes(metatype as never);
 }
 
 /** Validates and transforms every body and query; a bad one is a 400 naming each bad field in Chinese. */

@@ -133,7 +133,7 @@ export class MediationCasesController {
 
   /** 委派/委托 or a union referral into a room: the same Idempotency-Key always yields the same case. */
   @Post() @HttpCode(201)
-  refer(@Body() b: Dto.ReferralDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+  refer(@Body() b: Dto.MediationReferralDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
     this.access.assertMayOpen(user, 'mediation_case');
     this.assertRoom(b.roomId, user);
     const caseId = deterministicUuid('mediation-case', user.userId, m.commandId);

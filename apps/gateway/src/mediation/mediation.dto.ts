@@ -8,7 +8,7 @@ import { OptionalText, RequiredBoolean, RequiredDate, RequiredDateTime, Required
  */
 const MAX_FEN = Number.MAX_SAFE_INTEGER;
 
-export class ReferralDto {
+export class MediationReferralDto {
   @ApiProperty({ description: '来源：{kind:"court", court, caseNumber, referralType:"assigned"|"entrusted", procedure?:"ordinary"|"summary"}，或 {kind:"complaint", complaintId}' }) @Allow() source: unknown;
   @ApiProperty({ example: 'MR-410105' }) @RequiredText('调解工作室', 32) roomId: string;
   @ApiProperty({ example: '2026-11-20' }) @RequiredDate('委派/委托日期') referredOn: string;

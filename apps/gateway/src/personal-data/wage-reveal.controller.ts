@@ -1,3 +1,4 @@
+import { entryOf } from '#decider';
 import { Body, Controller, Header, HttpCode, Param, Post, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError, NotFoundError } from '#errors';
@@ -41,7 +42,7 @@ export class WageRevealController {
   async reveal(@Param('id', WageCaseId) id: string, @Param('claimantId') claimantId: string, @Body() body: ClaimantRevealDto, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
     if (!REVEALING_ROLES.includes(user.role)) throw new ForbiddenError('forbidden', '只有个案工作者和督导可以查看完整的个人信息');
     const state = foldWageCase(await this.cases.visibleEvents(id, user));
-    const claimant = state.claimants[claimantId];
+    const claimant = entryOf(state.claimants, claimantId);
     if (!claimant) throw new NotFoundError('claimant_not_found', '本案中没有该申请人');
     const value = claimant.details[body.field] as string | null | undefined;
     // A value erased on a lawful request reads null; one never given is absent.

@@ -2,7 +2,11 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { CITY_UNIT_ID, type OrgUnits, type Users } from '#identity';
-import { queryHardshipStats, queryHotlineStats, queryMediationStats, queryWageStats } from '#read-models';
+import {
+  HARDSHIP_STATS_PROJECTIONS, HOTLINE_STATS_PROJECTIONS, MEDIATION_STATS_PROJECTIONS, WAGE_STATS_PROJECTIONS,
+  queryHardshipStats, queryHotlineStats, queryMediationStats, queryWageStats,
+} from '#read-models';
+import { parkedTotal } from '#projections';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
 import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS, USERS } from '../core/tokens.js';
@@ -33,7 +37,7 @@ export class StatsController {
   async hotline(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'complaint');
     const stats = await queryHotlineStats(this.dataSource, { from, to, unitIds, asOf, unitName: (id) => this.orgUnits.find(id)?.name ?? id });
-    return { from, to, unit, asOf: asOf.toISOString(), ...stats, received: this.labelledAsNow(stats.received) };
+    return { from, to, unit, asOf: asOf.toISOString(), ...(await this.completeness(HOTLINE_STATS_PROJECTIONS)), ...stats, received: this.labelledAsNow(stats.received) };
   }
 
   /** The wage-recovery figures of DOMAIN.md (docs/figures.md); the period defaults to this month so far. */
@@ -41,14 +45,14 @@ export class StatsController {
   async wage(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'wage_case');
     const stats = await queryWageStats(this.dataSource, { from, to, unitIds, asOf });
-    return { from, to, unit, asOf: asOf.toISOString(), ...stats };
+    return { from, to, unit, asOf: asOf.toISOString(), ...(await this.completeness(WAGE_STATS_PROJECTIONS)), ...stats };
   }
 
   /** The hardship figures of DOMAIN.md (docs/figures.md); the period defaults to this month so far. */
   @Get('hardship')
   async hardship(@Query() query: StatsQueryDto, @RequestTime() now: Date, @CurrentUser() user: AuthenticatedUser) {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'hardship_file');
-    return { from, to, unit, asOf: asOf.toISOString(), ...(await queryHardshipStats(this.dataSource, { from, to, unitIds, asOf })) };
+    return { from, to, unit, asOf: asOf.toISOString(), ...(await this.completeness(HARDSHIP_STATS_PROJECTIONS)), ...(await queryHardshipStats(this.dataSource, { from, to, unitIds, asOf })) };
   }
 
   /**
@@ -65,10 +69,19 @@ export class StatsController {
     const roomName = (id: string) => this.orgUnits.find(id)?.name ?? id;
     const names = await this.users.displayNames(stats.byMediator.map((m) => m.mediatorId));
     return {
-      from, to, unit, asOf: asOf.toISOString(), ...stats,
+      from, to, unit, asOf: asOf.toISOString(), ...(await this.completeness(MEDIATION_STATS_PROJECTIONS)), ...stats,
       byRoom: stats.byRoom.map((r) => ({ ...r, roomName: roomName(r.roomId) })),
       byMediator: stats.byMediator.map((m) => ({ ...m, mediatorName: names.get(m.mediatorId) ?? null })),
     };
+  }
+
+  /**
+   * Whether the figures lack events their projections parked (docs/figures.md, "Incomplete figures"):
+   * `incomplete: true` and how many, so nobody reports a wrong number unknowingly.
+   */
+  private async completeness(projections: readonly string[]): Promise<{ incomplete: boolean; parkedEvents: number }> {
+    const parkedEvents = await parkedTotal(this.dataSource, projections);
+    return { incomplete: parkedEvents > 0, parkedEvents };
   }
 
   /** The period (Shanghai days), the unit with its subtree (the user's own unit by default) and the "as of" instant, checked. */
@@ -85,7 +98,9 @@ export class StatsController {
     // Without a unit, the figures are those of the user's own unit and everything below it.
     const unit = query.unit ?? user.orgUnitId;
     this.access.assertMayReadFigures(user, kind, unit);
-    const asOf = query.asOf ? new Date(query.asOf) : now;
+    // "As of" is on the axis of recording, which is the database's clock, not the request's clock that
+    // dates the facts (tests move the latter): without one, everything recorded so far counts.
+    const asOf = query.asOf ? new Date(query.asOf) : new Date();
     return { from, to, unit, unitIds: unit === CITY_UNIT_ID ? undefined : this.orgUnits.subtree(unit), asOf };
   }
 

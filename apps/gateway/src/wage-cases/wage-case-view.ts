@@ -3,7 +3,7 @@ import type { RecordedEvent } from '#event-store';
 import { shanghaiDateOf } from '#calendar';
 import { maskSensitiveFields } from '#personal-data';
 import {
-  CLOSURE_OUTCOMES, REFERRAL_TARGETS, WAGE_CASE_STATUS_LABELS, caseTotals, evolveWageCase, initialWageCaseState, ledgerOf, limitationDate, limitationStanding,
+  CLOSURE_OUTCOMES, REFERRAL_TARGETS, referralDeadlineProvisional, WAGE_CASE_STATUS_LABELS, caseTotals, evolveWageCase, initialWageCaseState, ledgerOf, limitationDate, limitationStanding,
   wageCaseAllowedActions, type WageCaseDecider, type WageCaseEvent, type WageCaseState, type WageTimeLimits,
 } from '#wage-recovery';
 
@@ -43,6 +43,8 @@ export function wageCaseView(id: string, events: readonly RecordedEvent[], decid
       referralId,
       ...r,
       targetLabel: REFERRAL_TARGETS[r.target],
+      /** 暂定: its running deadline is counted in working days in a year whose holiday notice is not known yet. */
+      provisional: referralDeadlineProvisional(decider.calendar, r, limits),
       overdue: !r.concludedOn && ((!r.acceptedOn && r.acceptDueOn !== null && r.acceptDueOn < today) || (r.concludeDueOn !== null && r.concludeDueOn < today)),
     })),
     /** 调解协议约定的付款 (from a linked mediation case): due, paid, and whether overdue. */

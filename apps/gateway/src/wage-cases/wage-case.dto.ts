@@ -106,7 +106,7 @@ export class DecisionDto {
   @ApiProperty() @RequiredText('审批意见', 1000) reason: string;
 }
 
-export class ReferralDto {
+export class WageReferralDto {
   @ApiProperty({ enum: ['labour_inspection', 'arbitration', 'court', 'payment_order', 'legal_aid', 'mediation'] }) @RequiredText('移送去向', 32) target: string;
   @ApiProperty({ example: '2026-03-12' }) @RequiredDate('移送日期') referredOn: string;
   @ApiPropertyOptional() @OptionalText('移送说明', 1000) note?: string;

@@ -103,17 +103,17 @@ export class WageCasesController {
    * reports every row; when any row is wrong nothing is added (400, with `rows`).
    */
   @Post(':id/claimants/import') @HttpCode(200)
-  async importClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CommandMetadata() m: Meta) {
-    const { claimants, rows } = await this.checkList(b, m.commandId);
+  async importClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CommandMetadata() m: Meta, @RequestTime() now: Date) {
+    const { claimants, rows } = await this.checkList(b, m.commandId, now);
     const answer = await this.cases.run(id, { type: 'AddClaimants', data: { claimants } }, m, { extra: { added: claimants.length, rows } });
     return answer;
   }
 
   /** The same check as an import, adding nothing: what the console shows before the caseworker confirms. */
   @Post(':id/claimants/import/check') @HttpCode(200)
-  async checkClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+  async checkClaimants(@Param('id', WageCaseId) id: string, @Body() b: SheetUploadDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta, @RequestTime() now: Date) {
     await this.cases.visibleEvents(id, user);
-    const { rows } = await this.checkList(b, m.commandId);
+    const { rows } = await this.checkList(b, m.commandId, now);
     return { ok: true, rows };
   }
 
@@ -187,7 +187,7 @@ export class WageCasesController {
    * there (its id is in the answer), whose agreement later flows back as expected payments.
    */
   @Post(':id/referrals') @HttpCode(201)
-  refer(@Param('id', WageCaseId) id: string, @Body() b: Dto.ReferralDto, @CommandMetadata() m: Meta) {
+  refer(@Param('id', WageCaseId) id: string, @Body() b: Dto.WageReferralDto, @CommandMetadata() m: Meta) {
     const referralId = deterministicUuid(m.commandId, 'referral');
     if (b.roomId !== undefined && this.orgUnits.find(b.roomId)?.kind !== 'mediation_room') {
       throw new ValidationError([{ field: 'roomId', rule: 'mediation_room', message: '调解工作室须为本系统中的法院+工会调解工作室' }]);
@@ -243,7 +243,7 @@ export class WageCasesController {
    * Reads the list and checks each row as the domain will (shape and values); any problem → 400
    * naming `rows.<n>.<field>` with the sheet's own row number, so the caseworker can find it.
    */
-  private async checkList(b: SheetUploadDto, commandId: string): Promise<{ claimants: ClaimantDetails[]; rows: { row: number; ok: boolean; problems: FieldViolation[] }[] }> {
+  private async checkList(b: SheetUploadDto, commandId: string, now: Date): Promise<{ claimants: ClaimantDetails[]; rows: { row: number; ok: boolean; problems: FieldViolation[] }[] }> {
     let sheet: SheetClaimant[];
     try {
       sheet = await readClaimantSheet({ format: b.format as 'csv' | 'xlsx', content: b.content });
@@ -262,7 +262,7 @@ export class WageCasesController {
     }));
     const rows = sheet.map((row, index) => {
       const read = new Set(row.problems.map((p) => p.field));
-      const checked = claimantViolations(claimants[index], '').filter((v) => !read.has(v.field) && v.field !== 'claimantId');
+      const checked = claimantViolations(claimants[index], '', shanghaiDateOf(now)).filter((v) => !read.has(v.field) && v.field !== 'claimantId');
       const problems = [...row.problems, ...checked].map((p) => ({ ...p, field: `rows.${row.row}.${p.field}`, message: `第 ${row.row} 行：${p.message}` }));
       return { row: row.row, ok: problems.length === 0, problems };
     });

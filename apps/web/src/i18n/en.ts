@@ -1,5 +1,6 @@
 import { enWage } from './en-wage';
 import { enHardship } from './en-hardship';
+import { enParked } from '../pages/admin/parked/parked-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -99,6 +100,8 @@ export const en: Record<MessageKey, string> = {
   'deadline.sign_for': 'Sign for by',
   'deadline.first_contact': 'First contact by',
   'deadline.resolve': 'Resolve by',
+  'deadline.provisional': 'Provisional',
+  'deadline.provisionalTip': 'Counted on the statutory holidays; final once the State Council notice is entered',
   'deadline.follow_up': 'Follow up by',
   'dash.title': 'Hotline figures',
   'dash.from': 'From',
@@ -435,8 +438,24 @@ export const en: Record<MessageKey, string> = {
   'calendar.legend.holiday': 'Public holiday',
   'calendar.legend.makeUp': 'Make-up working day',
   'calendar.legend.corrected': 'Corrected by an administrator',
-  'calendar.unknownYear': 'The arrangement for {year} is not known yet: Monday to Friday count as working days. Once the State Council publishes it, enter the corrections day by day, then mark the year as entered.',
+  'calendar.unknownYear': 'The notice for {year} is not known yet: it is counted on the statutory holidays (with days in lieu for those on a weekend) and its deadlines are marked provisional. Once the State Council publishes it, enter it below in one go.',
   'calendar.enteredNote': 'The arrangement for {year} has been entered by an administrator.',
+  'calendar.substitute': ' (in lieu)',
+  'calendar.noticeTitle': 'Enter the State Council notice for {year}',
+  'calendar.noticeHint': 'No notice for this year yet: it is counted on the statutory holidays (shown below, days in lieu included). Correct each festival’s days off to the notice, add the make-up working days and save once; running deadlines are then recounted.',
+  'calendar.noticeReplaceHint': 'The notice for this year has been entered. To correct it, edit and save again; running deadlines are recounted.',
+  'calendar.noticeFestival': 'Festival',
+  'calendar.noticeFrom': 'Off from',
+  'calendar.noticeTo': 'Off to',
+  'calendar.noticeRemove': 'Remove this row',
+  'calendar.noticeAdd': 'Add a festival',
+  'calendar.noticeMakeUp': 'Make-up working days',
+  'calendar.noticeMakeUpHint': 'YYYY-MM-DD, separated by spaces or commas',
+  'calendar.noticeReason': 'Source',
+  'calendar.noticeReasonHint': 'e.g. the State Council General Office notice on the 2027 holidays',
+  'calendar.noticeSave': 'Save the notice',
+  'calendar.noticeDone': 'The notice for {year} is entered; deadlines of {n} open cases were recounted.',
+  'calendar.noticeEntered': 'The notice for {year} has been entered ({reason}).',
   'calendar.markEntered': 'Mark the year as entered',
   'calendar.unmarkEntered': 'Unmark the year as entered',
   'calendar.tag.rest': 'Off',
@@ -469,4 +488,5 @@ export const en: Record<MessageKey, string> = {
   ...enWage,
   ...enHardship,
   ...enMediation,
+  ...enParked,
 };

@@ -1,5 +1,6 @@
 import { zhWage } from './zh-wage';
 import { zhHardship } from './zh-hardship';
+import { zhParked } from '../pages/admin/parked/parked-text';
 import { zhMediation } from './zh-mediation';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
@@ -98,6 +99,8 @@ export const zh = {
   'deadline.sign_for': '签收时限',
   'deadline.first_contact': '首次联系时限',
   'deadline.resolve': '办结时限',
+  'deadline.provisional': '暂定',
+  'deadline.provisionalTip': '依据法定节假日推算，待国务院放假通知录入后确定',
   'deadline.follow_up': '回访时限',
   'dash.title': '热线统计',
   'dash.from': '开始日期',
@@ -418,7 +421,7 @@ export const zh = {
   'reference.done.retired': '已停用“{label}”',
   'reference.done.restored': '已恢复“{label}”',
   'calendar.title': '工作日历',
-  'calendar.hint': '热线办理时限按工作日计算。法定节假日和调休上班日来自国务院公布的安排，可逐日调整：新产生的时限立即按调整后的日历计算，已记录的时限不变。点击日期进行调整。',
+  'calendar.hint': '办理时限按工作日计算。法定节假日和调休上班日来自国务院公布的安排，可逐日调整；调整或录入放假通知后，新产生的时限按新日历计算，未到期的时限由系统重新计算并记入案件历史。点击日期进行调整。',
   'calendar.prevMonth': '上个月',
   'calendar.nextMonth': '下个月',
   'calendar.month': '{year} 年 {month} 月',
@@ -434,8 +437,24 @@ export const zh = {
   'calendar.legend.holiday': '法定节假日',
   'calendar.legend.makeUp': '调休上班',
   'calendar.legend.corrected': '管理员调整',
-  'calendar.unknownYear': '{year} 年的节假日安排尚未收录，目前周一至周五按工作日计算。国务院公布安排后，请逐日录入调整，再标记全年安排已录入。',
+  'calendar.unknownYear': '{year} 年的放假通知尚未收录，目前按法定节假日（元旦、春节除夕至初三、清明、劳动节两天、端午、中秋、国庆三天及周末补假）推算，期限标为“暂定”。国务院公布通知后，请在下方一次录入。',
   'calendar.enteredNote': '{year} 年的全年安排已由管理员录入。',
+  'calendar.substitute': '（补假）',
+  'calendar.noticeTitle': '录入 {year} 年国务院放假通知',
+  'calendar.noticeHint': '该年尚无放假通知，目前按法定节假日推算（下表为推算结果，含补假）。请按通知修改各节日的放假日期并填写调休上班日期，一次保存；保存后未到期的期限将按通知重新计算。',
+  'calendar.noticeReplaceHint': '该年放假通知已录入。如需更正，修改后重新保存；未到期的期限将按更正后的安排重新计算。',
+  'calendar.noticeFestival': '节日',
+  'calendar.noticeFrom': '放假开始',
+  'calendar.noticeTo': '放假结束',
+  'calendar.noticeRemove': '删除此行',
+  'calendar.noticeAdd': '添加节日',
+  'calendar.noticeMakeUp': '调休上班日期',
+  'calendar.noticeMakeUpHint': 'YYYY-MM-DD，多个日期用空格或逗号分隔',
+  'calendar.noticeReason': '录入依据',
+  'calendar.noticeReasonHint': '如：国务院办公厅关于2027年部分节假日安排的通知',
+  'calendar.noticeSave': '保存放假通知',
+  'calendar.noticeDone': '{year} 年放假通知已录入，{n} 件在办案件的期限已重新计算。',
+  'calendar.noticeEntered': '{year} 年放假通知已录入（{reason}）。',
   'calendar.markEntered': '标记全年安排已录入',
   'calendar.unmarkEntered': '取消“全年安排已录入”',
   'calendar.tag.rest': '休',
@@ -468,6 +487,7 @@ export const zh = {
   ...zhWage,
   ...zhHardship,
   ...zhMediation,
+  ...zhParked,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -26,6 +26,7 @@ const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<R
   { route: { name: 'reference' }, key: 'nav.reference', testId: 'nav-reference' },
   { route: { name: 'calendar' }, key: 'nav.calendar', testId: 'nav-calendar' },
   { route: { name: 'poverty-lines' }, key: 'nav.povertyLines', testId: 'nav-poverty-lines' },
+  { route: { name: 'parked-events' }, key: 'nav.parked', testId: 'nav-parked' },
 ];
 
 /** The frame of every screen after login: header with the user and unit, the role's navigation on the left. */

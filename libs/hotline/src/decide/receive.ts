@@ -1,4 +1,4 @@
-import { RuleBrokenError } from '#errors';
+import { RuleBrokenError, ValidationError } from '#errors';
 import type { ClassifyComplaint, ReceiveComplaint } from '../complaint.commands.js';
 import type { ComplaintClassified, ComplaintEvent } from '../complaint.events.js';
 import type { ComplaintState } from '../complaint.state.js';
@@ -15,8 +15,10 @@ import { omitUndefined } from './omit-undefined.js';
  */
 export function receive(data: ReceiveComplaint['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
   if (state.status !== 'none') throw new RuleBrokenError('complaint_already_received', '该工单已受理，不能重复受理');
+  // A receipt is a fact: dated ahead it would count in a period still to come (DOMAIN.md, "The figures…").
+  // It may lie long before it is entered (an order taken on paper); it is the complaint's own first instant.
   if (data.receivedAt.getTime() > env.now.getTime()) {
-    throw new RuleBrokenError('received_at_in_future', '受理时间不能晚于当前时间');
+    throw new ValidationError([{ field: 'receivedAt', rule: 'future_date', message: '受理时间不能晚于当前时间' }]);
   }
   const received: ComplaintEvent = {
     type: 'ComplaintReceived',

@@ -41,9 +41,15 @@ describe('receiving a complaint (受理)', () => {
     spec.given(history.received).when(receiveCommand()).thenThrows(RuleBrokenError, 'complaint_already_received');
   });
 
-  it('a complaint cannot be received with a time in the future', () => {
+  it('a complaint cannot be received with a time in the future: a 400 naming receivedAt', () => {
     const command = receiveCommand({ receivedAt: new Date('2026-03-09T09:00:01+08:00') });
-    spec.given([]).when(command).thenThrows(RuleBrokenError, 'received_at_in_future');
+    const error = spec.given([]).when(command).thenThrows(ValidationError);
+    expect(error.violations).toEqual([expect.objectContaining({ field: 'receivedAt', rule: 'future_date' })]);
+  });
+
+  it('a complaint taken down on paper long ago may be received with its own past time', () => {
+    const command = receiveCommand({ classification: undefined, receivedAt: new Date('2018-05-15T10:00:00+08:00') });
+    spec.given([]).when(command).then([events.received({ receivedAt: '2018-05-15T02:00:00.000Z' })]);
   });
 
   it('a malformed complaint is rejected field by field before any rule', () => {

@@ -52,6 +52,9 @@ interface Assembled {
   readonly aid: readonly AidRow[];
 }
 
+/** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
+export const HARDSHIP_STATS_PROJECTIONS: readonly string[] = ['hardship-figures'];
+
 /**
  * The hardship figures of DOMAIN.md (docs/figures.md "Hardship files"). When the read model holds
  * nothing recorded after `asOf`, they are read from the running tallies (`fileTallies`), in time that

@@ -27,6 +27,9 @@ export interface HotlineStats {
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
+/** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
+export const HOTLINE_STATS_PROJECTIONS: readonly string[] = ['hotline-figures'];
+
 /**
  * The hotline figures of DOMAIN.md. A complaint belongs to a unit's figures when the unit (or one
  * below it) received it or was assigned it; sign-for, resolution and follow-up count for the unit

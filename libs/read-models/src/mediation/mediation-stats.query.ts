@@ -40,6 +40,9 @@ export type MediationStats = Counts & {
 
 type Row = { dimension: 'all' | 'court' | 'room' | 'mediator' | 'month'; key: string | null; fact: string; n: number; amount: string; duration: string | null; on_time: number };
 
+/** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
+export const MEDIATION_STATS_PROJECTIONS: readonly string[] = ['mediation-figures'];
+
 /**
  * The mediation figures of DOMAIN.md (docs/figures.md "Mediation"): each fact counted on its own day,
  * in the room of the case, with the mediator of the case then; over the period, and by referring

@@ -25,6 +25,9 @@ export interface WageStats {
   readonly daysToFirstRecovery: { cases: number; mean: number; median: number } | null;
 }
 
+/** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
+export const WAGE_STATS_PROJECTIONS: readonly string[] = ['wage-figures'];
+
 /**
  * The wage figures of DOMAIN.md, exactly as docs/figures.md defines them. A row counts as of `asOf`
  * when it was recorded by then and not voided (reversed) by then; a closure counts unless the case

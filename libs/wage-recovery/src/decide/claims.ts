@@ -1,4 +1,4 @@
-import { entityKey, fenAtLeast, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { entityKey, fenAtLeast, isPhoneNumber, isResidentIdNumber, localDate, notInFuture, oneOfCodes, optionalText, requiredText } from '#field-checks';
 import { entryOf } from '#decider';
 import { RuleBrokenError, type FieldViolation } from '#errors';
 import type { AddClaimants, AmendClaim, RecordEvidence, VerifyClaims, WithdrawClaim } from '../wage-case.commands.js';
@@ -7,7 +7,7 @@ import type { WageCaseState } from '../wage-case.state.js';
 import { owedToFund } from '../ledger.js';
 import { formatYuan } from '../money.js';
 import type { ClaimantDetails } from '../wage-case.values.js';
-import { broken, rejectIfAny, requireOpen, requireStatus, type DecisionEnv } from './decision-env.js';
+import { broken, rejectIfAny, requireOpen, requireStatus, todayOf, type DecisionEnv } from './decision-env.js';
 
 export const EVIDENCE_KINDS = {
   attendance_card: '考勤卡',
@@ -22,13 +22,22 @@ export const EVIDENCE_KINDS = {
 /** At most this many claimants in one command (a pasted or uploaded list). */
 export const MAX_CLAIMANTS_PER_COMMAND = 2_000;
 
-/** Every problem of every row, named `claimants.<row>.<field>` so a list upload can report row by row. */
-export function claimantViolations(claimant: ClaimantDetails, prefix: string): FieldViolation[] {
+/**
+ * The work period is what the worker has already worked, so neither end lies after `today` (a worker
+ * still employed leaves `workedUntil` out). It may well begin years before the case was opened.
+ */
+function workedOn(field: string, label: string, date: unknown, today: string | undefined): FieldViolation[] {
+  const real = localDate(field, label, date);
+  return real.length > 0 || today === undefined ? real : notInFuture(field, label, date, today);
+}
+
+/** Every problem of every row, named `claimants.<row>.<field>` so a list upload can report row by row; dates after `today` too when it is given. */
+export function claimantViolations(claimant: ClaimantDetails, prefix: string, today?: string): FieldViolation[] {
   const violations: FieldViolation[] = [
     ...entityKey(`${prefix}claimantId`, '申请人编号', claimant.claimantId),
     ...requiredText(`${prefix}name`, '姓名', claimant.name, 50),
-    ...localDate(`${prefix}workedFrom`, '入职（开始工作）日期', claimant.workedFrom),
-    ...(claimant.workedUntil !== undefined ? localDate(`${prefix}workedUntil`, '离职（最后工作）日期', claimant.workedUntil) : []),
+    ...workedOn(`${prefix}workedFrom`, '入职（开始工作）日期', claimant.workedFrom, today),
+    ...(claimant.workedUntil !== undefined ? workedOn(`${prefix}workedUntil`, '离职（最后工作）日期', claimant.workedUntil, today) : []),
     ...fenAtLeast(`${prefix}claimed`, '主张金额', claimant.claimed, 1),
   ];
   if (claimant.idNumber !== undefined && !(typeof claimant.idNumber === 'string' && isResidentIdNumber(claimant.idNumber))) {
@@ -55,7 +64,7 @@ export function addClaimants(data: AddClaimants['data'], state: WageCaseState, e
   for (const c of Object.values(state.claimants)) if (c.details.idNumber && !c.withdrawn) seenIdNumbers.set(c.details.idNumber.toUpperCase(), 'existing');
   claimants.forEach((claimant, row) => {
     const prefix = `claimants.${row}.`;
-    violations.push(...claimantViolations(claimant, prefix));
+    violations.push(...claimantViolations(claimant, prefix, todayOf(env)));
     if (entryOf(state.claimants, claimant.claimantId) || seenIds.has(claimant.claimantId)) {
       violations.push({ field: `${prefix}claimantId`, rule: 'unique', message: '申请人编号重复' });
     }
@@ -84,8 +93,8 @@ export function amendClaim(data: AmendClaim['data'], state: WageCaseState, env: 
   const claimant = claimantOf(state, data.claimantId);
   const violations: FieldViolation[] = [...requiredText('reason', '修改原因', data.reason, 500)];
   if (data.claimed !== undefined) violations.push(...fenAtLeast('claimed', '主张金额', data.claimed, 1));
-  if (data.workedFrom !== undefined) violations.push(...localDate('workedFrom', '入职（开始工作）日期', data.workedFrom));
-  if (data.workedUntil !== undefined && data.workedUntil !== null) violations.push(...localDate('workedUntil', '离职（最后工作）日期', data.workedUntil));
+  if (data.workedFrom !== undefined) violations.push(...workedOn('workedFrom', '入职（开始工作）日期', data.workedFrom, todayOf(env)));
+  if (data.workedUntil !== undefined && data.workedUntil !== null) violations.push(...workedOn('workedUntil', '离职（最后工作）日期', data.workedUntil, todayOf(env)));
   if (data.phone !== undefined && !(typeof data.phone === 'string' && isPhoneNumber(data.phone))) {
     violations.push({ field: 'phone', rule: 'phone', message: '电话格式不正确，应为 11 位手机号或带区号的固定电话' });
   }

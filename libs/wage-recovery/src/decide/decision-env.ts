@@ -1,6 +1,7 @@
-import type { WorkingCalendar } from '#calendar';
+import { shanghaiDateOf, type LocalDate, type WorkingCalendar } from '#calendar';
 import type { DecisionContext } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
+import { localDate, notBefore, notInFuture } from '#field-checks';
 import { WAGE_CASE_STATUS_LABELS, type WageCaseState, type WageCaseStatus } from '../wage-case.state.js';
 import type { WageTimeLimits } from '../time-limits.js';
 
@@ -48,4 +49,25 @@ export function requireSupervisor(env: DecisionEnv, rule: Rule): void {
 
 export function rejectIfAny(violations: readonly FieldViolation[]): void {
   if (violations.length > 0) throw new ValidationError(violations);
+}
+
+/** The Shanghai day of the decision: no fact may be dated after it (DOMAIN.md, "The figures…"). */
+export function todayOf(env: DecisionEnv): LocalDate {
+  return shanghaiDateOf(env.now);
+}
+
+/** The Shanghai day the case was opened: the first day a fact of the case may carry. */
+export function openedOn(state: WageCaseState): LocalDate | null {
+  return state.openedAt ? shanghaiDateOf(new Date(state.openedAt)) : null;
+}
+
+/**
+ * A date a person gives for something that happened (a payment, a referral, its acceptance…): a real
+ * date, not after today, and not before `earliest` (the case's opening, or the step it follows).
+ * Planned dates (a promised payment, an installment due) are checked with `localDate` alone.
+ */
+export function factDate(field: string, label: string, date: unknown, env: DecisionEnv, earliest: LocalDate | null, earliestLabel: string): FieldViolation[] {
+  const real = localDate(field, label, date);
+  if (real.length > 0) return real;
+  return [...notInFuture(field, label, date, todayOf(env)), ...notBefore(field, label, date, earliest, earliestLabel)];
 }

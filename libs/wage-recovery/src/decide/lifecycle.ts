@@ -12,7 +12,7 @@ import { activeClaimants, caseTotals, owedToWorker } from '../ledger.js';
 import { dueOn } from '../time-limits.js';
 import type { Fen } from '../money.js';
 import type { ClosureOutcome, Respondent } from '../wage-case.values.js';
-import { broken, rejectIfAny, requireOpen, requireOpened, requireStatus, requireSupervisor, type DecisionEnv } from './decision-env.js';
+import { broken, factDate, openedOn, rejectIfAny, requireOpen, requireOpened, requireStatus, requireSupervisor, type DecisionEnv } from './decision-env.js';
 
 export const CHAIN_ROLES = { developer: '建设单位', main_contractor: '总承包单位', subcontractor: '分包单位', team_leader: '班组长' } as const;
 export const SOURCE_KINDS = { complaint: '热线工单', walk_in: '来访', referral: '转办' } as const;
@@ -93,7 +93,7 @@ export function referCase(data: ReferCase['data'], state: WageCaseState, env: De
   rejectIfAny([
     ...requiredText('referralId', '移送编号', data.referralId, 64),
     ...oneOfCodes('target', '移送去向', data.target, REFERRAL_TARGETS),
-    ...localDate('referredOn', '移送日期', data.referredOn),
+    ...factDate('referredOn', '移送日期', data.referredOn, env, openedOn(state), '立案日期'),
     ...optionalText('note', '移送说明', data.note, 1000),
     ...(data.mediation === undefined ? [] : data.target !== 'mediation'
       ? [{ field: 'mediation', rule: 'mediation_only', message: '只有移送调解时才能指定调解工作室' }]
@@ -114,12 +114,12 @@ export function referCase(data: ReferCase['data'], state: WageCaseState, env: De
  * Each installment is a worker's; a worker not yet verified is verified at their agreed amount.
  * Recorded once (the same agreement again changes nothing).
  */
-export function recordMediationAgreement(data: RecordMediationAgreement['data'], state: WageCaseState, _env: DecisionEnv): WageCaseEvent[] {
+export function recordMediationAgreement(data: RecordMediationAgreement['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '登记调解协议');
   const entry = Object.entries(state.referrals).find(([, r]) => r.mediation?.mediationCaseId === data.mediationCaseId);
   if (!entry) rejectIfAny([{ field: 'mediationCaseId', rule: 'exists', message: '本案没有移送到该调解案件' }]);
   rejectIfAny([
-    ...localDate('agreedOn', '协议日期', data.agreedOn),
+    ...factDate('agreedOn', '协议日期', data.agreedOn, env, entry![1].referredOn, '移送调解日期'),
     ...(Array.isArray(data.installments) && data.installments.length > 0 ? [] : [{ field: 'installments', rule: 'required', message: '调解协议须至少约定一期付款' }]),
     ...(data.installments ?? []).flatMap((i, row) => [
       ...(entryOf(state.claimants, i.claimantId) && !entryOf(state.claimants, i.claimantId)!.withdrawn ? [] : [{ field: `installments.${row}.claimantId`, rule: 'exists', message: '每期付款须写明本案中的哪位职工' }]),
@@ -145,7 +145,7 @@ export function recordReferralAccepted(data: RecordReferralAccepted['data'], sta
   rejectIfAny(localDate('acceptedOn', '受理日期', data.acceptedOn));
   const referral = referralOf(state, data.referralId);
   if (referral.acceptedOn) throw new RuleBrokenError('referral_already_accepted', '该移送已登记受理');
-  if (data.acceptedOn < referral.referredOn) rejectIfAny([{ field: 'acceptedOn', rule: 'date_order', message: '受理日期不能早于移送日期' }]);
+  rejectIfAny(factDate('acceptedOn', '受理日期', data.acceptedOn, env, referral.referredOn, '移送日期'));
   const limits = env.limits.referrals[referral.target];
   const concludeDueOn = limits.conclude ? dueOn(env.calendar, data.acceptedOn, limits.conclude) : null;
   return [{ type: 'ReferralAccepted', data: { referralId: data.referralId, acceptedOn: data.acceptedOn, concludeDueOn } }];
@@ -162,12 +162,14 @@ export function extendReferral(data: ExtendReferral['data'], state: WageCaseStat
   return [{ type: 'ReferralExtended', data: { referralId: data.referralId, previousDueOn: referral.concludeDueOn, concludeDueOn: dueOn(env.calendar, referral.concludeDueOn, extension), reason: data.reason } }];
 }
 
-export function recordReferralOutcome(data: RecordReferralOutcome['data'], state: WageCaseState, _env: DecisionEnv): WageCaseEvent[] {
+export function recordReferralOutcome(data: RecordReferralOutcome['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   requireOpen(state, '登记移送结果');
   rejectIfAny([...localDate('concludedOn', '办结日期', data.concludedOn), ...requiredText('outcome', '处理结果', data.outcome, 1000)]);
   const referral = referralOf(state, data.referralId);
   if (referral.concludedOn) throw new RuleBrokenError('referral_concluded', '该移送已办结');
-  if (data.concludedOn < referral.referredOn) rejectIfAny([{ field: 'concludedOn', rule: 'date_order', message: '办结日期不能早于移送日期' }]);
+  rejectIfAny(referral.acceptedOn
+    ? factDate('concludedOn', '办结日期', data.concludedOn, env, referral.acceptedOn, '受理日期')
+    : factDate('concludedOn', '办结日期', data.concludedOn, env, referral.referredOn, '移送日期'));
   return [{ type: 'ReferralConcluded', data: { referralId: data.referralId, concludedOn: data.concludedOn, outcome: data.outcome } }];
 }
 

@@ -1,5 +1,5 @@
 import { entryOf } from '#decider';
-import { entityKey, fenAtLeast, localDate, requiredText } from '#field-checks';
+import { entityKey, fenAtLeast, requiredText } from '#field-checks';
 import { RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import type { DecideEmergencyAdvance, RecordRecoveryPayment, RequestEmergencyAdvance, ReverseEmergencyAdvance, ReverseRecoveryPayment } from '../wage-case.commands.js';
 import type { WageCaseEvent } from '../wage-case.events.js';
@@ -7,7 +7,7 @@ import type { WageCaseState } from '../wage-case.state.js';
 import { owedToFund, owedToWorker } from '../ledger.js';
 import { formatYuan, sumFen, type Fen } from '../money.js';
 import type { Allocation, RecoveryAllocation } from '../wage-case.values.js';
-import { broken, rejectIfAny, requireOpen, requireSupervisor, type DecisionEnv } from './decision-env.js';
+import { broken, factDate, openedOn, rejectIfAny, requireOpen, requireSupervisor, type DecisionEnv } from './decision-env.js';
 
 /**
  * Allocations of `amount` to claimants: each to a claimant of the case, not withdrawn, verified,
@@ -56,7 +56,8 @@ export function recordRecoveryPayment(data: RecordRecoveryPayment['data'], state
   rejectIfAny([
     ...entityKey('paymentId', '款项编号', data.paymentId),
     ...fenAtLeast('amount', '追回金额', data.amount, 1),
-    ...localDate('paidOn', '支付日期', data.paidOn),
+    // Dated after today it would count in a period still to come; before the opening, it would give a negative time to first recovery.
+    ...factDate('paidOn', '支付日期', data.paidOn, env, openedOn(state), '立案日期'),
     ...requiredText('payer', '付款方', data.payer, 100),
     ...allocationViolations(state, data.amount, data.allocations, (id) => (entryOf(state.claimants, id)!.verified ?? 0) - entryOf(state.claimants, id)!.recovered,
       (limit) => `追回金额不能超过该申请人核实金额中尚未追回的部分（${formatYuan(limit)} 元）`),

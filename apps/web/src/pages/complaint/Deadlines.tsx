@@ -1,4 +1,5 @@
 import { OverdueBadge } from '../../components/Badges';
+import { ProvisionalMark } from '../../components/ProvisionalMark';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { DeadlineView } from './deadlines';
@@ -16,6 +17,7 @@ export function Deadlines({ deadlines }: { deadlines: DeadlineView[] }) {
             <li key={d.key} className={d.overdue ? 'is-overdue' : d.metAt ? 'is-met' : undefined} data-testid={`deadline-${d.key}`}>
               <span className="deadline-name">{tOr(`deadline.${d.key}`, d.key)}</span>
               <span className="deadline-time">{formatDateTime(d.dueAt)}</span>
+              <ProvisionalMark show={d.provisional && !d.metAt} />
               {d.overdue && <OverdueBadge />}
               {d.metAt && !d.overdue && <span className="badge badge-met">{t('detail.met')}</span>}
             </li>

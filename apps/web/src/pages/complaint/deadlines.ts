@@ -13,6 +13,8 @@ export interface DeadlineView {
   dueAt: string | null;
   metAt: string | null;
   overdue: boolean;
+  /** 暂定: counted on the statutory holidays of a year whose notice is not entered yet. */
+  provisional: boolean;
 }
 
 type Raw = Record<string, unknown>;
@@ -30,12 +32,13 @@ function nameOf(item: unknown): string {
 }
 
 function readOne(key: string, value: unknown): DeadlineView {
-  if (!isObject(value)) return { key: stepName(key), dueAt: str(value), metAt: null, overdue: false };
+  if (!isObject(value)) return { key: stepName(key), dueAt: str(value), metAt: null, overdue: false, provisional: false };
   return {
     key: stepName(key),
     dueAt: str(value.dueAt ?? value.due ?? value.at),
     metAt: str(value.metAt ?? value.met ?? value.completedAt ?? value.doneAt),
     overdue: value.overdue === true,
+    provisional: value.provisional === true,
   };
 }
 
@@ -51,11 +54,13 @@ export function readDeadlines(deadlines: unknown, overdue: unknown, now = Date.n
   if (Array.isArray(deadlines)) views = deadlines.filter(isObject).map((d) => readOne(nameOf(d), d));
   else if (isObject(deadlines)) views = Object.entries(deadlines).map(([key, value]) => readOne(key, value));
   const missed = overdueSteps(overdue);
+  // The API lists provisional deadlines under `deadlines.provisional` ({signForDueAt: true, …}).
+  const provisional = isObject(deadlines) && isObject(deadlines.provisional) ? new Set(Object.keys(deadlines.provisional).filter((k) => (deadlines.provisional as Raw)[k]).map(stepName)) : new Set<string>();
   return views
     .filter((view) => view.dueAt)
     .map((view) => {
       const past = !view.metAt && view.dueAt !== null && Date.parse(view.dueAt) < now;
       const flagged = missed === 'all' ? past : (missed?.has(view.key) ?? false);
-      return { ...view, overdue: view.overdue || flagged };
+      return { ...view, overdue: view.overdue || flagged, provisional: view.provisional || provisional.has(view.key) };
     });
 }

@@ -1,3 +1,4 @@
+import { ProvisionalMark } from '../../components/ProvisionalMark';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { HardshipFile } from './hardship-types';
 import { stepDialogs } from './step-dialogs';
@@ -12,7 +13,7 @@ export function NoticeCard({ file, onAction }: { file: HardshipFile; onAction(sp
   return (
     <div className="card" data-testid="hs-notice">
       <h2>{t('hs.notice.title')}</h2>
-      {file.notice && <p data-testid="notice-period">{t('hs.notice.period', { from: file.notice.startedOn, to: file.notice.endsOn })}</p>}
+      {file.notice && <p data-testid="notice-period">{t('hs.notice.period', { from: file.notice.startedOn, to: file.notice.endsOn })}<ProvisionalMark show={!!file.notice.provisional && open} /></p>}
       {objections.length === 0 ? <p className="muted">{t('hs.objections.none')}</p> : (
         <table className="table" data-testid="objection-table">
           <thead><tr><th>{t('hs.f.objectionSummary')}</th><th>{t('hs.objections.standing')}</th><th /></tr></thead>

@@ -60,7 +60,7 @@ export interface HardshipFile {
   householdSize: number;
   incomePerHead: number | null;
   line: number | null;
-  notice: { startedOn: string; endsOn: string } | null;
+  notice: { startedOn: string; endsOn: string; provisional?: boolean } | null;
   objections: Record<string, { summary: string; resolved: boolean; upheld: boolean }>;
   pendingRegistration: { requestId: string; level: Level; causes: Cause[] } | null;
   registeredOn: string | null;

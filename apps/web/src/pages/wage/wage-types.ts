@@ -94,6 +94,8 @@ export interface Referral {
   acceptDueOn: string | null;
   acceptedOn: string | null;
   concludeDueOn: string | null;
+  /** 暂定: the running deadline is counted in working days of a year whose holiday notice is not entered yet. */
+  provisional?: boolean;
   extended: boolean;
   concludedOn: string | null;
   outcome: string | null;

@@ -6,6 +6,7 @@ import { shanghaiToday } from '../../../format';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { DayDialog } from './DayDialog';
 import { MonthGrid } from './MonthGrid';
+import { NoticeForm } from './NoticeForm';
 import { useCalendarYear } from './useCalendarYear';
 
 const LEGEND = [
@@ -66,6 +67,7 @@ export function CalendarPage() {
       <p className="muted">{t('calendar.hint')}</p>
       <Notice kind={notice?.kind ?? 'error'} text={notice?.text ?? error} testId="calendar-notice" />
       {calendar && !calendar.known && <Notice kind="warn" text={t('calendar.unknownYear', { year: at.year })} testId="calendar-unknown-year" />}
+      {calendar?.notice && <Notice kind="info" text={t('calendar.noticeEntered', { year: at.year, reason: calendar.notice.reason })} testId="calendar-notice-entered" />}
       {calendar?.enteredByAdministrator && <Notice kind="info" text={t('calendar.enteredNote', { year: at.year })} testId="calendar-entered" />}
       <div className="card">
         <div className="legend">
@@ -81,6 +83,11 @@ export function CalendarPage() {
           </div>
         )}
       </div>
+      {calendar && (calendar.provisional || calendar.notice) && (
+        <div className="card">
+          <NoticeForm key={`${calendar.year}-${calendar.notice?.enteredAt ?? 'provisional'}`} calendar={calendar} onDone={done} />
+        </div>
+      )}
       <div className="card card-flush">
         <h2 className="card-title">{t('calendar.corrections')}</h2>
         {calendar && calendar.corrections.length === 0 && <p className="empty">{t('calendar.correctionsEmpty')}</p>}

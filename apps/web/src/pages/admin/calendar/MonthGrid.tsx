@@ -19,12 +19,13 @@ export function MonthGrid({ days, month, onPick }: { days: CalendarDay[]; month:
             {week.map((day, j) => {
               if (!day) return <td key={`blank-${j}`} />;
               const look = dayLook(day);
-              const name = day.published ? (lang === 'en' ? day.published.nameEn : day.published.name) : null;
+              const name = day.published ? (lang === 'en' ? day.published.nameEn : day.published.name)
+                : day.notice ?? (day.statutory ? `${day.statutory.name}${day.statutory.substitute ? t('calendar.substitute') : ''}` : null);
               const classes = ['day', `day-${look}`, day.correction ? 'day-corrected' : ''].filter(Boolean).join(' ');
               return (
                 <td key={day.date}>
                   <button type="button" className={classes} data-testid="calendar-day" data-date={day.date} data-working={String(day.working)}
-                    data-published={day.published?.kind ?? ''} data-corrected={day.correction?.kind ?? ''}
+                    data-published={day.published?.kind ?? ''} data-statutory={day.statutory ? 'true' : undefined} data-corrected={day.correction?.kind ?? ''}
                     title={day.correction?.note || name || undefined} onClick={() => onPick(day)}>
                     <span className="day-number">{Number(day.date.slice(8))}</span>
                     {(look === 'holiday' || (day.correction && !day.working)) && <span className="day-tag tag-rest">{t('calendar.tag.rest')}</span>}

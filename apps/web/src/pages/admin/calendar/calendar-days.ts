@@ -6,6 +6,8 @@ export type DayLook = 'holiday' | 'make_up_working_day' | 'rest' | 'work';
 export function dayLook(day: CalendarDay): DayLook {
   if (day.correction) return day.correction.kind === 'working' ? 'work' : 'rest';
   if (day.published) return day.published.kind;
+  if (day.notice) return day.working ? 'make_up_working_day' : 'holiday';
+  if (day.statutory) return 'holiday';
   return day.weekday === 0 || day.weekday === 6 ? 'rest' : 'work';
 }
 

@@ -1,15 +1,20 @@
 import type { HistoryEntry } from '../../../api-types';
 import { OverdueBadge } from '../../../components/Badges';
+import { ProvisionalMark } from '../../../components/ProvisionalMark';
 import { formatDateTime, shanghaiToday } from '../../../format';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { caseDialogs, referralDialogs, type DialogSpec } from '../command-dialogs';
 import type { Referral, WageCase } from '../wage-types';
 
 /** A date the body must act by; red once it has passed and nothing was recorded. */
-function Due({ on, done, testId }: { on: string | null; done: boolean; testId: string }) {
+function Due({ on, done, provisional = false, testId }: { on: string | null; done: boolean; provisional?: boolean; testId: string }) {
   if (!on) return <span className="muted">—</span>;
   const late = !done && on < shanghaiToday();
-  return <span className={late ? 'text-danger' : done ? 'muted' : undefined} data-testid={testId} data-late={late}>{on}{late && <>{' '}<OverdueBadge /></>}</span>;
+  return (
+    <span className={late ? 'text-danger' : done ? 'muted' : undefined} data-testid={testId} data-late={late}>
+      {on}{late && <>{' '}<OverdueBadge /></>}<ProvisionalMark show={provisional && !done} />
+    </span>
+  );
 }
 
 /**
@@ -57,10 +62,10 @@ export function ReferralsTab({ kase, history, onAction }: { kase: WageCase; hist
                 <tr key={r.referralId} data-testid="referral-row" data-referral-id={r.referralId} data-overdue={r.overdue} className={r.overdue ? 'row-overdue' : undefined}>
                   <td>{tOr(`wage.target.${r.target}`, r.targetLabel)}{r.overdue && <>{' '}<OverdueBadge /></>}</td>
                   <td className="nowrap">{r.referredOn}</td>
-                  <td className="nowrap"><Due on={r.acceptDueOn} done={!!r.acceptedOn || !!r.concludedOn} testId="referral-accept-due" /></td>
+                  <td className="nowrap"><Due on={r.acceptDueOn} done={!!r.acceptedOn || !!r.concludedOn} provisional={r.provisional === true} testId="referral-accept-due" /></td>
                   <td className="nowrap">{r.acceptedOn ?? '—'}</td>
                   <td className="nowrap">
-                    <Due on={r.concludeDueOn} done={!!r.concludedOn} testId="referral-conclude-due" />
+                    <Due on={r.concludeDueOn} done={!!r.concludedOn} provisional={r.provisional === true && !!r.acceptedOn} testId="referral-conclude-due" />
                     {r.extended && <span className="badge badge-status">{t('wage.referral.extended')}</span>}
                   </td>
                   <td className="prewrap">{r.concludedOn ? `${r.concludedOn} ${r.outcome ?? ''}` : '—'}</td>

@@ -1,0 +1,38 @@
+/** The console's text for 搁置的事件 (events a projection could not apply), merged into `zh` and `en`. */
+export const zhParked = {
+  'nav.parked': '搁置的事件',
+  'parked.title': '搁置的事件',
+  'parked.hint': '投影（统计、案件列表等）或流程管理器应用失败的事件会被搁置，其余事件照常处理。相关统计在重放前会标注“不完整”。修复程序后点击“重放”，事件将按原有程序重新应用。',
+  'parked.total': '共 {count} 个事件被搁置',
+  'parked.none': '没有搁置的事件，所有投影运行正常。',
+  'parked.col.projection': '投影',
+  'parked.col.position': '位置',
+  'parked.col.type': '事件类型',
+  'parked.col.stream': '案件流',
+  'parked.col.error': '错误',
+  'parked.col.parkedAt': '搁置时间',
+  'parked.col.attempts': '尝试次数',
+  'parked.replayAll': '全部重放',
+  'parked.replayOne': '重放此投影',
+  'parked.replaying': '正在重放…',
+  'parked.replayed': '重放完成：{replayed} 个事件已应用，{still} 个仍被搁置',
+} as const;
+
+export const enParked: Record<keyof typeof zhParked, string> = {
+  'nav.parked': 'Parked events',
+  'parked.title': 'Parked events',
+  'parked.hint': 'An event a projection (figures, the case list…) or a process manager could not apply is parked; every other event goes on. Figures built from it say they are incomplete until it is replayed. Once the code is fixed, replay applies it through the same code.',
+  'parked.total': '{count} events parked',
+  'parked.none': 'Nothing is parked: every projection is running.',
+  'parked.col.projection': 'Projection',
+  'parked.col.position': 'Position',
+  'parked.col.type': 'Event type',
+  'parked.col.stream': 'Case stream',
+  'parked.col.error': 'Error',
+  'parked.col.parkedAt': 'Parked at',
+  'parked.col.attempts': 'Tries',
+  'parked.replayAll': 'Replay all',
+  'parked.replayOne': 'Replay this projection',
+  'parked.replaying': 'Replaying…',
+  'parked.replayed': 'Replay done: {replayed} applied, {still} still parked',
+};
