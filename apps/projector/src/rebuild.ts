@@ -1,8 +1,5 @@
-import { resolve } from 'node:path';
-import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { parkedTotal, rebuildProjection } from '#projections';
-import { connectProjector } from './projector.js';
-import { storeConnectorFromEnv } from '../../casework/src/distributed/distributed-config.js';
+import { openProjectorForCli } from './projector-cli.js';
 import { progressBar } from './progress-bar.js';
 
 /**
@@ -14,11 +11,7 @@ let usageError = false;
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  let embedded: RunningPostgres | undefined;
-  const databaseUrl = process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url;
-  // The events come from the configured store (EVENT_STORE=kurrentdb reads KurrentDB), the read models' tables from DATABASE_URL.
-  const connection = await connectProjector(databaseUrl, dataDir, { connectStore: storeConnectorFromEnv() });
+  const { connection, close } = await openProjectorForCli();
   try {
     const names = connection.projections.map((p) => p.name);
     const chosen = name === '--all' ? connection.projections : connection.projections.filter((p) => p.name === name);
@@ -39,8 +32,7 @@ async function main(): Promise<void> {
       if (parked > 0) process.stdout.write(`${projection.name}: ${parked} events parked — see the console's 搁置的事件 or npm run projections:replay-parked\n`);
     }
   } finally {
-    await connection.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -1,8 +1,5 @@
-import { resolve } from 'node:path';
-import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { CHECKPOINTS_SCHEMA_SQL, listParked, replayParkedEvents } from '#projections';
-import { connectProjector } from './projector.js';
-import { storeConnectorFromEnv } from '../../casework/src/distributed/distributed-config.js';
+import { openProjectorForCli } from './projector-cli.js';
 
 /**
  * `npm run projections:replay-parked [-- <name>]`: applies the parked events again through the same
@@ -15,10 +12,7 @@ let exitCode = 0;
 
 async function main(): Promise<void> {
   const name = process.argv[2];
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  let embedded: RunningPostgres | undefined;
-  const databaseUrl = process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url;
-  const connection = await connectProjector(databaseUrl, dataDir, { connectStore: storeConnectorFromEnv() });
+  const { connection, close } = await openProjectorForCli();
   try {
     await connection.dataSource.query(CHECKPOINTS_SCHEMA_SQL);
     if (name && !connection.projections.some((p) => p.name === name)) {
@@ -38,8 +32,7 @@ async function main(): Promise<void> {
       if (report.stillParked > 0) exitCode = 1;
     }
   } finally {
-    await connection.close();
-    await embedded?.stop();
+    await close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type NewEvent, type RecordedEvent } from '#event-store';
 import { readVisibleLog } from '../../event-store/src/testing/wait-for-head.js';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, type TestDatabase, plainEvent } from '#testing';
 import { applyMessagesOrPark } from './apply-message-batch.js';
 import { readCheckpoint } from './checkpoints.js';
 import { countParked, listParked } from './parked-events.js';
@@ -44,10 +44,7 @@ function countingProjection(switches: Switches, extra: Partial<Projection> = {})
   };
 }
 
-const event = (type: string): NewEvent => {
-  const id = crypto.randomUUID();
-  return { eventId: id, type, schemaVersion: 1, data: {}, metadata: { actor: { userId: 'u', role: 'caseworker', orgUnitId: '410105' }, occurredAt: new Date().toISOString(), commandId: id, correlationId: id, causationId: id } };
-};
+const event = (type: string): NewEvent => plainEvent(type);
 
 describe('parked events: a projection never stops for good on one event', () => {
   let db: TestDatabase;

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, START, type NewEvent, type RecordedEvent } from '#event-store';
 import { readVisibleLog } from '../../event-store/src/testing/wait-for-head.js';
-import { createTestDatabase, snapshotTables, type TestDatabase } from '#testing';
+import { createTestDatabase, snapshotTables, type TestDatabase, plainEvent } from '#testing';
 import { applyBatch } from './apply-batch.js';
 import { readCheckpoint } from './checkpoints.js';
 import type { Projection } from './projection.js';
@@ -28,10 +28,7 @@ function countingProjection(options: { failOn?: string } = {}): Projection {
   };
 }
 
-const event = (type: string): NewEvent => {
-  const id = crypto.randomUUID();
-  return { eventId: id, type, schemaVersion: 1, data: {}, metadata: { actor: { userId: 'u', role: 'caseworker', orgUnitId: '410105' }, occurredAt: new Date().toISOString(), commandId: id, correlationId: id, causationId: id } };
-};
+const event = (type: string): NewEvent => plainEvent(type);
 
 describe('projection runner and rebuild', () => {
   let db: TestDatabase;

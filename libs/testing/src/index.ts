@@ -6,3 +6,4 @@ export * from './seeded-random.js';
 export * from './process-manager-restarts.js';
 export * from './kafka-broker.js';
 export * from './severable-network.js';
+export * from './plain-events.js';

@@ -13,7 +13,7 @@ import { rebuildProjection } from '#projections';
 import { createTestDatabase, kafkaSuite, residentIdNumber, snapshotTables, startKafkaBroker, type RunningKafka, type TestDatabase } from '#testing';
 import { connectProjector, type ProjectorConnection } from '../../../projector/src/projector.js';
 import { ApiClient } from '../testing/api-client.js';
-import { shanghaiDay } from '../testing/shanghai-day.js';
+import { wallClockShanghaiDay as shanghaiDay } from '../testing/shanghai-day.js';
 import { DistributedStack, type ProcessName } from './testing/distributed-stack.js';
 
 const ADMIN_PASSWORD = 'dist-Admin-passw0rd';
