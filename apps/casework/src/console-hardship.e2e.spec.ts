@@ -24,10 +24,16 @@ const SUPERVISOR = { username: 'he.supervisor', password: 'e2e-Super-passw0rd', 
 const TEST_TIMEOUT = 90_000;
 
 
-/** The visit and the notice were weeks ago: five working days of notice have ended by today, whatever the holidays. */
-const VISITED = shanghaiDay(-30);
-const NOTICE_STARTED = shanghaiDay(-28);
-const TODAY = shanghaiDay(0);
+/**
+ * The family applies, is visited and the notice starts on the day the session starts (no step may be
+ * dated before the application); then two weeks pass, so that five working days of notice have ended
+ * whatever the holidays, and the file is registered, helped and lifted out on that later day.
+ */
+const VISITED = shanghaiDay(0);
+const NOTICE_STARTED = shanghaiDay(0);
+const WEEKS_LATER = 14;
+const TODAY = shanghaiDay(WEEKS_LATER);
+const DAY = 86_400_000;
 const REGISTRY_HEADER = '档案编号,户主姓名,身份证号码,联系电话,工作单位,是否工会会员,区县代码,建档单位,家庭人口,家庭月收入（元）,致困原因,困难等级,建档日期,档案状态,结束日期,注销原因';
 const REGISTRY_ROWS = ['JS-L-1,褚某,,,某厂,是,410105,410105001,3,1500,因病,深度困难,2018-04-01,在档,,', 'JS-L-2,卫某,,,某厂,否,410105,410105,2,900,失业,相对困难,2019-05-01,已脱困,2021-06-30,'];
 
@@ -206,16 +212,17 @@ suite('web console: hardship-family files (browser)', () => {
       expect(await page.getByTestId('notice-period').innerText()).toMatch(new RegExp(`^公示期 ${NOTICE_STARTED} 至 \\d{4}-\\d{2}-\\d{2}$`));
       await runStep('action-objection', 'objection', async (dialog) => {
         await dialog.getByTestId('hs-field-summary').fill('邻居反映户主另有经营收入');
-        await dialog.getByTestId('hs-field-receivedOn').fill(shanghaiDay(-26));
+        await dialog.getByTestId('hs-field-receivedOn').fill(NOTICE_STARTED);
       });
       await runStep('objection-resolve', 'resolve-objection', async (dialog) => {
         await dialog.getByTestId('hs-field-resolution').fill('经核实户主无其他经营收入，异议不成立');
-        await dialog.getByTestId('hs-field-resolvedOn').fill(shanghaiDay(-25));
+        await dialog.getByTestId('hs-field-resolvedOn').fill(NOTICE_STARTED);
       });
       expect(await page.getByTestId('objection-row').innerText()).toContain('异议不成立');
     });
     await step('reminded', async () => {
-      // The notice ended days ago: the next sweep reminds the file's cadre that it is overdue.
+      // Two weeks on, the notice ended days ago: the next sweep reminds the file's cadre that it is overdue.
+      await session!.shiftClock(WEEKS_LATER * DAY);
       await app.runtime.projections.waitUntilCaughtUp();
       await app.reminders.runOnce();
       await page.getByTestId('nav-hardship-due').click();

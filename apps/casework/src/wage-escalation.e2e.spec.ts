@@ -41,7 +41,7 @@ describe('escalating a complaint to a wage case', () => {
     const added = await post(`/api/wage-cases/${id}/claimants`, { claimants: [{ name: '冯师傅', workedFrom: '2025-03-01', workedUntil: '2025-12-20', claimed: 2_000_000 }] });
     await post(`/api/wage-cases/${id}/start-verification`);
     await post(`/api/wage-cases/${id}/verify`, { claims: [{ claimantId: added.claimantIds[0], verified: 1_800_000, basis: '考勤卡' }] });
-    await post(`/api/wage-cases/${id}/payments`, { amount: 1_800_000, paidOn: '2026-03-20', payer: '郑州某劳务分包公司', allocations: [{ claimantId: added.claimantIds[0], amount: 1_800_000 }] });
+    await post(`/api/wage-cases/${id}/payments`, { amount: 1_800_000, paidOn: system.today(), payer: '郑州某劳务分包公司', allocations: [{ claimantId: added.claimantIds[0], amount: 1_800_000 }] });
     await post(`/api/wage-cases/${id}/close`, { outcome: 'fully_recovered', reason: '全部追回' });
 
     await system.app.runtime.projections.waitUntilCaughtUp();

@@ -112,7 +112,7 @@ describe('the permission matrix for wage cases', () => {
     for (const path of ['', '/history', '/ledger']) {
       expect(renderGrid(await answers((client, { id }) => client.get(`/api/wage-cases/${id}${path}`), cases))).toBe(renderGrid(SEES));
     }
-    expect(renderGrid(await answers((client, { id, worker }) => client.post(`/api/wage-cases/${id}/payments`, { amount: 100, paidOn: '2026-03-01', payer: '权限矩阵', allocations: [{ claimantId: worker, amount: 100 }] }), cases)))
+    expect(renderGrid(await answers((client, { id, worker }) => client.post(`/api/wage-cases/${id}/payments`, { amount: 100, paidOn: system.today(), payer: '权限矩阵', allocations: [{ claimantId: worker, amount: 100 }] }), cases)))
       .toBe(renderGrid(PAYS));
     expect(renderGrid(await answers((client, { id, worker }) => client.post(`/api/wage-cases/${id}/claimants/${worker}/reveal`, { field: 'idNumber', reason: '权限矩阵' }), cases)))
       .toBe(renderGrid(REVEALS));

@@ -39,7 +39,7 @@ describe('personal data of wage claimants', () => {
     const { claimantIds: [worker] } = await post(caseworker, `/api/wage-cases/${id}/claimants`, { claimants: [{ ...WORKER, workedFrom: '2025-05-01', workedUntil: '2025-12-31', claimed: 900_000 }] });
     await post(caseworker, `/api/wage-cases/${id}/start-verification`);
     await post(caseworker, `/api/wage-cases/${id}/verify`, { claims: [{ claimantId: worker, verified: 800_000, basis: '工资条' }] });
-    await post(caseworker, `/api/wage-cases/${id}/payments`, { amount: 300_000, paidOn: '2026-03-01', payer: '某装修公司', allocations: [{ claimantId: worker, amount: 300_000 }] });
+    await post(caseworker, `/api/wage-cases/${id}/payments`, { amount: 300_000, paidOn: system.today(), payer: '某装修公司', allocations: [{ claimantId: worker, amount: 300_000 }] });
 
     // Encrypted in the events, masked in the view.
     const db = new pg.Client({ connectionString: system.app.runtime.databaseUrl });

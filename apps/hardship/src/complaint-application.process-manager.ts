@@ -52,6 +52,7 @@ async function openApplication(event: RecordedEvent, deps: Parameters<typeof com
         monthlyHouseholdIncome: 0,
       },
     },
-    { actor: event.metadata.actor, commandId, correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() },
+    // Received as of the escalation, on the system's clock (not the wall clock): the file's first day is the complaint's escalation.
+    { actor: event.metadata.actor, commandId, correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date(event.metadata.occurredAt) },
   );
 }

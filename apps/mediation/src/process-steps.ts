@@ -7,9 +7,12 @@ import { formatYuan } from '#money';
 /** The actor of the steps a process manager takes on its own. */
 export const PROCESS_ACTOR = { userId: 'system:mediation-links', role: 'system', orgUnitId: '410100' };
 
-/** A command caused by `event`: its id derives from the event and the purpose, so a redelivered event decides nothing twice. */
+/**
+ * A command caused by `event`: its id derives from the event and the purpose, so a redelivered event
+ * decides nothing twice; it is decided as of the event, on the system's clock (not the wall clock).
+ */
 export function causedBy(event: RecordedEvent, purpose: string, actor: CommandMeta['actor'] = PROCESS_ACTOR): CommandMeta {
-  return { actor, commandId: deterministicUuid(event.eventId, purpose), correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() };
+  return { actor, commandId: deterministicUuid(event.eventId, purpose), correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date(event.metadata.occurredAt) };
 }
 
 /**

@@ -35,8 +35,9 @@ export function complaintEscalation(deps: { store: EventStore; complaints: Compl
 
 type Deps = Parameters<typeof complaintEscalation>[0];
 
+/** Decided as of the causing event, on the system's clock (not the wall clock): the case opens when the complaint was escalated, and a redelivery decides the same. */
 function metaFor(event: RecordedEvent, purpose: string, actor: RecordedEvent['metadata']['actor']) {
-  return { actor, commandId: deterministicUuid(event.eventId, purpose), correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date() };
+  return { actor, commandId: deterministicUuid(event.eventId, purpose), correlationId: event.metadata.correlationId, causationId: event.eventId, now: new Date(event.metadata.occurredAt) };
 }
 
 async function openWageCase(event: RecordedEvent, deps: Deps): Promise<void> {

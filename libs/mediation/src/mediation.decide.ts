@@ -240,7 +240,8 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       const d = command.data;
       requireStatus(state, ['referred', ...MEDIATING], 'case_ended', '调解已结束，不能撤回');
       reject([
-        ...factOn('withdrawnOn', '撤回日期', d.withdrawnOn, state.referredOn, '转入日期'),
+        // Withdrawn during mediation: not before the acceptance (the linked wage referral concludes on this day).
+        ...(state.acceptedOn ? factOn('withdrawnOn', '撤回日期', d.withdrawnOn, state.acceptedOn, '受理日期') : factOn('withdrawnOn', '撤回日期', d.withdrawnOn, state.referredOn, '转入日期')),
         ...requiredText('reason', '撤回原因', d.reason, 1000),
         ...oneOfCodes('by', '撤回方', d.by, WITHDRAWN_BY),
       ]);

@@ -320,6 +320,7 @@ describe('court–union mediation case decisions', () => {
       expect(rulesOf(refusal([['2026-04-02', { type: 'AcceptCase', data: { acceptedOn: '2026-04-03' } }, 'supervisor']], referred))).toEqual(['acceptedOn:future_date']);
       expect(rulesOf(refusal([['2026-04-02', { type: 'DeclineCase', data: { reason: '不属于劳动争议', declinedOn: '2026-04-03' } }, 'supervisor']], referred))).toEqual(['declinedOn:future_date']);
       expect(rulesOf(refusal([['2026-04-02', { type: 'WithdrawCase', data: { withdrawnOn: '2026-03-31', reason: '和解', by: 'applicant' } }]], referred))).toEqual(['withdrawnOn:date_order']);
+      expect(rulesOf(refusal([['2026-04-05', { type: 'WithdrawCase', data: { withdrawnOn: '2026-04-01', reason: '和解', by: 'applicant' } }]], inMediation()))).toEqual(['withdrawnOn:date_order']);
     });
 
     it('refuses an agreement, a consent or a failure dated after today, but lets the agreement take effect and fall due later', () => {

@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '#calendar';
 import type { DecisionContext } from '#decider';
 import { CaseworkError } from '#errors';
 import { owedToWorker } from './ledger.js';
@@ -40,8 +41,10 @@ function probes(state: WageCaseState): Record<WageCaseAction, WageCaseCommand | 
   const paidAdvance = Object.entries(state.advances).find(([, a]) => a.status === 'approved')?.[0];
   const livePayment = Object.entries(state.payments).find(([, p]) => !p.reversed)?.[0];
   const probe = 'probe';
+  // Dated the day the case was opened: the one day a fact of the case may always carry (not after today, not before the opening).
+  const day = state.openedAt ? shanghaiDateOf(new Date(state.openedAt)) : '2000-01-01';
   return {
-    'add-claimants': { type: 'AddClaimants', data: { claimants: [{ claimantId: `${probe}-${state.claimantOrder.length}`, name: '试', workedFrom: '2025-01-01', claimed: 1 }] } },
+    'add-claimants': { type: 'AddClaimants', data: { claimants: [{ claimantId: `${probe}-${state.claimantOrder.length}`, name: '试', workedFrom: day, claimed: 1 }] } },
     'amend-claim': first && { type: 'AmendClaim', data: { claimantId: first.details.claimantId, claimed: first.claimed + 1, reason: probe } },
     'withdraw-claim': claimants.find((c) => c.recovered === 0 && c.advanced === 0) && { type: 'WithdrawClaim', data: { claimantId: claimants.find((c) => c.recovered === 0 && c.advanced === 0)!.details.claimantId, reason: probe } },
     'record-evidence': first && { type: 'RecordEvidence', data: { claimantId: first.details.claimantId, evidenceId: `${probe}-${first.evidence.length}`, kind: 'other', description: probe } },
@@ -49,12 +52,12 @@ function probes(state: WageCaseState): Record<WageCaseAction, WageCaseCommand | 
     verify: first && { type: 'VerifyClaims', data: { claims: [{ claimantId: first.details.claimantId, verified: Math.max(first.verified ?? 0, first.recovered + first.advanced) + 1, basis: probe }], reason: probe } },
     'complete-verification': { type: 'CompleteVerification', data: {} },
     negotiate: { type: 'RecordNegotiation', data: { summary: probe } },
-    'record-payment': withRoom && { type: 'RecordRecoveryPayment', data: { paymentId: `${probe}-payment`, amount: 1, paidOn: '2026-01-01', payer: probe, allocations: [{ claimantId: withRoom.details.claimantId, amount: 1 }] } },
+    'record-payment': withRoom && { type: 'RecordRecoveryPayment', data: { paymentId: `${probe}-payment`, amount: 1, paidOn: day, payer: probe, allocations: [{ claimantId: withRoom.details.claimantId, amount: 1 }] } },
     'reverse-payment': livePayment === undefined ? undefined : { type: 'ReverseRecoveryPayment', data: { paymentId: livePayment, reason: probe } },
     'request-advance': owed && { type: 'RequestEmergencyAdvance', data: { advanceId: `${probe}-advance`, allocations: [{ claimantId: owed.details.claimantId, amount: 1 }], reason: probe } },
     'decide-advance': pendingAdvance === undefined ? undefined : { type: 'DecideEmergencyAdvance', data: { advanceId: pendingAdvance, approve: false, reason: probe } },
     'reverse-advance': paidAdvance === undefined ? undefined : { type: 'ReverseEmergencyAdvance', data: { advanceId: paidAdvance, reason: probe } },
-    refer: { type: 'ReferCase', data: { referralId: `${probe}-referral`, target: 'labour_inspection', referredOn: '2026-01-05' } },
+    refer: { type: 'ReferCase', data: { referralId: `${probe}-referral`, target: 'labour_inspection', referredOn: day } },
     'close-fully-recovered': { type: 'CloseWageCase', data: { outcome: 'fully_recovered', reason: probe } },
     'close-partly-recovered': { type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: probe } },
     'close-withdrawn': { type: 'CloseWageCase', data: { outcome: 'withdrawn', reason: probe } },

@@ -2,6 +2,7 @@ import { createChineseDaysCalendar } from '#calendar';
 import { CaseworkError, ValidationError } from '#errors';
 import { caseTotals, ledgerOf } from './ledger.js';
 import { limitationDate, limitationStanding, DEFAULT_WAGE_TIME_LIMITS } from './time-limits.js';
+import { wageCaseAllowedActions } from './wage-case.allowed-actions.js';
 import type { WageCaseCommand } from './wage-case.commands.js';
 import { createWageCaseDecider } from './wage-case.decide.js';
 import type { WageCaseEvent } from './wage-case.events.js';
@@ -184,6 +185,11 @@ describe('wage case decisions', () => {
       const ahead = refusal([{ type: 'AddClaimants', data: { claimants: [claimant('a', 100_000, { workedUntil: '2026-03-03' }), claimant('b', 100_000, { workedFrom: '2026-04-01', workedUntil: undefined })] } }], opened, OPENING);
       expect(violationsOf(ahead)).toEqual(['claimants.0.workedUntil:future_date', 'claimants.1.workedFrom:future_date']);
       expect(violationsOf(refusal([{ type: 'AmendClaim', data: { claimantId: 'a', workedUntil: '2026-10-16', reason: '更正离职日期' } }], verifiedCase()))).toEqual(['workedUntil:future_date']);
+    });
+
+    it('still offers adding workers, recording a payment and referring on a case opened months ago (the probes carry the case\'s own day)', () => {
+      const actions = wageCaseAllowedActions(decider, verifiedCase(), { now: new Date(LATER), actor: caseworker });
+      expect(actions).toEqual(expect.arrayContaining(['add-claimants', 'record-payment', 'refer']));
     });
 
     it('lets the dates that plan ahead lie in the future: a promised payment, an installment due', () => {

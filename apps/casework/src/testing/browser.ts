@@ -74,6 +74,8 @@ export function screenshotSteps(prefix: string, page: () => Page, pageErrors: re
 export interface ConsoleSession {
   readonly app: RunningCasework;
   readonly page: Page;
+  /** Moves the system's clock and the page's together by `ms` (days passing between a family's steps). */
+  shiftClock(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -113,7 +115,11 @@ export async function openConsoleSession(options: {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => options.pageErrors.push(error.message));
-    return { app, page, close };
+    const shiftClock = async (ms: number) => {
+      clock.shift(ms);
+      await context.clock.setSystemTime(clock.now());
+    };
+    return { app, page, shiftClock, close };
   } catch (error) {
     await close();
     throw error;
