@@ -97,6 +97,18 @@ export class DistributedStack {
 
   /** Starts one process and resolves once it says it is ready (its `/ready`, the gateway's `/health`). */
   async start(name: ProcessName): Promise<void> {
+    try {
+      await this.startOnce(name);
+    } catch (error) {
+      // The ops port was taken by another suite's process while this one was down: a new one will do
+      // (only the gateway's port is one the test holds on to).
+      if (name === 'gateway' || !String((error as Error).message).includes('EADDRINUSE')) throw error;
+      this.ports.set(name, await freePort());
+      await this.startOnce(name);
+    }
+  }
+
+  private async startOnce(name: ProcessName): Promise<void> {
     const port = this.ports.get(name)!;
     const child = spawn(process.execPath, [join(REPO, MAINS[name])], { cwd: REPO, env: { ...this.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const entry: Running = { child, port, output: '' };
