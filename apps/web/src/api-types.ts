@@ -128,7 +128,9 @@ export interface HotlineStats {
   asOf: string | null;
   received: { total: number; byCategory: Breakdown[]; byChannel: Breakdown[]; byUnit: Breakdown[] };
   signFor: { signedFor: number; onTime: number; rate: number | null };
+  firstContact: { contacts: number; onTime: number; rate: number | null };
   resolution: { resolved: number; onTime: number; rate: number | null };
+  followUp: { followUps: number; onTime: number; rate: number | null };
   satisfaction: {
     reached: number;
     satisfied: number;

@@ -27,7 +27,9 @@ export function hotlineFiguresProjection(store: EventStore): Projection {
     name: 'hotline-figures',
     // 2: the complaint's state is no longer stored (it is kept in memory, else folded from its stream);
     // the status intervals moved to complaint-status-history.
-    schemaVersion: 2,
+    // 3: classifications, returns, reopenings and first contacts are facts, with the stream revision
+    // (which unit and which labels as of an instant: issue 16 A and B).
+    schemaVersion: 3,
     tables: ['hotline_complaints', 'hotline_facts'],
     schemaSql: HOTLINE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],
@@ -68,9 +70,11 @@ async function writeBatch(tx: EntityManager, complaints: readonly Complaint[], f
        ON CONFLICT (complaint_id) DO UPDATE SET category = EXCLUDED.category, subcategory = EXCLUDED.subcategory,
          complaint_type = EXCLUDED.complaint_type, status = EXCLUDED.status
      )
-     INSERT INTO hotline_facts (event_id, complaint_id, fact, unit_id, occurred_at, recorded_at, on_time, reached, satisfaction)
+     INSERT INTO hotline_facts (event_id, complaint_id, fact, unit_id, occurred_at, recorded_at, revision, on_time, reached, satisfaction,
+       category, subcategory, complaint_type)
      SELECT * FROM jsonb_to_recordset($2::jsonb) AS f("eventId" uuid, "complaintId" text, fact text, "unitId" text, "occurredAt" timestamptz,
-       "recordedAt" timestamptz, "onTime" boolean, reached boolean, satisfaction text)
+       "recordedAt" timestamptz, revision int, "onTime" boolean, reached boolean, satisfaction text, category text, subcategory text,
+       "complaintType" text)
      ON CONFLICT (event_id) DO NOTHING`,
     [
       JSON.stringify(complaints.map(({ complaintId, channel, receivingUnitId, receivedAt, state }) => ({

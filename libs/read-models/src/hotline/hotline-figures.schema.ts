@@ -1,6 +1,9 @@
 /**
- * Tables behind the hotline figures. Every counted step is a fact row with when it happened and
- * when it was recorded, so a figure "as of" a date is a query with `recorded_at <= asOf`.
+ * Tables behind the hotline figures. Every counted step is a fact row with when it happened, when it
+ * was recorded and its place in the stream, so a figure "as of" a date is a query with
+ * `recorded_at <= asOf`; the steps that move a complaint between units (assigned, returned, reopened)
+ * and its classifications are facts too, so its unit and its labels can be read as of any instant.
+ * `hotline_complaints` keeps what never changes (channel, receiving unit) and the labels of now.
  */
 export const HOTLINE_FIGURES_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS hotline_complaints (
@@ -21,12 +24,16 @@ CREATE TABLE IF NOT EXISTS hotline_facts (
   unit_id text NOT NULL,
   occurred_at timestamptz NOT NULL,
   recorded_at timestamptz NOT NULL,
+  revision int NOT NULL,
   on_time boolean,
   reached boolean,
-  satisfaction text
+  satisfaction text,
+  category text,
+  subcategory text,
+  complaint_type text
 );
 CREATE INDEX IF NOT EXISTS hotline_facts_fact_time_idx ON hotline_facts (fact, occurred_at);
-CREATE INDEX IF NOT EXISTS hotline_facts_complaint_idx ON hotline_facts (complaint_id, fact);
+CREATE INDEX IF NOT EXISTS hotline_facts_complaint_idx ON hotline_facts (complaint_id, fact, revision);
 
 -- Schema 1 kept the status intervals here; they are complaint-status-history's now (complaint_status_intervals).
 DROP TABLE IF EXISTS complaint_status_history;

@@ -21,7 +21,9 @@ export interface Breakdown {
 export interface HotlineStats {
   readonly received: { total: number; byCategory: Breakdown[]; byChannel: Breakdown[]; byUnit: Breakdown[] };
   readonly signFor: { signedFor: number; onTime: number; rate: number | null };
+  readonly firstContact: { contacts: number; onTime: number; rate: number | null };
   readonly resolution: { resolved: number; onTime: number; rate: number | null };
+  readonly followUp: { followUps: number; onTime: number; rate: number | null };
   readonly satisfaction: { reached: number; satisfied: number; basicallySatisfied: number; dissatisfied: number; rate: number | null };
 }
 
@@ -31,41 +33,62 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 export const HOTLINE_STATS_PROJECTIONS: readonly string[] = ['hotline-figures'];
 
 /**
- * The hotline figures of DOMAIN.md. A complaint belongs to a unit's figures when the unit (or one
- * below it) received it or was assigned it; sign-for, resolution and follow-up count for the unit
- * that handled them. Resolution counts each complaint once, by its last resolution in the period.
+ * The unit responsible for complaint `r` at the end of the period ($2), as recorded by $3: the unit of
+ * its last assignment or reopening, unless a return came after it; else the unit that received it.
+ */
+const RESPONSIBLE_UNIT = `coalesce((
+  SELECT CASE WHEN m.fact = 'returned' THEN r.unit_id ELSE m.unit_id END FROM hotline_facts m
+   WHERE m.complaint_id = r.complaint_id AND m.fact IN ('assigned', 'returned', 'reopened') AND m.occurred_at < $2 AND m.recorded_at <= $3
+   ORDER BY m.revision DESC LIMIT 1), r.unit_id)`;
+
+/** The category complaint `r` had as recorded by $3. */
+const CATEGORY_AS_OF = `(
+  SELECT k.category FROM hotline_facts k WHERE k.complaint_id = r.complaint_id AND k.fact = 'classified' AND k.recorded_at <= $3
+   ORDER BY k.revision DESC LIMIT 1)`;
+
+/**
+ * The hotline figures (docs/figures.md "Hotline"). A complaint received in the period counts once,
+ * for the unit responsible for it at the period's end, under the category recorded by `asOf`; each
+ * step counts for the unit that took it, on the day it was taken. Resolution counts each complaint
+ * once, by its last resolution in the period, for the unit that made it. So a unit's own figures
+ * and its children's add up to the unit's.
  */
 export async function queryHotlineStats(dataSource: DataSource, query: HotlineStatsQuery): Promise<HotlineStats> {
   const { fromUtc, toUtcExclusive } = shanghaiPeriod(query.from, query.to);
   const params = [fromUtc, toUtcExclusive, query.asOf, query.unitIds ?? null];
   const received: { category: string | null; channel: string; unit_id: string; n: number }[] = await dataSource.query(
-    `SELECT c.category, c.channel, coalesce(h.unit_id, f.unit_id) AS unit_id, count(*)::int AS n
-       FROM hotline_facts f
-       JOIN hotline_complaints c ON c.complaint_id = f.complaint_id
-       LEFT JOIN LATERAL (SELECT a.unit_id FROM hotline_facts a WHERE a.complaint_id = f.complaint_id AND a.fact = 'assigned' AND a.recorded_at <= $3
-                          ORDER BY a.occurred_at DESC LIMIT 1) h ON true
-      WHERE f.fact = 'received' AND f.occurred_at >= $1 AND f.occurred_at < $2 AND f.recorded_at <= $3
-        AND ($4::text[] IS NULL OR f.unit_id = ANY($4) OR EXISTS (
-              SELECT 1 FROM hotline_facts a WHERE a.complaint_id = f.complaint_id AND a.fact = 'assigned' AND a.recorded_at <= $3 AND a.unit_id = ANY($4)))
+    `WITH counted AS (
+       SELECT c.channel, ${RESPONSIBLE_UNIT} AS unit_id, ${CATEGORY_AS_OF} AS category
+         FROM hotline_facts r JOIN hotline_complaints c ON c.complaint_id = r.complaint_id
+        WHERE r.fact = 'received' AND r.occurred_at >= $1 AND r.occurred_at < $2 AND r.recorded_at <= $3
+     )
+     SELECT category, channel, unit_id, count(*)::int AS n FROM counted
+      WHERE $4::text[] IS NULL OR unit_id = ANY($4)
       GROUP BY 1, 2, 3`,
     params,
   );
   const [steps] = await dataSource.query(
     `WITH period AS (
-       SELECT * FROM hotline_facts
-        WHERE occurred_at >= $1 AND occurred_at < $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4))
+       SELECT * FROM hotline_facts WHERE occurred_at >= $1 AND occurred_at < $2 AND recorded_at <= $3
+     ), mine AS (
+       SELECT * FROM period WHERE $4::text[] IS NULL OR unit_id = ANY($4)
      ), last_resolution AS (
-       SELECT DISTINCT ON (complaint_id) on_time FROM period WHERE fact = 'resolved' ORDER BY complaint_id, occurred_at DESC
+       SELECT * FROM (SELECT DISTINCT ON (complaint_id) unit_id, on_time FROM period WHERE fact = 'resolved' ORDER BY complaint_id, revision DESC) l
+        WHERE $4::text[] IS NULL OR unit_id = ANY($4)
      )
      SELECT
-       (SELECT count(*) FROM period WHERE fact = 'signed_for')::int AS signed_for,
-       (SELECT count(*) FROM period WHERE fact = 'signed_for' AND on_time)::int AS signed_for_on_time,
+       (SELECT count(*) FROM mine WHERE fact = 'signed_for')::int AS signed_for,
+       (SELECT count(*) FROM mine WHERE fact = 'signed_for' AND on_time)::int AS signed_for_on_time,
+       (SELECT count(*) FROM mine WHERE fact = 'first_contact' AND on_time IS NOT NULL)::int AS contacts,
+       (SELECT count(*) FROM mine WHERE fact = 'first_contact' AND on_time)::int AS contacts_on_time,
        (SELECT count(*) FROM last_resolution)::int AS resolved,
        (SELECT count(*) FROM last_resolution WHERE on_time)::int AS resolved_on_time,
-       (SELECT count(*) FROM period WHERE fact = 'follow_up' AND reached)::int AS reached,
-       (SELECT count(*) FROM period WHERE fact = 'follow_up' AND reached AND satisfaction = 'satisfied')::int AS satisfied,
-       (SELECT count(*) FROM period WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied')::int AS basically,
-       (SELECT count(*) FROM period WHERE fact = 'follow_up' AND reached AND satisfaction = 'dissatisfied')::int AS dissatisfied`,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND on_time IS NOT NULL)::int AS follow_ups,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND on_time)::int AS follow_ups_on_time,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached)::int AS reached,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'satisfied')::int AS satisfied,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied')::int AS basically,
+       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'dissatisfied')::int AS dissatisfied`,
     params,
   );
   const breakdown = (key: 'category' | 'channel' | 'unit_id', label: (code: string) => string): Breakdown[] => {
@@ -81,7 +104,9 @@ export async function queryHotlineStats(dataSource: DataSource, query: HotlineSt
       byUnit: breakdown('unit_id', query.unitName),
     },
     signFor: { signedFor: steps.signed_for, onTime: steps.signed_for_on_time, rate: rate(steps.signed_for_on_time, steps.signed_for) },
+    firstContact: { contacts: steps.contacts, onTime: steps.contacts_on_time, rate: rate(steps.contacts_on_time, steps.contacts) },
     resolution: { resolved: steps.resolved, onTime: steps.resolved_on_time, rate: rate(steps.resolved_on_time, steps.resolved) },
+    followUp: { followUps: steps.follow_ups, onTime: steps.follow_ups_on_time, rate: rate(steps.follow_ups_on_time, steps.follow_ups) },
     satisfaction: {
       reached: steps.reached,
       satisfied: steps.satisfied,

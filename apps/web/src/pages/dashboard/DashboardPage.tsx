@@ -59,9 +59,15 @@ export function DashboardPage() {
             <KpiTile testId="kpi-sign-for-rate" title={t('dash.signForRate')} value={formatRate(stats.signFor.rate)}
               tone={rateTone(stats.signFor.rate)}
               caption={t('dash.ofSignedFor', { onTime: stats.signFor.onTime, n: stats.signFor.signedFor })} />
+            <KpiTile testId="kpi-first-contact-rate" title={t('dash.firstContactRate')} value={formatRate(stats.firstContact.rate)}
+              tone={rateTone(stats.firstContact.rate)}
+              caption={t('dash.ofFirstContacts', { onTime: stats.firstContact.onTime, n: stats.firstContact.contacts })} />
             <KpiTile testId="kpi-resolution-rate" title={t('dash.resolutionRate')} value={formatRate(stats.resolution.rate)}
               tone={rateTone(stats.resolution.rate)}
               caption={t('dash.ofResolved', { onTime: stats.resolution.onTime, n: stats.resolution.resolved })} />
+            <KpiTile testId="kpi-follow-up-rate" title={t('dash.followUpRate')} value={formatRate(stats.followUp.rate)}
+              tone={rateTone(stats.followUp.rate)}
+              caption={t('dash.ofFollowUps', { onTime: stats.followUp.onTime, n: stats.followUp.followUps })} />
             <KpiTile testId="kpi-satisfaction-rate" title={t('dash.satisfactionRate')} value={formatRate(stats.satisfaction.rate)}
               tone={rateTone(stats.satisfaction.rate)} caption={t('dash.ofReached', { n: stats.satisfaction.reached })} />
           </div>
