@@ -1,14 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '#calendar';
 import type { RecordedEvent } from '#event-store';
+import { isResidentIdNumber } from '#field-checks';
 import type { Projection } from '#projections';
 import type { WageCaseEvent } from '#wage-recovery';
+import { personKeyOf } from '../people/person-journey.projection.js';
 import { aggregateIdOf } from '../stream-ids.js';
 import { WAGE_FIGURES_SCHEMA_SQL } from './wage-figures.schema.js';
 
 interface MoneyRow {
   event_id: string;
   claimant_key: string;
+  person_key: string;
   case_id: string;
   unit_id: string;
   kind: 'claimed' | 'verified' | 'recovered' | 'advanced' | 'reimbursed';
@@ -22,17 +25,26 @@ interface MoneyRow {
  * The facts behind `GET /api/stats/wage`: cases opened, claims and verifications as signed changes,
  * money as it moved (payments on the day paid, advances on the day approved), closures with the
  * case's totals. A reversal voids what it reverses; a reopening supersedes the closure.
+ *
+ * Each claimant is also a person: the keyed hash of their ID number (`personKeyOf`, as 人员轨迹 finds
+ * people), so a worker helped in several cases counts once; a claimant without a readable ID number
+ * (none given, or erased) is a person of their own case. `hashKey`: the deployment's personal-data hash key.
  */
-export function wageFiguresProjection(): Projection {
+export function wageFiguresProjection(hashKey: string | (() => string)): Projection {
+  const key = typeof hashKey === 'string' ? () => hashKey : hashKey;
   return {
     name: 'wage-figures',
-    tables: ['wage_cases', 'wage_money', 'wage_closures', 'wage_daily', 'wage_helped'],
+    // 2: workers helped are distinct people (wage_claimants, person_key); the fund's reimbursement is
+    // dated no earlier than the advance it repays.
+    schemaVersion: 2,
+    tables: ['wage_cases', 'wage_money', 'wage_closures', 'wage_daily', 'wage_helped', 'wage_claimants'],
     schemaSql: WAGE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['wage-case-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const ids = [...new Set(events.map((e) => aggregateIdOf(e.streamId)))];
       const known: { case_id: string; unit_id: string }[] = await tx.query('SELECT case_id, unit_id FROM wage_cases WHERE case_id = ANY($1)', [ids]);
       const units = new Map(known.map((row) => [row.case_id, row.unit_id]));
+      const people = await knownClaimants(tx, ids);
       const money: MoneyRow[] = [];
       const touched = new Touched();
       for (const event of events) {
@@ -40,7 +52,9 @@ export function wageFiguresProjection(): Projection {
         const e = { type: event.type, data: event.data } as WageCaseEvent;
         const day = shanghaiDateOf(new Date(event.metadata.occurredAt));
         const row = (claimantId: string, kind: MoneyRow['kind'], amount: number, onDate = day, sourceId: string | null = null) => {
-          if (amount !== 0) money.push({ event_id: event.eventId, claimant_key: `${caseId}:${claimantId}`, case_id: caseId, unit_id: units.get(caseId)!, kind, amount, on_date: onDate, source_id: sourceId, recorded_at: event.recordedAt });
+          const claimantKey = `${caseId}:${claimantId}`;
+          const personKey = people.personOf.get(claimantKey) ?? claimantKey;
+          if (amount !== 0) money.push({ event_id: event.eventId, claimant_key: claimantKey, person_key: personKey, case_id: caseId, unit_id: units.get(caseId)!, kind, amount, on_date: onDate, source_id: sourceId, recorded_at: event.recordedAt });
         };
         switch (e.type) {
           case 'WageCaseOpened':
@@ -48,7 +62,11 @@ export function wageFiguresProjection(): Projection {
             await tx.query('INSERT INTO wage_cases (case_id, unit_id, opened_on, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING', [caseId, e.data.unitId, shanghaiDateOf(new Date(e.data.openedAt)), event.recordedAt]);
             break;
           case 'ClaimantsAdded':
-            for (const c of e.data.claimants) row(c.claimantId, 'claimed', c.claimed);
+            for (const c of e.data.claimants) {
+              const idNumber: unknown = c.idNumber;
+              people.add(caseId, c.claimantId, typeof idNumber === 'string' && isResidentIdNumber(idNumber) ? personKeyOf(idNumber, key()) : null);
+              row(c.claimantId, 'claimed', c.claimed);
+            }
             break;
           case 'ClaimAmended':
             if (e.data.claimed) row(e.data.claimantId, 'claimed', e.data.claimed.to - e.data.claimed.from);
@@ -67,11 +85,17 @@ export function wageFiguresProjection(): Projection {
           case 'RecoveryPaymentRecorded':
             for (const a of e.data.allocations) {
               row(a.claimantId, 'recovered', a.amount, e.data.paidOn, e.data.paymentId);
-              row(a.claimantId, 'reimbursed', a.reimbursed, e.data.paidOn, e.data.paymentId);
+              // The fund is repaid no earlier than it advanced: a payment dated before the advance was
+              // approved (recorded late) repays it on the approval's day, not in a period with nothing advanced.
+              const advancedOn = people.lastAdvanceOn.get(`${caseId}:${a.claimantId}`);
+              row(a.claimantId, 'reimbursed', a.reimbursed, advancedOn && advancedOn > e.data.paidOn ? advancedOn : e.data.paidOn, e.data.paymentId);
             }
             break;
           case 'EmergencyAdvanceApproved':
-            for (const a of e.data.allocations) row(a.claimantId, 'advanced', a.amount, day, e.data.advanceId);
+            for (const a of e.data.allocations) {
+              row(a.claimantId, 'advanced', a.amount, day, e.data.advanceId);
+              people.lastAdvanceOn.set(`${caseId}:${a.claimantId}`, day);
+            }
             break;
           case 'RecoveryPaymentReversed':
           case 'EmergencyAdvanceReversed': {
@@ -79,7 +103,7 @@ export function wageFiguresProjection(): Projection {
             const sourceId = e.type === 'RecoveryPaymentReversed' ? e.data.paymentId : e.data.advanceId;
             const voided: MoneyRow[] = await tx.query(
               `WITH voided AS (UPDATE wage_money SET voided_at = $3 WHERE case_id = $1 AND source_id = $2 AND voided_at IS NULL
-                               RETURNING case_id, claimant_key, unit_id, kind, on_date::text, amount)
+                               RETURNING case_id, person_key, unit_id, kind, on_date::text, amount)
                SELECT * FROM voided`,
               [caseId, sourceId, event.recordedAt],
             );
@@ -99,7 +123,40 @@ export function wageFiguresProjection(): Projection {
         }
       }
       await insertMoney(tx, money, touched);
+      await people.save(tx);
       await touched.refresh(tx);
+    },
+  };
+}
+
+/**
+ * The claimants of the batch's cases as people (their person keys, new ones saved at the end of the
+ * batch), and the day each was last advanced money by the fund.
+ */
+async function knownClaimants(tx: EntityManager, caseIds: readonly string[]) {
+  const stored: { claimant_key: string; person_key: string }[] = await tx.query('SELECT claimant_key, person_key FROM wage_claimants WHERE case_id = ANY($1)', [caseIds]);
+  const advances: { claimant_key: string; on: string }[] = await tx.query(
+    `SELECT claimant_key, max(on_date)::text AS on FROM wage_money WHERE case_id = ANY($1) AND kind = 'advanced' AND amount > 0 AND voided_at IS NULL GROUP BY claimant_key`,
+    [caseIds],
+  );
+  const personOf = new Map(stored.map((row) => [row.claimant_key, row.person_key]));
+  const added: { case_id: string; claimant_key: string; person_key: string }[] = [];
+  return {
+    personOf,
+    lastAdvanceOn: new Map(advances.map((row) => [row.claimant_key, row.on])),
+    add(caseId: string, claimantId: string, personKey: string | null) {
+      const claimantKey = `${caseId}:${claimantId}`;
+      personOf.set(claimantKey, personKey ?? claimantKey);
+      added.push({ case_id: caseId, claimant_key: claimantKey, person_key: personKey ?? claimantKey });
+    },
+    async save(into: EntityManager) {
+      if (added.length === 0) return;
+      await into.query(
+        `INSERT INTO wage_claimants (claimant_key, case_id, person_key)
+         SELECT claimant_key, case_id, person_key FROM jsonb_to_recordset($1::jsonb) AS r(claimant_key text, case_id text, person_key text)
+         ON CONFLICT (claimant_key) DO NOTHING`,
+        [JSON.stringify(added)],
+      );
     },
   };
 }
@@ -111,15 +168,15 @@ export function wageFiguresProjection(): Projection {
  */
 class Touched {
   private readonly days = new Map<string, { unit_id: string; on_date: string; kind: string; amount: number }>();
-  private readonly claimants = new Set<string>();
+  private readonly people = new Set<string>();
   private readonly cases = new Set<string>();
 
   /** A row added (its amount) or voided (minus its amount). */
-  add(row: Pick<MoneyRow, 'case_id' | 'claimant_key' | 'unit_id' | 'kind' | 'on_date'>, amount: number): void {
+  add(row: Pick<MoneyRow, 'case_id' | 'person_key' | 'unit_id' | 'kind' | 'on_date'>, amount: number): void {
     const key = `${row.unit_id}|${row.on_date}|${row.kind}`;
     const day = this.days.get(key) ?? { unit_id: row.unit_id, on_date: row.on_date, kind: row.kind, amount: 0 };
     this.days.set(key, { ...day, amount: day.amount + amount });
-    if (row.kind === 'recovered' || row.kind === 'advanced') this.claimants.add(row.claimant_key);
+    if (row.kind === 'recovered' || row.kind === 'advanced') this.people.add(row.person_key);
     if (row.kind === 'recovered') this.cases.add(row.case_id);
   }
 
@@ -132,16 +189,16 @@ class Touched {
         [JSON.stringify([...this.days.values()])],
       );
     }
-    if (this.claimants.size > 0) {
+    if (this.people.size > 0) {
+      // A person's days of help per unit, worked out again from their live rows (in every case).
+      await tx.query('DELETE FROM wage_helped WHERE person_key = ANY($1)', [[...this.people]]);
       await tx.query(
-        `INSERT INTO wage_helped (claimant_key, unit_id, days)
-         SELECT k.key, coalesce(min(m.unit_id), ''),
-                coalesce(range_agg(daterange(m.on_date, m.on_date, '[]')) FILTER (WHERE m.on_date IS NOT NULL), '{}'::datemultirange)
-           FROM unnest($1::text[]) AS k(key)
-           LEFT JOIN wage_money m ON m.claimant_key = k.key AND m.kind IN ('recovered', 'advanced') AND m.amount > 0 AND m.voided_at IS NULL
-          GROUP BY k.key
-         ON CONFLICT (claimant_key) DO UPDATE SET unit_id = EXCLUDED.unit_id, days = EXCLUDED.days`,
-        [[...this.claimants]],
+        `INSERT INTO wage_helped (person_key, unit_id, days)
+         SELECT person_key, unit_id, range_agg(daterange(on_date, on_date, '[]'))
+           FROM wage_money
+          WHERE person_key = ANY($1) AND kind IN ('recovered', 'advanced') AND amount > 0 AND voided_at IS NULL
+          GROUP BY person_key, unit_id`,
+        [[...this.people]],
       );
     }
     if (this.cases.size > 0) {
@@ -171,11 +228,11 @@ async function insertMoney(tx: EntityManager, rows: readonly MoneyRow[], touched
   if (rows.length === 0) return;
   const inserted: (MoneyRow & { amount: string })[] = await tx.query(
     `WITH inserted AS (
-       INSERT INTO wage_money (event_id, claimant_key, case_id, unit_id, kind, amount, on_date, source_id, recorded_at)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, claimant_key text, case_id text, unit_id text, kind text, amount bigint,
-         on_date date, source_id text, recorded_at timestamptz)
+       INSERT INTO wage_money (event_id, claimant_key, person_key, case_id, unit_id, kind, amount, on_date, source_id, recorded_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, claimant_key text, person_key text, case_id text, unit_id text, kind text,
+         amount bigint, on_date date, source_id text, recorded_at timestamptz)
        ON CONFLICT DO NOTHING
-       RETURNING case_id, claimant_key, unit_id, kind, on_date::text, amount)
+       RETURNING case_id, person_key, unit_id, kind, on_date::text, amount)
      SELECT * FROM inserted`,
     [JSON.stringify(rows)],
   );

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createChineseDaysCalendar } from '#calendar';
 import { PostgresEventStore, type NewEvent } from '#event-store';
 import { applyBatch, ProjectionRunner } from '#projections';
-import { createTestDatabase, type TestDatabase } from '#testing';
+import { createTestDatabase, residentIdNumber, type TestDatabase } from '#testing';
 import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand, type WageCaseState } from '#wage-recovery';
 import { readVisibleLog } from '../../../event-store/src/testing/wait-for-head.js';
 import { wageFiguresProjection } from './wage-figures.projection.js';
@@ -38,10 +38,11 @@ class CaseHistory {
     return events;
   }
 
-  open(when: string, claimants: Array<[string, number, number]>): NewEvent[] {
+  /** Claimants as [id, claimed, verified, ID number?]. */
+  open(when: string, claimants: Array<[string, number, number, string?]>): NewEvent[] {
     return this.steps(
       [when, { type: 'OpenWageCase', data: { caseId: this.id, source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: '某建筑公司', district: this.unit.slice(0, 6) }, summary: '欠薪', unitId: this.unit } }],
-      [when, { type: 'AddClaimants', data: { claimants: claimants.map(([id, claimed]) => ({ claimantId: id, name: `工人${id}`, workedFrom: '2025-03-01', claimed })) } }],
+      [when, { type: 'AddClaimants', data: { claimants: claimants.map(([id, claimed, , idNumber]) => ({ claimantId: id, name: `工人${id}`, workedFrom: '2025-03-01', claimed, ...(idNumber ? { idNumber } : {}) })) } }],
       [when, { type: 'StartVerification', data: {} }],
       [when, { type: 'VerifyClaims', data: { claims: claimants.map(([id, , verified]) => ({ claimantId: id, verified, basis: '考勤卡' })) } }],
     );
@@ -53,11 +54,13 @@ class CaseHistory {
   }
 }
 
+const HASH_KEY = 'wage-figures-spec-hash-key';
+
 describe('wage figures', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let store: PostgresEventStore;
-  const projection = wageFiguresProjection();
+  const projection = wageFiguresProjection(HASH_KEY);
 
   async function append(streamOf: CaseHistory, events: NewEvent[]): Promise<void> {
     await store.appendToStream(`wage-case-${streamOf.id}`, events, 'any');
@@ -170,5 +173,41 @@ describe('wage figures', () => {
       daysToFirstRecovery: null,
     });
     expect((await stats('2026-01-01', '2026-12-31', now, ['410105'])).amounts).toEqual({ claimed: 2_000_000, verified: 1_900_000, recovered: 1_900_000, advanced: 200_000, reimbursed: 200_000 });
+  });
+
+  it('counts a worker helped in two cases once, by the keyed hash of the ID number, and a worker without one per case', async () => {
+    const same = residentIdNumber('41010519850101', 201);
+    const first = new CaseHistory('410105');
+    const second = new CaseHistory('410103');
+    await append(first, first.open('2027-03-01T09:00:00', [['x', 300_000, 300_000, same], ['y', 100_000, 100_000]]));
+    await append(second, second.open('2027-03-02T09:00:00', [['z', 200_000, 200_000, same], ['y', 100_000, 100_000]]));
+    await append(first, first.pay('2027-03-05T09:00:00', 'f1', '2027-03-05', [['x', 300_000], ['y', 100_000]]));
+    await append(second, second.pay('2027-03-06T09:00:00', 's1', '2027-03-06', [['z', 200_000], ['y', 100_000]]));
+    const now = await project();
+    const march = (unitIds?: string[], fromRows = false) => queryWageStats(dataSource, { from: '2027-03-01', to: '2027-03-31', asOf: now, unitIds }, { fromRows });
+    // The same ID number in both cases is one worker; the two claimants "y" without one are two.
+    for (const fromRows of [false, true]) {
+      expect((await march(undefined, fromRows)).workersHelped).toBe(3);
+      expect((await march(['410105'], fromRows)).workersHelped).toBe(2);
+      expect((await march(['410103'], fromRows)).workersHelped).toBe(2);
+    }
+  });
+
+  it('dates the fund\'s reimbursement no earlier than the advance it repays', async () => {
+    // Opened in 2028; an advance approved on 2028-12-01; a payment made on 2028-06-10 but recorded only after the approval.
+    const late = new CaseHistory('410105');
+    await append(late, late.open('2028-03-01T09:00:00', [['w', 500_000, 500_000]]));
+    await append(late, late.steps(
+      ['2028-11-30T10:00:00', { type: 'RequestEmergencyAdvance', data: { advanceId: 'adv', allocations: [{ claimantId: 'w', amount: 200_000 }], reason: '困难' } }],
+      ['2028-12-01T10:00:00', { type: 'DecideEmergencyAdvance', data: { advanceId: 'adv', approve: true, reason: '同意' } }, 'supervisor'],
+    ));
+    await append(late, late.pay('2028-12-05T10:00:00', 'old', '2028-06-10', [['w', 300_000]]));
+    const now = await project();
+    for (const fromRows of [false, true]) {
+      const june = await queryWageStats(dataSource, { from: '2028-06-01', to: '2028-06-30', asOf: now }, { fromRows });
+      expect(june.amounts).toMatchObject({ recovered: 300_000, advanced: 0, reimbursed: 0 });
+      const december = await queryWageStats(dataSource, { from: '2028-12-01', to: '2028-12-31', asOf: now }, { fromRows });
+      expect(december.amounts).toMatchObject({ recovered: 0, advanced: 200_000, reimbursed: 200_000 });
+    }
   });
 });

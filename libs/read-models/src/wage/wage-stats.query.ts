@@ -78,22 +78,22 @@ const OPENED_SQL = `(SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 
 const STANDING_MONEY_SQL = `
   WITH money AS (SELECT kind, sum(amount) AS amount FROM wage_daily WHERE on_date BETWEEN $1 AND $2 AND ($4::text[] IS NULL OR unit_id = ANY($4)) GROUP BY kind)
   SELECT ${OPENED_SQL},
-    (SELECT count(*) FROM wage_helped WHERE days && datemultirange(daterange($1::date, $2::date, '[]')) AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS helped,
+    (SELECT count(DISTINCT person_key) FROM wage_helped WHERE days && datemultirange(daterange($1::date, $2::date, '[]')) AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS helped,
     ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce((SELECT amount FROM money WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}`;
 
 /** One pass over the period's rows as they stood at $3, each figure a filtered aggregate of it. */
 const AS_OF_MONEY_SQL = `
   WITH live AS (
-    SELECT kind, amount, claimant_key FROM wage_money
+    SELECT kind, amount, person_key FROM wage_money
      WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND (voided_at IS NULL OR voided_at > $3) AND ($4::text[] IS NULL OR unit_id = ANY($4))
   )
   SELECT ${OPENED_SQL},
-    count(DISTINCT claimant_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
+    count(DISTINCT person_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
     ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce(sum(amount) FILTER (WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}
   FROM live`;
 
 const STANDING_FIRSTS_SQL = `
-  SELECT (first_recovered_on - opened_on)::int AS days FROM wage_cases
+  SELECT greatest(first_recovered_on - opened_on, 0)::int AS days FROM wage_cases
    WHERE first_recovered_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4))`;
 
 /** A case's first recovery may lie before the period: the earliest live one of each case with a recovery in the period. */
@@ -107,5 +107,5 @@ const AS_OF_FIRSTS_SQL = `
      WHERE m.kind = 'recovered' AND m.amount > 0 AND m.recorded_at <= $3 AND (m.voided_at IS NULL OR m.voided_at > $3)
      GROUP BY m.case_id
   )
-  SELECT (f.first_on - c.opened_on)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
+  SELECT greatest(f.first_on - c.opened_on, 0)::int AS days FROM firsts f JOIN wage_cases c USING (case_id)
    WHERE f.first_on BETWEEN $1 AND $2`;
