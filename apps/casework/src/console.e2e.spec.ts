@@ -252,8 +252,16 @@ suite('web console (browser)', () => {
       );
       expect(Number(await kpi('kpi-received'))).toBe(receivedBefore + 1);
       expect(await kpi('kpi-satisfaction-rate')).toBe('100%');
+      // Contacted and called back within their limits: both on-time rates count this complaint.
+      expect(await kpi('kpi-first-contact-rate')).toBe('100%');
+      expect(await kpi('kpi-follow-up-rate')).toBe('100%');
       expect(await page.getByTestId('chart-category-bar').count()).toBeGreaterThan(0);
     });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await step('dashboard-after-390', async () => {
+      await page.getByTestId('kpi-follow-up-rate-value').waitFor();
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
   }, TEST_TIMEOUT);
 });
 
