@@ -1,6 +1,6 @@
 import type { EventStore } from '#event-store';
 import type { Projection } from '#projections';
-import { allProjections } from '#read-models';
+import { allProjections, personJourneyProjection } from '#read-models';
 import type { HotlineServices } from '../../hotline/src/hotline-services.js';
 import type { WageServices } from '../../wage/src/wage-services.js';
 import type { HardshipServices } from '../../hardship/src/hardship-services.js';
@@ -21,7 +21,7 @@ export function projectorConsumers(
 ): ProjectorConsumers {
   const { hotline, wage, hardship, mediation } = services;
   return {
-    readModels: allProjections(store, personalDataHashKey),
+    readModels: [...allProjections(store, personalDataHashKey), personJourneyProjection(personalDataHashKey)],
     processManagers: [
       ...hotline.processManagers(store, personalDataHashKey),
       ...wage.processManagers(store, hotline.decider),

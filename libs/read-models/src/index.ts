@@ -10,7 +10,6 @@ import { hardshipFiguresProjection } from './hardship/hardship-figures.projectio
 import { hardshipRemindersProjection } from './hardship/hardship-reminders.js';
 import { mediationSessionsProjection } from './mediation/mediation-sessions.projection.js';
 import { mediationFiguresProjection } from './mediation/mediation-figures.projection.js';
-import { personJourneyProjection } from './people/person-journey.projection.js';
 
 export * from './case-list/case-list.entity.js';
 export * from './case-list/case-list.query.js';
@@ -37,13 +36,14 @@ export * from './people/person-journey.projection.js';
 export const readModelEntities = [CaseListEntry];
 
 /**
- * Every projection of the system, in one list for the runner and the rebuild command.
- * `personalDataHashKey`: the deployment's key for finding the same person (wage workers helped, 人员轨迹).
+ * Every projection of the system but 人员轨迹 (person-journey, which the projector adds), in one list
+ * for the runner and the rebuild command. `personalDataHashKey`: the deployment's key for finding the
+ * same person (wage workers helped).
  */
 export function allProjections(store: EventStore, personalDataHashKey: string | (() => string)): Projection[] {
   return [
     caseListProjection(), hotlineFiguresProjection(store), complaintStatusHistoryProjection(store), approvalsProjection,
     wageFiguresProjection(personalDataHashKey), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection,
-    mediationFiguresProjection, personJourneyProjection(personalDataHashKey),
+    mediationFiguresProjection,
   ];
 }
