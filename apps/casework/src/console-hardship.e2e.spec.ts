@@ -267,6 +267,11 @@ suite('web console: hardship-family files (browser)', () => {
         await dialog.getByTestId('hs-field-type').selectOption('school');
         await dialog.getByTestId('hs-field-amount').fill('2,000');
         await dialog.getByTestId('hs-field-fundingSource').fill('金秋助学专项');
+        // 金秋助学 reaches the son at school, not the head (ticked by default).
+        expect(await dialog.getByTestId('hs-field-reached-0').isChecked()).toBe(true);
+        expect(await dialog.getByTestId('hs-field-reached').innerText()).toContain('陈子（子）');
+        await dialog.getByTestId('hs-field-reached-0').uncheck();
+        await dialog.getByTestId('hs-field-reached-2').check();
       });
       await runStep('action-aid', 'aid', async (dialog) => {
         await dialog.getByTestId('hs-field-type').selectOption('festival');
@@ -279,6 +284,18 @@ suite('web console: hardship-family files (browser)', () => {
       expect(await row('school').getByTestId('aid-amount').innerText()).toBe('¥2,000.00');
       expect(await row('school').innerText()).toContain('金秋助学');
       expect(await row('festival').getByTestId('aid-amount').innerText()).toBe('实物：米一袋、油一桶');
+    });
+    await step('family-visit', async () => {
+      await page.getByTestId('hs-tab-file').click();
+      await runStep('action-family-visit', 'family-visit', async (dialog) => {
+        await dialog.getByTestId('hs-field-note').fill('中秋走访，送去月饼和慰问金');
+        await dialog.getByTestId('hs-field-visitedBy').fill('工会主席王某、徐芳');
+      });
+      await page.getByTestId('hs-tab-history').click();
+      const visit = page.locator('[data-event-type="FamilyVisitRecorded"]');
+      await visit.waitFor();
+      expect(await visit.innerText()).toMatch(/走访慰问[\s\S]*中秋走访，送去月饼和慰问金[\s\S]*工会主席王某、徐芳/);
+      expect(await page.locator('[data-event-type="AidDelivered"]').first().innerText()).toContain('第 2 位成员');
     });
     await step('review-and-lift-out', async () => {
       await page.getByTestId('hs-tab-file').click();
@@ -349,7 +366,7 @@ suite('web console: hardship-family files (browser)', () => {
     });
   }, TEST_TIMEOUT);
 
-  it('counts the family on the dashboard: registered, lifted and relapsed this month, and the aid by type', async () => {
+  it('counts the family on the dashboard: registered, lifted and relapsed this month, the aid by type with the persons it reached, and the visits', async () => {
     await step('dashboard', async () => {
       await loginAs(SUPERVISOR);
       await page.getByTestId('nav-dashboard').click();
@@ -363,7 +380,26 @@ suite('web console: hardship-family files (browser)', () => {
       expect(await bar('aid-amount', 'school')).toBe('2000');
       expect(await bar('aid-households', 'festival')).toBe('1');
       expect(await bar('level', 'relative')).toBe('1');
+      // Relapses as households and reopenings; school aid's persons are the children helped; the visits.
+      expect(await page.getByTestId('kpi-hs-relapses').innerText()).toContain('1 户，共返困 1 次');
+      const aidRow = (type: string) => page.locator(`[data-testid="hs-aid-row"][data-type="${type}"]`);
+      expect([await aidRow('school').getByTestId('hs-aid-persons-reached').innerText(), await aidRow('school').getByTestId('hs-aid-distinct-persons').innerText()]).toEqual(['1', '1']);
+      expect(await aidRow('school').innerText()).toContain('金秋助学');
+      const visitRow = (kind: string) => page.locator(`[data-testid="hs-visit-row"][data-kind="${kind}"]`).innerText();
+      expect(await visitRow('family')).toMatch(/走访慰问\s+1\s+1/);
+      expect(await visitRow('follow_up')).toMatch(/返贫监测回访\s+1\s+1/);
+      expect(await page.getByTestId('kpi-hs-visits').innerText()).toContain('走访 1 户');
     });
+    await step('dashboard-phone', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('hs-aid-by-type').scrollIntoViewIfNeeded();
+      // The tables of aid and visits stay inside the screen, scrolling inside their card (the shell keeps its sidebar at every width: a shell matter).
+      for (const table of ['hs-aid-by-type', 'hs-visits-by-kind']) {
+        const right = await page.getByTestId(table).evaluate((element) => element.closest('.card')!.getBoundingClientRect().right);
+        expect(right).toBeLessThanOrEqual(390);
+      }
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
   }, TEST_TIMEOUT);
 
   it('imports nothing from a registry with a row of another district\'s union, and imports the good registry once', async () => {

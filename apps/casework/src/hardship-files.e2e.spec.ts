@@ -101,7 +101,16 @@ describe('hardship files over HTTP', () => {
     const inbox = (await supervisor.get('/api/approvals?status=pending')).body;
     expect(inbox).toContainEqual(expect.objectContaining({ id: requestId, kind: 'hardship_registration', caseKind: 'hardship_file', caseId: id }));
     await post(supervisor, `/api/approvals/${requestId}/approve`, { reason: '符合深度困难条件' });
-    await post(cadre, `/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项' });
+    // 金秋助学 for the son (the second listed member: place 2); a place outside the household of three is refused.
+    const outsider = await cadre.post(`/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项', reached: [2, 3] });
+    expect(outsider.status).toBe(400);
+    expect(outsider.body.errors).toEqual([expect.objectContaining({ field: 'reached.1', rule: 'household_member' })]);
+    await post(cadre, `/api/hardship-files/${id}/aid`, { type: 'school', deliveredOn: shanghaiDay(20), amount: 200_000, fundingSource: '金秋助学专项', reached: [2] });
+    // 走访慰问: a visit to the family, besides the verification visit; none dated ahead.
+    const visitAhead = await cadre.post(`/api/hardship-files/${id}/family-visits`, { visitedOn: shanghaiDay(21), note: '送慰问金', visitedBy: '王主席' });
+    expect(visitAhead.status).toBe(400);
+    expect(visitAhead.body.errors).toEqual([expect.objectContaining({ field: 'visitedOn', rule: 'future_date' })]);
+    expect((await post(cadre, `/api/hardship-files/${id}/family-visits`, { visitedOn: shanghaiDay(20), note: '送慰问金', visitedBy: '王主席、李干事' })).visitId).toEqual(expect.any(String));
     // Registered today (day 20): a relief or aid dated the day before would count the family before it had a file, and aid dated tomorrow in a period still to come.
     const reliefBefore = await cadre.post(`/api/hardship-files/${id}/relief`, { relievedOn: shanghaiDay(19), reason: '长期病残' });
     expect(reliefBefore.status).toBe(400);
@@ -132,7 +141,8 @@ describe('hardship files over HTTP', () => {
     const figures = (await supervisor.get(`/api/stats/hardship?from=${shanghaiDay(-1)}&to=${shanghaiDay(90)}&unit=410105`)).body;
     // The registry uploaded above is dated 2018–2021: registered and lifted before this period, but its
     // active file (JS-L-1) is still active at the period's end, beside this family.
-    expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 2, lifted: 1, relapses: 1, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1 }] });
+    expect(figures).toMatchObject({ registered: { inPeriod: 1 }, activeAtEnd: 2, lifted: 1, relapses: { households: 1, reopenings: 1 }, aid: [{ type: 'school', amount: 200_000, households: 1, deliveries: 1, personsReached: 1, distinctPersons: 1 }] });
+    expect(figures.visits.byKind).toEqual(expect.arrayContaining([{ kind: 'family', visits: 1, households: 1 }, { kind: 'verification', visits: 1, households: 1 }]));
   });
 
   it('moves a file to the district a family moved to: the new unit keeps it, sees it, and counts it; the old one no longer', async () => {

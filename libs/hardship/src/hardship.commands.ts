@@ -40,6 +40,8 @@ export type DeliverAid = Command<'DeliverAid', {
   readonly amount: Fen;
   readonly inKind?: string;
   readonly fundingSource: string;
+  /** The household members reached (0 the head, k the k-th listed member); absent: the head only. */
+  readonly reached?: readonly number[];
 }>;
 export type ReverseAidDelivery = Command<'ReverseAidDelivery', { readonly deliveryId: string; readonly reason: string }>;
 export type RaiseMicroWish = Command<'RaiseMicroWish', { readonly wishId: string; readonly description: string; readonly raisedOn: LocalDate }>;
@@ -49,6 +51,8 @@ export type RequestLiftOut = Command<'RequestLiftOut', { readonly requestId: str
 export type DecideLiftOut = Command<'DecideLiftOut', { readonly requestId: string; readonly approve: boolean; readonly reason: string }>;
 export type RecordRelief = Command<'RecordRelief', { readonly relievedOn: LocalDate; readonly reason: string }>;
 export type CancelFile = Command<'CancelFile', { readonly cancelledOn: LocalDate; readonly reason: CancellationReason; readonly note: string; readonly duplicateOf?: string }>;
+/** 走访慰问: a visit to the family; `visitedBy` names who went (the union's people, free text). */
+export type RecordFamilyVisit = Command<'RecordFamilyVisit', { readonly visitId: string; readonly visitedOn: LocalDate; readonly note: string; readonly visitedBy: string }>;
 export type RecordFollowUpCheckIn = Command<'RecordFollowUpCheckIn', { readonly checkedOn: LocalDate; readonly stable: boolean; readonly note: string }>;
 export type RecordRelapse = Command<'RecordRelapse', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel }>;
 
@@ -61,5 +65,5 @@ export type RecomputeHardshipDeadlines = Command<'RecomputeDeadlines', { readonl
 export type HardshipCommand =
   | ReceiveApplication | RecordHomeVisit | StartPublicNotice | RecordObjection | ResolveObjection | RequestRegistration | DecideRegistration | TransferFile
   | AssignCadre | RecordMonthlyIncome | DeliverAid | ReverseAidDelivery | RaiseMicroWish | FulfilMicroWish | RecordYearlyReview
-  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFollowUpCheckIn | RecordRelapse | SendReminder
+  | RequestLiftOut | DecideLiftOut | RecordRelief | CancelFile | RecordFamilyVisit | RecordFollowUpCheckIn | RecordRelapse | SendReminder
   | RecomputeHardshipDeadlines;

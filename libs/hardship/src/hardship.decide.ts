@@ -5,11 +5,11 @@ import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type F
 import { entityKey, fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
 import type { HardshipCommand } from './hardship.commands.js';
 import type { HardshipEvent } from './hardship.events.js';
-import { addMonths, followUpCheckIns, incomeAboveLineLongEnough, noticeEndsOn, type HardshipLimits, type PovertyLines } from './hardship.rules.js';
+import { addMonths, checkReached, followUpCheckIns, incomeAboveLineLongEnough, noticeEndsOn, type HardshipLimits, type PovertyLines } from './hardship.rules.js';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, nextDueStep, reminderKey, type FileStatus, type HardshipFileState } from './hardship.state.js';
 import { recomputeNoticeEnd } from './recompute-deadlines.js';
 import { activeSince, applied, cancellableSince, factDate, liftedSince, monthNotInFuture, noticeStarted, visited } from './hardship.dates.js';
-import { AID_TYPES, CADRE_LEVELS, CANCELLATION_REASONS, HARDSHIP_CAUSES, HARDSHIP_LEVELS } from './hardship.values.js';
+import { AID_TYPES, CADRE_LEVELS, CANCELLATION_REASONS, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HEAD_ONLY } from './hardship.values.js';
 
 export interface HardshipDeciderDependencies {
   readonly calendar: WorkingCalendar;
@@ -167,9 +167,11 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
         ...fenAtLeast('amount', '金额（分）', d.amount, 0),
         ...(d.amount === 0 ? requiredText('inKind', '实物内容（金额为 0 时必填）', d.inKind, 500) : []),
         ...requiredText('fundingSource', '资金来源', d.fundingSource, 100),
+        ...checkReached(d.reached, state.householdSize),
       ]);
       if (entryOf(state.deliveries, d.deliveryId)) return [];
-      return [{ type: 'AidDelivered', data: { deliveryId: d.deliveryId, type: d.type, deliveredOn: d.deliveredOn, amount: d.amount, ...(d.inKind ? { inKind: d.inKind } : {}), fundingSource: d.fundingSource, deliveredBy: context.actor.userId } }];
+      const reached = [...(d.reached ?? HEAD_ONLY)].sort((a, b) => a - b);
+      return [{ type: 'AidDelivered', data: { deliveryId: d.deliveryId, type: d.type, deliveredOn: d.deliveredOn, amount: d.amount, ...(d.inKind ? { inKind: d.inKind } : {}), fundingSource: d.fundingSource, deliveredBy: context.actor.userId, reached } }];
     }
     case 'ReverseAidDelivery': {
       requireStatus(state, ['active', 'lifted', 'relieved', 'cancelled'], 'file_not_registered', '档案尚未建档');
@@ -194,7 +196,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject(factDate('fulfilledOn', '圆梦日期', command.data.fulfilledOn, context, { on: wish.raisedOn ?? null, label: '心愿登记日期' }));
       const deliveryId = `wish-${command.data.wishId}`;
       return [
-        { type: 'AidDelivered', data: { deliveryId, type: 'micro_wish', deliveredOn: command.data.fulfilledOn, amount: command.data.amount, ...(command.data.amount === 0 ? { inKind: wish.description } : {}), fundingSource: command.data.fundingSource, deliveredBy: context.actor.userId } },
+        { type: 'AidDelivered', data: { deliveryId, type: 'micro_wish', deliveredOn: command.data.fulfilledOn, amount: command.data.amount, ...(command.data.amount === 0 ? { inKind: wish.description } : {}), fundingSource: command.data.fundingSource, deliveredBy: context.actor.userId, reached: [...HEAD_ONLY] } },
         { type: 'MicroWishFulfilled', data: { wishId: command.data.wishId, fulfilledOn: command.data.fulfilledOn, deliveryId } },
       ];
     }
@@ -237,6 +239,20 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
         ...(command.data.reason === 'duplicate' ? requiredText('duplicateOf', '重复的档案编号', command.data.duplicateOf, 64) : []),
       ]);
       return [{ type: 'FileCancelled', data: { cancelledOn: command.data.cancelledOn, reason: command.data.reason, note: command.data.note, ...(command.data.duplicateOf ? { duplicateOf: command.data.duplicateOf } : {}) } }];
+    }
+    case 'RecordFamilyVisit': {
+      // 走访慰问: any family with a file, from its application on — also while lifted out or relieved
+      // (they are still visited) — but not a cancelled file or an application turned down.
+      requireStatus(state, [...BEFORE_REGISTRATION, 'active', 'lifted', 'relieved'], 'file_closed', '档案已注销或未予建档，不能登记走访');
+      const d = command.data;
+      reject([
+        ...requiredText('visitId', '走访编号', d.visitId, 64),
+        ...factDate('visitedOn', '走访日期', d.visitedOn, context, applied(state)),
+        ...requiredText('note', '走访情况', d.note, 2000),
+        ...requiredText('visitedBy', '走访人', d.visitedBy, 200),
+      ]);
+      if (state.familyVisits[d.visitId]) return [];
+      return [{ type: 'FamilyVisitRecorded', data: { visitId: d.visitId, visitedOn: d.visitedOn, note: d.note, visitedBy: d.visitedBy } }];
     }
     case 'RecordFollowUpCheckIn': {
       requireStatus(state, ['lifted'], 'not_lifted', '只有已脱困的家庭需要返贫监测回访');

@@ -91,6 +91,11 @@ export type FileLiftedOut = DomainEvent<'FileLiftedOut', {
 export type LiftOutRejected = DomainEvent<'LiftOutRejected', { readonly requestId: string; readonly reason: string; readonly rejectedOn: LocalDate }>;
 export type FileRelieved = DomainEvent<'FileRelieved', { readonly relievedOn: LocalDate; readonly reason: string }>;
 export type FileCancelled = DomainEvent<'FileCancelled', { readonly cancelledOn: LocalDate; readonly reason: CancellationReason; readonly note: string; readonly duplicateOf?: string }>;
+/**
+ * 走访慰问: the union visits the family (besides the verification visit before registration and the
+ * follow-up check-ins after a lift-out); counted among the home visits (走访) of the figures.
+ */
+export type FamilyVisitRecorded = DomainEvent<'FamilyVisitRecorded', { readonly visitId: string; readonly visitedOn: LocalDate; readonly note: string; readonly visitedBy: string }>;
 export type FollowUpCheckInRecorded = DomainEvent<'FollowUpCheckInRecorded', { readonly checkedOn: LocalDate; readonly stable: boolean; readonly note: string }>;
 /** 返困: a lifted family fell back; the file is active again. */
 export type FileRelapsed = DomainEvent<'FileRelapsed', { readonly relapsedOn: LocalDate; readonly reason: string; readonly level: HardshipLevel; readonly nextReviewDue: LocalDate }>;
@@ -115,7 +120,7 @@ export type HardshipEvent =
   | HardshipApplicationReceived | HomeVisitRecorded | PublicNoticeStarted | ObjectionRecorded | ObjectionResolved
   | RegistrationRequested | FileRegistered | RegistrationRejected | FileTransferred | CadreAssigned | MonthlyIncomeRecorded
   | AidDelivered | AidDeliveryReversed | MicroWishRaised | MicroWishFulfilled | YearlyReviewRecorded
-  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FollowUpCheckInRecorded | FileRelapsed | ReminderSent
+  | LiftOutRequested | FileLiftedOut | LiftOutRejected | FileRelieved | FileCancelled | FamilyVisitRecorded | FollowUpCheckInRecorded | FileRelapsed | ReminderSent
   | HardshipDeadlinesRecomputed;
 
 export type HardshipEventType = HardshipEvent['type'];

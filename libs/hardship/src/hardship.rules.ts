@@ -79,3 +79,19 @@ function nextMonth(month: string): string {
 export function dayAfter(date: LocalDate): LocalDate {
   return addDays(date, 1);
 }
+
+/**
+ * Whom a delivery reached: distinct places in the household (0 the head, k the k-th listed member),
+ * at least one, each below the household's size. Absent is allowed (the head only).
+ */
+export function checkReached(reached: unknown, householdSize: number): FieldViolation[] {
+  if (reached === undefined) return [];
+  const places = Array.isArray(reached) ? reached : null;
+  if (!places || places.length === 0) return [{ field: 'reached', rule: 'required', message: '惠及的家庭成员至少选择一人（0 为户主）' }];
+  return places.flatMap((place, i) => {
+    if (!Number.isInteger(place) || (place as number) < 0 || (place as number) >= householdSize) {
+      return [{ field: `reached.${i}`, rule: 'household_member', message: `惠及的家庭成员须为 0（户主）至 ${householdSize - 1} 之间的序号` }];
+    }
+    return places.indexOf(place) === i ? [] : [{ field: `reached.${i}`, rule: 'duplicate', message: '惠及的家庭成员不能重复' }];
+  });
+}

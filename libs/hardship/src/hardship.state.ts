@@ -35,6 +35,8 @@ export interface HardshipFileState {
   readonly monthlyIncomes: readonly MonthlyIncome[];
   readonly deliveries: Readonly<Record<string, AidDelivery & { readonly reversed: boolean }>>;
   readonly wishes: Readonly<Record<string, { readonly description: string; readonly raisedOn: LocalDate; readonly fulfilledOn: LocalDate | null }>>;
+  /** 走访慰问 recorded, by visit id: the day of each (a repeated command records nothing). */
+  readonly familyVisits: Readonly<Record<string, LocalDate>>;
   readonly nextReviewDue: LocalDate | null;
   readonly pendingLiftOut: { readonly requestId: string; readonly basis: LiftOutBasis } | null;
   readonly liftedOn: LocalDate | null;
@@ -50,7 +52,7 @@ export interface HardshipFileState {
 export const initialHardshipFileState: HardshipFileState = {
   status: 'none', fileId: null, source: null, head: null, members: [], district: null, unitId: null, causes: [], level: null, householdSize: 0,
   incomePerHead: null, line: null, consentRecorded: false, receivedOn: null, visitedOn: null, notice: null, objections: {}, pendingRegistration: null, registeredOn: null, cadres: {},
-  monthlyIncomes: [], deliveries: {}, wishes: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0, relapsedOn: null,
+  monthlyIncomes: [], deliveries: {}, wishes: {}, familyVisits: {}, nextReviewDue: null, pendingLiftOut: null, liftedOn: null, followUp: null, ended: null, relapses: 0, relapsedOn: null,
   remindersSent: [],
 };
 
@@ -123,6 +125,8 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
       return { ...state, status: 'relieved', nextReviewDue: null, ended: { how: 'relieved', on: event.data.relievedOn } };
     case 'FileCancelled':
       return { ...state, status: 'cancelled', nextReviewDue: null, pendingLiftOut: null, pendingRegistration: null, ended: { how: 'cancelled', on: event.data.cancelledOn, reason: event.data.reason } };
+    case 'FamilyVisitRecorded':
+      return { ...state, familyVisits: { ...state.familyVisits, [event.data.visitId]: event.data.visitedOn } };
     case 'FollowUpCheckInRecorded':
       return state.followUp ? { ...state, followUp: { ...state.followUp, checkIns: state.followUp.checkIns + 1 } } : state;
     case 'ReminderSent':

@@ -54,4 +54,13 @@ export interface AidDelivery {
   readonly inKind?: string;
   readonly fundingSource: string;
   readonly deliveredBy: string;
+  /**
+   * The household members the delivery reached, by their place in the household: 0 the head, k the
+   * k-th listed member (for a file without listed members, 1 … householdSize − 1). Absent on
+   * deliveries recorded before it was asked: the head only (docs/figures.md, "Hardship files").
+   */
+  readonly reached?: readonly number[];
 }
+
+/** Whom a delivery reached when it does not say: the head of household. */
+export const HEAD_ONLY: readonly number[] = [0];

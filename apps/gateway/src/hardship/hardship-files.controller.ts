@@ -257,6 +257,12 @@ export class HardshipFilesController {
     return this.files.run(id, { type: 'CancelFile', data: b as never }, m, { reason: b.note });
   }
 
+  @Post(':id/family-visits') @HttpCode(201)
+  familyVisit(@Param('id', FileId) id: string, @Body() b: Dto.FamilyVisitDto, @CommandMetadata() m: Meta) {
+    const visitId = deterministicUuid(m.commandId, 'family-visit');
+    return this.files.run(id, { type: 'RecordFamilyVisit', data: { visitId, ...b } }, m, { extra: { visitId } });
+  }
+
   @Post(':id/follow-ups') @HttpCode(200)
   checkIn(@Param('id', FileId) id: string, @Body() b: Dto.CheckInDto, @CommandMetadata() m: Meta) {
     return this.files.run(id, { type: 'RecordFollowUpCheckIn', data: b }, m);

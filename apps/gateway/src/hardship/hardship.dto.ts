@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsIn, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsIn, IsInt, IsOptional, ValidateNested } from 'class-validator';
 import { OptionalText, RequiredBoolean, RequiredDate, RequiredInt, RequiredText } from '../http/validators.js';
 
 /** Bodies of the hardship-file API (docs/api.md). Shapes only; the domain checks the rules and names every broken one. */
@@ -92,6 +92,16 @@ export class AidDto {
   @ApiProperty({ description: '金额（分），实物为 0' }) @RequiredInt('金额（分）', 0, MAX_FEN) amount: number;
   @ApiPropertyOptional() @OptionalText('实物内容', 500) inKind?: string;
   @ApiProperty() @RequiredText('资金来源', 100) fundingSource: string;
+  @ApiPropertyOptional({ type: [Number], description: '惠及的家庭成员：0 为户主，k 为第 k 位家庭成员；不填为户主一人' })
+  @IsOptional() @IsArray({ message: '惠及的家庭成员须为序号列表' }) @IsInt({ each: true, message: '惠及的家庭成员序号必须是整数' })
+  reached?: number[];
+}
+
+/** 走访慰问. */
+export class FamilyVisitDto {
+  @ApiProperty() @RequiredDate('走访日期') visitedOn: string;
+  @ApiProperty() @RequiredText('走访情况', 2000) note: string;
+  @ApiProperty({ description: '走访人（姓名，可多人）' }) @RequiredText('走访人', 200) visitedBy: string;
 }
 
 export class ReasonDto {

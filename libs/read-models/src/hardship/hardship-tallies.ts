@@ -4,15 +4,17 @@
  * writes the difference a batch makes (after − before) and the tests can state the rule directly.
  *
  * Two kinds of entry:
- * - a tally: `n` on one day (registrations, active-file deltas, endings, relapses, aid);
+ * - a tally: `n` on one day (registrations, active-file deltas, endings, relapses, aid amounts,
+ *   deliveries and persons reached, visits);
  * - a pair: `n` for two days `a ≤ b`. A figure "within [from, to]" of pairs counts those with both
  *   days in the period. Pairs carry the cohort (a = registration day, b = the day the file came to
- *   a standing) and the repeats that make distinct counts: for each ending or aid delivery after the
- *   first of its kind, (the previous one's day, its day). Distinct files in a period = events in it −
+ *   a standing) and the repeats that make distinct counts: along each chain (endings or relapses of a
+ *   kind, deliveries of a type, deliveries reaching one member, visits of a kind), for each event
+ *   after the first, (the previous one's day, its day). Distinct items in a period = events in it −
  *   repeats with both days in it.
  *
- * Repeats are kept only for files never moved between units (all their events are in one unit); the
- * few moved files are counted from their own rows, which carry `moved`.
+ * Repeats are kept only for files never kept by more than one unit (all their events are in one
+ * unit); the few moved files are counted from their own rows, which carry `moved`.
  */
 import { timelineOf, type StandingFact } from './hardship-timeline.js';
 
@@ -23,6 +25,20 @@ export interface AidDeliveryRow {
   readonly onDate: string;
   /** The unit keeping the file on the delivery's day. */
   readonly unitId: string;
+  /** The household members it reached, by their place in the household (0 the head). */
+  readonly reached: readonly number[];
+}
+
+/** 入户核查 before registration, 走访慰问, and the follow-up check-ins after a lift-out. */
+export type VisitKind = 'verification' | 'family' | 'follow_up';
+
+export interface VisitRow {
+  /** The event's stream revision: one visit per event. */
+  readonly seq: number;
+  readonly kind: VisitKind;
+  readonly onDate: string;
+  /** The unit keeping the file on the visit's day. */
+  readonly unitId: string;
 }
 
 export interface FileFigures {
@@ -30,25 +46,43 @@ export interface FileFigures {
   readonly causes: readonly string[];
   /** Deliveries not reversed. */
   readonly deliveries: readonly AidDeliveryRow[];
+  readonly visits: readonly VisitRow[];
 }
 
-export type TallyMetric = 'registered' | 'active' | 'ended' | 'relapsed' | 'aid_amount' | 'aid_deliveries';
-export type PairMetric = 'cohort' | 'ended' | 'aid';
+export type TallyMetric = 'registered' | 'active' | 'ended' | 'relapsed' | 'aid_amount' | 'aid_deliveries' | 'aid_persons' | 'visits';
+export type PairMetric = 'cohort' | 'ended' | 'aid' | 'aid_person' | 'visit';
 
 export interface Tally { readonly metric: TallyMetric; readonly key: string; readonly unitId: string; readonly day: string; readonly n: number }
 export interface Pair { readonly metric: PairMetric; readonly key: string; readonly unitId: string; readonly a: string; readonly b: string; readonly n: number }
 
-const ENDINGS = new Set(['lifted', 'relieved', 'cancelled']);
-/** The key of the all-types aid chain (households reached by any aid). */
+/** Facts whose distinct files are counted (endings, and relapses as households), keyed by the fact. */
+const DISTINCT_FACTS = new Set(['lifted', 'relieved', 'cancelled', 'relapsed']);
+/** The key of the all-types chains (households or persons reached by any aid, households visited in any way). */
 export const ANY_AID = '*';
 
 /** Whether the file was ever kept by more than one unit. */
 export function isMoved(file: FileFigures): boolean {
-  return file.facts.some((f) => f.fact === 'moved') || new Set(file.deliveries.map((d) => d.unitId)).size > 1;
+  return file.facts.some((f) => f.fact === 'moved') || new Set([...file.deliveries, ...file.visits].map((d) => d.unitId)).size > 1;
 }
 
 export function tallyKeys(level: string | null, causes: readonly string[]): string[] {
   return ['', ...(level === null ? [] : [`level:${level}`]), ...causes.map((cause) => `cause:${cause}`)];
+}
+
+/**
+ * Repeats for distinct counts: along each chain (same key), every event after the first is a pair
+ * (the previous one's day, its day). Kept only for files never moved.
+ */
+function repeats(pairs: Pair[], metric: PairMetric, events: readonly { chains: readonly string[]; key: string; unitId: string; onDate: string }[], moved: boolean): void {
+  if (moved) return;
+  const previous = new Map<string, string>();
+  for (const e of events) {
+    for (const chain of e.chains) {
+      const before = previous.get(chain);
+      if (before !== undefined) pairs.push({ metric, key: chain.split('|')[0], unitId: e.unitId, a: before, b: e.onDate, n: 1 });
+      previous.set(chain, e.onDate);
+    }
+  }
 }
 
 export function fileTallies(file: FileFigures): { tallies: Tally[]; pairs: Pair[] } {
@@ -57,7 +91,7 @@ export function fileTallies(file: FileFigures): { tallies: Tally[]; pairs: Pair[
   const segments = timelineOf(file.facts);
   const first = segments.find((s) => s.first);
   if (first) {
-    for (const key of tallyKeys(first.level, file.causes)) tallies.push({ metric: 'registered', key, unitId: first.unitId, day: first.validFrom, n: 1 });
+    for (const key of tallyKeys(first.registration!.level, file.causes)) tallies.push({ metric: 'registered', key, unitId: first.registration!.unitId, day: first.validFrom, n: 1 });
   }
   for (const s of segments) {
     if (s.standing === 'active') {
@@ -66,31 +100,27 @@ export function fileTallies(file: FileFigures): { tallies: Tally[]; pairs: Pair[
         if (s.validTo !== null) tallies.push({ metric: 'active', key, unitId: s.unitId, day: s.validTo, n: -1 });
       }
     }
-    pairs.push({ metric: 'cohort', key: s.standing, unitId: first!.unitId, a: first!.validFrom, b: s.validFrom, n: 1 });
-    if (s.validTo !== null) pairs.push({ metric: 'cohort', key: s.standing, unitId: first!.unitId, a: first!.validFrom, b: s.validTo, n: -1 });
+    pairs.push({ metric: 'cohort', key: s.standing, unitId: first!.registration!.unitId, a: first!.validFrom, b: s.validFrom, n: 1 });
+    if (s.validTo !== null) pairs.push({ metric: 'cohort', key: s.standing, unitId: first!.registration!.unitId, a: first!.validFrom, b: s.validTo, n: -1 });
   }
   const moved = isMoved(file);
-  const ordered = [...file.facts].sort((x, y) => (x.onDate === y.onDate ? x.seq - y.seq : x.onDate < y.onDate ? -1 : 1));
-  const previousEnding = new Map<string, string>();
-  for (const f of ordered) {
-    if (f.fact === 'relapsed') tallies.push({ metric: 'relapsed', key: '', unitId: f.unitId, day: f.onDate, n: 1 });
-    if (!ENDINGS.has(f.fact)) continue;
-    tallies.push({ metric: 'ended', key: f.fact, unitId: f.unitId, day: f.onDate, n: 1 });
-    const previous = previousEnding.get(f.fact);
-    if (previous !== undefined && !moved) pairs.push({ metric: 'ended', key: f.fact, unitId: f.unitId, a: previous, b: f.onDate, n: 1 });
-    previousEnding.set(f.fact, f.onDate);
-  }
-  const deliveries = [...file.deliveries].sort((x, y) => x.onDate.localeCompare(y.onDate));
-  const previousDelivery = new Map<string, string>();
+  // Endings and relapses as the file's facts hold them (placed on their day, never before the registration).
+  const counted = first ? [...file.facts].filter((f) => DISTINCT_FACTS.has(f.fact)).sort((x, y) => (x.onDate === y.onDate ? x.seq - y.seq : x.onDate < y.onDate ? -1 : 1)) : [];
+  for (const f of counted) tallies.push({ metric: f.fact === 'relapsed' ? 'relapsed' : 'ended', key: f.fact === 'relapsed' ? '' : f.fact, unitId: f.unitId, day: f.onDate, n: 1 });
+  repeats(pairs, 'ended', counted.map((f) => ({ chains: [f.fact], key: f.fact, unitId: f.unitId, onDate: f.onDate })), moved);
+
+  const deliveries = [...file.deliveries].sort((x, y) => x.onDate.localeCompare(y.onDate) || x.deliveryId.localeCompare(y.deliveryId));
   for (const d of deliveries) {
     tallies.push({ metric: 'aid_amount', key: d.type, unitId: d.unitId, day: d.onDate, n: d.amount });
     tallies.push({ metric: 'aid_deliveries', key: d.type, unitId: d.unitId, day: d.onDate, n: 1 });
-    for (const key of [d.type, ANY_AID]) {
-      const previous = previousDelivery.get(key);
-      if (previous !== undefined && !moved) pairs.push({ metric: 'aid', key, unitId: d.unitId, a: previous, b: d.onDate, n: 1 });
-      previousDelivery.set(key, d.onDate);
-    }
+    tallies.push({ metric: 'aid_persons', key: d.type, unitId: d.unitId, day: d.onDate, n: d.reached.length });
   }
+  repeats(pairs, 'aid', deliveries.map((d) => ({ chains: [d.type, ANY_AID], key: d.type, unitId: d.unitId, onDate: d.onDate })), moved);
+  repeats(pairs, 'aid_person', deliveries.map((d) => ({ chains: d.reached.flatMap((p) => [`${d.type}|${p}`, `${ANY_AID}|${p}`]), key: d.type, unitId: d.unitId, onDate: d.onDate })), moved);
+
+  const visits = [...file.visits].sort((x, y) => x.onDate.localeCompare(y.onDate) || x.seq - y.seq);
+  for (const v of visits) tallies.push({ metric: 'visits', key: v.kind, unitId: v.unitId, day: v.onDate, n: 1 });
+  repeats(pairs, 'visit', visits.map((v) => ({ chains: [v.kind, ANY_AID], key: v.kind, unitId: v.unitId, onDate: v.onDate })), moved);
   return { tallies, pairs };
 }
 

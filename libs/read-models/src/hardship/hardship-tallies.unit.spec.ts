@@ -30,7 +30,8 @@ describe('fileTallies', () => {
     const { tallies, pairs } = fileTallies({
       causes: ['illness'],
       facts: [fact('registered', '2024-03-01', 4, 'A', 'deep'), fact('lifted', '2024-09-01', 7), fact('relapsed', '2025-01-10', 8, 'A', 'relative'), fact('lifted', '2025-06-01', 10)],
-      deliveries: [{ deliveryId: 'd1', type: 'living', amount: 500, onDate: '2024-04-01', unitId: 'A' }, { deliveryId: 'd2', type: 'living', amount: 700, onDate: '2024-05-01', unitId: 'A' }],
+      visits: [],
+      deliveries: [{ deliveryId: 'd1', type: 'living', amount: 500, onDate: '2024-04-01', unitId: 'A', reached: [0] }, { deliveryId: 'd2', type: 'living', amount: 700, onDate: '2024-05-01', unitId: 'A', reached: [0] }],
     });
     expect(tallies.filter((t) => t.metric === 'active' && t.key === '')).toEqual([
       { metric: 'active', key: '', unitId: 'A', day: '2024-03-01', n: 1 }, { metric: 'active', key: '', unitId: 'A', day: '2024-09-01', n: -1 },
@@ -47,13 +48,13 @@ describe('fileTallies', () => {
   });
 
   it('keeps no repeats for a file moved between units, whose rows are counted one by one', () => {
-    const { pairs } = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1), fact('moved', '2024-05-01', 2, 'B'), fact('lifted', '2024-06-01', 3, 'B'), fact('relapsed', '2024-07-01', 4, 'B'), fact('lifted', '2024-08-01', 5, 'B')], deliveries: [] });
+    const { pairs } = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1), fact('moved', '2024-05-01', 2, 'B'), fact('lifted', '2024-06-01', 3, 'B'), fact('relapsed', '2024-07-01', 4, 'B'), fact('lifted', '2024-08-01', 5, 'B')], deliveries: [], visits: [] });
     expect(pairs.filter((p) => p.metric !== 'cohort')).toEqual([]);
   });
 
   it('writes what a change adds and takes away, at day and year grain, and nothing where they cancel', () => {
-    const before = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1)], deliveries: [] });
-    const after = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1), fact('lifted', '2024-09-01', 2)], deliveries: [] });
+    const before = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1)], deliveries: [], visits: [] });
+    const after = fileTallies({ causes: [], facts: [fact('registered', '2024-03-01', 1), fact('lifted', '2024-09-01', 2)], deliveries: [], visits: [] });
     const { tallies } = tallyRowsOf([{ before, after }]);
     expect(tallies).toEqual(expect.arrayContaining([
       { grain: 'd', day: '2024-09-01', metric: 'active', key: '', unitId: 'A', n: -1 },

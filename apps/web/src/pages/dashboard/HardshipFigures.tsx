@@ -13,8 +13,9 @@ import type { StatsQuery } from './useHotlineStats';
 
 /**
  * 困难职工帮扶 figures of the period and unit (docs/figures.md): files registered, active, lifted,
- * relieved, cancelled and relapsed, the cohort's resolution rate, by level and cause, and the aid
- * delivered by type; as recorded by the end of a chosen day when one is given.
+ * relieved, cancelled and relapsed (户 and 次), the cohort's resolution rate, by level and cause, the
+ * aid delivered by type (户, 户次, 人次, 人) and the home visits (走访); as recorded by the end of a
+ * chosen day when one is given.
  */
 export function HardshipFigures({ params, reloadToken }: { params: StatsQuery; reloadToken: number }) {
   const { t, tOr } = useI18n();
@@ -47,9 +48,11 @@ export function HardshipFigures({ params, reloadToken }: { params: StatsQuery; r
           </div>
           <div className="kpis">
             <KpiTile testId="kpi-hs-cancelled" title={t('hs.dash.cancelled')} value={String(stats.cancelled)} />
-            <KpiTile testId="kpi-hs-relapses" title={t('hs.dash.relapses')} value={String(stats.relapses)} />
+            <KpiTile testId="kpi-hs-relapses" title={t('hs.dash.relapses')} value={String(stats.relapses.households)}
+              caption={t('hs.dash.relapsesCaption', { n: stats.relapses.households, times: stats.relapses.reopenings })} />
             <KpiTile testId="kpi-hs-rate" title={t('hs.dash.rate')} value={percentOneDecimal(stats.cohort.resolutionRate)} tone={rateTone(stats.cohort.resolutionRate)}
               caption={t('hs.dash.rateCaption', { resolved: stats.cohort.lifted + stats.cohort.relieved, n: stats.cohort.files })} />
+            <KpiTile testId="kpi-hs-visits" title={t('hs.dash.visits')} value={String(stats.visits.visits)} caption={t('hs.dash.visitsCaption', { n: stats.visits.households })} />
           </div>
           <div className="charts">
             <BarChart testId="chart-hs-level" title={t(`hs.dash.byLevel.${standing}`)} emptyText={t('dash.noData')}
@@ -59,6 +62,7 @@ export function HardshipFigures({ params, reloadToken }: { params: StatsQuery; r
             <BarChart testId="chart-hs-aid-amount" title={t('hs.dash.aidAmount')} emptyText={t('dash.noData')} bars={labelled(aidBars(stats.aid, 'amount'), 'hs.aid.')} />
             <BarChart testId="chart-hs-aid-households" title={t('hs.dash.aidHouseholds')} emptyText={t('dash.noData')} bars={labelled(aidBars(stats.aid, 'households'), 'hs.aid.')} />
             <BarChart testId="chart-hs-aid-deliveries" title={t('hs.dash.aidDeliveries')} emptyText={t('dash.noData')} bars={labelled(aidBars(stats.aid, 'deliveries'), 'hs.aid.')} />
+            <BarChart testId="chart-hs-aid-persons" title={t('hs.dash.aidPersons')} emptyText={t('dash.noData')} bars={labelled(aidBars(stats.aid, 'distinctPersons'), 'hs.aid.')} />
           </div>
           <HardshipTables stats={stats} />
         </>

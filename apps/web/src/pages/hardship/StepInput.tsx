@@ -58,7 +58,7 @@ export function StepInput({ field, value, error, autoFocus, onChange, prefix = '
       break;
     case 'checks':
       control = (
-        <CodeChecks id={id} codes={field.options?.codes ?? []} labelPrefix={field.options?.labelPrefix ?? ''} autoFocus={autoFocus}
+        <CodeChecks id={id} codes={field.options?.codes ?? []} labelPrefix={field.options?.labelPrefix ?? ''} labels={field.options?.labels} autoFocus={autoFocus}
           value={Array.isArray(value) ? value : []} onChange={set} />
       );
       break;

@@ -4,7 +4,7 @@ import type { I18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
 
 type Detail = { label: string; value: string };
-type Format = 'text' | 'money' | 'level' | 'causes' | 'aid' | 'basis' | 'cadreLevel' | 'yesNo' | 'cancelReason' | 'person' | 'unit';
+type Format = 'text' | 'places' | 'money' | 'level' | 'causes' | 'aid' | 'basis' | 'cadreLevel' | 'yesNo' | 'cancelReason' | 'person' | 'unit';
 
 /**
  * The readable details of a file's event, in this order when present: dates, levels and causes by
@@ -24,7 +24,8 @@ const FIELDS: [key: string, label: MessageKey, format: Format][] = [
   ['amount', 'hs.f.amount', 'money'], ['inKind', 'hs.f.inKind', 'text'], ['fundingSource', 'hs.f.fundingSource', 'text'],
   ['description', 'hs.f.wish', 'text'], ['findings', 'hs.f.findings', 'text'], ['summary', 'hs.f.objectionSummary', 'text'],
   ['upheld', 'hs.f.upheld', 'yesNo'], ['resolution', 'hs.f.resolution', 'text'], ['evidence', 'hs.f.evidence', 'text'],
-  ['stable', 'hs.f.stable', 'yesNo'], ['note', 'hs.f.note', 'text'], ['nextReviewDue', 'hs.f.nextReviewDue', 'text'],
+  ['stable', 'hs.f.stable', 'yesNo'], ['note', 'hs.f.note', 'text'], ['visitedBy', 'hs.f.visitedBy', 'text'], ['reached', 'hs.f.reached', 'places'],
+  ['nextReviewDue', 'hs.f.nextReviewDue', 'text'],
 ];
 
 export function describeHardshipEvent(entry: HistoryEntry, { t, tOr }: Pick<I18n, 't' | 'tOr'>, names: { person(userId: string): string; unit(unitId: string): string }): Detail[] {
@@ -34,6 +35,7 @@ export function describeHardshipEvent(entry: HistoryEntry, { t, tOr }: Pick<I18n
     if (value === undefined || value === null || value === '') return null;
     switch (format) {
       case 'money': return typeof value === 'number' ? formatYuan(value) : null;
+      case 'places': return Array.isArray(value) ? value.map((p) => (p === 0 ? t('hs.place.head') : t('hs.place.member', { n: Number(p) }))).join('、') : null;
       case 'level': return tOr(`hs.level.${value}`, String(value));
       case 'causes': return Array.isArray(value) ? value.map((c) => tOr(`hs.cause.${c}`, String(c))).join('、') : null;
       case 'aid': return tOr(`hs.aid.${value}`, String(value));
@@ -54,7 +56,9 @@ export function describeHardshipEvent(entry: HistoryEntry, { t, tOr }: Pick<I18n
   if (entry.type === 'CadreAssigned') add('hs.f.cadreLevel', show(data.level, 'cadreLevel'));
   for (const [key, label, format] of FIELDS) {
     if (entry.type === 'CadreAssigned' && key === 'level') continue;
-    add(label, show(data[key], format));
+    // 走访慰问 carries `visitedOn` and `note` too: its own labels, not the verification visit's.
+    const own = entry.type === 'FamilyVisitRecorded' ? ({ visitedOn: 'hs.f.familyVisitedOn', note: 'hs.f.familyVisitNote' } as Partial<Record<string, MessageKey>>)[key] : undefined;
+    add(own ?? label, show(data[key], format));
   }
   if (entry.type === 'FileCancelled') add('hs.f.cancelReason', show(data.reason, 'cancelReason'));
   const reason = entry.reason ?? (entry.type === 'FileCancelled' ? null : (data.reason as string | undefined) ?? null);

@@ -25,6 +25,8 @@ const STEPS: { step: FileStep; when: (file: HardshipFile, role: Role) => boolean
   { step: 'rejectLiftOut', when: (f, role) => f.status === 'active' && !!f.pendingLiftOut && role === 'supervisor' },
   { step: 'relief', when: (f) => f.status === 'active' },
   { step: 'followUp', when: (f) => f.status === 'lifted' },
+  // 走访慰问: while the file is kept, and also once relieved (those families are still visited).
+  { step: 'familyVisit', when: (f) => KEPT.includes(f.status) || f.status === 'relieved' },
   { step: 'relapse', when: (f) => f.status === 'lifted' },
   { step: 'transfer', when: (f) => KEPT.includes(f.status) },
   { step: 'cancel', when: (f) => KEPT.includes(f.status) },

@@ -19,8 +19,8 @@ export function standingBars<Row extends { registered: number; active: number }>
   return rows.map((row) => ({ key: key(row), count: row[standing] })).filter((bar) => bar.count > 0).sort((a, b) => b.count - a.count);
 }
 
-/** Aid by type as bars of one measure: amount in whole yuan (rounded), households (户) or deliveries (户次). */
-export function aidBars(aid: HardshipStats['aid'], measure: 'amount' | 'households' | 'deliveries'): CountBar[] {
+/** Aid by type as bars of one measure: amount in whole yuan (rounded), households (户), deliveries (户次), persons reached (人次) or distinct persons (人). */
+export function aidBars(aid: HardshipStats['aid'], measure: 'amount' | 'households' | 'deliveries' | 'personsReached' | 'distinctPersons'): CountBar[] {
   return aid
     .map((row) => ({ key: row.type, count: measure === 'amount' ? Math.round(row.amount / 100) : row[measure] }))
     .filter((bar) => bar.count > 0)

@@ -15,10 +15,15 @@ describe('the hardship figures as the dashboard shows them', () => {
     expect(standingBars(rows, (r) => r.level, 'registered')).toEqual([{ key: 'relative', count: 2 }, { key: 'deep', count: 1 }]);
   });
 
-  it('draws aid amounts in whole yuan and households and deliveries as counted', () => {
-    const aid = [{ type: 'school', amount: 200_050, households: 1, deliveries: 1 }, { type: 'festival', amount: 0, households: 2, deliveries: 3 }];
+  it('draws aid amounts in whole yuan and households, deliveries and persons as counted', () => {
+    const aid = [
+      { type: 'school', amount: 200_050, households: 1, deliveries: 1, personsReached: 2, distinctPersons: 2 },
+      { type: 'festival', amount: 0, households: 2, deliveries: 3, personsReached: 3, distinctPersons: 2 },
+    ];
     expect(aidBars(aid, 'amount')).toEqual([{ key: 'school', count: 2001 }]);
     expect(aidBars(aid, 'deliveries')).toEqual([{ key: 'festival', count: 3 }, { key: 'school', count: 1 }]);
+    expect(aidBars(aid, 'distinctPersons')).toEqual([{ key: 'school', count: 2 }, { key: 'festival', count: 2 }]);
+    expect(aidBars(aid, 'personsReached')).toEqual([{ key: 'festival', count: 3 }, { key: 'school', count: 2 }]);
   });
 
   it('reads "as of a day" as the end of that day in Shanghai', () => {

@@ -118,16 +118,20 @@ export interface HardshipStats {
   lifted: number;
   relieved: number;
   cancelled: number;
-  relapses: number;
+  /** 返困 in the period: households (distinct files, 户) and reopenings (次). */
+  relapses: { households: number; reopenings: number };
   cohort: { files: number; lifted: number; relieved: number; active: number; cancelled: number; resolutionRate: number | null };
   byLevel: { level: string; registered: number; active: number }[];
   byCause: { cause: string; registered: number; active: number }[];
-  aid: { type: string; amount: number; households: number; deliveries: number }[];
+  /** Per aid type: amount (fen), households (户), deliveries (户次), persons reached (人次) and distinct persons (人). */
+  aid: { type: string; amount: number; households: number; deliveries: number; personsReached: number; distinctPersons: number }[];
+  /** Home visits (走访) in the period and the households visited, in all and by kind (verification 入户核查, family 走访慰问, follow_up 回访). */
+  visits: { visits: number; households: number; byKind: { kind: string; visits: number; households: number }[] };
   /** Per unit keeping the files: registered there in the period, active there at its end, ended there in the period. */
   byUnit?: { unitId: string; registered: number; active: number; lifted: number; relieved: number; cancelled: number }[];
   /** Per calendar year of the period. */
   byYear?: {
-    year: number; registered: number; lifted: number; relieved: number; cancelled: number; relapses: number;
-    aidAmount: number; aidHouseholds: number; aidDeliveries: number;
+    year: number; registered: number; lifted: number; relieved: number; cancelled: number; relapses: number; relapseHouseholds: number;
+    aidAmount: number; aidHouseholds: number; aidDeliveries: number; aidPersonsReached: number; aidDistinctPersons: number; visits: number; visitedHouseholds: number;
   }[];
 }

@@ -2,6 +2,28 @@ import { shanghaiToday } from '../../format';
 import { CADRE_LEVELS, CANCELLATION_REASONS, CAUSES, LEVELS, LIFT_OUT_BASES, AID_TYPES, type CadreLevel, type HardshipFile } from './hardship-types';
 import { fenOrZero, text, type StepField, type StepSpec } from './step-spec';
 
+/**
+ * The household's places a delivery may reach: 0 the head, k the k-th listed member (a file brought in
+ * without members listed offers its size's places by number).
+ */
+function householdPlaces(file: HardshipFile): NonNullable<StepField['options']> {
+  const members = file.members ?? [];
+  const size = Math.max(file.householdSize ?? 0, members.length + 1);
+  const codes = Array.from({ length: size }, (_, i) => String(i));
+  const labels = Object.fromEntries(codes.map((code, i) => {
+    if (i === 0) return [code, `户主 ${file.head?.name ?? ''}`.trim()];
+    const member = members[i - 1];
+    return [code, member ? `${member.name}（${member.relation}）` : `第 ${i} 位成员`];
+  }));
+  return { codes, labelPrefix: '', labels };
+}
+
+/** The places ticked, as numbers in order; nothing ticked sends nothing (the API then counts the head). */
+function reachedOf(value: unknown): { reached?: number[] } {
+  const places = (Array.isArray(value) ? value : []).map(Number).sort((a, b) => a - b);
+  return places.length > 0 ? { reached: places } : {};
+}
+
 /** `/api/hardship-files/:id` plus the step's own path. */
 export const filePath = (id: string, rest = '') => `/api/hardship-files/${encodeURIComponent(id)}${rest}`;
 const part = (id: string) => encodeURIComponent(id);
@@ -92,11 +114,13 @@ export const stepDialogs = {
       { name: 'amount', label: 'hs.f.amount', kind: 'yuan', hint: 'hs.f.amountHint' },
       { name: 'inKind', label: 'hs.f.inKind', kind: 'text', hint: 'hs.f.inKindHint' },
       fundingSource,
+      { name: 'reached', label: 'hs.f.reached', kind: 'checks', required: true, hint: 'hs.f.reachedHint', options: householdPlaces(file) },
     ],
-    initial: { type: '', deliveredOn: today() },
+    initial: { type: '', deliveredOn: today(), reached: ['0'] },
     toBody: (v) => ({
       type: text(v.type), deliveredOn: text(v.deliveredOn), amount: fenOrZero(v.amount), fundingSource: text(v.fundingSource),
       ...(text(v.inKind) ? { inKind: text(v.inKind) } : {}),
+      ...reachedOf(v.reached),
     }),
   }),
   reverseAid: (file: HardshipFile, deliveryId: string): StepSpec => ({
@@ -142,6 +166,12 @@ export const stepDialogs = {
       { name: 'duplicateOf', label: 'hs.f.duplicateOf', kind: 'text', hint: 'hs.f.duplicateOfHint' },
     ],
     initial: { cancelledOn: today(), reason: '' },
+  }),
+  /** 走访慰问: a visit to the family, from the application on (besides the verification visit and the follow-up check-ins). */
+  familyVisit: (file: HardshipFile): StepSpec => ({
+    id: 'family-visit', title: 'hs.action.family-visit', submit: 'common.save', path: filePath(file.id, '/family-visits'),
+    fields: [date('visitedOn', 'hs.f.familyVisitedOn'), { name: 'note', label: 'hs.f.familyVisitNote', kind: 'textarea', required: true }, { name: 'visitedBy', label: 'hs.f.visitedBy', kind: 'text', required: true, hint: 'hs.f.visitedByHint' }],
+    initial: { visitedOn: today() },
   }),
   followUp: (file: HardshipFile): StepSpec => ({
     id: 'follow-up', title: 'hs.action.follow-up', submit: 'common.save', path: filePath(file.id, '/follow-ups'),

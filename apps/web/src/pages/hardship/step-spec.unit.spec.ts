@@ -32,6 +32,24 @@ describe('the request bodies of the steps', () => {
       .toEqual({ type: 'school', deliveredOn: '2026-09-01', amount: 200_000, fundingSource: '金秋助学' });
   });
 
+  it('lets the caseworker tick whom aid reached, the head by default, and sends their places in the household', () => {
+    const family = { ...file, householdSize: 3, head: { name: '陈某' }, members: [{ name: '陈妻', relation: '配偶', age: 44 }, { name: '陈子', relation: '子', age: 15 }] } as unknown as HardshipFile;
+    const aid = stepDialogs.aid(family);
+    const reached = aid.fields.find((f) => f.name === 'reached')!;
+    expect(reached.options).toEqual({ codes: ['0', '1', '2'], labelPrefix: '', labels: { 0: '户主 陈某', 1: '陈妻（配偶）', 2: '陈子（子）' } });
+    expect(aid.initial?.reached).toEqual(['0']);
+    expect(problemsOf(aid, { type: 'school', deliveredOn: '2026-09-01', fundingSource: '金秋助学', reached: [] }, messages)).toEqual({ reached: 'pick' });
+    expect(aid.toBody!({ type: 'school', deliveredOn: '2026-09-01', amount: '2000', fundingSource: '金秋助学', reached: ['2', '1'] }))
+      .toEqual({ type: 'school', deliveredOn: '2026-09-01', amount: 200_000, fundingSource: '金秋助学', reached: [1, 2] });
+  });
+
+  it('records a family visit (走访慰问) with its day, what it found and who went', () => {
+    const visit = stepDialogs.familyVisit(file);
+    expect(visit.path).toBe('/api/hardship-files/f-1/family-visits');
+    expect(problemsOf(visit, { visitedOn: '2026-01-20', note: '', visitedBy: ' ' }, messages)).toEqual({ note: 'required', visitedBy: 'required' });
+    expect(defaultBody(visit, { visitedOn: '2026-01-20', note: '送米面油', visitedBy: '王主席' })).toEqual({ visitedOn: '2026-01-20', note: '送米面油', visitedBy: '王主席' });
+  });
+
   it('asks for registration with the causes ticked and the level chosen, starting from the causes of the application', () => {
     const spec = stepDialogs.requestRegistration(file);
     expect(spec.initial?.causes).toEqual(['illness', 'schooling']);
