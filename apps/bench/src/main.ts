@@ -16,15 +16,16 @@ import { renderTable, writeResults, type Figure } from './report.js';
 import { measureVisibilityLag } from './visibility-lag.js';
 import { measureLargeWageCase, measureWageFigures } from './wage-cases.js';
 import { measureHardshipImport } from './hardship-import.js';
+import { measureHotlineImport } from './hotline-import.js';
 import { measureHardshipFigures } from './hardship-figures.js';
 import { measureKafkaPipeline } from './kafka-pipeline.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship,kafka runs only those items (catch-up always runs before the
- * later ones: it builds the year of history they work on). Unset: everything.
+ * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship,kafka,hotline-import runs only those items (catch-up always runs
+ * before http…hardship: it builds the year of history they work on; hotline-import needs none). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship' | 'kafka'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship' | 'kafka' | 'hotline-import'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -92,6 +93,17 @@ async function main(): Promise<void> {
           await server.quiesce();
           figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
         }
+      } finally {
+        session = undefined;
+        await running.stop();
+      }
+    }
+    if (wanted('hotline-import')) {
+      await server.quiesce();
+      const running = await startCaseworkSession(server.caseworkUrl, server.appDataDir);
+      session = running;
+      try {
+        figures.push(...(await watched('10', () => measureHotlineImport(running.casework))));
       } finally {
         session = undefined;
         await running.stop();

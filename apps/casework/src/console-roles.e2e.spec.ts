@@ -207,7 +207,7 @@ suite('web console by role (browser)', () => {
     await step('supervisor-list', async () => {
       await loginAs(JINSHUI_SUPERVISOR);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-mediation-new', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-approvals', 'nav-cases', 'nav-complaint-import', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-mediation-new', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
       await eventually('cases-refresh', async () => (await complaintRow().count()) > 0, 'the 金水区 complaint in the supervisor\'s list');
     });
     const request = page.locator(`[data-testid="approval"][data-case-id="${complaintId}"]`);

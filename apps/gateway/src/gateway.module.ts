@@ -5,6 +5,7 @@ import { OrgUnitsController } from './reference/org-units.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { ReferenceAdminController } from './reference/reference-admin.controller.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
+import { LegacyOrdersController } from './hotline/legacy-orders.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -32,6 +33,7 @@ import { ParkedEventsController } from './admin/parked-events.controller.js';
     OrgUnitsController,
     ReferenceController,
     ReferenceAdminController,
+    LegacyOrdersController,
     ComplaintsController,
     WageCasesController,
     HardshipFilesController,

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'cases' }
   | { name: 'intake' }
+  | { name: 'complaint-import' }
   | { name: 'complaint'; id: string; tab?: ComplaintTab }
   | { name: 'dashboard' }
   | { name: 'approvals' }
@@ -43,6 +44,7 @@ export type MediationTab = (typeof MEDIATION_TABS)[number];
 const FIXED: Record<string, Route> = {
   '/cases': { name: 'cases' },
   '/complaints/new': { name: 'intake' },
+  '/complaints/import': { name: 'complaint-import' },
   '/dashboard': { name: 'dashboard' },
   '/approvals': { name: 'approvals' },
   '/access-log': { name: 'access-log' },

@@ -24,6 +24,8 @@ export type ComplaintReceived = DomainEvent<'ComplaintReceived', {
   readonly summary: string;
   readonly receivedAt: Instant;
   readonly receivingUnitId: string;
+  /** Brought in from a legacy 12351 system (旧工单导入): the sheet and its row (libs/hotline/src/legacy). */
+  readonly imported?: { readonly batch: string; readonly row: number };
 }>;
 
 export type ComplaintClassified = DomainEvent<'ComplaintClassified', Classification & { readonly classifiedAt: Instant }>;

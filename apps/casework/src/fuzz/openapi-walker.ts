@@ -81,6 +81,8 @@ export type FieldFlavour = 'date' | 'instant' | 'month' | 'id' | 'text';
 export function flavourOf(name: string): FieldFlavour {
   if (/^(startsAt|endsAt|receivedAt|at)$/.test(name)) return 'instant';
   if (/^month$/.test(name)) return 'month';
+  // Who did something (走访人), not by when.
+  if (/^visitedBy$/.test(name)) return 'text';
   if (/(On|From|Until|By)$|^(from|to|asOf|date)$/.test(name)) return 'date';
   if (/(^id$|Id$|Ids$)/.test(name)) return 'id';
   return 'text';

@@ -1,6 +1,7 @@
 import { enWage } from './en-wage';
 import { enHardship } from './en-hardship';
 import { enParked } from '../pages/admin/parked/parked-text';
+import { enOrderImport } from '../pages/complaint/import-orders-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -493,4 +494,5 @@ export const en: Record<MessageKey, string> = {
   ...enHardship,
   ...enMediation,
   ...enParked,
+  ...enOrderImport,
 };

@@ -2,6 +2,7 @@ import { zhWage } from './zh-wage';
 import { zhHardship } from './zh-hardship';
 import { zhParked } from '../pages/admin/parked/parked-text';
 import { zhMediation } from './zh-mediation';
+import { zhOrderImport } from '../pages/complaint/import-orders-text';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -492,6 +493,7 @@ export const zh = {
   ...zhHardship,
   ...zhMediation,
   ...zhParked,
+  ...zhOrderImport,
 } as const;
 
 export type MessageKey = keyof typeof zh;

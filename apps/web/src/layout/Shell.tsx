@@ -10,6 +10,7 @@ const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<R
   { route: { name: 'mediator-day' }, key: 'nav.mediatorDay', testId: 'nav-mediator-day' },
   { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
+  { route: { name: 'complaint-import' }, key: 'nav.complaintImport', testId: 'nav-complaint-import' },
   { route: { name: 'wage-open' }, key: 'nav.wageOpen', testId: 'nav-wage-open' },
   { route: { name: 'limitation-watch' }, key: 'nav.limitationWatch', testId: 'nav-limitation-watch' },
   { route: { name: 'person-journey' }, key: 'nav.personJourney', testId: 'nav-person-journey' },

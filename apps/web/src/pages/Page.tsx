@@ -7,6 +7,7 @@ import { UsersPage } from './admin/UsersPage';
 import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { CaseListPage } from './cases/CaseListPage';
 import { ComplaintPage } from './complaint/ComplaintPage';
+import { ImportOrdersPage } from './complaint/ImportOrdersPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { IntakePage } from './intake/IntakePage';
 import { LimitationWatchPage } from './wage/LimitationWatchPage';
@@ -21,6 +22,8 @@ export function Page({ route }: { route: Route }) {
       return <CaseListPage />;
     case 'intake':
       return <IntakePage />;
+    case 'complaint-import':
+      return <ImportOrdersPage />;
     case 'complaint':
       return <ComplaintPage key={route.id} id={route.id} tab={route.tab ?? 'details'} />;
     case 'dashboard':

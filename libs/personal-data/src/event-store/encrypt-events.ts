@@ -23,17 +23,31 @@ interface PersonFields {
  * under the person's data key. Events without personal fields are passed on untouched.
  */
 export async function encryptEvents(streamId: string, events: readonly NewEvent[], deps: EncryptionDeps): Promise<readonly NewEvent[]> {
-  const people = events.flatMap((event, eventIndex) => personFieldsOf(event, eventIndex, streamId, deps));
-  if (people.length === 0) return events;
-  const keys = await deps.keys.keysForPersons(people.map((p) => p.person));
-  const touched = new Set(people.map((p) => p.eventIndex));
-  const encrypted = events.map((event, index) => (touched.has(index) ? { ...event, data: structuredClone(event.data) } : event));
-  people.forEach(({ eventIndex, paths }, index) => {
-    const { subject, key } = keys[index];
-    const event = encrypted[eventIndex];
-    for (const path of paths) setPath(event.data, path, encryptField(getPath(event.data, path), key, subject, fieldContext(event.eventId, path)));
-  });
+  const [encrypted] = await encryptAppends([{ streamId, events }], deps);
   return encrypted;
+}
+
+/**
+ * The same for the events of several streams written together, with the keys of all their people
+ * found in ONE key-store call (a person in several of them is found once, in order, by the store).
+ */
+export async function encryptAppends(appends: readonly { readonly streamId: string; readonly events: readonly NewEvent[] }[], deps: EncryptionDeps): Promise<(readonly NewEvent[])[]> {
+  const people = appends.map(({ streamId, events }) => events.flatMap((event, eventIndex) => personFieldsOf(event, eventIndex, streamId, deps)));
+  const all = people.flat();
+  if (all.length === 0) return appends.map((append) => append.events);
+  const keys = await deps.keys.keysForPersons(all.map((p) => p.person));
+  let next = 0;
+  return appends.map(({ events }, appendIndex) => {
+    if (people[appendIndex].length === 0) return events;
+    const touched = new Set(people[appendIndex].map((p) => p.eventIndex));
+    const encrypted = events.map((event, index) => (touched.has(index) ? { ...event, data: structuredClone(event.data) } : event));
+    for (const { eventIndex, paths } of people[appendIndex]) {
+      const { subject, key } = keys[next++];
+      const event = encrypted[eventIndex];
+      for (const path of paths) setPath(event.data, path, encryptField(getPath(event.data, path), key, subject, fieldContext(event.eventId, path)));
+    }
+    return encrypted;
+  });
 }
 
 function personFieldsOf(event: NewEvent, eventIndex: number, streamId: string, deps: EncryptionDeps): PersonFields[] {

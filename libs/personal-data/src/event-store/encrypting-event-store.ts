@@ -16,7 +16,7 @@ import type {
   UpcasterRegistry,
 } from '#event-store';
 import { decryptEvents } from './decrypt-events.js';
-import { encryptEvents, type EncryptionDeps } from './encrypt-events.js';
+import { encryptAppends, encryptEvents, type EncryptionDeps } from './encrypt-events.js';
 import type { SubjectKeys } from '../key-store/subject-keys.js';
 
 export interface EncryptingEventStoreOptions extends EncryptionDeps {
@@ -43,8 +43,11 @@ export class EncryptingEventStore implements EventStore {
     private readonly options: EncryptingEventStoreOptions,
   ) {
     if (canAppendToStreams(inner)) {
-      this.appendToStreams = async (appends) =>
-        inner.appendToStreams(await Promise.all(appends.map(async (append) => ({ ...append, events: await encryptEvents(append.streamId, append.events, options) }))));
+      // Every person of the write found in one key-store call, not one per stream.
+      this.appendToStreams = async (appends) => {
+        const encrypted = await encryptAppends(appends, options);
+        return inner.appendToStreams(appends.map((append, index) => ({ ...append, events: encrypted[index] })));
+      };
     }
     if (canReadStreams(inner)) {
       this.readStreams = async (reads) => {

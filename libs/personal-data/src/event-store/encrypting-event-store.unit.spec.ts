@@ -61,6 +61,25 @@ describe('EncryptingEventStore', () => {
     expect(canAppendToStreams(protection().protect(withoutIt))).toBe(false);
   });
 
+  it('finds the keys of every person of a write to several streams in one key-store call, one person once', async () => {
+    const keyStore = new InMemoryKeyStore();
+    const calls: number[] = [];
+    const subjectsFor = keyStore.subjectsFor.bind(keyStore);
+    keyStore.subjectsFor = async (requests) => {
+      calls.push(requests.length);
+      return subjectsFor(requests);
+    };
+    const inner = new InMemoryEventStore();
+    const store = protection(keyStore).protect(inner);
+    await store.appendToStreams!(['1', '2', '3'].map((n) => ({ streamId: `hotline-complaint-${n}`, events: [received(n === '3' ? { phone: '13700000000' } : caller)], expected: 'no_stream' as const })));
+
+    expect(calls).toEqual([3]);
+    const subjects = await Promise.all(['1', '2', '3'].map(async (n) => ((await inner.readStream(`hotline-complaint-${n}`))[0].data as { caller: { phone: { $enc: { subject: string } } } }).caller.phone.$enc.subject));
+    expect(subjects[0]).toBe(subjects[1]);
+    expect(subjects[2]).not.toBe(subjects[0]);
+    expect((await store.readStream('hotline-complaint-2'))[0].data).toEqual({ caller: { anonymous: false, ...caller }, summary: '拖欠工资' });
+  });
+
   it('gives one person one key across cases: by ID number, else by phone', async () => {
     const inner = new InMemoryEventStore();
     const store = protection().protect(inner);
