@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { poolStatements, ProcessPresence, startEmbeddedPostgres, systemSecret, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
+import { poolStatements, ProcessPresence, startEmbeddedPostgres, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
@@ -91,7 +91,10 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     const store = personalData.protect(await connectStore(databaseUrl), { upcasters });
     const orgUnits = new OrgUnits(dataSource);
     await orgUnits.seedAndLoad();
-    const tokenSecret = await systemSecret(dataSource, 'token-secret');
+    // Derived from the master key, never stored: a copy of the database signs nothing. An older
+    // installation kept a random one in system_settings; it goes (every session then ends once).
+    const tokenSecret = personalData.tokenSigningKey();
+    await dataSource.query("DELETE FROM system_settings WHERE key = 'token-secret'");
     const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
     const generatedAdminPassword = options.createsAdmin === false ? null : await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
     const personalDataHashKey = (await repeatCallerHashKeyOf(dataSource, personalData))();

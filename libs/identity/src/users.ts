@@ -38,7 +38,7 @@ export class Users {
     tokenSecret: string,
     options: UsersOptions = {},
   ) {
-    this.sessions = new UserSessions(dataSource, options.sessionCacheMs);
+    this.sessions = new UserSessions(dataSource, tokenSecret, options.sessionCacheMs);
     const throttle = new LoginThrottleStore(dataSource, tokenSecret);
     const lifetime = options.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS;
     this.authentication = new Authentication(dataSource, this.sessions, throttle, tokenSecret, lifetime, (user) => userView(user, orgUnits));

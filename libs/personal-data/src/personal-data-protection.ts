@@ -7,7 +7,7 @@ import type { KeyStore } from './key-store/key-store.port.js';
 import { PostgresKeyStore } from './key-store/postgres/postgres-key-store.js';
 import { SubjectKeys, type SubjectKeysOptions } from './key-store/subject-keys.js';
 import type { PersonalDataRegistry } from './personal-data-registry.js';
-import { repeatCallerHashKey } from './repeat-caller-hash-key.js';
+import { repeatCallerHashKey, deriveTokenSigningKey } from './repeat-caller-hash-key.js';
 
 export interface PersonalDataProtectionOptions extends SubjectKeysOptions {
   readonly keyStore: KeyStore;
@@ -78,6 +78,11 @@ export class PersonalDataProtection {
    */
   repeatCallerHashKey(storedSecret: string | undefined): string {
     return repeatCallerHashKey(() => this.keys.masterKeyNow(), storedSecret);
+  }
+
+  /** The key that signs access tokens, derived from the master key (never stored in the database). */
+  tokenSigningKey(): string {
+    return deriveTokenSigningKey(this.keys.masterKeyNow());
   }
 
   close(): Promise<void> {

@@ -20,3 +20,15 @@ export function repeatCallerHashKey(masterKey: MasterKey | (() => MasterKey), st
   if (storedSecret) return storedSecret;
   return deriveRepeatCallerHashKey(typeof masterKey === 'function' ? masterKey() : masterKey);
 }
+
+/** The HKDF `info` label of the key that signs access tokens. Changing it ends every session. */
+export const TOKEN_SIGNING_KEY_INFO = 'union-casework/identity/token-signing/v1';
+
+/**
+ * The key that signs access tokens, derived from the master key (HKDF-SHA256): it lives wherever the
+ * master key lives — DATA_DIR or CASEWORK_MASTER_KEY — and never in the database, so a copy of every
+ * table cannot sign a token (issue 17).
+ */
+export function deriveTokenSigningKey(masterKey: MasterKey): string {
+  return masterKey.hkdf(TOKEN_SIGNING_KEY_INFO).toString('base64url');
+}

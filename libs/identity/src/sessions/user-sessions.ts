@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '../user.entity.js';
 import { SessionCache } from './session-cache.js';
@@ -33,21 +33,35 @@ interface SessionRow {
   room_ids: string[] | null;
 }
 
-/** The `user_sessions` table: one row per log-in, found by primary key on every request. */
+/**
+ * The `user_sessions` table: one row per log-in, found by primary key on every request. A row holds
+ * the keyed hash of its session id (HMAC-SHA256 under a key derived from the token-signing key, which
+ * lives beside the master key), never the id itself: the id is in the token only, so a copy of the
+ * table names no session a forged token could claim (issue 17).
+ */
 export class UserSessions {
   private readonly cache: SessionCache<SessionLookup>;
+  private readonly rowKey: Buffer;
 
   constructor(
     private readonly dataSource: DataSource,
+    tokenSecret: string,
     cacheMs = 2_000,
   ) {
     this.cache = new SessionCache(cacheMs);
+    this.rowKey = createHmac('sha256', tokenSecret).update('union-casework/identity/session-row-key/v1').digest();
+  }
+
+  /** The row id of a session: its keyed hash, shaped as a uuid for the column. */
+  private rowIdOf(sessionId: string): string {
+    const hex = createHmac('sha256', this.rowKey).update(sessionId).digest('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
   }
 
   async open(userId: string, issuedAt: Date, lifetimeSeconds: number): Promise<{ sessionId: string; expiresAt: Date }> {
     const sessionId = randomUUID();
     const expiresAt = new Date(issuedAt.getTime() + lifetimeSeconds * 1000);
-    await this.dataSource.query('INSERT INTO user_sessions (id, user_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [sessionId, userId, issuedAt, expiresAt]);
+    await this.dataSource.query('INSERT INTO user_sessions (id, user_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [this.rowIdOf(sessionId), userId, issuedAt, expiresAt]);
     return { sessionId, expiresAt };
   }
 
@@ -62,7 +76,7 @@ export class UserSessions {
               ARRAY(SELECT room_id FROM user_rooms r WHERE r.user_id = u.id ORDER BY room_id) AS room_ids
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
-      [sessionId],
+      [this.rowIdOf(sessionId)],
     );
     if (rows.length === 0) return null;
     const [row] = rows;
@@ -82,7 +96,7 @@ export class UserSessions {
   }
 
   async revoke(session: { sessionId: string; userId: string }, at: Date, reason: RevocationReason): Promise<void> {
-    await this.dataSource.query('UPDATE user_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [session.sessionId, at, reason]);
+    await this.dataSource.query('UPDATE user_sessions SET revoked_at = $2, revoked_reason = $3 WHERE id = $1 AND revoked_at IS NULL', [this.rowIdOf(session.sessionId), at, reason]);
     this.cache.forgetUser(session.userId);
   }
 
