@@ -10,9 +10,12 @@ import type { ContextName } from './distributed/contexts.js';
 import type { ServiceAddress } from './distributed/remote-commands.module.js';
 import { ReminderSweep } from '../../hardship/src/reminders/reminder-sweep.js';
 import { configFromEnv, type CaseworkConfig } from './config.js';
+import { AuditSchedule, SupervisorNotices } from '#audit';
+import { CITY_UNIT_ID } from '#identity';
 import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
 import { setUpOpenApi } from '../../gateway/src/http/openapi.js';
 import { jsonBodies } from '../../gateway/src/http/json-bodies.js';
+import { hideUnexposed, noStoreForApi, securityHeaders } from '../../gateway/src/http/security-headers.js';
 
 export interface CaseworkOptions {
   dataDir?: string;
@@ -28,6 +31,8 @@ export interface CaseworkOptions {
   povertyLinesFile?: string;
   /** The built web console (WEB_ROOT). */
   webRoot?: string;
+  /** What the public port shows besides the API and the console (API_DOCS, METRICS). */
+  exposure?: { readonly apiDocs: boolean; readonly metrics: boolean };
   /** The distributed gateway: read models built by a projector elsewhere, commands answered by the context services. */
   distributed?: {
     readonly runtime: RuntimeOptions;
@@ -40,8 +45,12 @@ export interface RunningCasework {
   readonly runtime: Runtime;
   /** Printed once on first start when no password was configured. */
   readonly generatedAdminPassword: string | null;
+  /** What the public port shows besides the API and the console. */
+  readonly exposure: { readonly apiDocs: boolean; readonly metrics: boolean };
   /** Pushes reminders to hardship files' cadres (every REMINDER_SWEEP_SECONDS; tests sweep at will). */
   readonly reminders: ReminderSweep;
+  /** Checks the event store's hash chains against the heads saved last time (every AUDIT_CHECK_HOURS; tests check at will). */
+  readonly audit: AuditSchedule;
   stop(): Promise<void>;
 }
 
@@ -58,6 +67,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
     ...(options.povertyLinesFile !== undefined ? { povertyLinesFile: options.povertyLinesFile } : {}),
     ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
+    ...(options.exposure !== undefined ? { exposure: options.exposure } : {}),
   };
   const runtime = await createRuntime(config, options.distributed?.runtime);
   try {
@@ -66,25 +76,30 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
       bodyParser: false,
     });
     app.useGlobalPipes(createValidationPipe());
+    app.use(securityHeaders(), noStoreForApi, hideUnexposed(config.exposure));
     const clock = options.clock ?? (() => new Date());
     app.use((request: express.Request & { now?: Date }, _response: express.Response, next: express.NextFunction) => {
       request.now = clock();
       next();
     });
     app.use(...jsonBodies((token) => runtime.users.authentication.authenticate(token)));
-    setUpOpenApi(app);
+    if (config.exposure.apiDocs) setUpOpenApi(app);
     serveConsole(app, config.webRoot);
     await app.listen(config.port, '0.0.0.0');
     const reminders = startReminders(runtime, config, clock, !options.distributed);
+    const audit = startAuditSchedule(runtime, config, clock, !options.distributed);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
       url: `http://127.0.0.1:${port}`,
       runtime,
       generatedAdminPassword: runtime.generatedAdminPassword,
+      exposure: config.exposure,
       reminders,
+      audit,
       async stop() {
         await reminders.stop();
+        await audit.stop();
         await app.close();
         await runtime.close();
       },
@@ -106,6 +121,26 @@ export function startReminders(runtime: Runtime, config: Pick<CaseworkConfig, 'r
     if (config.log) console.warn(`Reminder sweep: ${error instanceof Error ? error.message : String(error)}`);
   });
   return reminders;
+}
+
+/**
+ * The daily hash-chain check (ADR 0008), run by the process that owns the event store: this one, or
+ * in the distributed runtime none yet (run `npm run audit:verify` from cron there).
+ */
+export function startAuditSchedule(runtime: Runtime, config: Pick<CaseworkConfig, 'auditCheckHours' | 'dataDir' | 'log'>, clock: () => Date, run = true): AuditSchedule {
+  const audit = new AuditSchedule({
+    dataSource: runtime.dataSource,
+    headsFile: join(config.dataDir, 'audit', 'stream-heads.json'),
+    notices: new SupervisorNotices(runtime.dataSource),
+    cityUnitId: CITY_UNIT_ID,
+    clock,
+  });
+  if (run && config.auditCheckHours > 0) {
+    audit.start(config.auditCheckHours * 3_600_000, (error) => {
+      if (config.log) console.warn(`Audit check: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+  return audit;
 }
 
 /** Paths the API answers; everything else is the console's. */

@@ -21,6 +21,13 @@ export interface CaseworkConfig {
   readonly sessionLifetimeSeconds?: number;
   /** How often hardship files are swept for reminders to their cadres, in seconds (default an hour). */
   readonly reminderSweepSeconds: number;
+  /**
+   * Whether the public port serves the API documents (`API_DOCS=on`) and `/metrics` (`METRICS=on`).
+   * Off by default, on by default when `NODE_ENV=development`.
+   */
+  readonly exposure: { readonly apiDocs: boolean; readonly metrics: boolean };
+  /** How often the event store's hash chains are checked, in hours (AUDIT_CHECK_HOURS, default 24; 0: never). */
+  readonly auditCheckHours: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkConfig {
@@ -35,7 +42,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkCon
     log: env.LOG !== 'off',
     sessionLifetimeSeconds: positiveInteger(env.SESSION_LIFETIME_SECONDS, 'SESSION_LIFETIME_SECONDS'),
     reminderSweepSeconds: positiveInteger(env.REMINDER_SWEEP_SECONDS, 'REMINDER_SWEEP_SECONDS') ?? 3_600,
+    auditCheckHours: env.AUDIT_CHECK_HOURS === '0' ? 0 : positiveInteger(env.AUDIT_CHECK_HOURS, 'AUDIT_CHECK_HOURS') ?? 24,
+    exposure: {
+      apiDocs: onOff(env.API_DOCS, 'API_DOCS') ?? env.NODE_ENV === 'development',
+      metrics: onOff(env.METRICS, 'METRICS') ?? env.NODE_ENV === 'development',
+    },
   };
+}
+
+function onOff(value: string | undefined, name: string): boolean | undefined {
+  if (!value) return undefined;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be "on" or "off", not "${value}"`);
+  return value === 'on';
 }
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {

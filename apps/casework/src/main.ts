@@ -7,7 +7,7 @@ async function main(): Promise<void> {
     console.log(`\n  Administrator created. Username: admin  Password: ${casework.generatedAdminPassword}`);
     console.log('  (shown once; set CASEWORK_ADMIN_PASSWORD to choose it yourself)\n');
   }
-  console.log(`Union Casework is running. Open ${casework.url.replace('127.0.0.1', 'localhost')}/  (API docs: /api/docs)`);
+  console.log(`Union Casework is running. Open ${casework.url.replace('127.0.0.1', 'localhost')}/${casework.exposure.apiDocs ? '  (API docs: /api/docs)' : ''}`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

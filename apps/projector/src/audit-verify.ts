@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
+import { readHeadsFile, writeHeadsFile } from '#audit';
 import { checkStreamHeads, ensureSchema, readStreamHeads, verifyHashChains, type ChainProblem, type StreamHead } from '#event-store';
 
 const USAGE = `Usage: npm run audit:verify [-- --save-heads <file> | --check-heads <file>] [--json]
@@ -12,7 +12,6 @@ const USAGE = `Usage: npm run audit:verify [-- --save-heads <file> | --check-hea
   --json               print the findings as JSON
 Exit code: 0 intact, 1 problems found, 2 could not check.`;
 
-const HEADS_FORMAT = 'union-casework/stream-heads@1';
 const LISTED = 200;
 
 interface Options {
@@ -92,17 +91,10 @@ function saveHeads(file: string, heads: StreamHead[] | undefined): void {
     console.log(`Stream heads not saved to ${file}: the store has problems, and saved heads must vouch for an intact one.`);
     return;
   }
-  const text = `${JSON.stringify({ format: HEADS_FORMAT, savedAt: new Date().toISOString(), heads })}\n`;
-  writeFileSync(file, text);
+  const text = writeHeadsFile(file, heads, new Date());
   const digest = createHash('sha256').update(text).digest('hex');
   console.log(`Saved ${count(heads.length)} stream heads to ${file} (sha256 ${digest}).`);
   console.log('Keep the file, or at least its sha256, outside this database and out of reach of its administrators.');
-}
-
-function readHeadsFile(file: string): { savedAt: string; heads: StreamHead[] } {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; savedAt: string; heads: StreamHead[] };
-  if (parsed.format !== HEADS_FORMAT || !Array.isArray(parsed.heads)) throw new Error(`${file} is not a stream heads file saved by audit:verify`);
-  return parsed;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

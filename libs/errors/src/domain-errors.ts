@@ -56,11 +56,15 @@ export class RuleBrokenError extends CaseworkError {
   readonly kind = 'rule_broken' as const;
 }
 
-/** Too many failed attempts (log-in): the caller must wait before trying again. */
+/** Too many attempts (failed log-ins, reveals of personal data): the caller must wait before trying again. */
 export class TooManyAttemptsError extends CaseworkError {
   readonly kind = 'too_many_requests' as const;
-  constructor(readonly retryAfterSeconds: number) {
-    super('too_many_attempts', `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`);
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'too_many_attempts',
+    message = `登录失败次数过多，请 ${retryAfterSeconds} 秒后再试`,
+  ) {
+    super(code, message);
   }
 }
 

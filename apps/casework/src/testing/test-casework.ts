@@ -6,7 +6,9 @@ import { createTestDatabase, type TestDatabase } from '#testing';
 import { startCasework, type CaseworkOptions, type RunningCasework } from '../bootstrap.js';
 import { ApiClient } from './api-client.js';
 
-export const TEST_ADMIN_PASSWORD = 'test-Admin-passw0rd';
+export const TEST_ADMIN_PASSWORD = 'test-Warden-passw0rd';
+/** The password `userClient` gives every user it creates: strong enough for the password policy, and no username in it. */
+export const TEST_USER_PASSWORD = 'Lantern-harbour-passw0rd';
 
 /**
  * The instant a system under test starts at, unless the test names its own: a Wednesday morning in a
@@ -42,7 +44,7 @@ export interface TestCasework {
 
 /** The whole system on a fresh database of the run's real PostgreSQL server, with an admin client. */
 export async function startTestCasework(
-  options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile' | 'webRoot'> & { readonly startAt?: string } = {},
+  options: Pick<CaseworkOptions, 'sessionLifetimeSeconds' | 'povertyLinesFile' | 'webRoot' | 'exposure'> & { readonly startAt?: string } = {},
 ): Promise<TestCasework> {
   const db: TestDatabase = await createTestDatabase();
   const { startAt, ...caseworkOptions } = options;
@@ -54,6 +56,8 @@ export async function startTestCasework(
     adminPassword: TEST_ADMIN_PASSWORD,
     log: false,
     clock: clock.now,
+    // The specs read the API documents (the fuzzer walks them) and /metrics.
+    exposure: { apiDocs: true, metrics: true },
     ...caseworkOptions,
   });
   const admin = await ApiClient.login(app.url, 'admin', TEST_ADMIN_PASSWORD);
@@ -63,7 +67,7 @@ export async function startTestCasework(
     shiftClock: clock.shift,
     today: () => shanghaiDateOf(clock.now()),
     async userClient({ username, role, orgUnitId }) {
-      const password = `${username}-passw0rd`;
+      const password = TEST_USER_PASSWORD;
       const created = await admin.post('/api/users', { username, password, displayName: username, role, orgUnitId });
       if (created.status !== 201) throw new Error(`Could not create ${username}: ${JSON.stringify(created.body)}`);
       return ApiClient.login(app.url, username, password);
