@@ -1,7 +1,7 @@
 import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
 import { HttpClient } from './http-client.js';
 
-const ADMIN_PASSWORD = 'bench-admin-Passw0rd';
+const ADMIN_PASSWORD = 'bench-warden-Passw0rd';
 /** A 12351 receiver (接线员) at the city centre: administrators manage users but read no cases. */
 const RECEIVER = { username: 'bench.receiver', password: 'bench-receiver-Passw0rd', displayName: '压测接线员', role: 'caseworker', orgUnitId: '410100' };
 

@@ -10,7 +10,7 @@ import { browserSuite as suite, logInThroughConsole, openConsoleSession, screens
 import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const HOTLINE = { username: 'wang.hotline', password: 'e2e-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
 const TEST_TIMEOUT = 90_000;
 
@@ -65,7 +65,7 @@ suite('administrator console: reference data and the working calendar (browser)'
   it('gives the administrator reference data and the calendar beside users and units', async () => {
     await step('admin-nav', async () => {
       await loginAs(ADMIN);
-      expect((await attributes('nav.sidebar a', 'data-testid')).sort()).toEqual(['nav-calendar', 'nav-parked', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
+      expect((await attributes('nav.sidebar a', 'data-testid')).sort()).toEqual(['nav-account-changes', 'nav-calendar', 'nav-parked', 'nav-poverty-lines', 'nav-reference', 'nav-units', 'nav-users']);
     });
   }, TEST_TIMEOUT);
 

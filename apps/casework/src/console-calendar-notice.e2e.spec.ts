@@ -9,7 +9,7 @@ import { browserSuite as suite, logInThroughConsole, openConsoleSession, screens
 import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const TEST_TIMEOUT = 120_000;
 
 suite('administrator console: entering a year’s holiday notice (browser)', () => {

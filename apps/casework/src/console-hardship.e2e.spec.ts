@@ -14,11 +14,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import { waitForExpression } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 import { shanghaiDay } from './testing/shanghai-day.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CADRE = { username: 'xu.station', password: 'e2e-Cadre-passw0rd', displayName: '徐芳', role: 'caseworker', orgUnitId: '410105001' };
 const SUPERVISOR = { username: 'he.supervisor', password: 'e2e-Super-passw0rd', displayName: '何平', role: 'supervisor', orgUnitId: '410105' };
 const TEST_TIMEOUT = 90_000;
@@ -86,7 +87,7 @@ suite('web console: hardship-family files (browser)', () => {
     await dialog.waitFor();
     await fill(dialog);
     await dialog.getByTestId('dialog-submit').click();
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="hardship-file"]')?.getAttribute('data-version')) > ${before}`);
+    await waitForExpression(page, `Number(document.querySelector('[data-testid="hardship-file"]')?.getAttribute('data-version')) > ${before}`);
     expect(await dialog.count()).toBe(0);
   }
 

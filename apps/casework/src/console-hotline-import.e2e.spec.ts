@@ -11,7 +11,7 @@ import { browserSuite as suite, logInThroughConsole, openConsoleSession, screens
 import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const SUPERVISOR = { username: 'gao.centre', password: 'e2e-Centre-passw0rd', displayName: '高洁', role: 'supervisor', orgUnitId: '410100' };
 const CASEWORKER = { username: 'tian.centre', password: 'e2e-Receiver-passw0rd', displayName: '田野', role: 'caseworker', orgUnitId: '410100' };
 const TEST_TIMEOUT = 90_000;

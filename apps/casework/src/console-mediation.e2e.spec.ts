@@ -14,11 +14,12 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, SCREENSHOTS, type ConsoleSession } from './testing/browser.js';
+import { waitForExpression } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 import { shanghaiDay } from './testing/shanghai-day.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const ROOM = 'MR-410105';
 const MEDIATOR = { username: 'zhao.mediator', password: 'e2e-Mediator-passw0rd', displayName: '赵敏', role: 'mediator', orgUnitId: ROOM };
 const SUPERVISOR = { username: 'sun.supervisor', password: 'e2e-Super-passw0rd', displayName: '孙伟', role: 'supervisor', orgUnitId: '410105' };
@@ -82,7 +83,7 @@ suite('web console: court–union mediation (browser)', () => {
     await dialog.waitFor();
     await fill(dialog);
     await dialog.getByTestId('dialog-submit').click();
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="mediation-case"]')?.getAttribute('data-version')) > ${before}`);
+    await waitForExpression(page, `Number(document.querySelector('[data-testid="mediation-case"]')?.getAttribute('data-version')) > ${before}`);
     await dialog.waitFor({ state: 'detached' });
   }
 
@@ -277,7 +278,7 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await dialog.getByTestId('agr-balance').innerText()).toBe('履行安排与协议金额一致：¥17,000.00');
       await dialog.getByTestId('dialog-submit').click();
       await dialog.waitFor({ state: 'detached' });
-      await page.waitForFunction(`Number(document.querySelector('[data-testid="mediation-case"]')?.getAttribute('data-version')) > ${before}`);
+      await waitForExpression(page, `Number(document.querySelector('[data-testid="mediation-case"]')?.getAttribute('data-version')) > ${before}`);
       expect(await status()).toBe('调解成功');
       expect(await page.getByTestId('agreement-total').innerText()).toBe('¥17,000.00');
       expect(await page.getByTestId('med-unpaid').innerText()).toBe('¥17,000.00');

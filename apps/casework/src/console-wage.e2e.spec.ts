@@ -13,10 +13,11 @@ import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import { waitForExpression } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
 import { shanghaiDay } from './testing/shanghai-day.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const JINSHUI = '410105';
 const CASEWORKER = { username: 'zhou.wage', password: 'e2e-Wage-passw0rd', displayName: '周敏', role: 'caseworker', orgUnitId: JINSHUI };
 const SUPERVISOR = { username: 'qian.supervisor', password: 'e2e-Super-passw0rd', displayName: '钱进', role: 'supervisor', orgUnitId: JINSHUI };
@@ -98,7 +99,7 @@ suite('web console: wage-arrears recovery (browser)', () => {
 
   /** Waits until the case page shows a version newer than `before`: the command was recorded. */
   async function newerThan(before: number): Promise<void> {
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="wage-case"]')?.getAttribute('data-version')) > ${before}`);
+    await waitForExpression(page, `Number(document.querySelector('[data-testid="wage-case"]')?.getAttribute('data-version')) > ${before}`);
   }
 
   /** Opens a step's dialog from its button, fills it, submits, and waits for the newer version. */

@@ -5,9 +5,10 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { browserSuite as suite, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
+import { waitForExpression } from './testing/browser.js';
 import type { RunningCasework } from './bootstrap.js';
 
-const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+const ADMIN_PASSWORD = 'e2e-Warden-Passw0rd!';
 /** A hotline operator of the city union's 12351 centre, who takes the call and calls back. */
 const HOTLINE_CASEWORKER = { username: 'wang.hotline', password: 'e2e-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
 /** A caseworker of 金水区总工会: only a user of the assigned unit may sign for its orders. */
@@ -39,7 +40,7 @@ suite('web console (browser)', () => {
 
   // Browser-side checks are string expressions: this file is compiled without the DOM library.
   async function expectFocused(id: string): Promise<void> {
-    await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 3_000 }).catch(async () => {
+    await waitForExpression(page, `document.activeElement?.id === ${JSON.stringify(id)}`, undefined, { timeout: 3_000 }).catch(async () => {
       const actual = await page.evaluate('document.activeElement?.id || document.activeElement?.tagName');
       throw new Error(`expected keyboard focus on #${id}, found ${String(actual)}`);
     });
@@ -73,11 +74,11 @@ suite('web console (browser)', () => {
     await form.waitFor();
     await fill?.(form);
     await form.getByTestId('action-submit').click();
-    await page.waitForFunction(
+    await waitForExpression(page, 
       `!document.querySelector('[data-testid^="action-form-"]') || !!document.querySelector('[data-testid="action-error"], .field-error')`,
     );
     if (await form.count()) throw new Error(`${action} was refused: ${await form.innerText()}`);
-    await page.waitForFunction(
+    await waitForExpression(page, 
       `Number(document.querySelector('[data-testid="complaint-detail"]')?.getAttribute('data-version')) > ${before}`,
     );
   }

@@ -17,7 +17,7 @@ import { ApiClient, type ApiResponse } from './testing/api-client.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = join(REPO, 'dist/apps/casework/src/main.js');
-const ADMIN_PASSWORD = 'crash-Admin-passw0rd';
+const ADMIN_PASSWORD = 'crash-Warden-passw0rd';
 const COMPLAINTS = 110;
 const LANES = 16;
 /** Answers received before the kill: part way through the burst, chosen so that the run is the same every time. */

@@ -221,4 +221,29 @@ describe('hardship files over HTTP', () => {
     await system.app.runtime.projections.waitUntilCaughtUp();
     expect((await cadre.get('/api/hardship-files/reminders')).body.filter((r: { fileId: string }) => r.fileId === id)).toEqual([]);
   });
+
+  it('makes a cadre only of an active user who may see the file: not any string, an administrator, a mediator or another district', async () => {
+    const { id } = await post(cadre, '/api/hardship-files', {
+      source: { kind: 'application' }, district: '410105', unitId: '410105001', causes: ['illness'], monthlyHouseholdIncome: 90_000,
+      head: { name: '唐某', employer: '郑州某机械厂', unionMember: true }, members: [],
+    });
+    const idOf = async (client: ApiClient) => (await client.get('/api/auth/me')).body.id as string;
+    const mediator = await system.userClient({ username: 'cadre.mediator', role: 'mediator', orgUnitId: 'MR-410105' });
+    const leaving = await system.userClient({ username: 'cadre.leaving', role: 'caseworker', orgUnitId: '410105001' });
+    const leavingId = await idOf(leaving);
+    await system.admin.post(`/api/users/${leavingId}/disable`);
+    const refusals: Record<string, string> = {
+      'not-a-user': 'active_user', '00000000-0000-4000-8000-000000000000': 'active_user', [leavingId]: 'active_user',
+      [await idOf(system.admin)]: 'may_see_file', [await idOf(mediator)]: 'may_see_file', [await idOf(erqi)]: 'may_see_file',
+    };
+    for (const [userId, rule] of Object.entries(refusals)) {
+      const refused = await cadre.post(`/api/hardship-files/${id}/cadres`, { level: 'grassroots', userId });
+      expect([refused.status, refused.body.errors?.[0]?.field, refused.body.errors?.[0]?.rule]).toEqual([400, 'userId', rule]);
+      expect(refused.body.errors[0].message).toMatch(/帮扶责任人/);
+    }
+    expect((await cadre.get(`/api/hardship-files/${id}`)).body.cadres).toEqual({});
+    await post(cadre, `/api/hardship-files/${id}/cadres`, { level: 'district', userId: await idOf(supervisor) });
+    await post(cadre, `/api/hardship-files/${id}/cadres`, { level: 'grassroots', userId: await idOf(cadre) });
+    expect(Object.keys((await cadre.get(`/api/hardship-files/${id}`)).body.cadres).sort()).toEqual(['district', 'grassroots']);
+  });
 });

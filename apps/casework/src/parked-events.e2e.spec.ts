@@ -15,7 +15,7 @@ import type { RunningCasework } from './bootstrap.js';
 import { ApiClient } from './testing/api-client.js';
 import { complaintFrom } from './testing/personal-data-fixtures.js';
 
-const ADMIN = { username: 'admin', password: 'e2e-Admin-Passw0rd!' };
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CENTRE = { username: 'li.centre', password: 'e2e-Centre-passw0rd', displayName: '李敏', role: 'caseworker', orgUnitId: '410100' };
 const POISON_CHANNEL = 'e2e_poison_channel';
 const TEST_TIMEOUT = 90_000;

@@ -14,7 +14,10 @@ import {
   ACCESS_LOG,
   ADMINISTRATION_BY_ROLE,
   ADMINISTRATION_ENDPOINTS,
+  ADMIN_SCOPE,
   APPROVALS_INBOX,
+  FOUR_EYES,
+  IDENTITY_AUDIT,
   BY_ROLE,
   CASE_LIST,
   HOTLINE_FIGURES,
@@ -122,6 +125,72 @@ describe('the permission matrix', () => {
       return inbox.body.some((approval: { id: string }) => approval.id === approvalId) ? 'listed' : 'hidden';
     });
     expect(renderGrid(answers)).toBe(renderGrid(APPROVALS_INBOX));
+  });
+
+  it('lets a district administrator manage users only in its district, and the city administrator everywhere', async () => {
+    const admins = { jinshuiAdmin: await system.userClient({ username: 'matrix.jinshui.admin', role: 'admin', orgUnitId: '410105' }), admin: system.admin };
+    const caseworkerAt = async (unitId: string) => (await system.admin.post('/api/users', { username: `matrix.target${++serial}`, password: 'Tq8-jade-river-Kw3m', displayName: '对象', role: 'caseworker', orgUnitId: unitId })).body.id as string;
+    const actions: Record<string, (client: ApiClient, unitId: string) => Promise<ApiResponse>> = {
+      create: (client, unitId) => client.post('/api/users', { username: `matrix.placed${++serial}`, password: 'Tq8-jade-river-Kw3m', displayName: '新人', role: 'caseworker', orgUnitId: unitId }),
+      moveInto: async (client, unitId) => client.request('PATCH', `/api/users/${await caseworkerAt('410105')}`, { orgUnitId: unitId }),
+      rename: async (client, unitId) => client.request('PATCH', `/api/users/${await caseworkerAt(unitId)}`, { displayName: '改名' }),
+      disable: async (client, unitId) => client.post(`/api/users/${await caseworkerAt(unitId)}/disable`),
+      reset: async (client, unitId) => client.post(`/api/users/${await caseworkerAt(unitId)}/reset-password`),
+    };
+    const rows: Record<string, string[]> = {};
+    for (const row of Object.keys(ADMIN_SCOPE.rows)) {
+      const [who, action] = row.split('.') as [keyof typeof admins, string];
+      rows[row] = [];
+      for (const column of ADMIN_SCOPE.columns) rows[row].push(String((await actions[action](admins[who], UNIT_OF_COLUMN[column])).status));
+    }
+    expect(renderGrid({ columns: ADMIN_SCOPE.columns, rows })).toBe(renderGrid(ADMIN_SCOPE));
+  });
+
+  it('shows a unit\'s identity audit to the supervisors and administrators at or above it only', async () => {
+    const answers = await answerGrid(IDENTITY_AUDIT.columns, async (user, column) => String((await clients[user].get(`/api/identity-audit?unit=${UNIT_OF_COLUMN[column]}`)).status));
+    expect(renderGrid(answers)).toBe(renderGrid(IDENTITY_AUDIT));
+  });
+
+  it('lets no supervisor decide their own request: another supervisor must (four eyes)', async () => {
+    const requester = clients.jinshuiSupervisor;
+    const ok = async (answer: Promise<ApiResponse>) => {
+      const { status, body } = await answer;
+      if (status >= 300) throw new Error(`${status} ${JSON.stringify(body)}`);
+      return body;
+    };
+    const wageCase = async () => {
+      const { id } = await ok(requester.post('/api/wage-cases', { source: { kind: 'walk_in' }, respondent: { kind: 'employer', name: `四眼测试单位${++serial}`, district: '410105' }, summary: '四眼' }));
+      const { claimantIds: [worker] } = await ok(requester.post(`/api/wage-cases/${id}/claimants`, { claimants: [{ name: '四眼工人', workedFrom: '2025-01-01', claimed: 100_000 }] }));
+      await ok(requester.post(`/api/wage-cases/${id}/start-verification`));
+      await ok(requester.post(`/api/wage-cases/${id}/verify`, { claims: [{ claimantId: worker, verified: 100_000, basis: '欠条' }] }));
+      return { id, worker };
+    };
+    const requests: Record<string, () => Promise<(decider: ApiClient) => Promise<ApiResponse>>> = {
+      hotlineExtension: async () => {
+        const { id } = await stages.create('contacted', '410105');
+        const { approvalId } = await ok(requester.post(`/api/complaints/${id}/extension-requests`, { workingDays: 3, reason: '需要调取考勤记录' }));
+        await caughtUp();
+        return (decider) => decider.post(`/api/approvals/${approvalId}/approve`, { reason: '同意' });
+      },
+      wageAdvance: async () => {
+        const { id, worker } = await wageCase();
+        const { advanceId } = await ok(requester.post(`/api/wage-cases/${id}/advances`, { allocations: [{ claimantId: worker, amount: 100 }], reason: '生活困难' }));
+        return (decider) => decider.post(`/api/wage-cases/${id}/advances/${advanceId}/decision`, { approve: true, reason: '同意' });
+      },
+      wageUnrecoverable: async () => {
+        const { id } = await wageCase();
+        const { approvalId } = await ok(requester.post(`/api/wage-cases/${id}/unrecoverable-closure`, { reason: '企业已注销' }));
+        return (decider) => decider.post(`/api/wage-cases/${id}/unrecoverable-closure/${approvalId}/decision`, { approve: true, reason: '同意' });
+      },
+    };
+    const rows: Record<string, string[]> = {};
+    for (const [kind, request] of Object.entries(requests)) {
+      const decide = await request();
+      const own = await decide(requester);
+      if (own.status === 403) expect([own.body.code, own.body.message]).toEqual(['own_request', expect.stringMatching(/不能审批自己提出的/)]);
+      rows[kind] = [String(own.status), String((await decide(clients.citySupervisor)).status)];
+    }
+    expect(renderGrid({ columns: FOUR_EYES.columns, rows })).toBe(renderGrid(FOUR_EYES));
   });
 
   function call(user: MatrixUser, { method, path }: RoleEndpoint, body?: unknown): Promise<ApiResponse> {

@@ -13,7 +13,7 @@ import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
 
 const PHONE = '13812345678';
 const ID_NUMBER = residentId('41010519900101123');
-const ADMIN_PASSWORD = 'Admin-Log-Scan-passw0rd';
+const ADMIN_PASSWORD = 'Warden-Log-Scan-passw0rd';
 const USER_PASSWORD = 'Li-Log-Scan-passw0rd';
 const WRONG_PASSWORD = 'Wrong-Log-Scan-passw0rd';
 

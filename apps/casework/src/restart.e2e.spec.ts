@@ -60,7 +60,10 @@ describe('npm start on the embedded PostgreSQL', () => {
     expect(password).toBeDefined();
     expect(first.output()).toContain(`http://localhost:${port}/`);
 
-    const admin = await ApiClient.login(`http://127.0.0.1:${port}`, 'admin', password!);
+    // The generated password is temporary: it is changed before anything else (issue 17).
+    const changed = await (await ApiClient.login(`http://127.0.0.1:${port}`, 'admin', password!)).post('/api/auth/password', { currentPassword: password!, newPassword: 'Restart-ledger-Quiet-2026' });
+    expect(changed.status).toBe(200);
+    const admin = new ApiClient(`http://127.0.0.1:${port}`, changed.body.accessToken);
     const operator = { username: 'wang.hotline', password: 'restart-Hotline-passw0rd', displayName: '王芳', role: 'caseworker', orgUnitId: '410100' };
     expect((await admin.post('/api/users', operator)).status).toBe(201);
     const hotline = await ApiClient.login(`http://127.0.0.1:${port}`, operator.username, operator.password);

@@ -8,6 +8,7 @@ import { HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-mod
 import { projectorConsumers } from '../../projector/src/consumers.js';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
+import { NOTICES_SCHEMA_SQL } from '#audit';
 import { AdjustableCalendar } from '#calendar';
 import { CalendarDays } from '../../gateway/src/calendar/calendar-days.store.js';
 import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
@@ -84,7 +85,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
   let presence: ProcessPresence | undefined;
   try {
     await dataSource.initialize();
-    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL);
+    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL + NOTICES_SCHEMA_SQL);
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
     const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));

@@ -23,7 +23,7 @@ describe('sessions over HTTP', () => {
   /** A caseworker of 金水区 created by the administrator; returns their id, password and a way to log in. */
   async function newUser() {
     const username = `session.user${++serial}`;
-    const password = `${username}-passw0rd`;
+    const password = `Quiet-harbour-${serial}-passw0rd`;
     const created = await system.admin.post('/api/users', { username, password, displayName: '会话测试', role: 'caseworker', orgUnitId: JINSHUI });
     expect(created.status).toBe(201);
     return { id: created.body.id as string, username, password, logIn: () => ApiClient.login(system.app.url, username, password) };

@@ -12,7 +12,7 @@ import { ApiClient } from './api-client.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { DEMO_COMPLAINTS, runDemo, waitForProjections, type DemoReport } from './run-demo.js';
 
-const ADMIN_PASSWORD = 'test-admin-password';
+const ADMIN_PASSWORD = 'test-warden-password';
 const DEMO_TIMEOUT = 180_000;
 
 function shanghaiDate(daysAgo: number): string {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './users/users.controller.js';
+import { IdentityAuditController } from './users/identity-audit.controller.js';
 import { OrgUnitsController } from './reference/org-units.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { ReferenceAdminController } from './reference/reference-admin.controller.js';
@@ -13,6 +14,7 @@ import { CaseAccess } from './auth/case-access.js';
 import { ComplaintAuditController } from './audit/complaint-audit.controller.js';
 import { AuditVerifyController } from './audit/audit-verify.controller.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
+import { NoticesController } from './notices/notices.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { ComplaintCommands } from './complaints/complaint-commands.service.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
@@ -30,6 +32,7 @@ import { ParkedEventsController } from './admin/parked-events.controller.js';
   controllers: [
     AuthController,
     UsersController,
+    IdentityAuditController,
     OrgUnitsController,
     ReferenceController,
     ReferenceAdminController,
@@ -43,6 +46,7 @@ import { ParkedEventsController } from './admin/parked-events.controller.js';
     StatsController,
     HealthController,
     ApprovalsController,
+    NoticesController,
     CalendarController,
     ComplaintAuditController,
     AuditVerifyController,

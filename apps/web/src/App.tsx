@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, setUnauthenticatedHandler } from './api';
+import { api, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from './api';
 import { useI18n } from './i18n/I18nProvider';
 import { Shell } from './layout/Shell';
 import { NotAllowedPage } from './pages/NotAllowedPage';
@@ -7,7 +7,9 @@ import { LoginPage } from './pages/LoginPage';
 import { hardshipPage } from './pages/hardship/hardship-pages';
 import { mediationPage } from './pages/mediation/mediation-pages';
 import { parkedPage } from './pages/admin/parked/ParkedEventsPage';
+import { accountChangesPage } from './pages/admin/account-changes/AccountChangesPage';
 import { Page } from './pages/Page';
+import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { ReferenceProvider } from './reference/ReferenceProvider';
 import { mayOpen, resolveRoute } from './roles';
 import { useRoute } from './router';
@@ -26,6 +28,19 @@ export function App() {
         setSession(null);
         setEnded(true);
       }),
+    [],
+  );
+  // 403 password_change_required: a temporary password; only the change page until it is changed.
+  useEffect(
+    () =>
+      setPasswordChangeRequiredHandler(() =>
+        setSession((current) => {
+          if (!current || current.mustChangePassword) return current;
+          const next = { ...current, mustChangePassword: true };
+          saveSession(next);
+          return next;
+        }),
+      ),
     [],
   );
 
@@ -50,9 +65,24 @@ export function App() {
     void api.logout(token);
   };
 
+  const passwordChanged = (next: Session) => {
+    saveSession(next);
+    setSession(next);
+  };
+  if (session.mustChangePassword) {
+    return (
+      <div className="password-forced-page" data-testid="password-forced-page">
+        <ChangePasswordPage forced onChanged={passwordChanged} />
+        <button type="button" className="link-button" data-testid="logout" onClick={logout}>
+          {t('header.logout')}
+        </button>
+      </div>
+    );
+  }
+
   const resolved = resolveRoute(route, session.user.role);
   const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
-  const page = mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? <Page route={resolved} />;
+  const page = resolved.name === 'account-password' ? <ChangePasswordPage onChanged={passwordChanged} /> : mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? accountChangesPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>
       <ReferenceProvider>{allowed ? page : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>

@@ -14,6 +14,8 @@ export interface User {
 export interface LoginResult {
   accessToken: string;
   user: User;
+  /** A temporary password: the console shows only the password-change page until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface RefItem {

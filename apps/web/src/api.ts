@@ -42,6 +42,13 @@ export function setUnauthenticatedHandler(handler: (code: string) => void): void
   onUnauthenticated = handler;
 }
 
+let onPasswordChangeRequired: () => void = () => {};
+
+/** Called when the server answers 403 `password_change_required`: the console shows only the change page. */
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.token !== undefined ? options.token : readToken();
@@ -63,6 +70,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       clearSession();
       onUnauthenticated(body.code);
     }
+    if (response.status === 403 && body.code === 'password_change_required') onPasswordChangeRequired();
     throw new ApiError(response.status, body);
   }
   return parsed as T;

@@ -11,14 +11,16 @@ const PAGES: Record<Role, PageName[]> = {
   caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due',
     'mediation-case', 'room-calendar'],
   // Only supervisors upload a legacy registry of hardship files or legacy 12351 orders (the API refuses anyone else).
-  supervisor: ['cases', 'intake', 'complaint-import', 'dashboard', 'approvals', 'access-log', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import',
+  supervisor: ['cases', 'intake', 'complaint-import', 'dashboard', 'approvals', 'notices', 'access-log', 'account-changes', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import',
     'mediation-case', 'mediation-new', 'room-calendar'],
   // Referrals are taken by room staff (the API refuses caseworkers); a mediator's home is their day.
   mediator: ['mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],
-  admin: ['users', 'units', 'reference', 'calendar', 'poverty-lines', 'parked-events'],
+  admin: ['users', 'units', 'account-changes', 'reference', 'calendar', 'poverty-lines', 'parked-events'],
 };
 
 export function mayOpen(role: Role, page: PageName): boolean {
+  // 修改密码 is everyone's, and reached from the header rather than the navigation.
+  if (page === 'account-password') return true;
   return PAGES[role]?.includes(page) ?? false;
 }
 
@@ -51,4 +53,9 @@ export function isRoomStaff(role: Role): boolean {
 /** Who may ask for a phone or ID number in full (docs/api.md, "Personal data"). */
 export function mayReveal(role: Role): boolean {
   return role === 'caseworker' || role === 'supervisor';
+}
+
+/** Who may ask for a mediation party's phone, ID number or address in full: the room's mediators too. */
+export function mayRevealParties(role: Role): boolean {
+  return mayReveal(role) || role === 'mediator';
 }

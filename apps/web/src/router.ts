@@ -10,6 +10,9 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'approvals' }
   | { name: 'access-log' }
+  | { name: 'notices' }
+  | { name: 'account-changes' }
+  | { name: 'account-password' }
   | { name: 'users' }
   | { name: 'units' }
   | { name: 'reference' }
@@ -48,6 +51,9 @@ const FIXED: Record<string, Route> = {
   '/dashboard': { name: 'dashboard' },
   '/approvals': { name: 'approvals' },
   '/access-log': { name: 'access-log' },
+  '/notices': { name: 'notices' },
+  '/account-changes': { name: 'account-changes' },
+  '/account/password': { name: 'account-password' },
   '/admin/users': { name: 'users' },
   '/admin/units': { name: 'units' },
   '/admin/reference': { name: 'reference' },

@@ -101,8 +101,11 @@ const runningServers = new Set<{ stop(): Promise<void> }>();
  * Settings of the embedded server beyond PostgreSQL's defaults; durability is left as it is (fsync,
  * synchronous_commit and full_page_writes on). More shared buffers and WAL buffers for a server
  * that is mostly written to, and checkpoints less often so that fewer full pages go into the WAL.
+ * `wal_recycle=off`: a WAL segment no longer needed is deleted, not renamed for reuse with its old
+ * bytes — so an erased person's wrapped key leaves pg_wal at the checkpoint the erasure asks for
+ * (ADR 0007; the cost is a new zero-filled 16 MB file per segment instead of a rename).
  */
-const SERVER_SETTINGS = ['shared_buffers=256MB', 'wal_buffers=16MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min', 'checkpoint_completion_target=0.9'];
+const SERVER_SETTINGS = ['shared_buffers=256MB', 'wal_buffers=16MB', 'max_wal_size=4GB', 'checkpoint_timeout=15min', 'checkpoint_completion_target=0.9', 'wal_recycle=off'];
 
 /**
  * The server's Unix socket lives in its cluster directory, reachable only by the user running it.

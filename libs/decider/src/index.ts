@@ -1,2 +1,3 @@
 export * from './decider.js';
 export * from './own-entry.js';
+export * from './four-eyes.js';

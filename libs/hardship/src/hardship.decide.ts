@@ -1,6 +1,6 @@
 import { addDays, shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
-import { entryOf } from '#decider';
+import { entryOf, requireNotOwnRequest } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import { entityKey, fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
 import type { HardshipCommand } from './hardship.commands.js';
@@ -115,7 +115,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
         ...oneOfCodes('level', '困难等级', command.data.level, HARDSHIP_LEVELS),
         ...(Array.isArray(command.data.causes) && command.data.causes.length > 0 ? command.data.causes.flatMap((c, i) => oneOfCodes(`causes.${i}`, '致困原因', c, HARDSHIP_CAUSES)) : [{ field: 'causes', rule: 'required', message: '至少选择一项致困原因' }]),
       ]);
-      return [{ type: 'RegistrationRequested', data: { requestId: command.data.requestId, level: command.data.level, causes: command.data.causes, requestedAt: nowIso } }];
+      return [{ type: 'RegistrationRequested', data: { requestId: command.data.requestId, level: command.data.level, causes: command.data.causes, requestedAt: nowIso, requestedBy: context.actor.userId } }];
     }
     case 'DecideRegistration': {
       requireSupervisor(context, '建档立卡须由督导审批');
@@ -123,6 +123,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject(requiredText('reason', '审批意见', command.data.reason, 1000));
       const pending = state.pendingRegistration!;
       if (pending.requestId !== command.data.requestId) reject([{ field: 'requestId', rule: 'exists', message: '没有该建档申请' }]);
+      requireNotOwnRequest(context.actor, pending.requestedBy, '建档申请');
       const today = shanghaiDateOf(context.now);
       if (!command.data.approve) return [{ type: 'RegistrationRejected', data: { requestId: pending.requestId, reason: command.data.reason, rejectedOn: today } }];
       return [{ type: 'FileRegistered', data: { requestId: pending.requestId, level: pending.level, causes: pending.causes, registeredOn: today, nextReviewDue: addMonths(today, deps.limits.reviewEveryMonths), reason: command.data.reason } }];
@@ -213,7 +214,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       if (command.data.basis === 'income_above_line' && !incomeAboveLineLongEnough(state.monthlyIncomes, today, deps.limits)) {
         throw new RuleBrokenError('income_not_above_line', `须连续 ${deps.limits.monthsAboveLine} 个月人均收入高于当地低保标准（按已登记的月收入）`);
       }
-      return [{ type: 'LiftOutRequested', data: { requestId: command.data.requestId, basis: command.data.basis, evidence: command.data.evidence, requestedAt: nowIso } }];
+      return [{ type: 'LiftOutRequested', data: { requestId: command.data.requestId, basis: command.data.basis, evidence: command.data.evidence, requestedAt: nowIso, requestedBy: context.actor.userId } }];
     }
     case 'DecideLiftOut': {
       requireSupervisor(context, '脱困须由督导审批');
@@ -221,6 +222,7 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
       reject(requiredText('reason', '审批意见', command.data.reason, 1000));
       const pending = state.pendingLiftOut;
       if (!pending || pending.requestId !== command.data.requestId) reject([{ field: 'requestId', rule: 'exists', message: '没有该脱困申请' }]);
+      requireNotOwnRequest(context.actor, pending!.requestedBy, '脱困申请');
       const today = shanghaiDateOf(context.now);
       if (!command.data.approve) return [{ type: 'LiftOutRejected', data: { requestId: pending!.requestId, reason: command.data.reason, rejectedOn: today } }];
       return [{ type: 'FileLiftedOut', data: { requestId: pending!.requestId, basis: pending!.basis, liftedOn: today, checkInsDue: followUpCheckIns(today, deps.limits), followUpUntil: addMonths(today, deps.limits.followUpMonths), reason: command.data.reason } }];

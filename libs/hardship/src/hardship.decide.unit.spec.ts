@@ -229,4 +229,24 @@ describe('hardship-family file decisions', () => {
     const reviewed = run([['2027-03-12', { type: 'RecordYearlyReview', data: { reviewedOn: '2027-03-12', level: 'relative', findings: '收入略有改善' } }]], cadred).state;
     expect(run([remind('2027-03-17')], reviewed).events).toEqual([]);
   });
+
+  it('lets no supervisor decide a registration or a lift-out they asked for themselves (four eyes)', () => {
+    const other = { userId: 'u-sup-2', role: 'supervisor', orgUnitId: '410105' };
+    const byOther = (command: HardshipCommand, state: HardshipFileState, day: string) => decider.decide(command, state, { now: new Date(`${day}T12:00:00+08:00`), actor: other });
+    const inNotice = run([
+      ['2026-03-02', apply],
+      ['2026-03-04', { type: 'RecordHomeVisit', data: { visitedOn: '2026-03-04', consentToIncomeCheck: true, findings: '妻子透析', monthlyHouseholdIncome: 240_000 } }],
+      ['2026-03-05', { type: 'StartPublicNotice', data: { startedOn: '2026-03-05' } }],
+    ]).state;
+    const asked = run([['2026-03-13', { type: 'RequestRegistration', data: { requestId: 'r-1', level: 'deep', causes: ['illness'] } }, 'supervisor']], inNotice).state;
+    const register = { type: 'DecideRegistration', data: { requestId: 'r-1', approve: true, reason: '同意' } } as const;
+    const own = refusal([['2026-03-16', register, 'supervisor']], asked);
+    expect([own.kind, own.code, own.message]).toEqual(['forbidden', 'own_request', expect.stringMatching(/不能审批自己提出的/)]);
+    expect(byOther(register, asked, '2026-03-16')[0].type).toBe('FileRegistered');
+
+    const liftOut = run([['2026-06-01', { type: 'RequestLiftOut', data: { requestId: 'l-1', basis: 'stable_work', evidence: '劳动合同' } }, 'supervisor']], registered()).state;
+    const lift = { type: 'DecideLiftOut', data: { requestId: 'l-1', approve: false, reason: '材料不足' } } as const;
+    expect(refusal([['2026-06-05', lift, 'supervisor']], liftOut).code).toBe('own_request');
+    expect(byOther(lift, liftOut, '2026-06-05')[0].type).toBe('LiftOutRejected');
+  });
 });

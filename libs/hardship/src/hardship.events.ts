@@ -41,7 +41,8 @@ export type PublicNoticeStarted = DomainEvent<'PublicNoticeStarted', { readonly 
 export type ObjectionRecorded = DomainEvent<'ObjectionRecorded', { readonly objectionId: string; readonly summary: string; readonly receivedOn: LocalDate }>;
 export type ObjectionResolved = DomainEvent<'ObjectionResolved', { readonly objectionId: string; readonly upheld: boolean; readonly resolution: string; readonly resolvedOn: LocalDate }>;
 
-export type RegistrationRequested = DomainEvent<'RegistrationRequested', { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[]; readonly requestedAt: Instant }>;
+/** `requestedBy`: who asked (user id), who may not decide it (four eyes); absent on requests recorded before it was kept. */
+export type RegistrationRequested = DomainEvent<'RegistrationRequested', { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[]; readonly requestedAt: Instant; readonly requestedBy?: string }>;
 export type FileRegistered = DomainEvent<'FileRegistered', {
   readonly requestId: string;
   readonly level: HardshipLevel;
@@ -78,7 +79,8 @@ export type YearlyReviewRecorded = DomainEvent<'YearlyReviewRecorded', {
 }>;
 
 export type LiftOutBasis = 'income_above_line' | 'stable_work';
-export type LiftOutRequested = DomainEvent<'LiftOutRequested', { readonly requestId: string; readonly basis: LiftOutBasis; readonly evidence: string; readonly requestedAt: Instant }>;
+/** `requestedBy`: as for a registration request (four eyes). */
+export type LiftOutRequested = DomainEvent<'LiftOutRequested', { readonly requestId: string; readonly basis: LiftOutBasis; readonly evidence: string; readonly requestedAt: Instant; readonly requestedBy?: string }>;
 export type FileLiftedOut = DomainEvent<'FileLiftedOut', {
   readonly requestId: string;
   readonly basis: LiftOutBasis;

@@ -29,7 +29,7 @@ export interface HardshipFileState {
   readonly visitedOn: LocalDate | null;
   readonly notice: { readonly startedOn: LocalDate; readonly endsOn: LocalDate } | null;
   readonly objections: Readonly<Record<string, { readonly summary: string; readonly receivedOn: LocalDate; readonly resolved: boolean; readonly upheld: boolean }>>;
-  readonly pendingRegistration: { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[] } | null;
+  readonly pendingRegistration: { readonly requestId: string; readonly level: HardshipLevel; readonly causes: readonly HardshipCause[]; readonly requestedBy?: string } | null;
   readonly registeredOn: LocalDate | null;
   readonly cadres: Readonly<Partial<Record<CadreLevel, string>>>;
   readonly monthlyIncomes: readonly MonthlyIncome[];
@@ -38,7 +38,7 @@ export interface HardshipFileState {
   /** 走访慰问 recorded, by visit id: the day of each (a repeated command records nothing). */
   readonly familyVisits: Readonly<Record<string, LocalDate>>;
   readonly nextReviewDue: LocalDate | null;
-  readonly pendingLiftOut: { readonly requestId: string; readonly basis: LiftOutBasis } | null;
+  readonly pendingLiftOut: { readonly requestId: string; readonly basis: LiftOutBasis; readonly requestedBy?: string } | null;
   readonly liftedOn: LocalDate | null;
   readonly followUp: { readonly checkInsDue: readonly LocalDate[]; readonly until: LocalDate; readonly checkIns: number } | null;
   readonly ended: { readonly how: 'lifted' | 'relieved' | 'cancelled'; readonly on: LocalDate; readonly reason?: CancellationReason } | null;
@@ -88,7 +88,7 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
       return { ...state, objections: { ...state.objections, [event.data.objectionId]: { ...objection, resolved: true, upheld: event.data.upheld } } };
     }
     case 'RegistrationRequested':
-      return { ...state, status: 'awaiting_registration', pendingRegistration: { requestId: event.data.requestId, level: event.data.level, causes: event.data.causes } };
+      return { ...state, status: 'awaiting_registration', pendingRegistration: { requestId: event.data.requestId, level: event.data.level, causes: event.data.causes, ...(event.data.requestedBy ? { requestedBy: event.data.requestedBy } : {}) } };
     case 'FileRegistered':
       return { ...state, status: 'active', level: event.data.level, causes: event.data.causes, registeredOn: event.data.registeredOn, nextReviewDue: event.data.nextReviewDue, pendingRegistration: null };
     case 'RegistrationRejected':
@@ -112,7 +112,7 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
     case 'YearlyReviewRecorded':
       return { ...state, level: event.data.level, nextReviewDue: event.data.nextReviewDue };
     case 'LiftOutRequested':
-      return { ...state, pendingLiftOut: { requestId: event.data.requestId, basis: event.data.basis } };
+      return { ...state, pendingLiftOut: { requestId: event.data.requestId, basis: event.data.basis, ...(event.data.requestedBy ? { requestedBy: event.data.requestedBy } : {}) } };
     case 'LiftOutRejected':
       return { ...state, pendingLiftOut: null };
     case 'FileLiftedOut':

@@ -79,6 +79,8 @@ export type ExtensionRequested = DomainEvent<'ExtensionRequested', {
   readonly workingDays: number;
   readonly reason: string;
   readonly requestedAt: Instant;
+  /** Who asked (user id): they may not decide it (four eyes). Absent on requests recorded before it was kept. */
+  readonly requestedBy?: string;
 }>;
 
 /** Followed, in the same decision, by the `ResolutionDeadlineExtended` it grants. */

@@ -47,7 +47,7 @@ export interface ComplaintState {
   /** The caller gave no name (匿名): no file can be opened in their name. */
   readonly anonymousCaller?: boolean;
   /** A unit's request for more time, waiting for a supervisor (审批). */
-  readonly pendingExtension?: { readonly requestId: string; readonly workingDays: number; readonly reason: string };
+  readonly pendingExtension?: { readonly requestId: string; readonly workingDays: number; readonly reason: string; readonly requestedBy?: string };
 }
 
 export const initialComplaintState: ComplaintState = {
@@ -92,8 +92,8 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'ResolutionDeadlineExtended':
       return { ...state, round: { ...state.round!, resolveDueAt: event.data.resolveDueAt, extensionsUsed: state.round!.extensionsUsed + 1 } };
     case 'ExtensionRequested': {
-      const { requestId, workingDays, reason } = event.data;
-      return { ...state, pendingExtension: { requestId, workingDays, reason } };
+      const { requestId, workingDays, reason, requestedBy } = event.data;
+      return { ...state, pendingExtension: { requestId, workingDays, reason, ...(requestedBy ? { requestedBy } : {}) } };
     }
     case 'ExtensionRequestApproved':
     case 'ExtensionRequestRejected':

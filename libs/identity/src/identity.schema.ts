@@ -1,3 +1,5 @@
+import { IDENTITY_AUDIT_UNITS_SQL } from './administration/identity-audit.js';
+
 /** Tables of users, org units, sessions, failed log-ins and the identity audit. Run at every start; idempotent. */
 export const IDENTITY_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS org_units (
@@ -19,6 +21,8 @@ CREATE TABLE IF NOT EXISTS users (
   disabled boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+-- 须修改密码: set by a temporary password (an administrator's reset, or one chosen as temporary).
+ALTER TABLE users ADD COLUMN IF NOT EXISTS must_change_password boolean NOT NULL DEFAULT false;
 
 -- 调解员可在多个调解工作室: the rooms a mediator works in besides their own unit.
 CREATE TABLE IF NOT EXISTS user_rooms (
@@ -38,7 +42,8 @@ CREATE TABLE IF NOT EXISTS user_sessions (
 );
 CREATE INDEX IF NOT EXISTS user_sessions_open_by_user_idx ON user_sessions (user_id) WHERE revoked_at IS NULL;
 
--- Failed log-ins per username, keyed by an HMAC of the name typed (people type passwords there too).
+-- Failed log-ins per username and per source address, keyed by an HMAC of the name typed (people
+-- type passwords there too) or of the address; pending = attempts being checked right now.
 CREATE TABLE IF NOT EXISTS login_throttle (
   username_key text PRIMARY KEY,
   recent_failures timestamptz[] NOT NULL,
@@ -46,6 +51,8 @@ CREATE TABLE IF NOT EXISTS login_throttle (
   blocked_until timestamptz,
   last_failure_at timestamptz
 );
+ALTER TABLE login_throttle ADD COLUMN IF NOT EXISTS pending integer NOT NULL DEFAULT 0;
+ALTER TABLE login_throttle ADD COLUMN IF NOT EXISTS pending_since timestamptz;
 
 -- Who changed which user or unit, when and how. Never a password.
 CREATE TABLE IF NOT EXISTS identity_audit (
@@ -59,4 +66,5 @@ CREATE TABLE IF NOT EXISTS identity_audit (
   details jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS identity_audit_target_idx ON identity_audit (target_kind, target_id, at);
+${IDENTITY_AUDIT_UNITS_SQL}
 `;

@@ -12,5 +12,7 @@ export class UserEntity {
   @Column('text') role: Role;
   @Column('text', { name: 'org_unit_id' }) orgUnitId: string;
   @Column('boolean') disabled: boolean;
+  /** 须修改密码: a temporary password, to be changed before anything else. */
+  @Column('boolean', { name: 'must_change_password', default: false }) mustChangePassword: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

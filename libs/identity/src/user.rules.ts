@@ -1,6 +1,7 @@
 import type { FieldViolation } from '#errors';
 import type { OrgUnitKind } from './org-tree.seed.js';
 import { ROLES, type Role } from './user.entity.js';
+import { PASSWORD_POLICY, passwordPolicyViolations, type PasswordOwner } from './password-policy/password-policy.js';
 
 /** What the rules need of the org tree. */
 export interface UnitKinds {
@@ -13,6 +14,8 @@ export interface NewUser {
   readonly displayName: string;
   readonly role: Role;
   readonly orgUnitId: string;
+  /** 临时密码: the administrator hands the password over; the user must change it at first log-in. */
+  readonly mustChangePassword?: boolean;
 }
 
 export interface UserPatch {
@@ -21,7 +24,7 @@ export interface UserPatch {
   readonly orgUnitId?: string;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_PASSWORD_LENGTH = PASSWORD_POLICY.minLength;
 const USERNAME = /^[a-z][a-z0-9_.-]{2,31}$/;
 
 export function newUserViolations(user: NewUser, units: UnitKinds): FieldViolation[] {
@@ -29,13 +32,13 @@ export function newUserViolations(user: NewUser, units: UnitKinds): FieldViolati
   if (!USERNAME.test(user.username ?? '')) {
     violations.push({ field: 'username', rule: 'pattern', message: '用户名须为3至32位小写字母、数字或 _ . -，以字母开头' });
   }
-  violations.push(...passwordViolations(user.password));
+  violations.push(...passwordViolations(user.password, user));
   return [...violations, ...userPatchViolations(user, user, units)];
 }
 
-export function passwordViolations(password: string | undefined): FieldViolation[] {
-  if ((password ?? '').length >= MIN_PASSWORD_LENGTH) return [];
-  return [{ field: 'password', rule: 'min_length', message: `密码至少${MIN_PASSWORD_LENGTH}位` }];
+/** A password an administrator chooses for a user: the same policy as the user's own choice (password-policy/). */
+export function passwordViolations(password: string | undefined, owner: PasswordOwner): FieldViolation[] {
+  return passwordPolicyViolations(password ?? '', { username: owner.username ?? '', displayName: owner.displayName }, 'password');
 }
 
 /** The fields a patch sets, checked together with what the user keeps (`current`). */

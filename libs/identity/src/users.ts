@@ -7,6 +7,7 @@ import { userListItem, userView, type UserListItem, type UserView } from './user
 import { UserSessions } from './sessions/user-sessions.js';
 import { LoginThrottleStore } from './log-in/login-throttle.store.js';
 import { Authentication, type LoggedIn } from './log-in/authentication.js';
+import { PasswordChange } from './log-in/password-change.js';
 import { UserAdministration } from './administration/user-administration.js';
 import { OrgUnitAdministration } from './administration/org-unit-administration.js';
 
@@ -29,6 +30,7 @@ export const DEFAULT_SESSION_LIFETIME_SECONDS = 8 * 3600;
 export class Users {
   readonly sessions: UserSessions;
   readonly authentication: Authentication;
+  readonly passwordChange: PasswordChange;
   readonly administration: UserAdministration;
   readonly unitAdministration: OrgUnitAdministration;
 
@@ -42,6 +44,7 @@ export class Users {
     const throttle = new LoginThrottleStore(dataSource, tokenSecret);
     const lifetime = options.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME_SECONDS;
     this.authentication = new Authentication(dataSource, this.sessions, throttle, tokenSecret, lifetime, (user) => userView(user, orgUnits));
+    this.passwordChange = new PasswordChange(dataSource, this.sessions, this.authentication);
     this.administration = new UserAdministration(dataSource, orgUnits, this.sessions, throttle);
     this.unitAdministration = new OrgUnitAdministration(dataSource, orgUnits);
   }
@@ -66,13 +69,16 @@ export class Users {
 
   /**
    * Makes sure the administrator exists. Returns the generated password when it had to make one up
-   * (to be printed once), `null` otherwise.
+   * (to be printed once), `null` otherwise. A generated password is temporary: it was printed to a
+   * console or a log, so the administrator must choose their own at the first log-in. One set through
+   * CASEWORK_ADMIN_PASSWORD was chosen by the operator and must pass the password policy.
    */
   async ensureAdmin(cityUnitId: string, password?: string): Promise<string | null> {
     const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ username: 'admin' });
     if (existing) return null;
     const chosen = password ?? randomBytes(12).toString('base64url');
-    await this.administration.create({ username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin', orgUnitId: cityUnitId }, null);
+    const admin = { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' as const, orgUnitId: cityUnitId, mustChangePassword: !password };
+    await this.administration.create(admin, null);
     return password ? null : chosen;
   }
 

@@ -21,7 +21,7 @@ export function agreementDocument(input: MediationDocumentInput): DocumentDescri
       { kind: 'title', text: AGREEMENT_TITLE },
       { kind: 'reference', text: caseNumberOf(state) },
       { kind: 'heading', text: '当事人' },
-      ...partyBlocks(state),
+      ...partyBlocks(input),
       { kind: 'paragraph', text: `调解员：${state.mediator?.mediatorName ?? ''}` },
       { kind: 'heading', text: '案由及纠纷事实' },
       { kind: 'paragraph', text: `案由：劳动争议（${referralKindOf(state)}）` },

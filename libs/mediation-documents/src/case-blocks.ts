@@ -1,5 +1,5 @@
 import { claimedTotal, REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, type Applicant, type MediationCaseState } from '#mediation';
-import { maskIdNumber } from '#personal-data';
+import { maskAddress, maskIdNumber } from '#personal-data';
 import type { DocumentBlock } from './document-blocks.js';
 import { paragraphsOf, yuanText } from './document-text.js';
 import type { MediationDocumentInput } from './mediation-document-input.js';
@@ -49,24 +49,29 @@ export function payeeOf(state: MediationCaseState, partyId: string | undefined):
   return state.applicants.length === 1 ? state.applicants[0]!.name : `全体申请人（${applicantNames(state)}）`;
 }
 
-/** 当事人: each applicant with a masked ID number, then the employer with its code and representative. */
-export function partyBlocks(state: MediationCaseState): DocumentBlock[] {
-  const blocks: DocumentBlock[] = state.applicants.map((applicant) => ({ kind: 'paragraph', text: `申请人：${applicantParticulars(applicant)}` }));
+/**
+ * 当事人: each applicant, then the employer with its code and representative. ID numbers and addresses
+ * are masked unless the document is printed with full identity (a logged reveal, for the court).
+ */
+export function partyBlocks(input: MediationDocumentInput): DocumentBlock[] {
+  const { state } = input;
+  const shown = input.identity === 'full' ? { idNumber: (id: string) => id, address: (address: string) => address } : { idNumber: maskIdNumber, address: maskAddress };
+  const blocks: DocumentBlock[] = state.applicants.map((applicant) => ({ kind: 'paragraph', text: `申请人：${applicantParticulars(applicant, shown)}` }));
   const respondent = state.respondent;
   if (respondent) {
     const particulars = [respondent.name];
     if (respondent.creditCode) particulars.push(`统一社会信用代码：${respondent.creditCode}`);
-    if (respondent.address) particulars.push(`住所地：${respondent.address}`);
+    if (respondent.address) particulars.push(`住所地：${shown.address(respondent.address)}`);
     blocks.push({ kind: 'paragraph', text: `被申请人：${particulars.join('，')}` });
     if (respondent.representative) blocks.push({ kind: 'paragraph', text: `法定代表人：${respondent.representative}` });
   }
   return blocks;
 }
 
-function applicantParticulars(applicant: Applicant): string {
+function applicantParticulars(applicant: Applicant, shown: Record<'idNumber' | 'address', (value: string) => string>): string {
   const particulars = [applicant.name];
-  if (applicant.idNumber) particulars.push(`公民身份号码：${maskIdNumber(applicant.idNumber)}`);
-  if (applicant.address) particulars.push(`住址：${applicant.address}`);
+  if (applicant.idNumber) particulars.push(`公民身份号码：${shown.idNumber(applicant.idNumber)}`);
+  if (applicant.address) particulars.push(`住址：${shown.address(applicant.address)}`);
   return particulars.join('，');
 }
 

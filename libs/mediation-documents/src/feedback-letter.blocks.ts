@@ -29,7 +29,7 @@ export function feedbackLetterDocument(input: MediationDocumentInput): DocumentD
       { kind: 'paragraph', text: `${courtOf(input) ?? '案件转来单位'}：` },
       { kind: 'paragraph', indent: true, text: opening(state, mediatorName) },
       { kind: 'heading', text: '一、当事人' },
-      ...partyBlocks(state),
+      ...partyBlocks(input),
       { kind: 'heading', text: '二、调解经过' },
       ...mediationPeriod(state, mediatorName),
       { kind: 'heading', text: '三、申请人的请求' },

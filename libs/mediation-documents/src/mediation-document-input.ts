@@ -6,10 +6,15 @@ export type FailureFindings = Pick<MediationFailed['data'], 'undisputedFacts' | 
 
 export interface MediationDocumentInput {
   /**
-   * The case as folded from its events. Applicants' names and ID numbers are as the caller may show
-   * them (decrypted or masked); an unmasked 18-character ID number is masked here all the same.
+   * The case as folded from its events, decrypted. The parties' ID numbers and addresses are masked
+   * in the document unless `identity` is `full`; a value the caller masked already stays as it is.
    */
   readonly state: MediationCaseState;
+  /**
+   * `full` for the copy a court needs (judicial confirmation: full ID numbers and addresses), printed
+   * only as a logged reveal; `masked` (the default) for drafts and every other copy.
+   */
+  readonly identity?: 'masked' | 'full';
   /** The room as it signs: e.g. `金水区总工会 劳动争议诉调对接工作室`. */
   readonly roomName: string;
   /** The partner court, for a case the union referred; a court referral names its own court. */

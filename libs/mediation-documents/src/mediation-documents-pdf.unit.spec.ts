@@ -66,6 +66,11 @@ describe('调解协议书 as a PDF', () => {
     expect(extracted.text).not.toContain(FULL_ID_NUMBER);
   });
 
+  it('shows the full ID number the court needs when printed with full identity', async () => {
+    const full = await extractedText(await agreementPdf({ ...agreement, identity: 'full' }));
+    expect(full.text).toContain(`公民身份号码：${FULL_ID_NUMBER}`);
+  });
+
   it('says everything the HTML page says, in the same order', () => {
     let from = 0;
     for (const text of textsOf(agreementDocument(agreement)).map(squeeze)) {

@@ -42,11 +42,12 @@ describe('调解协议书 as a printable page', () => {
     expect(text).toContain(`${COURT} · ${ROOM} 调解协议书 ${CASE_NUMBER}`);
   });
 
-  it('names the parties, showing the applicant\'s ID number masked and never in full', () => {
-    expect(text).toContain('申请人：王某，公民身份号码：410105********0017，住址：郑州市金水区某路 1 号');
+  it('names the parties, showing the applicant\'s ID number and the addresses masked and never in full', () => {
+    expect(text).toContain('申请人：王某，公民身份号码：410105********0017，住址：郑州市金水区****');
     expect(text).toContain('申请人：李某 ');
     expect(html).not.toContain(FULL_ID_NUMBER);
-    expect(text).toContain('被申请人：郑州某餐饮管理有限公司，统一社会信用代码：91410105MA40ABCD1X，住所地：郑州市金水区花园路 8 号');
+    expect(html).not.toContain('某路 1 号');
+    expect(text).toContain('被申请人：郑州某餐饮管理有限公司，统一社会信用代码：91410105MA40ABCD1X，住所地：郑州市金水区****');
     expect(text).toContain('法定代表人：赵某');
     expect(text).toContain('调解员：赵雅琴');
   });
@@ -90,6 +91,12 @@ describe('调解协议书 as a printable page', () => {
     }), { courtName: COURT })));
     expect(union).toContain(`${COURT} · ${ROOM} 调解协议书 欠薪案件转来 W-2026-0042`);
     expect(union).toContain('案由：劳动争议（欠薪案件转来）');
+  });
+
+  it('prints the full ID numbers and addresses the court needs when printed with full identity', () => {
+    const full = textOf(agreementHtml(input(agreedCase(), { identity: 'full' })));
+    expect(full).toContain(`申请人：王某，公民身份号码：${FULL_ID_NUMBER}，住址：郑州市金水区某路 1 号`);
+    expect(full).toContain('住所地：郑州市金水区花园路 8 号');
   });
 
   it('masks an ID number the caller left unmasked, and keeps one already masked as it is', () => {

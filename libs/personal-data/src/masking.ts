@@ -22,14 +22,25 @@ const MASKERS: Record<string, (value: string) => string> = {
   homeAddress: maskAddress,
 };
 
+export interface MaskingOptions {
+  /**
+   * Every leaf named `address` is a person's address (a mediation case's parties, whose registry
+   * encrypts them), not an employer's public one as in a complaint.
+   */
+  readonly addresses?: boolean;
+}
+
 /**
- * A copy of `data` with every sensitive leaf (`phone`, `idNumber`, `homeAddress`) masked, wherever it
- * sits. Names and employers' addresses are not personal data in this sense (DOMAIN.md "Personal data").
+ * A copy of `data` with every sensitive leaf (`phone`, `idNumber`, `homeAddress`, and `address` when
+ * asked) masked, wherever it sits. Names and employers' addresses are not masked: DOMAIN.md
+ * "Personal data" shows ID numbers, phones and home addresses masked; names are encrypted at rest only.
  */
-export function maskSensitiveFields<T>(data: T): T {
-  if (Array.isArray(data)) return data.map((item) => maskSensitiveFields(item)) as T;
-  if (data === null || typeof data !== 'object') return data;
-  return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [key, typeof value === 'string' && MASKERS[key] ? MASKERS[key](value) : maskSensitiveFields(value)]),
-  ) as T;
+export function maskSensitiveFields<T>(data: T, options: MaskingOptions = {}): T {
+  const maskers = options.addresses ? { ...MASKERS, address: maskAddress } : MASKERS;
+  const mask = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(mask);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, typeof value === 'string' && maskers[key] ? maskers[key](value) : mask(value)]));
+  };
+  return mask(data) as T;
 }

@@ -21,4 +21,15 @@ describe('masking personal data', () => {
       workers: [{ phone: '139****1111' }],
     });
   });
+
+  it('masks every address as well when the data names people\'s addresses so (mediation parties)', () => {
+    const masked = maskSensitiveFields({
+      applicants: [{ name: '王建国', address: '郑州市金水区纬五路7号院', phone: '13812345678' }],
+      respondent: { name: '某餐饮公司', address: '郑州市金水区花园路8号' },
+    }, { addresses: true });
+    expect(masked).toEqual({
+      applicants: [{ name: '王建国', address: '郑州市金水区****', phone: '138****5678' }],
+      respondent: { name: '某餐饮公司', address: '郑州市金水区****' },
+    });
+  });
 });

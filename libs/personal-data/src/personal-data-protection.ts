@@ -73,6 +73,14 @@ export class PersonalDataProtection {
   }
 
   /**
+   * After an erasure (and after the read models forgot the person): takes the deleted keys out of
+   * the key store's files too. Returns what may still hold them (empty: nothing in the live store).
+   */
+  async purgeErasedKeys(): Promise<{ residue: string[] }> {
+    return this.options.keyStore.purgeErased();
+  }
+
+  /**
    * The key of the keyed hashes that find repeat callers: `storedSecret` where an installation kept
    * one before the key was derived (its hashes must keep matching), else derived from the master key.
    */

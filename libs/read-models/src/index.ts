@@ -32,6 +32,7 @@ export * from './mediation/mediation-figures.projection.js';
 export * from './mediation/mediation-stats.query.js';
 export * from './case-list/mediation-case-mapper.js';
 export * from './people/person-journey.projection.js';
+export * from './people/forget-erased-people.js';
 
 export const readModelEntities = [CaseListEntry];
 

@@ -129,6 +129,24 @@ describe('wage case decisions', () => {
     expect(caseTotals(reopened).verified).toBe(2_000_000);
   });
 
+  it('lets no supervisor decide their own request (four eyes): another supervisor must', () => {
+    const advance = { type: 'RequestEmergencyAdvance', data: { advanceId: 'adv1', allocations: [{ claimantId: 'c', amount: 300_000 }], reason: '春节前生活困难' } } as const;
+    const ownAdvance = run([[advance, 'supervisor']], verifiedCase()).state;
+    const decideAdvance = { type: 'DecideEmergencyAdvance', data: { advanceId: 'adv1', approve: true, reason: '同意' } } as const;
+    for (const approve of [true, false]) {
+      const error = refusal([[{ ...decideAdvance, data: { ...decideAdvance.data, approve } }, 'supervisor']], ownAdvance);
+      expect([error.kind, error.code, error.message]).toEqual(['forbidden', 'own_request', expect.stringMatching(/不能审批自己提出的/)]);
+    }
+    const other = { userId: 'u-sup-2', role: 'supervisor', orgUnitId: '410105' };
+    expect(decider.decide(decideAdvance, ownAdvance, { now: new Date(LATER), actor: other })[0].type).toBe('EmergencyAdvanceApproved');
+    expect(wageCaseAllowedActions(decider, ownAdvance, { now: new Date(LATER), actor: supervisor })).not.toContain('decide-advance');
+    expect(wageCaseAllowedActions(decider, ownAdvance, { now: new Date(LATER), actor: other })).toContain('decide-advance');
+
+    const ownClosure = run([[{ type: 'RequestUnrecoverableClosure', data: { requestId: 'r1', reason: '企业已注销' } }, 'supervisor']], verifiedCase()).state;
+    expect(refusal([[{ type: 'DecideUnrecoverableClosure', data: { requestId: 'r1', approve: true, reason: '同意' } }, 'supervisor']], ownClosure).code).toBe('own_request');
+    expect(decider.decide({ type: 'DecideUnrecoverableClosure', data: { requestId: 'r1', approve: true, reason: '同意' } }, ownClosure, { now: new Date(LATER), actor: other })[0].type).toBe('WageCaseClosed');
+  });
+
   it('tracks a labour-inspection referral in working days over the National Day holiday', () => {
     const state = run([
       { type: 'ReferCase', data: { referralId: 'ref1', target: 'labour_inspection', referredOn: '2026-09-29' } },

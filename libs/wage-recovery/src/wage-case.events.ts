@@ -78,6 +78,8 @@ export type EmergencyAdvanceRequested = DomainEvent<'EmergencyAdvanceRequested',
   readonly allocations: readonly Allocation[];
   readonly reason: string;
   readonly requestedAt: Instant;
+  /** Who asked (user id): they may not decide it (four eyes). Absent on requests recorded before it was kept. */
+  readonly requestedBy?: string;
 }>;
 
 /** Approval pays the advance out of the fund (垫付). */
@@ -128,7 +130,8 @@ export type ReferralExtended = DomainEvent<'ReferralExtended', { readonly referr
 
 export type ReferralConcluded = DomainEvent<'ReferralConcluded', { readonly referralId: string; readonly concludedOn: LocalDate; readonly outcome: string }>;
 
-export type UnrecoverableClosureRequested = DomainEvent<'UnrecoverableClosureRequested', { readonly requestId: string; readonly reason: string; readonly requestedAt: Instant }>;
+/** `requestedBy`: who asked (user id), who may not decide it (four eyes); absent on requests recorded before it was kept. */
+export type UnrecoverableClosureRequested = DomainEvent<'UnrecoverableClosureRequested', { readonly requestId: string; readonly reason: string; readonly requestedAt: Instant; readonly requestedBy?: string }>;
 
 export type UnrecoverableClosureRejected = DomainEvent<'UnrecoverableClosureRejected', { readonly requestId: string; readonly reason: string; readonly rejectedAt: Instant }>;
 

@@ -54,6 +54,7 @@ export interface AdvanceRecord {
   readonly status: 'requested' | 'approved' | 'rejected' | 'reversed';
   readonly reason: string;
   readonly requestedAt: string;
+  readonly requestedBy?: string;
 }
 
 export interface ReferralRecord {
@@ -85,7 +86,7 @@ export interface WageCaseState {
   /** 调解协议约定的付款, by installment id. */
   readonly expectedPayments: Readonly<Record<string, ExpectedPaymentRecord>>;
   readonly firstRecoveryAt: string | null;
-  readonly pendingClosure: { readonly requestId: string; readonly reason: string; readonly requestedAt: string } | null;
+  readonly pendingClosure: { readonly requestId: string; readonly reason: string; readonly requestedAt: string; readonly requestedBy?: string } | null;
   readonly closure: { readonly outcome: ClosureOutcome; readonly closedAt: string; readonly reason: string } | null;
   /** The status a reopened case returns to. */
   readonly statusBeforeClosing: WageCaseStatus | null;
@@ -181,8 +182,8 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       return { ...next, expectedPayments };
     }
     case 'EmergencyAdvanceRequested': {
-      const { advanceId, amount, allocations, reason, requestedAt } = event.data;
-      return { ...state, advances: { ...state.advances, [advanceId]: { amount, allocations, status: 'requested', reason, requestedAt } } };
+      const { advanceId, amount, allocations, reason, requestedAt, requestedBy } = event.data;
+      return { ...state, advances: { ...state.advances, [advanceId]: { amount, allocations, status: 'requested', reason, requestedAt, ...(requestedBy ? { requestedBy } : {}) } } };
     }
     case 'EmergencyAdvanceApproved': {
       const { advanceId, allocations } = event.data;
@@ -213,7 +214,7 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
     case 'ReferralConcluded':
       return updateReferral(state, event.data.referralId, (r) => ({ ...r, concludedOn: event.data.concludedOn, outcome: event.data.outcome }));
     case 'UnrecoverableClosureRequested':
-      return { ...state, pendingClosure: { requestId: event.data.requestId, reason: event.data.reason, requestedAt: event.data.requestedAt } };
+      return { ...state, pendingClosure: { requestId: event.data.requestId, reason: event.data.reason, requestedAt: event.data.requestedAt, ...(event.data.requestedBy ? { requestedBy: event.data.requestedBy } : {}) } };
     case 'UnrecoverableClosureRejected':
       return { ...state, pendingClosure: null };
     case 'WageCaseClosed':

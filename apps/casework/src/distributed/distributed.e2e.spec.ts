@@ -16,7 +16,7 @@ import { ApiClient } from '../testing/api-client.js';
 import { wallClockShanghaiDay as shanghaiDay } from '../testing/shanghai-day.js';
 import { DistributedStack, type ProcessName } from './testing/distributed-stack.js';
 
-const ADMIN_PASSWORD = 'dist-Admin-passw0rd';
+const ADMIN_PASSWORD = 'dist-Warden-passw0rd';
 const ROOM = 'MR-410105';
 
 kafkaSuite('the distributed runtime', () => {
@@ -64,8 +64,8 @@ kafkaSuite('the distributed runtime', () => {
     expect(metrics).toContain('# TYPE casework_command_conflicts_total counter');
     const admin = await ApiClient.login(stack.gatewayUrl, 'admin', ADMIN_PASSWORD);
     const user = async (username: string, role: string, orgUnitId: string) => {
-      await post(admin, '/api/users', { username, password: `${username}-passw0rd`, displayName: username, role, orgUnitId });
-      return ApiClient.login(stack.gatewayUrl, username, `${username}-passw0rd`);
+      await post(admin, '/api/users', { username, password: `Quiet-harbour-${username.length}-passw0rd`, displayName: username, role, orgUnitId });
+      return ApiClient.login(stack.gatewayUrl, username, `Quiet-harbour-${username.length}-passw0rd`);
     };
     const caseworker = await user('li.caseworker', 'caseworker', '410105');
     const supervisor = await user('sun.supervisor', 'supervisor', '410105');

@@ -136,3 +136,16 @@ export async function logInThroughConsole(page: Page, baseUrl: string, user: { r
   await page.keyboard.press('Enter');
   await page.getByTestId('header-user').waitFor();
 }
+
+/**
+ * Waits until a JavaScript expression is true in the page, polled from the test. Playwright's own
+ * `page.waitForFunction` builds its predicate with `new Function` inside the page, which the
+ * console's Content Security Policy (`script-src 'self'`, no `unsafe-eval`) rightly refuses.
+ */
+export async function waitForExpression(page: Page, expression: string, _arg?: undefined, options: { timeout?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeout ?? 15_000);
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}

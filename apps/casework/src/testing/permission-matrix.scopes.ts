@@ -128,3 +128,50 @@ export const ADMINISTRATION_BY_ROLE = grid(`
   erqiMediator        403    403     200       403     403      403       200        403       403        403     403
   admin               201    403     200       200     204      200       200        200       200        201     200
 `);
+
+/**
+ * 管理范围 (issue 17.2): what 金水区's administrator (`jinshuiAdmin`, at 410105) and the city's
+ * (`admin`) may do to a caseworker of each unit, or where they may place a new one. Outside their
+ * subtree a user is "not found" (404) and a unit to place someone in is refused (403).
+ */
+export const ADMIN_SCOPE = grid(`
+                          jinshui  station  erqi  city
+  jinshuiAdmin.create     201      201      403   403
+  jinshuiAdmin.moveInto   200      200      403   403
+  jinshuiAdmin.rename     200      200      404   404
+  jinshuiAdmin.disable    200      200      404   404
+  jinshuiAdmin.reset      200      200      404   404
+  admin.create            201      201      201   201
+  admin.moveInto          200      200      200   200
+  admin.rename            200      200      200   200
+  admin.disable           200      200      200   200
+  admin.reset             200      200      200   200
+`);
+
+/**
+ * `GET /api/identity-audit?unit=…`: the changes to a unit's users, for the supervisors at or above it
+ * and the administrators who make them; nobody else (403).
+ */
+export const IDENTITY_AUDIT = grid(`
+                      jinshui  station  erqi  city
+  jinshuiCaseworker   403      403      403   403
+  jinshuiSupervisor   200      200      403   403
+  jinshuiMediator     403      403      403   403
+  stationCaseworker   403      403      403   403
+  erqiCaseworker      403      403      403   403
+  cityCaseworker      403      403      403   403
+  citySupervisor      200      200      200   200
+  erqiMediator        403      403      403   403
+  admin               200      200      200   200
+`);
+
+/**
+ * 四眼原则 (issue 17.4): a request made by 金水区's supervisor, decided by that supervisor
+ * (`requester`) and by the city's (`other`). Nobody decides their own request.
+ */
+export const FOUR_EYES = grid(`
+                      requester  other
+  hotlineExtension    403        200
+  wageAdvance         403        200
+  wageUnrecoverable   403        200
+`);

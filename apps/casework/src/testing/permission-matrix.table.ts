@@ -96,6 +96,23 @@ const SUPERVISOR_EXTENDS = grid(`
   admin               404      404      404   404
 `);
 
+/**
+ * The follow-up call (回访) is the check on the handler's work: the unit that handled the order does
+ * not make it; the receiving centre and the units above the handler do (issue 17.4).
+ */
+const FOLLOW_UP_NOT_BY_HANDLER = grid(`
+                      jinshui  station  erqi  city
+  jinshuiCaseworker   403      200      404   404
+  jinshuiSupervisor   403      200      404   404
+  jinshuiMediator     404      404      404   404
+  stationCaseworker   404      403      404   404
+  erqiCaseworker      404      404      403   404
+  cityCaseworker      200      200      200   200
+  citySupervisor      200      200      200   200
+  erqiMediator        404      404      404   404
+  admin               404      404      404   404
+`);
+
 /** Deciding an extension request (审批): supervisors of the subtree; nobody else has an inbox. */
 const SUPERVISOR_DECIDES = grid(`
                       jinshui  station  erqi  city
@@ -181,7 +198,7 @@ export const CASE_ENDPOINTS: readonly EndpointSpec[] = [
   act('extend', 'contacted', SUPERVISOR_EXTENDS, () => ({ workingDays: 3, reason: '需要调取考勤记录' })),
   act('extension-requests', 'contacted', HANDLING_UNIT_ASKS, () => ({ workingDays: 3, reason: '需要调取考勤记录' })),
   act('resolve', 'contacted', SEES, () => ({ outcome: 'solved', summary: '企业已支付欠薪' })),
-  act('follow-up', 'resolved', SEES, () => ({ reached: true, satisfaction: 'satisfied' })),
+  act('follow-up', 'resolved', FOLLOW_UP_NOT_BY_HANDLER, () => ({ reached: true, satisfaction: 'satisfied' })),
   act('close', 'followed_up', SEES),
   act('reopen', 'followed_up_dissatisfied', SEES, () => ({ reason: '来电人对处理结果不满意' })),
   act('merge', 'flagged_repeat', MERGES_INTO_EARLIER_AT_CITY, (_, { earlierId }) => ({ intoComplaintId: earlierId, reason: '同一来电人重复反映' })),

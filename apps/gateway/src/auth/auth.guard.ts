@@ -1,14 +1,16 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { UnauthenticatedError } from '#errors';
+import { ForbiddenError, UnauthenticatedError } from '#errors';
 import type { Users } from '#identity';
 import { USERS } from '../core/tokens.js';
-import { PUBLIC_ROUTE, type AuthenticatedUser } from './current-user.js';
+import { BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, type AuthenticatedUser } from './current-user.js';
 
 /**
  * Every route needs a valid bearer token unless marked `@Public()`: well signed, unexpired, and
  * naming a session that was neither revoked nor belongs to a disabled user (401 `session_revoked`,
  * `session_expired`). Sessions run on the real clock, not on the request clock tests may move.
+ * A user holding a temporary password gets 403 `password_change_required` everywhere except the
+ * routes marked `@AllowedBeforePasswordChange()`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -33,8 +35,13 @@ export class AuthGuard implements CanActivate {
       roomIds: session.roomIds,
       username: session.username,
       sessionId: session.sessionId,
+      mustChangePassword: session.mustChangePassword,
     };
     request.user = user;
+    // A temporary password: nothing but the routes that let the user change it (403, Chinese message).
+    if (session.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, [context.getHandler(), context.getClass()])) {
+      throw new ForbiddenError('password_change_required', '您正在使用临时密码，请先修改密码再继续操作');
+    }
     return true;
   }
 }

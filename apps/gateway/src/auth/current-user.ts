@@ -10,6 +10,8 @@ export interface AuthenticatedUser extends Actor {
   readonly roomIds?: readonly string[];
   /** The session the token names; log-out ends it. Never recorded in events. */
   readonly sessionId: string;
+  /** A temporary password: the guard lets only the password routes through. */
+  readonly mustChangePassword?: boolean;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedUser => {
@@ -19,3 +21,7 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 export const PUBLIC_ROUTE = 'casework:public';
 /** Marks a route that needs no token (log-in, health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const BEFORE_PASSWORD_CHANGE = 'casework:before-password-change';
+/** Marks a route a user with a temporary password may call: who am I, change it, log out. */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE, true);

@@ -9,7 +9,8 @@ import { parseDelimited, readWorkbook, type Cell } from '#spreadsheet';
 import { importLegacyRegistry } from '../../../hardship/src/import/import-legacy.js';
 import { LegacyHeaderError } from '../../../hardship/src/import/legacy-registry.js';
 import { SheetUploadDto } from '../http/sheet-upload.dto.js';
-import type { OrgUnits } from '#identity';
+import { activeUserById, type OrgUnits } from '#identity';
+import { canSeeCase } from '#access-control';
 import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
 import { CALENDAR, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
@@ -199,8 +200,15 @@ export class HardshipFilesController {
     return this.files.run(id, { type: 'TransferFile', data: { toUnitId: b.unitId, toDistrict, reason: b.reason } }, m, { reason: b.reason });
   }
 
+  /** 帮扶责任人: an active user who may see the file (caseworker or supervisor of its unit or above). */
   @Post(':id/cadres') @HttpCode(200)
-  cadre(@Param('id', FileId) id: string, @Body() b: Dto.CadreDto, @CommandMetadata() m: Meta) {
+  async cadre(@Param('id', FileId) id: string, @Body() b: Dto.CadreDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: Meta) {
+    const file = foldHardshipFile(await this.files.visibleEvents(id, user));
+    const candidate = await activeUserById(this.dataSource, b.userId);
+    if (!candidate) throw new ValidationError([{ field: 'userId', rule: 'active_user', message: '帮扶责任人须为系统中在岗的用户，请从名单中选择（userId）' }]);
+    if (!canSeeCase(candidate, { kind: 'hardship_file', unitIds: [file.unitId!] }, this.orgUnits)) {
+      throw new ValidationError([{ field: 'userId', rule: 'may_see_file', message: '帮扶责任人须为能查看本档案的个案工作者或督导（本单位或上级单位）（userId）' }]);
+    }
     return this.files.run(id, { type: 'AssignCadre', data: b as never }, m, { reason: b.reason });
   }
 

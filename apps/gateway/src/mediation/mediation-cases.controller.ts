@@ -7,11 +7,10 @@ import { addDays, daysBetween, shanghaiDateOf, startOfShanghaiDay } from '#calen
 import { deterministicUuid, type IdempotencyStore } from '#command-handling';
 import { NotFoundError, ValidationError } from '#errors';
 import { localDate } from '#field-checks';
-import type { EventStore, RecordedEvent } from '#event-store';
+import type { EventStore } from '#event-store';
 import type { OrgUnits, Users } from '#identity';
 import {
-  agreementRemaining, daysLeft, deadlineStanding, evolveMediationCase, initialMediationCaseState, installmentRemaining, MEDIATION_STATUS_LABELS,
-  type MediationCaseState, type MediationCommand, type MediationEvent, type SessionHeld,
+  agreementRemaining, daysLeft, deadlineStanding, installmentRemaining, MEDIATION_STATUS_LABELS, type MediationCommand, type SessionHeld,
 } from '#mediation';
 import { maskSensitiveFields } from '#personal-data';
 import { querySessions } from '#read-models';
@@ -25,22 +24,17 @@ import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, USERS } from '../core
 import { ExecuteMediationCommand } from '../../../mediation/src/execute-mediation-command.js';
 import { MEDIATION_SERVICES, mediationCaseStream } from '../../../mediation/src/mediation-stream.js';
 import type { MediationServices } from '../../../mediation/src/mediation-services.js';
-import { agreementHtml, agreementPdf, failureFindingsOf, feedbackLetterHtml, feedbackLetterPdf, type MediationDocumentInput } from '#mediation-documents';
+import { foldMediationCase } from './mediation-case-fold.js';
+import { mediationDocumentOf, renderMediationDocument, sendDocument } from './mediation-document.js';
 import * as Dto from './mediation.dto.js';
 
-/** The documents a room hands out, by their name in the URL: the agreement and the feedback letter to the court. */
-const DOCUMENTS = {
-  agreement: { title: '调解协议书', html: agreementHtml, pdf: agreementPdf },
-  'feedback-letter': { title: '调解不成反馈函', html: feedbackLetterHtml, pdf: feedbackLetterPdf },
-} as const;
+export { foldMediationCase };
 
+/** The parties' addresses are people's addresses here (ADR 0007), masked like their phones and ID numbers. */
+const PARTIES = { addresses: true } as const;
 const CaseId = new CaseIdPipe('mediation_case_not_found', '调解案件不存在或无权查看');
 const notFound = () => new NotFoundError('mediation_case_not_found', '调解案件不存在或无权查看');
 type Meta = HttpCommandMeta;
-
-export function foldMediationCase(events: readonly RecordedEvent[]): MediationCaseState {
-  return events.reduce((s, e) => evolveMediationCase(s, { type: e.type, data: e.data } as MediationEvent), initialMediationCaseState);
-}
 
 /** Every HTTP entry into a mediation case (see CaseCommands). */
 @Injectable()
@@ -164,7 +158,7 @@ export class MediationCasesController {
     return {
       id, version: events.length, status: state.status, statusLabel: MEDIATION_STATUS_LABELS[state.status], source: state.source,
       roomId: state.roomId, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId, referredOn: state.referredOn,
-      ...maskSensitiveFields({ applicants: state.applicants, respondent: state.respondent }),
+      ...maskSensitiveFields({ applicants: state.applicants, respondent: state.respondent }, PARTIES),
       claims: state.claims, summary: state.summary, acceptedOn: state.acceptedOn, deadlineBasis: state.deadlineBasis, periodDays: state.periodDays,
       extensionDays: state.extensionDays, deadline: state.deadline, daysLeft: daysLeft(state, today), deadlineStanding: deadlineStanding(state, today, this.mediation.limits),
       mediator: state.mediator,
@@ -178,35 +172,18 @@ export class MediationCasesController {
 
   /**
    * 调解协议书 / 调解不成反馈函, generated from the case (nothing typed twice): `agreement` or
-   * `feedback-letter`, as a printable page, or as PDF with `.pdf`. The parties' ID numbers are masked.
+   * `feedback-letter`, as a printable page, or as PDF with `.pdf`. The parties' ID numbers and
+   * addresses are masked: the copy for the court is `POST …/documents/:document/reveal` (a logged reveal).
    */
   @Get(':id/documents/:document')
   async document(@Param('id', CaseId) id: string, @Param('document') document: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date, @Res() response: Response) {
-    const pdf = document.endsWith('.pdf');
-    const kind = DOCUMENTS[document.replace(/\.pdf$/, '') as keyof typeof DOCUMENTS];
-    if (!kind) throw new NotFoundError('document_not_found', '没有这种文书：可选 agreement（调解协议书）或 feedback-letter（调解不成反馈函）');
-    const events = await this.cases.visibleEvents(id, user);
-    const state = foldMediationCase(events);
-    const input: MediationDocumentInput = {
-      state: { ...state, ...maskSensitiveFields({ applicants: state.applicants }) }, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId!, printedOn: shanghaiDateOf(now),
-      ...(state.status === 'failed' ? { failure: failureFindingsOf(events.map((e) => ({ type: e.type, data: e.data }) as MediationEvent))! } : {}),
-    };
-    const filename = `filename*=UTF-8''${encodeURIComponent(`${kind.title}${pdf ? '.pdf' : '.html'}`)}`;
-    if (pdf) {
-      const body = await kind.pdf(input);
-      response.setHeader('Content-Type', 'application/pdf');
-      response.setHeader('Content-Disposition', `inline; filename="mediation-${document}"; ${filename}`);
-      response.end(body);
-      return;
-    }
-    response.setHeader('Content-Type', 'text/html; charset=utf-8');
-    response.setHeader('Content-Disposition', `inline; ${filename}`);
-    response.end(kind.html(input));
+    const wanted = mediationDocumentOf(document);
+    sendDocument(response, await renderMediationDocument(await this.cases.visibleEvents(id, user), { document: wanted, identity: 'masked', orgUnits: this.orgUnits, now }));
   }
 
   @Get(':id/history')
   async history(@Param('id', CaseId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return caseHistory(await this.cases.visibleEvents(id, user));
+    return caseHistory(await this.cases.visibleEvents(id, user), PARTIES);
   }
 
   @Post(':id/accept') @HttpCode(200)

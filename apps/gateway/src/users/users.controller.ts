@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put } from
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { IdentityActor, Users } from '#identity';
+import type { Administrator, Users } from '#identity';
 import { USERS } from '../core/tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { AdminOnly } from '../auth/admin-only.guard.js';
@@ -13,13 +13,17 @@ import { UpdateUserDto } from './update-user.dto.js';
 /** A user id in a URL must be a UUID; anything else is the same "not found". */
 const UserId = new CaseIdPipe('user_not_found', '用户不存在');
 
-const actor = (user: AuthenticatedUser): IdentityActor => ({ userId: user.userId, username: user.username });
+/** The administrator as their row says now: their unit bounds what they may manage. */
+const actor = (user: AuthenticatedUser): Administrator => ({ userId: user.userId, username: user.username, role: user.role, orgUnitId: user.orgUnitId });
 
 export class RoomsDto {
   @ApiProperty({ type: [String], example: ['MR-410103'] }) @IsArray({ message: '调解工作室须为列表' }) @IsString({ each: true, message: '调解工作室编号须为文字' }) roomIds: string[];
 }
 
-/** 用户管理, for administrators only. No answer ever carries a password or its hash. */
+/**
+ * 用户管理, for administrators only, each within their own unit and below (a user outside is 404).
+ * No answer ever carries a password or its hash.
+ */
 @ApiTags('users')
 @ApiBearerAuth()
 @AdminOnly()
@@ -28,8 +32,8 @@ export class UsersController {
   constructor(@Inject(USERS) private readonly users: Users) {}
 
   @Get()
-  list() {
-    return this.users.list();
+  list(@CurrentUser() user: AuthenticatedUser) {
+    return this.users.administration.list(actor(user));
   }
 
   @Post()

@@ -1,7 +1,9 @@
 import { enWage } from './en-wage';
 import { enHardship } from './en-hardship';
 import { enParked } from '../pages/admin/parked/parked-text';
+import { enAccountChanges } from '../pages/admin/account-changes/account-changes-text';
 import { enOrderImport } from '../pages/complaint/import-orders-text';
+import { enAccount } from '../pages/account/account-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -213,6 +215,10 @@ export const en: Record<MessageKey, string> = {
   'login.sessionEnded': 'Your session has ended. Please log in again.',
   'login.tooMany': 'Too many failed log-ins. Try again in {n} seconds.',
   'nav.approvals': 'Approvals',
+  'nav.notices': 'Notices',
+  'notices.title': 'System notices',
+  'notices.none': 'No notices',
+  'notices.markRead': 'Mark as read',
   'nav.accessLog': 'Access log',
   'nav.users': 'Users',
   'nav.units': 'Org units',
@@ -494,5 +500,7 @@ export const en: Record<MessageKey, string> = {
   ...enHardship,
   ...enMediation,
   ...enParked,
+  ...enAccountChanges,
   ...enOrderImport,
+  ...enAccount,
 };

@@ -237,7 +237,7 @@ export const zhMediation = {
 
   'med.documents.name.agreement': '调解协议书',
   'med.documents.name.feedback-letter': '调解不成反馈函',
-  'med.documents.ready.agreement': '由案件信息生成，当事人身份证号已打码。',
+  'med.documents.ready.agreement': '由案件信息生成，当事人身份证号和住址已打码；申请司法确认时打印法院用文本。',
   'med.documents.ready.feedback-letter': '致委派/委托法院，写明无争议事实和争议焦点。',
   'med.documents.notYet.agreement': '达成调解协议后可打印。',
   'med.documents.notYet.feedback-letter': '调解不成的案件可打印。',
@@ -245,6 +245,14 @@ export const zhMediation = {
   'med.documents.print.feedback-letter': '打印反馈函',
   'med.documents.pdf': '下载 PDF',
   'med.documents.blocked': '浏览器阻止了新窗口，请允许本站弹出窗口后重试。',
+  'med.documents.court': '法院用（完整身份）',
+  'med.documents.court.title': '打印法院用{document}',
+  'med.documents.court.intro': '法院用文本显示当事人完整的身份证号码和住址，仅用于提交法院（如申请司法确认）。',
+  'med.documents.court.reason': '打印理由',
+  'med.documents.court.placeholder': '例如：双方申请司法确认，提交法院',
+  'med.documents.court.required': '请填写打印理由',
+  'med.documents.court.logged': '本次打印连同理由将记入访问日志。',
+  'med.documents.court.submit': '确认打印',
 
   'med.day.title': '今日调解 · {date}',
   'med.day.sessions': '今日调解安排',

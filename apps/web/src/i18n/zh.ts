@@ -1,8 +1,10 @@
 import { zhWage } from './zh-wage';
 import { zhHardship } from './zh-hardship';
 import { zhParked } from '../pages/admin/parked/parked-text';
+import { zhAccountChanges } from '../pages/admin/account-changes/account-changes-text';
 import { zhMediation } from './zh-mediation';
 import { zhOrderImport } from '../pages/complaint/import-orders-text';
+import { zhAccount } from '../pages/account/account-text';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -212,6 +214,10 @@ export const zh = {
   'login.sessionEnded': '会话已失效，请重新登录',
   'login.tooMany': '登录失败次数过多，请 {n} 秒后再试',
   'nav.approvals': '审批',
+  'nav.notices': '系统通知',
+  'notices.title': '系统通知',
+  'notices.none': '暂无通知',
+  'notices.markRead': '标为已读',
   'nav.accessLog': '访问日志',
   'nav.users': '用户管理',
   'nav.units': '单位管理',
@@ -493,7 +499,9 @@ export const zh = {
   ...zhHardship,
   ...zhMediation,
   ...zhParked,
+  ...zhAccountChanges,
   ...zhOrderImport,
+  ...zhAccount,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -21,7 +21,9 @@ const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<R
   { route: { name: 'room-calendar' }, key: 'nav.roomCalendar', testId: 'nav-room-calendar' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard', roleKeys: { mediator: 'nav.mediationDashboard' } },
   { route: { name: 'approvals' }, key: 'nav.approvals', testId: 'nav-approvals' },
+  { route: { name: 'notices' }, key: 'nav.notices', testId: 'nav-notices' },
   { route: { name: 'access-log' }, key: 'nav.accessLog', testId: 'nav-access-log' },
+  { route: { name: 'account-changes' }, key: 'nav.accountChanges', testId: 'nav-account-changes' },
   { route: { name: 'users' }, key: 'nav.users', testId: 'nav-users' },
   { route: { name: 'units' }, key: 'nav.units', testId: 'nav-units' },
   { route: { name: 'reference' }, key: 'nav.reference', testId: 'nav-reference' },
@@ -55,6 +57,9 @@ export function Shell({ user, route, onLogout, children }: {
         <button type="button" className="link-button" data-testid="lang-toggle" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
           {t('lang.switch')}
         </button>
+        <a href={hrefFor({ name: 'account-password' })} className="link-button" data-testid="change-password-link">
+          {t('account.menu')}
+        </a>
         <button type="button" className="secondary" data-testid="logout" onClick={onLogout}>
           {t('header.logout')}
         </button>

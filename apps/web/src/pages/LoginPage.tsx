@@ -20,7 +20,7 @@ export function LoginPage({ notice, onLoggedIn }: { notice?: string | null; onLo
     setError(null);
     try {
       const result = await api.post<LoginResult>('/api/auth/login', { username, password });
-      onLoggedIn({ token: result.accessToken, user: result.user });
+      onLoggedIn({ token: result.accessToken, user: result.user, mustChangePassword: result.mustChangePassword === true });
     } catch (e) {
       if (!(e instanceof ApiError)) setError(t('common.networkError'));
       else if (e.status === 401) setError(t('login.failed'));

@@ -1,5 +1,6 @@
 import type { Route } from '../router';
 import { AccessLogPage } from './access-log/AccessLogPage';
+import { NoticesPage } from './notices/NoticesPage';
 import { CalendarPage } from './admin/calendar/CalendarPage';
 import { ReferencePage } from './admin/reference/ReferencePage';
 import { UnitsPage } from './admin/UnitsPage';
@@ -32,6 +33,8 @@ export function Page({ route }: { route: Route }) {
       return <ApprovalsPage />;
     case 'access-log':
       return <AccessLogPage />;
+    case 'notices':
+      return <NoticesPage />;
     case 'users':
       return <UsersPage />;
     case 'units':

@@ -1,3 +1,4 @@
+import { requireNotOwnRequest } from '#decider';
 import { RuleBrokenError } from '#errors';
 import type { DecideExtensionRequest, RequestExtension } from '../complaint.commands.js';
 import type { ComplaintEvent } from '../complaint.events.js';
@@ -13,7 +14,7 @@ export function requestExtension(data: RequestExtension['data'], state: Complain
   if (state.pendingExtension) {
     throw brokenRule(state, { code: 'extension_request_pending', message: '已有待审批的延期申请，请等待督导审批' });
   }
-  return [{ type: 'ExtensionRequested', data: { requestId: data.requestId, workingDays: data.workingDays, reason: data.reason, requestedAt: env.nowIso } }];
+  return [{ type: 'ExtensionRequested', data: { requestId: data.requestId, workingDays: data.workingDays, reason: data.reason, requestedAt: env.nowIso, requestedBy: env.actor.userId } }];
 }
 
 /** 审批: a supervisor approves (the deadline moves) or rejects (with a reason) the pending request. */
@@ -23,6 +24,7 @@ export function decideExtensionRequest(data: DecideExtensionRequest['data'], sta
   if (!pending || pending.requestId !== data.requestId) {
     throw new RuleBrokenError('extension_request_not_pending', '该延期申请不存在或已审批');
   }
+  requireNotOwnRequest(env.actor, pending.requestedBy, '延期申请');
   if (!data.approve) {
     return [{ type: 'ExtensionRequestRejected', data: { requestId: data.requestId, reason: data.reason!, decidedAt: env.nowIso } }];
   }

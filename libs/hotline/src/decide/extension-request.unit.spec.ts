@@ -5,7 +5,7 @@ import { actors, at, complaintDecider, events, history } from '../testing/compla
 const whenAsked = at('2026-03-25T10:00:00+08:00', actors.stationWorker);
 const spec = deciderSpec(complaintDecider(), whenAsked);
 const ask = (workingDays = 5, reason = '需调取考勤记录') => ({ type: 'RequestExtension', data: { requestId: 'req-1', workingDays, reason } }) as const;
-const requested = { type: 'ExtensionRequested', data: { requestId: 'req-1', workingDays: 5, reason: '需调取考勤记录', requestedAt: '2026-03-25T02:00:00.000Z' } } as const;
+const requested = { type: 'ExtensionRequested', data: { requestId: 'req-1', workingDays: 5, reason: '需调取考勤记录', requestedAt: '2026-03-25T02:00:00.000Z', requestedBy: 'user-jinshui' } } as const;
 const decide = (approve: boolean, reason?: string) => ({ type: 'DecideExtensionRequest', data: { requestId: 'req-1', approve, ...(reason ? { reason } : {}) } }) as const;
 const bySupervisor = at('2026-03-25T10:00:00+08:00', actors.supervisor);
 
@@ -39,6 +39,19 @@ describe('asking a supervisor for more time (申请延期 and 审批)', () => {
     ]);
     const error = spec.given([...history.contacted, requested]).when(decide(false), bySupervisor).thenThrows(ValidationError);
     expect(error.violations.map((v) => [v.field, v.rule])).toEqual([['reason', 'required']]);
+  });
+
+  it('a supervisor of the handling unit who asked does not decide their own request (four eyes)', () => {
+    const stationSupervisor = { ...actors.stationWorker, userId: 'user-station-supervisor', role: 'supervisor' };
+    const own = { ...requested, data: { ...requested.data, requestedBy: stationSupervisor.userId } };
+    spec.given(history.contacted).when(ask(), { actor: stationSupervisor }).then([own]);
+    const error = spec.given([...history.contacted, own]).when(decide(true), { actor: stationSupervisor }).thenThrows(ForbiddenError, 'own_request');
+    expect(error.message).toMatch(/不能审批自己提出的/);
+    spec.given([...history.contacted, own]).when(decide(false, '不同意'), { actor: stationSupervisor }).thenThrows(ForbiddenError, 'own_request');
+    spec.given([...history.contacted, own]).when(decide(true), bySupervisor).then([
+      { type: 'ExtensionRequestApproved', data: { requestId: 'req-1', decidedAt: '2026-03-25T02:00:00.000Z' } },
+      events.extended({ reason: '需调取考勤记录' }),
+    ]);
   });
 
   it('only a supervisor decides, and only a pending request', () => {

@@ -33,6 +33,14 @@ describe('following up with the caller (回访)', () => {
     expect(extra.violations).toEqual([expect.objectContaining({ field: 'satisfaction', rule: 'not_reached' })]);
   });
 
+  it('the unit that handled the complaint does not follow up its own work: the receiving centre does', () => {
+    const error = spec.given(history.resolved).when(followUp({ reached: true, satisfaction: 'satisfied' }), { actor: actors.stationWorker }).thenThrows(ForbiddenError, 'follow_up_by_handling_unit');
+    expect(error.message).toMatch(/承办单位不能回访/);
+    const stationSupervisor = { ...actors.stationWorker, userId: 'user-station-supervisor', role: 'supervisor' };
+    spec.given(history.resolved).when(followUp({ reached: false }), { actor: stationSupervisor }).thenThrows(ForbiddenError, 'follow_up_by_handling_unit');
+    spec.given(history.resolved).when(followUp({ reached: true, satisfaction: 'satisfied' }), { actor: actors.supervisor }).then([events.followedUp()]);
+  });
+
   it('only a resolved complaint is followed up, and only until the caller is reached', () => {
     spec.given(history.contacted).when(followUp({ reached: false })).thenThrows(RuleBrokenError, 'complaint_not_resolved');
     spec.given(history.followedUp()).when(followUp({ reached: false })).thenThrows(RuleBrokenError, 'follow_up_already_recorded');

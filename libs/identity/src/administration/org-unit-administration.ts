@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { NotFoundError, ValidationError } from '#errors';
+import { ValidationError } from '#errors';
 import { OrgUnitEntity } from '../org-unit.entity.js';
 import type { OrgUnits } from '../org-units.js';
-import { recordIdentityChange, type IdentityActor } from './identity-audit.js';
+import { recordIdentityChange } from './identity-audit.js';
+import { assertMayRenameUnit, assertUnitInScope, type Administrator } from './admin-scope.js';
 import { nameViolations, newOrgUnitViolations, type NewOrgUnit } from './org-unit.rules.js';
 
 /** An org unit as the API shows it; `code` is the administrative code, the same as the id. */
@@ -23,6 +24,7 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * 单位管理: administrators add districts, stations and mediation rooms, and rename units. The tree
  * in memory reloads after each change. Units are never moved or deleted: cases and figures name them.
+ * An administrator adds units only under their own unit or below it, and renames only those below.
  */
 export class OrgUnitAdministration {
   constructor(
@@ -30,16 +32,18 @@ export class OrgUnitAdministration {
     private readonly orgUnits: OrgUnits,
   ) {}
 
-  async create(unit: NewOrgUnit, by: IdentityActor, now = new Date()): Promise<OrgUnitView> {
+  async create(unit: NewOrgUnit, by: Administrator, now = new Date()): Promise<OrgUnitView> {
     const violations = newOrgUnitViolations(unit, this.orgUnits);
     if (violations.length > 0) throw new ValidationError(violations);
+    assertUnitInScope(by, unit.parentId, 'parentId', this.orgUnits);
+    const actor = { userId: by.userId, username: by.username };
     const name = unit.name.trim();
     const path = `${this.orgUnits.find(unit.parentId)!.path}${unit.id}/`;
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(OrgUnitEntity).insert({ id: unit.id, name, kind: unit.kind, parentId: unit.parentId, path });
         const details = { name, kind: unit.kind, parentId: unit.parentId };
-        await recordIdentityChange(manager, { at: now, actor: by, action: 'org_unit_created', targetKind: 'org_unit', targetId: unit.id, details });
+        await recordIdentityChange(manager, { at: now, actor, action: 'org_unit_created', targetKind: 'org_unit', targetId: unit.id, details, unitIds: [unit.id, unit.parentId] });
       });
     } catch (error) {
       if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -49,9 +53,10 @@ export class OrgUnitAdministration {
     return orgUnitView(this.orgUnits.find(unit.id)!);
   }
 
-  async rename(id: string, newName: string, by: IdentityActor, now = new Date()): Promise<OrgUnitView> {
-    const unit = this.orgUnits.find(id);
-    if (!unit) throw new NotFoundError('org_unit_not_found', '单位不存在');
+  async rename(id: string, newName: string, by: Administrator, now = new Date()): Promise<OrgUnitView> {
+    assertMayRenameUnit(by, id, this.orgUnits);
+    const unit = this.orgUnits.find(id)!;
+    const actor = { userId: by.userId, username: by.username };
     const violations = nameViolations(newName, unit.parentId, this.orgUnits, id);
     if (violations.length > 0) throw new ValidationError(violations);
     const name = newName.trim();
@@ -59,7 +64,7 @@ export class OrgUnitAdministration {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(OrgUnitEntity).update({ id }, { name });
         const details = { name: { from: unit.name, to: name } };
-        await recordIdentityChange(manager, { at: now, actor: by, action: 'org_unit_renamed', targetKind: 'org_unit', targetId: id, details });
+        await recordIdentityChange(manager, { at: now, actor, action: 'org_unit_renamed', targetKind: 'org_unit', targetId: id, details, unitIds: [id, ...(unit.parentId ? [unit.parentId] : [])] });
       });
       await this.orgUnits.reload();
     }

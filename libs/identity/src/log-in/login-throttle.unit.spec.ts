@@ -1,4 +1,4 @@
-import { afterFailure, NO_FAILURES, secondsToWait, type ThrottleState } from './login-throttle.js';
+import { admission, ADDRESS_THROTTLE, afterFailure, NO_FAILURES, pendingNow, secondsToWait, type ThrottleState } from './login-throttle.js';
 
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 9, 1, 0) + minutes * MINUTE);
@@ -41,5 +41,40 @@ describe('slowing down failed log-ins', () => {
     const state = failAt(NO_FAILURES, 0, 0, 0, 0, 0, 24 * 60);
     expect(secondsToWait(state, at(24 * 60))).toBe(0);
     expect(state.penalties).toBe(0);
+  });
+});
+
+describe('admitting log-in attempts', () => {
+  const checking = (state: ThrottleState, pending: number, minute: number): ThrottleState => ({ ...state, pending, pendingSince: at(minute) });
+
+  it('checks as many attempts at once as failures remain before the limit, and makes the others wait their turn', () => {
+    expect(admission(checking(NO_FAILURES, 4, 0), at(0))).toEqual({ kind: 'admit' });
+    expect(admission(checking(NO_FAILURES, 5, 0), at(0))).toEqual({ kind: 'busy' });
+    expect(admission(checking(failAt(NO_FAILURES, 0, 0, 0), 2, 0), at(0))).toEqual({ kind: 'busy' });
+  });
+
+  it('counts no success: a user who logs in many times is never made to wait', () => {
+    expect(admission(checking(NO_FAILURES, 0, 0), at(0))).toEqual({ kind: 'admit' });
+  });
+
+  it('answers the wait before anything else while a wait runs', () => {
+    expect(admission(failAt(NO_FAILURES, 0, 0, 0, 0, 0), at(0))).toEqual({ kind: 'wait', seconds: 60 });
+  });
+
+  it('checks one attempt at a time once a streak of waits has begun', () => {
+    const streak = failAt(NO_FAILURES, 0, 0, 0, 0, 0);
+    expect(admission(checking(streak, 0, 2), at(2))).toEqual({ kind: 'admit' });
+    expect(admission(checking(streak, 1, 2), at(2))).toEqual({ kind: 'busy' });
+  });
+
+  it('forgets attempts whose check never answered (a process that died) after 30 seconds', () => {
+    expect(pendingNow(checking(NO_FAILURES, 5, 0), new Date(at(0).getTime() + 29_000))).toBe(5);
+    expect(admission(checking(NO_FAILURES, 5, 0), new Date(at(0).getTime() + 30_000))).toEqual({ kind: 'admit' });
+  });
+
+  it('allows a source address twenty failures within 15 minutes, over any usernames', () => {
+    const nineteen = Array.from({ length: 19 }, () => 0).reduce((s) => afterFailure(s, at(1), ADDRESS_THROTTLE), NO_FAILURES);
+    expect(secondsToWait(nineteen, at(1))).toBe(0);
+    expect(secondsToWait(afterFailure(nineteen, at(2), ADDRESS_THROTTLE), at(2))).toBe(60);
   });
 });

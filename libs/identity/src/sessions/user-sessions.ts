@@ -13,12 +13,14 @@ export interface SessionLookup {
   /** Further mediation rooms a mediator works in (besides `orgUnitId`). */
   readonly roomIds: readonly string[];
   readonly userDisabled: boolean;
+  /** The user holds a temporary password and must change it before anything else. */
+  readonly mustChangePassword: boolean;
   readonly expiresAt: Date;
   readonly revokedAt: Date | null;
 }
 
 /** Why a session ended before it expired; stored in `user_sessions.revoked_reason`. */
-export type RevocationReason = 'logout' | 'user_disabled' | 'password_reset';
+export type RevocationReason = 'logout' | 'user_disabled' | 'password_reset' | 'password_changed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +30,7 @@ interface SessionRow {
   role: Role;
   org_unit_id: string;
   disabled: boolean;
+  must_change_password: boolean;
   expires_at: Date;
   revoked_at: Date | null;
   room_ids: string[] | null;
@@ -72,7 +75,7 @@ export class UserSessions {
     if (cached) return cached;
     const ticket = this.cache.beginRead();
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.user_id, u.username, u.role, u.org_unit_id, u.disabled, s.expires_at, s.revoked_at,
+      `SELECT s.user_id, u.username, u.role, u.org_unit_id, u.disabled, u.must_change_password, s.expires_at, s.revoked_at,
               ARRAY(SELECT room_id FROM user_rooms r WHERE r.user_id = u.id ORDER BY room_id) AS room_ids
          FROM user_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
@@ -88,6 +91,7 @@ export class UserSessions {
       orgUnitId: row.org_unit_id,
       roomIds: row.room_ids ?? [],
       userDisabled: row.disabled,
+      mustChangePassword: row.must_change_password,
       expiresAt: row.expires_at,
       revokedAt: row.revoked_at,
     };

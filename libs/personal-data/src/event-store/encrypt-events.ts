@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NewEvent } from '#event-store';
 import { encryptField, fieldContext, isEncryptedField } from '../cipher/field-cipher.js';
-import { concretePaths, getPath, objectAt, parentPath, setPath } from '../field-paths.js';
+import { concretePaths, getPath, objectAt, setPath } from '../field-paths.js';
 import { personIdentifiers } from '../identifiers.js';
 import type { PersonalDataRegistry } from '../personal-data-registry.js';
 import type { PersonInAppend, SubjectKeys } from '../key-store/subject-keys.js';
@@ -57,8 +57,8 @@ function personFieldsOf(event: NewEvent, eventIndex: number, streamId: string, d
   // A value already encrypted (an event copied as stored) is left as it is.
   const present = patterns.flatMap((pattern) => concretePaths(event.data, pattern)).filter((path) => !isEncryptedField(getPath(event.data, path)));
   for (const path of present) {
-    const parent = parentPath(path);
-    byPerson.set(parent, [...(byPerson.get(parent) ?? []), path]);
+    const person = deps.registry.personOf(event.data, path);
+    byPerson.set(person, [...(byPerson.get(person) ?? []), path]);
   }
   return [...byPerson].map(([parent, paths]) => {
     const identifiers = personIdentifiers(objectAt(event.data, parent), deps.keys.identifierHashKey());

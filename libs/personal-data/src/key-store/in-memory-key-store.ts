@@ -54,5 +54,10 @@ export class InMemoryKeyStore implements KeyStore {
     return { streamIds: [...streamIds] };
   }
 
+  /** Nothing to purge: a deleted entry is gone from memory. */
+  async purgeErased(): Promise<{ residue: string[] }> {
+    return { residue: [] };
+  }
+
   async close(): Promise<void> {}
 }

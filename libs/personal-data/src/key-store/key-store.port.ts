@@ -41,5 +41,11 @@ export interface KeyStore {
    * they were erased. Returns the streams that held their data.
    */
   erase(subjects: readonly string[]): Promise<{ streamIds: string[] }>;
+  /**
+   * Takes the erased keys and identifiers out of the store's files as well (dead rows, free space,
+   * the database's write-ahead log). Returns what may still hold them, in words for the log; empty:
+   * nothing of the live store does.
+   */
+  purgeErased(): Promise<{ residue: string[] }>;
   close(): Promise<void>;
 }

@@ -29,7 +29,7 @@ export function mediationCaseTitle(state: MediationCaseState): string {
 
 /**
  * A mediation case as the case list shows it: no applicant's name, ID number, phone or address, nor
- * the employer's representative (a lawful deletion leaves nothing readable here). Open while it is
+ * the employer's representative, nor who attended a session (a lawful deletion leaves nothing readable here). Open while it is
  * being mediated and, after an agreement, until every installment is paid or defaulted.
  */
 export function mediationCaseRow(caseId: string, fold: MediationCaseFold): CaseListEntry & { progress: unknown } {
@@ -59,5 +59,6 @@ export function mediationCaseRow(caseId: string, fold: MediationCaseFold): CaseL
 function forTheList(state: MediationCaseState): MediationCaseState {
   const applicants = state.applicants.map(({ partyId }) => ({ partyId, name: '' }));
   const respondent = state.respondent ? { name: state.respondent.name, ...(state.respondent.creditCode ? { creditCode: state.respondent.creditCode } : {}) } : null;
-  return { ...state, applicants, respondent };
+  const sessions = Object.fromEntries(Object.entries(state.sessions).map(([id, session]) => [id, { ...session, attendees: [] }]));
+  return { ...state, applicants, respondent, sessions };
 }

@@ -31,7 +31,8 @@ export function foldWageCaseEvent(fold: WageCaseFold, event: WageCaseEvent, revi
  */
 function forTheList(state: WageCaseState): WageCaseState {
   const claimants = Object.fromEntries(Object.entries(state.claimants).map(([id, claimant]): [string, ClaimantLedger] => {
-    const { name: _name, idNumber: _id, phone: _phone, ...details } = claimant.details;
+    // `shredded` too: it is there only once the live fold read the event after an erasure, never in a rebuild's.
+    const { name: _name, idNumber: _id, phone: _phone, shredded: _shredded, ...details } = claimant.details as typeof claimant.details & { shredded?: unknown };
     return [id, { ...claimant, details: { ...details, name: '' } }];
   }));
   const payments = Object.fromEntries(Object.entries(state.payments).map(([id, payment]) => [id, { ...payment, allocations: [] }]));

@@ -25,6 +25,18 @@ export function personKeyOf(idNumber: string, hashKey: string): string {
 }
 
 type Appearance = { kind: string; role: string; idNumbers: unknown[] };
+type PersonCaseRow = { person_key: string; case_kind: string; case_id: string; role: string };
+
+/** The kind of case a stream holds, as 人员轨迹, the case list and the access log name it. */
+const CASE_KIND_OF_PREFIX: readonly (readonly [prefix: string, kind: string])[] = [
+  ['hotline-complaint-', 'complaint'], ['wage-case-', 'wage_case'], ['hardship-file-', 'hardship_file'], ['mediation-case-', 'mediation_case'],
+];
+
+/** `wage-case-<id>` → `{caseKind: 'wage_case', caseId: '<id>'}`; undefined for a stream that is no case. */
+export function caseOfStream(streamId: string): { caseKind: string; caseId: string } | undefined {
+  const match = CASE_KIND_OF_PREFIX.find(([prefix]) => streamId.startsWith(prefix));
+  return match ? { caseKind: match[1], caseId: streamId.slice(match[0].length) } : undefined;
+}
 
 /** Where an event names people by ID number. */
 function appearancesIn(event: RecordedEvent): Appearance | null {
@@ -45,15 +57,7 @@ export function personJourneyProjection(hashKey: string | (() => string)): Proje
     schemaSql: PERSON_CASES_SCHEMA_SQL,
     streamPrefixes: CASE_STREAM_PREFIXES,
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
-      const rows: { person_key: string; case_kind: string; case_id: string; role: string }[] = [];
-      for (const event of events) {
-        const found = appearancesIn(event);
-        if (!found) continue;
-        // An erased person's number is no longer readable: nothing to find them by.
-        for (const idNumber of found.idNumbers.filter((n): n is string => typeof n === 'string' && /^\d{17}[\dXx]$/.test(n))) {
-          rows.push({ person_key: personKeyOf(idNumber, key()), case_kind: found.kind, case_id: aggregateIdOf(event.streamId), role: found.role });
-        }
-      }
+      const rows = personCaseRows(events, key);
       if (rows.length === 0) return;
       await tx.query(
         `INSERT INTO person_cases (person_key, case_kind, case_id, role)
@@ -62,6 +66,41 @@ export function personJourneyProjection(hashKey: string | (() => string)): Proje
       );
     },
   };
+}
+
+/** The rows a replay of these events writes. */
+function personCaseRows(events: readonly RecordedEvent[], key: () => string): PersonCaseRow[] {
+  const rows: PersonCaseRow[] = [];
+  for (const event of events) {
+    const found = appearancesIn(event);
+    if (!found) continue;
+    // An erased person's number is no longer readable: nothing to find them by.
+    for (const idNumber of found.idNumbers.filter((n): n is string => typeof n === 'string' && /^\d{17}[\dXx]$/.test(n))) {
+      rows.push({ person_key: personKeyOf(idNumber, key()), case_kind: found.kind, case_id: aggregateIdOf(event.streamId), role: found.role });
+    }
+  }
+  return rows;
+}
+
+/**
+ * After an erasure: `events` are all the events of the cases it touched, read once the keys went
+ * (the erased numbers read `null`). Of those cases' rows, the ones a replay of the events no longer
+ * writes — the erased people's — are deleted, so the live table is what a rebuild makes. Adds nothing.
+ */
+export async function forgetErasedInPersonCases(tx: Pick<EntityManager, 'query'>, events: readonly RecordedEvent[], hashKey: string): Promise<void> {
+  const cases = [...new Map(events.flatMap((event) => {
+    const kase = caseOfStream(event.streamId);
+    return kase ? [[event.streamId, { case_kind: kase.caseKind, case_id: kase.caseId }] as const] : [];
+  })).values()];
+  if (cases.length === 0) return;
+  await tx.query(
+    `DELETE FROM person_cases p
+      USING jsonb_to_recordset($1::jsonb) AS c(case_kind text, case_id text)
+      WHERE p.case_kind = c.case_kind AND p.case_id = c.case_id
+        AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS k(person_key text, case_kind text, case_id text, role text)
+                         WHERE (k.person_key, k.case_kind, k.case_id, k.role) = (p.person_key, p.case_kind, p.case_id, p.role))`,
+    [JSON.stringify(cases), JSON.stringify(personCaseRows(events, () => hashKey))],
+  );
 }
 
 export interface JourneyCase {

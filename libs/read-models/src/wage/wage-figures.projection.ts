@@ -63,8 +63,7 @@ export function wageFiguresProjection(hashKey: string | (() => string)): Project
             break;
           case 'ClaimantsAdded':
             for (const c of e.data.claimants) {
-              const idNumber: unknown = c.idNumber;
-              people.add(caseId, c.claimantId, typeof idNumber === 'string' && isResidentIdNumber(idNumber) ? personKeyOf(idNumber, key()) : null);
+              people.add(caseId, c.claimantId, claimantPersonKey(c.idNumber, key));
               row(c.claimantId, 'claimed', c.claimed);
             }
             break;
@@ -129,6 +128,11 @@ export function wageFiguresProjection(hashKey: string | (() => string)): Project
   };
 }
 
+/** A claimant as a person: the keyed hash of a readable ID number; `null` (a person of their own case) without one. */
+export function claimantPersonKey(idNumber: unknown, hashKey: () => string): string | null {
+  return typeof idNumber === 'string' && isResidentIdNumber(idNumber) ? personKeyOf(idNumber, hashKey()) : null;
+}
+
 /**
  * The claimants of the batch's cases as people (their person keys, new ones saved at the end of the
  * batch), and the day each was last advanced money by the fund.
@@ -189,18 +193,7 @@ class Touched {
         [JSON.stringify([...this.days.values()])],
       );
     }
-    if (this.people.size > 0) {
-      // A person's days of help per unit, worked out again from their live rows (in every case).
-      await tx.query('DELETE FROM wage_helped WHERE person_key = ANY($1)', [[...this.people]]);
-      await tx.query(
-        `INSERT INTO wage_helped (person_key, unit_id, days)
-         SELECT person_key, unit_id, range_agg(daterange(on_date, on_date, '[]'))
-           FROM wage_money
-          WHERE person_key = ANY($1) AND kind IN ('recovered', 'advanced') AND amount > 0 AND voided_at IS NULL
-          GROUP BY person_key, unit_id`,
-        [[...this.people]],
-      );
-    }
+    if (this.people.size > 0) await refreshHelpedDays(tx, [...this.people]);
     if (this.cases.size > 0) {
       await tx.query(
         `UPDATE wage_cases c SET first_recovered_on = (
@@ -210,6 +203,20 @@ class Touched {
       );
     }
   }
+}
+
+/** The days each of these people was helped, per unit, worked out again from their live rows (in every case). */
+export async function refreshHelpedDays(tx: Pick<EntityManager, 'query'>, personKeys: readonly string[]): Promise<void> {
+  if (personKeys.length === 0) return;
+  await tx.query('DELETE FROM wage_helped WHERE person_key = ANY($1)', [personKeys]);
+  await tx.query(
+    `INSERT INTO wage_helped (person_key, unit_id, days)
+     SELECT person_key, unit_id, range_agg(daterange(on_date, on_date, '[]'))
+       FROM wage_money
+      WHERE person_key = ANY($1) AND kind IN ('recovered', 'advanced') AND amount > 0 AND voided_at IS NULL
+      GROUP BY person_key, unit_id`,
+    [personKeys],
+  );
 }
 
 /** A claim's claimed and verified amounts from the rows stored and those of this batch not yet written. */

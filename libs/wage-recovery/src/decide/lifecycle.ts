@@ -1,4 +1,4 @@
-import { entryOf } from '#decider';
+import { entryOf, requireNotOwnRequest } from '#decider';
 import { fenAtLeast, isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
 import { RuleBrokenError, type FieldViolation } from '#errors';
 import type {
@@ -205,7 +205,7 @@ export function requestUnrecoverableClosure(data: RequestUnrecoverableClosure['d
     if (state.pendingClosure.requestId === data.requestId) return [];
     throw broken(state, { code: 'closure_pending', message: '已有待审批的无法追回结案申请' });
   }
-  return [{ type: 'UnrecoverableClosureRequested', data: { requestId: data.requestId, reason: data.reason, requestedAt: env.nowIso } }];
+  return [{ type: 'UnrecoverableClosureRequested', data: { requestId: data.requestId, reason: data.reason, requestedAt: env.nowIso, requestedBy: env.actor.userId } }];
 }
 
 export function decideUnrecoverableClosure(data: DecideUnrecoverableClosure['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
@@ -215,6 +215,7 @@ export function decideUnrecoverableClosure(data: DecideUnrecoverableClosure['dat
   if (!state.pendingClosure || state.pendingClosure.requestId !== data.requestId) {
     rejectIfAny([{ field: 'requestId', rule: 'exists', message: '没有该待审批的结案申请' }]);
   }
+  requireNotOwnRequest(env.actor, state.pendingClosure!.requestedBy, '无法追回结案申请');
   if (!data.approve) return [{ type: 'UnrecoverableClosureRejected', data: { requestId: data.requestId, reason: data.reason, rejectedAt: env.nowIso } }];
   if (Object.values(state.advances).some((a) => a.status === 'requested')) throw broken(state, { code: 'advance_pending', message: '尚有待审批的垫付申请，审批后才能结案' });
   return [closed(state, 'unrecoverable', `${state.pendingClosure!.reason}；审批意见：${data.reason}`, env)];

@@ -1,4 +1,4 @@
-import { entryOf } from '#decider';
+import { entryOf, requireNotOwnRequest } from '#decider';
 import { entityKey, fenAtLeast, requiredText } from '#field-checks';
 import { RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import type { DecideEmergencyAdvance, RecordRecoveryPayment, RequestEmergencyAdvance, ReverseEmergencyAdvance, ReverseRecoveryPayment } from '../wage-case.commands.js';
@@ -106,7 +106,7 @@ export function requestEmergencyAdvance(data: RequestEmergencyAdvance['data'], s
       (limit) => `垫付金额不能超过该申请人尚未拿到的核实金额（扣除待审批的垫付后为 ${formatYuan(limit)} 元）`),
   ]);
   if (entryOf(state.advances, data.advanceId)) throw new RuleBrokenError('advance_exists', '该垫付编号已使用');
-  return [{ type: 'EmergencyAdvanceRequested', data: { advanceId: data.advanceId, amount, allocations: list.map(({ claimantId, amount: a }) => ({ claimantId, amount: a })), reason: data.reason, requestedAt: env.nowIso } }];
+  return [{ type: 'EmergencyAdvanceRequested', data: { advanceId: data.advanceId, amount, allocations: list.map(({ claimantId, amount: a }) => ({ claimantId, amount: a })), reason: data.reason, requestedAt: env.nowIso, requestedBy: env.actor.userId } }];
 }
 
 function pendingAdvanceFor(state: WageCaseState, claimantId: string): Fen {
@@ -124,6 +124,7 @@ export function decideEmergencyAdvance(data: DecideEmergencyAdvance['data'], sta
   const advance = entryOf(state.advances, data.advanceId);
   if (!advance) throw new ValidationError([{ field: 'advanceId', rule: 'exists', message: '本案中没有该垫付申请' }]);
   if (advance.status !== 'requested') throw broken(state, { code: 'advance_already_decided', message: '该垫付申请已审批' });
+  requireNotOwnRequest(env.actor, advance.requestedBy, '垫付申请');
   if (!data.approve) return [{ type: 'EmergencyAdvanceRejected', data: { advanceId: data.advanceId, reason: data.reason, rejectedAt: env.nowIso } }];
   const tooMuch = advance.allocations.find((a) => entryOf(state.claimants, a.claimantId)!.withdrawn || a.amount > owedToWorker(entryOf(state.claimants, a.claimantId)!));
   if (tooMuch) throw new RuleBrokenError('advance_exceeds_owed', '申请后已有款项到账，垫付金额超过了该申请人尚未拿到的金额；请驳回后重新申请');

@@ -67,7 +67,8 @@ export function UserForm({ user, onSaved, onClose }: { user?: AdminUser; onSaved
 
   async function create(): Promise<Saved> {
     const password = generateTemporaryPassword();
-    const body = { username: values.username.trim(), displayName: values.displayName.trim(), role: values.role, orgUnitId: values.orgUnitId, password };
+    // A password generated here and handed over is temporary: the user must change it at first log-in.
+    const body = { username: values.username.trim(), displayName: values.displayName.trim(), role: values.role, orgUnitId: values.orgUnitId, password, mustChangePassword: true };
     const answer = await api.send<{ temporaryPassword?: string }>('/api/users', body, idempotency.current());
     idempotency.settle('ok');
     return { username: body.username, temporaryPassword: answer?.temporaryPassword ?? password };

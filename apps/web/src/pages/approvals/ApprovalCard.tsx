@@ -4,6 +4,7 @@ import { formatDateTime, formatYuan } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { personLabel } from '../../people';
 import { useReference } from '../../reference/ReferenceProvider';
+import { readSession } from '../../session';
 import { hrefFor, type Route } from '../../router';
 import { HARDSHIP_APPROVAL_KINDS, WAGE_APPROVAL_KINDS } from './approval-kinds';
 import { DecisionForm, type Decision } from './DecisionForm';
@@ -68,7 +69,10 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
           </div>
         ))}
       </dl>
-      {a.status === 'pending' && <DecisionForm approval={a} onDecided={onDecided} />}
+      {/* Four eyes: the API refuses a decision on one's own request (own_request), so none is offered. */}
+      {a.status === 'pending' && (a.requestedBy === readSession()?.user.id
+        ? <p className="muted" data-testid="approval-own-request">{t('approvals.ownRequest')}</p>
+        : <DecisionForm approval={a} onDecided={onDecided} />)}
     </article>
   );
 }

@@ -44,7 +44,8 @@ export function ComplaintFields({ complaint: c, title, revealable = false, testI
   const role = readSession()?.user.role;
   const canReveal = revealable && !!role && mayReveal(role);
   const personal = (field: 'phone' | 'idNumber', labelKey: MessageKey) => (
-    <PersonalValue complaintId={c.id} field={`caller.${field}`} label={t(labelKey)} masked={text(caller?.[field])}
+    <PersonalValue revealUrl={`/api/complaints/${encodeURIComponent(c.id)}/reveal`} field={`caller.${field}`} testKey={field === 'phone' ? 'phone' : 'id-number'}
+      label={t(labelKey)} masked={text(caller?.[field])}
       erased={isErased(caller, field)} revealable={canReveal} />
   );
 

@@ -1,18 +1,26 @@
 import { useState } from 'react';
-import type { RevealField } from '../../api-types';
 import { useI18n } from '../../i18n/I18nProvider';
 import { RevealDialog, type RevealOutcome } from './RevealDialog';
 
-const TEST_KEYS: Record<RevealField, string> = { 'caller.phone': 'phone', 'caller.idNumber': 'id-number' };
+/** A value erased on a lawful request: its holder reads `shredded: true` and the value `null` (one never given is absent). */
+export function erasedIn(holder: object | null | undefined, field: string): boolean {
+  if (!holder) return false;
+  return (holder as { shredded?: unknown }).shredded === true && field in holder && (holder as Record<string, unknown>)[field] === null;
+}
 
 /**
- * A phone or ID number: masked as the API sends it, with 查看 for users allowed to reveal it.
- * The full value lives in this component's state only — never in storage, the URL or the log —
- * and is gone when the user leaves the view.
+ * A phone, ID number or address: masked as the API sends it, with 查看 for users allowed to reveal it
+ * (`POST revealUrl {field, reason}`, any kind of case). The full value lives in this component's state
+ * only — never in storage, the URL or the log — and is gone when the user leaves the view.
  */
-export function PersonalValue({ complaintId, field, label, masked, erased, revealable }: {
-  complaintId: string;
-  field: RevealField;
+export function PersonalValue({ revealUrl, field, testKey, maskedTestId, label, masked, erased, revealable }: {
+  revealUrl: string;
+  /** The field as the reveal endpoint names it (`caller.phone`, `head.idNumber`, `address`). */
+  field: string;
+  /** Names the value's test ids (`masked-<key>`, `reveal-<key>`, `revealed-<key>`). */
+  testKey: string;
+  /** The masked value's test id, when a page already names it (default `masked-<testKey>`). */
+  maskedTestId?: string;
   label: string;
   masked: string | null | undefined;
   erased: boolean;
@@ -21,7 +29,7 @@ export function PersonalValue({ complaintId, field, label, masked, erased, revea
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   const [outcome, setOutcome] = useState<RevealOutcome | null>(erased ? { kind: 'erased' } : null);
-  const key = TEST_KEYS[field];
+  const key = testKey;
 
   const done = (next: RevealOutcome) => {
     setAsking(false);
@@ -44,13 +52,13 @@ export function PersonalValue({ complaintId, field, label, masked, erased, revea
   }
   return (
     <span className="pd" data-testid={`pd-${key}`}>
-      <span className="mono" data-testid={`masked-${key}`}>{masked}</span>
+      <span className="mono" data-testid={maskedTestId ?? `masked-${key}`}>{masked}</span>
       {revealable && (
         <button type="button" className="link-button pd-button" data-testid={`reveal-${key}`} onClick={() => setAsking(true)}>
           {t('reveal.button')}
         </button>
       )}
-      {asking && <RevealDialog complaintId={complaintId} field={field} label={label} onOutcome={done} onClose={() => setAsking(false)} />}
+      {asking && <RevealDialog revealUrl={revealUrl} field={field} label={label} onOutcome={done} onClose={() => setAsking(false)} />}
     </span>
   );
 }

@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api';
-import type { RevealField, Revealed } from '../../api-types';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -9,12 +8,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 export type RevealOutcome = { kind: 'shown'; value: string } | { kind: 'erased' };
 
 /**
- * Asks why before `POST /api/complaints/:id/reveal`: the reason goes into the access log with the
+ * Asks why before `POST revealUrl` (`/api/complaints/:id/reveal`, `/api/hardship-files/:id/reveal`,
+ * `/api/mediation-cases/:id/parties/:partyId/reveal`): the reason goes into the access log with the
  * user's name. The value is handed to the caller and kept nowhere else.
  */
-export function RevealDialog({ complaintId, field, label, onOutcome, onClose }: {
-  complaintId: string;
-  field: RevealField;
+export function RevealDialog({ revealUrl, field, label, onOutcome, onClose }: {
+  revealUrl: string;
+  field: string;
   label: string;
   onOutcome(outcome: RevealOutcome): void;
   onClose(): void;
@@ -36,7 +36,7 @@ export function RevealDialog({ complaintId, field, label, onOutcome, onClose }: 
     setError(null);
     setNotice(null);
     try {
-      const answer = await api.post<Revealed>(`/api/complaints/${encodeURIComponent(complaintId)}/reveal`, { field, reason: reason.trim() });
+      const answer = await api.post<{ value: string }>(revealUrl, { field, reason: reason.trim() });
       onOutcome({ kind: 'shown', value: answer.value });
     } catch (e) {
       if (e instanceof ApiError && e.status === 410) return onOutcome({ kind: 'erased' });

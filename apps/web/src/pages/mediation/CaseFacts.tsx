@@ -1,32 +1,20 @@
 import { formatYuan } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { claimedTotal, partyName, type MediationCase } from './mediation-types';
+import { PartiesTable } from './PartiesTable';
 import { sessionTime } from './session-time';
 
 /**
- * What the mediator needs in view while taking minutes: the parties (ID numbers and phones masked),
+ * What the mediator needs in view while taking minutes: the parties (ID numbers, phones and addresses masked, 查看 with a reason),
  * the claims with their total, the dispute as referred, and what earlier sessions recorded.
  */
 export function CaseFacts({ kase }: { kase: MediationCase }) {
   const { t } = useI18n();
   const held = kase.sessions.filter((s) => s.status === 'held' && s.minutes);
-  const r = kase.respondent;
   return (
     <aside className="card case-facts" data-testid="case-facts">
       <h2>{t('med.facts.parties')}</h2>
-      <table className="table compact" data-testid="facts-applicants">
-        <thead><tr><th>{t('med.f.applicant')}</th><th>{t('med.f.idNumber')}</th><th>{t('med.f.phone')}</th></tr></thead>
-        <tbody>
-          {kase.applicants.map((a) => (
-            <tr key={a.partyId}><td>{a.name}</td><td className="mono">{a.idNumber ?? '—'}</td><td className="mono">{a.phone ?? '—'}</td></tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="facts-line" data-testid="facts-respondent">
-        <span className="muted">{t('med.f.respondent')}：</span>{r.name}
-        {r.representative && <>（{t('med.f.representative')}：{r.representative}）</>}
-        {r.creditCode && <> <span className="mono muted">{r.creditCode}</span></>}
-      </p>
+      <PartiesTable kase={kase} idPrefix="facts" />
       <h2>{t('med.facts.claims')}</h2>
       <table className="table compact" data-testid="facts-claims">
         <tbody>

@@ -2,14 +2,22 @@ import { useState } from 'react';
 import { messageOf } from '../../api';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
+import { mayRevealParties } from '../../roles';
+import { readSession } from '../../session';
+import { CourtCopyDialog } from './CourtCopyDialog';
 import { downloadPdf, openPrintable, type MediationDocument } from './documents';
 import { caseNumberOf, type MediationCase } from './mediation-types';
 
-/** One click to the printable page of a document (in a new tab, with its own print button), one to its PDF. */
+/**
+ * One click to the printable page of a document (in a new tab, with its own print button), one to its
+ * PDF — both masked — and, for those who may reveal the parties, the court's copy with full identity.
+ */
 export function DocumentButtons({ kase, document }: { kase: MediationCase; document: MediationDocument }) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [courtCopy, setCourtCopy] = useState(false);
+  const role = readSession()?.user.role;
   async function run(action: () => Promise<unknown>) {
     setError(null);
     setBusy(true);
@@ -29,7 +37,13 @@ export function DocumentButtons({ kase, document }: { kase: MediationCase; docum
       <button type="button" className="secondary" data-testid={`pdf-${document}`} disabled={busy} onClick={() => void run(() => downloadPdf(kase.id, document, caseNumberOf(kase)))}>
         {t('med.documents.pdf')}
       </button>
+      {role && mayRevealParties(role) && (
+        <button type="button" className="secondary" data-testid={`court-copy-${document}`} disabled={busy} onClick={() => setCourtCopy(true)}>
+          {t('med.documents.court')}
+        </button>
+      )}
       <Notice kind="error" text={error} testId={`document-error-${document}`} />
+      {courtCopy && <CourtCopyDialog caseId={kase.id} document={document} onClose={() => setCourtCopy(false)} />}
     </div>
   );
 }

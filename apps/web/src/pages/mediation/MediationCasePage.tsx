@@ -11,6 +11,7 @@ import { CaseHeader } from './CaseHeader';
 import { DocumentsTab } from './DocumentsTab';
 import { MediationTabs } from './MediationTabs';
 import { MediationTimeline } from './MediationTimeline';
+import { PartiesCard } from './PartiesTable';
 import { ScheduleDialog } from './ScheduleDialog';
 import { SessionsTab } from './SessionsTab';
 import { useMediationCase } from './useMediationCase';
@@ -71,6 +72,7 @@ export function MediationCasePage({ id, tab, session }: { id: string; tab: Media
         <a href={hrefFor({ name: 'room-calendar' })}>{t('nav.roomCalendar')}</a>
       </div>
       <CaseHeader kase={kase} onAction={(spec) => open({ kind: 'step', spec })} />
+      {!(tab === 'sessions' && session) && <PartiesCard kase={kase} />}
       <MediationTabs id={kase.id} tab={tab} />
       <Notice kind="info" text={notice?.view === view ? notice.text : null} testId="med-notice" />
       {tab === 'sessions' && <SessionsTab kase={kase} session={session} onDialog={open} onMinutesSaved={() => void minutesSaved()} onConflict={conflict} />}

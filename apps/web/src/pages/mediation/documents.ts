@@ -14,11 +14,27 @@ const FILE_NAMES: Record<MediationDocument, string> = { agreement: '调解协议
  * click), the page is fetched with the token and shown there from a blob. `false` when the browser
  * kept the tab from opening.
  */
-export async function openPrintable(caseId: string, document: MediationDocument): Promise<boolean> {
+export function openPrintable(caseId: string, document: MediationDocument): Promise<boolean> {
+  return showInNewTab(() => fetch(mediationPath(caseId, `/documents/${document}`), { headers: authorization() }));
+}
+
+/**
+ * Opens the court's copy (full ID numbers and addresses) in a new tab: `POST …/documents/:document/reveal`
+ * with the reason, logged by the API before it answers. Called from the dialog's submit, so the tab
+ * still counts as the user's click. `false` when the browser kept the tab from opening.
+ */
+export function openCourtCopy(caseId: string, document: MediationDocument, reason: string): Promise<boolean> {
+  return showInNewTab(() => fetch(mediationPath(caseId, `/documents/${document}/reveal`), {
+    method: 'POST', headers: { ...authorization(), 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }),
+  }));
+}
+
+/** The tab is opened before the request, while the click still counts; the page is shown there from a blob. */
+async function showInNewTab(request: () => Promise<Response>): Promise<boolean> {
   const tab = window.open('', '_blank');
   if (!tab) return false;
   try {
-    const response = await fetch(mediationPath(caseId, `/documents/${document}`), { headers: authorization() });
+    const response = await request();
     if (!response.ok) throw await refusal(response);
     const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html;charset=utf-8' }));
     tab.location.href = url;

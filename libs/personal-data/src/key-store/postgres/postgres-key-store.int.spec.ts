@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { MasterKey } from '../../cipher/master-key.js';
@@ -82,6 +84,31 @@ describe('PostgresKeyStore', () => {
     expect(await store.findSubjects([idNumber('e'), phone('e')])).toEqual([]);
     const unknown = randomUUID();
     expect((await store.keysOf([unknown])).has(unknown)).toBe(false);
+  });
+
+  it('purges an erased key from the table\'s files and says what of the server may still hold it', async () => {
+    const [erased] = await store.subjectsFor([request([idNumber('purge')])]);
+    const [kept] = await store.subjectsFor([request([idNumber('kept')])]);
+    const client = new pg.Client(db.url);
+    await client.connect();
+    const tableFile = async () => {
+      const { rows: [{ dir, file }] } = await client.query(`SELECT current_setting('data_directory') AS dir, pg_relation_filepath('keystore.data_keys') AS file`);
+      await client.query('CHECKPOINT');
+      return readFileSync(join(dir, file));
+    };
+    try {
+      expect((await tableFile()).includes(erased.wrappedKey)).toBe(true);
+      await store.erase([erased.subject]);
+      const { residue } = await store.purgeErased({ waitMs: 2_000 });
+
+      const file = await tableFile();
+      expect([file.includes(erased.wrappedKey), file.includes(kept.wrappedKey)]).toEqual([false, true]);
+      // The run's shared server keeps PostgreSQL's default of recycling WAL segments: said, not hidden.
+      const { rows: [{ recycle }] } = await client.query(`SELECT current_setting('wal_recycle') AS recycle`);
+      if (recycle === 'on') expect(residue).toEqual(expect.arrayContaining([expect.stringContaining('wal_recycle is on')]));
+    } finally {
+      await client.end();
+    }
   });
 
   it('gives a person who calls again after their erasure a new subject', async () => {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { PersonIdentifier } from '../../identifiers.js';
 import type { KeyStore, StoredDataKey, SubjectRequest, WrappedDataKey } from '../key-store.port.js';
 import { ERASE_SUBJECTS_SQL, KEY_STORE_TABLES_SQL, SUBJECTS_FOR_FUNCTION_SQL } from './key-store-schema.sql.js';
+import { purgeErasedKeys, type PurgeOptions } from './purge-erased-keys.js';
 
 /** Any constant the processes sharing a database agree on: serialises concurrent schema set-ups. */
 const SCHEMA_LOCK_KEY = 0x6b65_7973; // "keys"
@@ -87,9 +88,12 @@ export class PostgresKeyStore implements KeyStore {
   async erase(subjects: readonly string[]): Promise<{ streamIds: string[] }> {
     if (subjects.length === 0) return { streamIds: [] };
     const { rows } = await this.pool.query<{ stream_id: string }>(ERASE_SUBJECTS_SQL, [subjects]);
-    // Dead row versions keep the wrapped key on disk until vacuumed: reclaim them now (outside a transaction).
-    await this.pool.query('VACUUM keystore.data_keys').catch(() => undefined);
     return { streamIds: rows.map((row) => row.stream_id) };
+  }
+
+  /** See `purgeErasedKeys`: VACUUM FULL of the key tables, a WAL switch and a checkpoint. */
+  async purgeErased(options: PurgeOptions = {}): Promise<{ residue: string[] }> {
+    return { residue: await purgeErasedKeys(this.pool, options) };
   }
 
   async close(): Promise<void> {
