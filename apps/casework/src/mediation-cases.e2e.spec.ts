@@ -166,6 +166,8 @@ describe('mediation cases over HTTP', () => {
       { name: '赵一', idNumber: '410105199003070026', workedFrom: '2026-01-01', workedUntil: '2026-09-30', claimed: 600_000 },
       { name: '钱二', workedFrom: '2026-02-01', workedUntil: '2026-09-30', claimed: 400_000 },
     ] });
+    const otherDistrict = await caseworker.post(`/api/wage-cases/${wageId}/referrals`, { target: 'mediation', referredOn: today, roomId: 'MR-410103' });
+    expect([otherDistrict.status, otherDistrict.body.errors?.[0]?.rule]).toEqual([400, 'room_out_of_reach']);
     const badRoom = await caseworker.post(`/api/wage-cases/${wageId}/referrals`, { target: 'mediation', referredOn: today, roomId: '410105' });
     expect(badRoom.status).toBe(400);
     const { mediationCaseId } = await post(caseworker, `/api/wage-cases/${wageId}/referrals`, { target: 'mediation', referredOn: today, roomId: ROOM, note: '双方同意调解' });
@@ -214,6 +216,10 @@ describe('mediation cases over HTTP', () => {
       channel: 'phone', caller: { name: '孙师傅', phone: '13700001234', idNumber: '410105199003070026' }, employer: { name: '某物流公司', district: '410105' },
       category: 'pay', type: 'request_for_action', summary: '被辞退未付经济补偿',
     });
+    // Who may refer where (issue 17): a room of the case's own district, or the city's room; never a
+    // room of another district, which would send the caller's personal data where the sender cannot see.
+    const elsewhere = await caseworker.post(`/api/complaints/${complaint.id}/escalate-mediation`, { roomId: 'MR-410103', claims: [{ item: '经济补偿金', amount: 1_500_000 }] });
+    expect([elsewhere.status, elsewhere.body.errors?.[0]]).toEqual([400, expect.objectContaining({ field: 'roomId', rule: 'room_out_of_reach' })]);
     const badClaims = await caseworker.post(`/api/complaints/${complaint.id}/escalate-mediation`, { roomId: ROOM, claims: [{ item: '经济补偿金', amount: 0 }] });
     expect(badClaims.status).toBe(400);
     expect(badClaims.body.errors[0]).toMatchObject({ field: 'claims.0.amount' });

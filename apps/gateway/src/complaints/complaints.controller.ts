@@ -1,3 +1,4 @@
+import { assertMayReferTo } from '../mediation/referral-reach.js';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { deterministicUuid } from '#command-handling';
@@ -161,7 +162,7 @@ export class ComplaintsController {
    */
   @Post(':id/escalate-mediation') @HttpCode(201)
   async escalateMediation(@Param('id', ComplaintId) id: string, @Body() b: Dto.EscalateMediationDto, @CommandMetadata() m: HttpCommandMeta) {
-    if (this.orgUnits.find(b.roomId)?.kind !== 'mediation_room') throw new ValidationError([{ field: 'roomId', rule: 'mediation_room', message: '调解工作室须为本系统中的法院+工会调解工作室' }]);
+    assertMayReferTo(this.orgUnits, b.roomId, m.actor);
     const mediationCaseId = deterministicUuid('mediation-case-from-complaint', id);
     const answer = await this.commands.run(id, { type: 'EscalateToMediation', data: { mediationCaseId, roomId: b.roomId, claims: b.claims as never, ...(b.summary ? { summary: b.summary } : {}) } }, m);
     return { ...answer, mediationCaseId };

@@ -1,3 +1,4 @@
+import { assertMayReferTo } from '../mediation/referral-reach.js';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -189,9 +190,7 @@ export class WageCasesController {
   @Post(':id/referrals') @HttpCode(201)
   refer(@Param('id', WageCaseId) id: string, @Body() b: Dto.WageReferralDto, @CommandMetadata() m: Meta) {
     const referralId = deterministicUuid(m.commandId, 'referral');
-    if (b.roomId !== undefined && this.orgUnits.find(b.roomId)?.kind !== 'mediation_room') {
-      throw new ValidationError([{ field: 'roomId', rule: 'mediation_room', message: '调解工作室须为本系统中的法院+工会调解工作室' }]);
-    }
+    if (b.roomId !== undefined) assertMayReferTo(this.orgUnits, b.roomId, m.actor);
     const mediation = b.roomId ? { mediation: { roomId: b.roomId, mediationCaseId: deterministicUuid('mediation-case', id, referralId) } } : {};
     return this.cases.run(id, { type: 'ReferCase', data: { referralId, target: b.target as never, referredOn: b.referredOn, ...(b.note ? { note: b.note } : {}), ...mediation } }, m, {
       extra: { referralId, ...(mediation.mediation ? { mediationCaseId: mediation.mediation.mediationCaseId } : {}) },
