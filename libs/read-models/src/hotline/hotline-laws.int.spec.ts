@@ -6,17 +6,16 @@
  * answers, and in every round a unit's own figures plus its children's equal the unit's.
  * Repeat a failure with FIGURES_SEED=<seed printed>.
  */
-import { DataSource } from 'typeorm';
 import { CaseworkError } from '#errors';
-import { PostgresEventStore, type NewEvent } from '#event-store';
+import type { NewEvent } from '#event-store';
 import { createChineseDaysCalendar } from '#calendar';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, CATEGORIES, type ComplaintCommand, type ComplaintState } from '#hotline';
-import { ProjectionRunner, type Projection } from '#projections';
-import { createTestDatabase, SeededRandom, type TestDatabase } from '#testing';
+import { SeededRandom } from '#testing';
 import { randomUUID } from 'node:crypto';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
 import { queryHotlineStats } from './hotline-stats.query.js';
-import { actorOf, catchUp, type Actor } from './testing/complaint-history.js';
+import { actorOf, type Actor } from './testing/complaint-history.js';
+import { envelopeOf, startProjectionTestBed, type ProjectionTestBed } from '../testing/projection-test-bed.js';
 import { additivityFailures, UNITS, withDescendants } from '../testing/figure-laws.js';
 
 const SEED = Number(process.env.FIGURES_SEED ?? 20261207);
@@ -36,24 +35,13 @@ interface Simulated {
 
 describe('hotline figures over random histories', () => {
   const random = new SeededRandom(SEED);
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let store: PostgresEventStore;
-  let projection: Projection;
+  let bed: ProjectionTestBed;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    store = await PostgresEventStore.connect({ connectionString: db.url });
-    projection = hotlineFiguresProjection(store);
-    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+    bed = await startProjectionTestBed(hotlineFiguresProjection);
   });
 
-  afterAll(async () => {
-    await store.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
   /** Decides one command at a moment after the complaint's last step; a refused command changes nothing. */
   function attempt(complaint: Simulated, command: ComplaintCommand, actor: Actor, at: number): NewEvent[] {
@@ -61,10 +49,7 @@ describe('hotline figures over random histories', () => {
       const events = decider.decide(command, complaint.state, { now: new Date(at), actor });
       complaint.state = events.reduce(decider.evolve, complaint.state);
       complaint.clock = at;
-      return events.map((event) => {
-        const id = randomUUID();
-        return { eventId: id, type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: new Date(at).toISOString(), commandId: id, correlationId: id, causationId: id } };
-      });
+      return events.map((event) => envelopeOf(event, actor, new Date(at)));
     } catch (error) {
       if (error instanceof CaseworkError) return [];
       throw error;
@@ -106,7 +91,7 @@ describe('hotline figures over random histories', () => {
     const complaints: Simulated[] = [];
     const answered: { asOf: Date; answers: Map<string, unknown> }[] = [];
     const questions = PERIODS.flatMap(([from, to]) => [undefined, ...UNITS.map((u) => [u]), ...UNITS.map(withDescendants)].map((unitIds) => ({ from, to, unitIds })));
-    const ask = (q: (typeof questions)[number], asOf: Date) => queryHotlineStats(dataSource, { ...q, asOf, unitName: (id) => id });
+    const ask = (q: (typeof questions)[number], asOf: Date) => queryHotlineStats(bed.dataSource, { ...q, asOf, unitName: (id) => id });
 
     for (let round = 0; round < ROUNDS; round++) {
       const roundStart = Date.parse('2025-01-06T01:00:00Z') + round * 25 * 24 * HOUR;
@@ -124,8 +109,8 @@ describe('hotline figures over random histories', () => {
           if (events.length > 0) streams.set(complaint.id, [...(streams.get(complaint.id) ?? []), ...events]);
         }
       }
-      for (const [id, events] of streams) if (events.length > 0) await store.appendToStream(`hotline-complaint-${id}`, events, 'any');
-      await catchUp(dataSource, store, projection);
+      for (const [id, events] of streams) if (events.length > 0) await bed.store.appendToStream(`hotline-complaint-${id}`, events, 'any');
+      await bed.catchUp();
 
       const asOf = new Date();
       await new Promise((r) => setTimeout(r, 15));

@@ -3,52 +3,38 @@
  * publish"): a complaint counts once, for the unit responsible for it, with the labels recorded by the
  * as-of instant; a unit's own figures plus its children's equal the unit's.
  */
-import { DataSource } from 'typeorm';
-import { PostgresEventStore } from '#event-store';
-import { ProjectionRunner, type Projection } from '#projections';
-import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
 import { queryHotlineStats, type HotlineStats } from './hotline-stats.query.js';
-import { actorOf, catchUp, centre, history, newComplaintId, receive, stateAfter, step, type Step } from './testing/complaint-history.js';
+import { startProjectionTestBed, type ProjectionTestBed } from '../testing/projection-test-bed.js';
+import { actorOf, centre, history, newComplaintId, receive, stateAfter, step, type Step } from './testing/complaint-history.js';
 
 const STATION_1 = '410105001';
 const STATION_2 = '410105002';
 const DISTRICT = ['410105', STATION_1, STATION_2];
 
 describe('hotline figures: which unit, which labels', () => {
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let store: PostgresEventStore;
-  let projection: Projection;
+  let bed: ProjectionTestBed;
   const stats = (from: string, to: string, extra: { unitIds?: string[]; asOf?: Date } = {}): Promise<HotlineStats> =>
-    queryHotlineStats(dataSource, { from, to, asOf: new Date(), unitName: (id) => id, ...extra });
-  const project = () => catchUp(dataSource, store, projection);
+    queryHotlineStats(bed.dataSource, { from, to, asOf: new Date(), unitName: (id) => id, ...extra });
+  const project = () => bed.catchUp();
   const pause = () => new Promise((r) => setTimeout(r, 20));
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    store = await PostgresEventStore.connect({ connectionString: db.url });
-    projection = hotlineFiguresProjection(store);
-    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+    bed = await startProjectionTestBed(hotlineFiguresProjection);
   });
 
-  afterAll(async () => {
-    await store.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
   it('A: as of an instant, a complaint counts under the category recorded by then, not the one it has today', async () => {
     const id = newComplaintId();
     const received: Step[] = [receive(id, '2018-05-15T10:00:00', 'pay', 'phone')];
-    await store.appendToStream(`hotline-complaint-${id}`, history(received), 'no_stream');
+    await bed.store.appendToStream(`hotline-complaint-${id}`, history(received), 'no_stream');
     await project();
     await pause();
     const t1 = new Date();
     await pause();
     const reclassified = history([step('2018-05-16T10:00:00', { type: 'ClassifyComplaint', data: { category: 'labour_contract', type: 'request_for_action' } as never })], stateAfter(received));
-    await store.appendToStream(`hotline-complaint-${id}`, reclassified, 'any');
+    await bed.store.appendToStream(`hotline-complaint-${id}`, reclassified, 'any');
     await project();
 
     const then = await stats('2018-05-15', '2018-05-15', { asOf: t1 });
@@ -66,7 +52,7 @@ describe('hotline figures: which unit, which labels', () => {
       step('2018-06-04T14:00:00', { type: 'AssignComplaint', data: { unitId: STATION_2 } }),
       step('2018-06-04T15:00:00', { type: 'SignForComplaint', data: {} }, actorOf(STATION_2)),
     ];
-    await store.appendToStream(`hotline-complaint-${id}`, history(steps), 'no_stream');
+    await bed.store.appendToStream(`hotline-complaint-${id}`, history(steps), 'no_stream');
     await project();
 
     const june = (unitIds?: string[]) => stats('2018-06-01', '2018-06-30', { unitIds });
@@ -78,7 +64,7 @@ describe('hotline figures: which unit, which labels', () => {
 
   it('B: a returned order that is not reassigned counts for the unit that received it', async () => {
     const id = newComplaintId();
-    await store.appendToStream(`hotline-complaint-${id}`, history([
+    await bed.store.appendToStream(`hotline-complaint-${id}`, history([
       receive(id, '2018-07-02T09:00:00', 'pay', 'phone'),
       step('2018-07-02T09:30:00', { type: 'AssignComplaint', data: { unitId: STATION_1 } }),
       step('2018-07-02T11:00:00', { type: 'ReturnComplaint', data: { reason: 'not_our_jurisdiction', explanation: '不属本站' } }, actorOf(STATION_1)),
@@ -91,7 +77,7 @@ describe('hotline figures: which unit, which labels', () => {
 
   it('counts an order received on the last day of a month and assigned on the next for the receiving unit in that month', async () => {
     const id = newComplaintId();
-    await store.appendToStream(`hotline-complaint-${id}`, history([
+    await bed.store.appendToStream(`hotline-complaint-${id}`, history([
       receive(id, '2018-08-31T17:00:00', 'pay', 'phone'),
       step('2018-09-03T09:00:00', { type: 'AssignComplaint', data: { unitId: STATION_1 } }),
     ]), 'no_stream');
@@ -102,7 +88,7 @@ describe('hotline figures: which unit, which labels', () => {
 
   it('counts an order resolved again after a reopening once, by its last resolution, for the unit that resolved it', async () => {
     const id = newComplaintId();
-    await store.appendToStream(`hotline-complaint-${id}`, history([
+    await bed.store.appendToStream(`hotline-complaint-${id}`, history([
       receive(id, '2018-10-08T09:00:00', 'pay', 'phone'),
       step('2018-10-08T09:30:00', { type: 'AssignComplaint', data: { unitId: STATION_1 } }),
       step('2018-10-08T10:00:00', { type: 'SignForComplaint', data: {} }, actorOf(STATION_1)),
@@ -123,7 +109,7 @@ describe('hotline figures: which unit, which labels', () => {
     const [early, late] = [newComplaintId(), newComplaintId()];
     const station = actorOf(STATION_2);
     // Assigned Mon 5 Nov 2018: first contact due by Thu 8 Nov; resolved Fri 9 Nov: follow-up due by Wed 14 Nov.
-    await store.appendToStream(`hotline-complaint-${early}`, history([
+    await bed.store.appendToStream(`hotline-complaint-${early}`, history([
       receive(early, '2018-11-05T09:00:00', 'pay', 'phone'),
       step('2018-11-05T09:30:00', { type: 'AssignComplaint', data: { unitId: STATION_2 } }, centre),
       step('2018-11-05T10:00:00', { type: 'SignForComplaint', data: {} }, station),
@@ -132,7 +118,7 @@ describe('hotline figures: which unit, which labels', () => {
       step('2018-11-09T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '解决' } }, station),
       step('2018-11-12T10:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'satisfied' } }),
     ]), 'no_stream');
-    await store.appendToStream(`hotline-complaint-${late}`, history([
+    await bed.store.appendToStream(`hotline-complaint-${late}`, history([
       receive(late, '2018-11-05T09:00:00', 'pay', 'phone'),
       step('2018-11-05T09:30:00', { type: 'AssignComplaint', data: { unitId: STATION_2 } }, centre),
       step('2018-11-05T10:00:00', { type: 'SignForComplaint', data: {} }, station),

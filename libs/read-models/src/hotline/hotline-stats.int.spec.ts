@@ -3,30 +3,23 @@
  * by the real projections on PostgreSQL: every count and rate checked exactly, by period, unit and
  * "as of" an earlier moment.
  */
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '#event-store';
-import { ProjectionRunner, type Projection } from '#projections';
-import { createTestDatabase, type TestDatabase } from '#testing';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
 import { queryHotlineStats } from './hotline-stats.query.js';
-import { actorOf, catchUp, history, receive, step } from './testing/complaint-history.js';
+import { actorOf, history, receive, step } from './testing/complaint-history.js';
+import { startProjectionTestBed, type ProjectionTestBed } from '../testing/projection-test-bed.js';
 
 describe('hotline figures', () => {
-  let db: TestDatabase;
+  let bed: ProjectionTestBed;
   let dataSource: DataSource;
-  let store: PostgresEventStore;
   const unitName = (id: string) => id;
-  let projection: Projection;
-
-  const project = () => catchUp(dataSource, store, projection);
+  const project = () => bed.catchUp();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    store = await PostgresEventStore.connect({ connectionString: db.url });
-    projection = hotlineFiguresProjection(store);
-    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+    bed = await startProjectionTestBed(hotlineFiguresProjection);
+    dataSource = bed.dataSource;
+    const store = bed.store;
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     const jinshui = actorOf('410105');
     const erqi = actorOf('410103');
@@ -60,11 +53,7 @@ describe('hotline figures', () => {
     await project();
   });
 
-  afterAll(async () => {
-    await store.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
   const march = (extra: Partial<Parameters<typeof queryHotlineStats>[1]> = {}) =>
     queryHotlineStats(dataSource, { from: '2026-03-01', to: '2026-03-31', asOf: new Date(), unitName, ...extra });

@@ -8,15 +8,13 @@
  * people: across units they may add up to more than the whole, never less, and never more than the sum.
  * Repeat a failure with FIGURES_SEED=<seed printed>.
  */
-import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { createChineseDaysCalendar, shanghaiDateOf } from '#calendar';
 import { CaseworkError } from '#errors';
-import { PostgresEventStore, type NewEvent } from '#event-store';
-import { applyBatch, ProjectionRunner } from '#projections';
-import { createTestDatabase, residentIdNumber, SeededRandom, type TestDatabase } from '#testing';
+import type { NewEvent } from '#event-store';
+import { residentIdNumber, SeededRandom } from '#testing';
 import { createWageCaseDecider, DEFAULT_WAGE_TIME_LIMITS, type WageCaseCommand, type WageCaseState } from '#wage-recovery';
-import { readVisibleLog } from '../../../event-store/src/testing/wait-for-head.js';
+import { envelopeOf, startProjectionTestBed, type ProjectionTestBed } from '../testing/projection-test-bed.js';
 import { additivityFailures, leavesOf, UNITS, withDescendants, UNIT_TREE } from '../testing/figure-laws.js';
 import { wageFiguresProjection } from './wage-figures.projection.js';
 import { queryWageStats, type WageStats } from './wage-stats.query.js';
@@ -41,23 +39,13 @@ interface Simulated {
 
 describe('wage figures over random histories', () => {
   const random = new SeededRandom(SEED);
-  let db: TestDatabase;
-  let dataSource: DataSource;
-  let store: PostgresEventStore;
-  const projection = wageFiguresProjection('wage-laws-hash-key');
+  let bed: ProjectionTestBed;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    store = await PostgresEventStore.connect({ connectionString: db.url });
-    await ProjectionRunner.ensureSchemas(dataSource, [projection]);
+    bed = await startProjectionTestBed(() => wageFiguresProjection('wage-laws-hash-key'));
   });
 
-  afterAll(async () => {
-    await store.close();
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => bed.close());
 
   function attempt(wageCase: Simulated, command: WageCaseCommand, at: number, role: 'caseworker' | 'supervisor' = 'caseworker'): NewEvent[] {
     const actor = { userId: `${role}-${wageCase.unit}`, role, orgUnitId: wageCase.unit };
@@ -65,10 +53,7 @@ describe('wage figures over random histories', () => {
       const events = decider.decide(command, wageCase.state, { now: new Date(at), actor });
       wageCase.state = events.reduce(decider.evolve, wageCase.state);
       wageCase.clock = at;
-      return events.map((event) => {
-        const id = randomUUID();
-        return { eventId: id, type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: new Date(at).toISOString(), commandId: id, correlationId: id, causationId: id } };
-      });
+      return events.map((event) => envelopeOf(event, actor, new Date(at)));
     } catch (error) {
       if (error instanceof CaseworkError) return [];
       throw error;
@@ -130,7 +115,7 @@ describe('wage figures over random histories', () => {
     const cases: Simulated[] = [];
     const answered: { asOf: Date; answers: Map<string, WageStats> }[] = [];
     const questions = PERIODS.flatMap(([from, to]) => [undefined, ...UNITS.map((u) => [u]), ...UNITS.map(withDescendants)].map((unitIds) => ({ from, to, unitIds })));
-    const ask = (q: (typeof questions)[number], asOf: Date) => queryWageStats(dataSource, { ...q, asOf });
+    const ask = (q: (typeof questions)[number], asOf: Date) => queryWageStats(bed.dataSource, { ...q, asOf });
 
     for (let round = 0; round < ROUNDS; round++) {
       const roundStart = Date.parse('2025-01-06T01:00:00Z') + round * 25 * DAY;
@@ -147,9 +132,8 @@ describe('wage figures over random histories', () => {
           if (events.length > 0) streams.set(wageCase.id, [...(streams.get(wageCase.id) ?? []), ...events]);
         }
       }
-      for (const [id, events] of streams) if (events.length > 0) await store.appendToStream(`wage-case-${id}`, events, 'any');
-      const [checkpoint] = await dataSource.query("SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = 'wage-figures'");
-      await applyBatch(dataSource, projection, await readVisibleLog(store, { after: checkpoint ? { commit: BigInt(checkpoint.c), prepare: BigInt(checkpoint.p) } : undefined }));
+      for (const [id, events] of streams) if (events.length > 0) await bed.store.appendToStream(`wage-case-${id}`, events, 'any');
+      await bed.catchUp();
 
       const asOf = new Date();
       await new Promise((r) => setTimeout(r, 15));

@@ -1,28 +1,8 @@
-import { useRef, useState, type ChangeEvent } from 'react';
-import type { FieldError } from '../../api-types';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import '../../styles/hardship.css';
 import './import-orders.css';
-import type { ImportResult } from '../hardship/hardship-types';
-import { readListFile, UnreadableListFile } from '../wage/claimants/read-list-file';
-import { useCommandRunner } from '../wage/useCommandRunner';
-
-/** One bad cell of an uploaded sheet: its row (header = row 1), its column key, what is wrong. */
-interface BadCell {
-  row: number | null;
-  column: string | null;
-  message: string;
-}
-
-/** The API names each bad cell `rows.<row>.<column>` and says `第 n 行「列」：…`; the table shows row and column apart. */
-function badCells(errors: readonly FieldError[] | undefined): BadCell[] {
-  return (errors ?? []).map((error) => {
-    const match = /^rows\.(\d+)\.(\w+)$/.exec(error.field);
-    const message = error.message.replace(/^第\s*\d+\s*行(「[^」]*」)?[：:]\s*/, '');
-    return match ? { row: Number(match[1]), column: match[2], message } : { row: null, column: null, message };
-  });
-}
+import { useSheetUpload } from '../hardship/useSheetUpload';
 
 /**
  * 旧工单导入 (supervisors): legacy 12351 work orders as .xlsx or .csv. Every row is checked first;
@@ -30,36 +10,7 @@ function badCells(errors: readonly FieldError[] | undefined): BadCell[] {
  */
 export function ImportOrdersPage() {
   const { t, tOr } = useI18n();
-  const runner = useCommandRunner();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [cells, setCells] = useState<BadCell[]>([]);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setFileName(file.name);
-    setResult(null);
-    setCells([]);
-    setUnreadable(null);
-    let content;
-    try {
-      content = await readListFile(file);
-    } catch (e) {
-      if (e instanceof UnreadableListFile) return setUnreadable(t('hl.import.unreadable', { name: file.name }));
-      throw e;
-    }
-    let refused: BadCell[] = [];
-    const answer = await runner.run<ImportResult>('/api/complaints/import', content, {
-      placed: (field) => field.startsWith('rows.'),
-      onRefused: (e) => (refused = badCells(e.body.errors)),
-    });
-    setCells(refused);
-    setResult(answer);
-  }
+  const { runner, fileInput, fileName, result, cells, unreadable, upload } = useSheetUpload('/api/complaints/import', (name) => t('hl.import.unreadable', { name }));
 
   return (
     <section className="page page-narrow" data-testid="hl-import">

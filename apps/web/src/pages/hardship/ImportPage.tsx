@@ -1,11 +1,7 @@
-import { useRef, useState, type ChangeEvent } from 'react';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import '../../styles/hardship.css';
-import { readListFile, UnreadableListFile } from '../wage/claimants/read-list-file';
-import { useCommandRunner } from '../wage/useCommandRunner';
-import type { ImportResult } from './hardship-types';
-import { badCells, type BadCell } from './import-errors';
+import { useSheetUpload } from './useSheetUpload';
 
 /**
  * 旧台账导入 (supervisors): a legacy registry as .csv or .xlsx. Every row is checked first; with any
@@ -13,36 +9,7 @@ import { badCells, type BadCell } from './import-errors';
  */
 export function ImportPage() {
   const { t, tOr } = useI18n();
-  const runner = useCommandRunner();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [fileName, setFileName] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [cells, setCells] = useState<BadCell[]>([]);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    setFileName(file.name);
-    setResult(null);
-    setCells([]);
-    setUnreadable(null);
-    let content;
-    try {
-      content = await readListFile(file);
-    } catch (e) {
-      if (e instanceof UnreadableListFile) return setUnreadable(t('hs.import.unreadable', { name: file.name }));
-      throw e;
-    }
-    let refused: BadCell[] = [];
-    const answer = await runner.run<ImportResult>('/api/hardship-files/import', content, {
-      placed: (field) => field.startsWith('rows.'),
-      onRefused: (e) => (refused = badCells(e.body.errors)),
-    });
-    setCells(refused);
-    setResult(answer);
-  }
+  const { runner, fileInput, fileName, result, cells, unreadable, upload } = useSheetUpload('/api/hardship-files/import', (name) => t('hs.import.unreadable', { name }));
 
   return (
     <section className="page page-narrow" data-testid="hs-import">

@@ -3,12 +3,10 @@
  * moment (Shanghai wall time), applied by the real projection on PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { createChineseDaysCalendar } from '#calendar';
-import type { NewEvent, PostgresEventStore } from '#event-store';
+import type { NewEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintState } from '#hotline';
-import { applyBatch, type Projection } from '#projections';
-import { readVisibleLog } from '../../../../event-store/src/testing/wait-for-head.js';
+import { envelopeOf } from '../../testing/projection-test-bed.js';
 
 const decider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
 
@@ -27,8 +25,7 @@ export function history(steps: readonly Step[], given: ComplaintState = decider.
   for (const [when, command, actor] of steps) {
     for (const event of decider.decide(command, state, { now: at(when), actor })) {
       state = decider.evolve(state, event);
-      const id = randomUUID();
-      events.push({ eventId: id, type: event.type, schemaVersion: 1, data: event.data, metadata: { actor, occurredAt: at(when).toISOString(), commandId: id, correlationId: id, causationId: id } });
+      events.push(envelopeOf(event, actor, at(when)));
     }
   }
   return events;
@@ -49,9 +46,3 @@ export function receive(id: string, when: string, category: string, channel: str
 export const step = (when: string, command: ComplaintCommand, actor = centre): Step => [when, command, actor];
 
 export const newComplaintId = () => randomUUID();
-
-/** Applies what the store holds beyond the projection's checkpoint. */
-export async function catchUp(dataSource: DataSource, store: PostgresEventStore, projection: Projection): Promise<void> {
-  const [checkpoint] = await dataSource.query('SELECT commit_position c, prepare_position p FROM projection_checkpoints WHERE name = $1', [projection.name]);
-  await applyBatch(dataSource, projection, await readVisibleLog(store, { after: checkpoint ? { commit: BigInt(checkpoint.c), prepare: BigInt(checkpoint.p) } : undefined }));
-}
