@@ -1,3 +1,4 @@
+import { CATCH_UP_TIMEOUT_MS } from './projection-runner.js';
 import type { DataSource } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { DEFAULT_EVENT_PARTITIONS, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
@@ -152,7 +153,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   }
 
   /** Resolves once every group has consumed everything on its topics — what the relay has published so far. */
-  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+  async waitUntilCaughtUp(timeoutMs = CATCH_UP_TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const failed = this.members.find((member) => member.state === 'failed');

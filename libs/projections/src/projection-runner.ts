@@ -53,6 +53,13 @@ interface RunningProjection {
 const DEFAULT_BATCH_SIZE = 8_000;
 
 /** Keeps every projection following the global log from its checkpoint. */
+/**
+ * How long `waitUntilCaughtUp` waits by default. A minute, not seconds: on a busy shared server (a
+ * bulk import next door, CI running suites side by side on two cores) a projection can stay behind
+ * for tens of seconds without anything being wrong; the test suites saw 10 s run out that way.
+ */
+export const CATCH_UP_TIMEOUT_MS = 60_000;
+
 export class ProjectionRunner {
   private readonly running = new Map<string, RunningProjection>();
   private subscription: Subscription | undefined;
@@ -182,7 +189,7 @@ export class ProjectionRunner {
    * Resolves once everything committed so far is applied — including what process managers
    * appended while catching up (so it loops until the log stops moving).
    */
-  async waitUntilCaughtUp(timeoutMs = 10_000): Promise<void> {
+  async waitUntilCaughtUp(timeoutMs = CATCH_UP_TIMEOUT_MS): Promise<void> {
     let previous: LogPosition | undefined;
     for (let at = await this.store.lastCommittedPosition(); !previous || compareLogPositions(at, previous) !== 0; at = await this.store.lastCommittedPosition()) {
       previous = at;

@@ -107,7 +107,7 @@ export async function openConsoleSession(options: {
   try {
     // The system and the browser both start at the tests' instant and run on from it together.
     const clock = testClock();
-    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: options.adminPassword, log: false, clock: clock.now });
+    app = await startCasework({ databaseUrl: db.url, dataDir, port: 0, adminPassword: options.adminPassword, log: false, clock: clock.now, exposure: { apiDocs: true, metrics: true } });
     await options.prepare?.(app);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: options.acceptDownloads ?? false });
