@@ -99,10 +99,14 @@ describe('PostgresKeyStore', () => {
     try {
       expect((await tableFile()).includes(erased.wrappedKey)).toBe(true);
       await store.erase([erased.subject]);
-      const { residue } = await store.purgeErased({ waitMs: 2_000 });
+      const { residue } = await store.purgeErased({ waitMs: 10_000 });
 
       const file = await tableFile();
-      expect([file.includes(erased.wrappedKey), file.includes(kept.wrappedKey)]).toEqual([false, true]);
+      expect(file.includes(kept.wrappedKey)).toBe(true);
+      // Gone from the table's file — unless a transaction older than the erasure was still open (on the
+      // run's shared server, under load), which VACUUM FULL must respect: then the purge says so.
+      const stillOpen = residue.some((line) => line.startsWith('transactions older than the erasure were still open'));
+      expect({ inFile: file.includes(erased.wrappedKey), stillOpen }).toEqual({ inFile: stillOpen, stillOpen });
       // The run's shared server keeps PostgreSQL's default of recycling WAL segments: said, not hidden.
       const { rows: [{ recycle }] } = await client.query(`SELECT current_setting('wal_recycle') AS recycle`);
       if (recycle === 'on') expect(residue).toEqual(expect.arrayContaining([expect.stringContaining('wal_recycle is on')]));
