@@ -4,7 +4,7 @@
  */
 
 /** Case kinds offered by the list filter: hotline complaints and wage-arrears cases. */
-export const CASE_KINDS = ['complaint', 'wage_case'] as const;
+export const CASE_KINDS = ['complaint', 'wage_case', 'hardship_file', 'mediation_case'] as const;
 
 /** Wage-case statuses in lifecycle order (DOMAIN.md §2), for the status filter. */
 export const WAGE_CASE_STATUSES = ['opened', 'verifying', 'verified', 'negotiating', 'closed'] as const;

@@ -9,8 +9,10 @@ export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange
   const { t, tOr } = useI18n();
   const { units } = useReference();
   const set = (patch: Partial<CaseFilter>) => onChange({ ...filter, ...patch, page: 1 });
+  // Hardship files and mediation cases are filtered by kind only: their stages are shown on each row.
   const statuses: readonly string[] = filter.kind === 'wage_case' ? WAGE_CASE_STATUSES
-    : filter.kind === 'complaint' ? COMPLAINT_STATUSES : [...new Set([...COMPLAINT_STATUSES, ...WAGE_CASE_STATUSES])];
+    : filter.kind === 'complaint' ? COMPLAINT_STATUSES
+    : filter.kind === '' ? [...new Set([...COMPLAINT_STATUSES, ...WAGE_CASE_STATUSES])] : [];
 
   return (
     <div className="filters" data-testid="case-filters">
