@@ -5,11 +5,19 @@ import { pause } from './async-helpers.js';
 import { aNewEvent, aStreamId } from './event-fixtures.js';
 
 /**
+ * How long a test waits for the log head. On the test run's shared PostgreSQL server another suite may
+ * keep a transaction open for seconds (a VACUUM FULL of the key store, a bulk import, a purge waiting on
+ * an old snapshot), and readers everywhere wait for it; 5 s was not enough under CI load. The wait ends
+ * as soon as the head is there, so only a real failure costs the whole minute.
+ */
+export const HEAD_WAIT_TIMEOUT_MS = 60_000;
+
+/**
  * Waits until log readers can see `position`. A store may hold a fresh event back while an older
  * transaction is still in flight (PostgreSQL: anywhere on the server), so a log read straight after an
  * append is not guaranteed to include it.
  */
-export async function waitForHead(store: EventStore, position: LogPosition, timeoutMs = 5_000): Promise<void> {
+export async function waitForHead(store: EventStore, position: LogPosition, timeoutMs = HEAD_WAIT_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (compareLogPositions(await store.headPosition(), position) < 0) {
     if (Date.now() > deadline) throw new Error(`The log head did not reach ${position.commit}/${position.prepare} within ${timeoutMs} ms`);
