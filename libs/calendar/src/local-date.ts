@@ -12,13 +12,27 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Real dates already checked, and each one's UTC midnight. Deadlines count day by day over the same
+ * few thousand dates (an import of 50,000 orders asks about them millions of times), so a date is
+ * parsed once. Only valid dates are kept, and at most MAX_REMEMBERED (a century is 36,525), so dates
+ * a client makes up cannot grow it.
+ */
+const MAX_REMEMBERED = 100_000;
+const knownDates = new Map<string, number>();
+/** The day after each date, as `workingDayDeadline` steps through them. */
+const nextDays = new Map<string, LocalDate>();
+
 /** True for a real calendar date written `YYYY-MM-DD` (rejects `2025-02-30`). */
 export function isLocalDate(value: string): boolean {
+  if (knownDates.has(value)) return true;
   const match = LOCAL_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, year, month, day] = match.map(Number);
   const utc = new Date(Date.UTC(year!, month! - 1, day!));
-  return utc.getUTCFullYear() === year && utc.getUTCMonth() === month! - 1 && utc.getUTCDate() === day;
+  const real = utc.getUTCFullYear() === year && utc.getUTCMonth() === month! - 1 && utc.getUTCDate() === day;
+  if (real && knownDates.size < MAX_REMEMBERED) knownDates.set(value, utc.getTime());
+  return real;
 }
 
 export function assertLocalDate(value: string): LocalDate {
@@ -43,7 +57,13 @@ export function endOfShanghaiDay(date: LocalDate): Date {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
+  if (days !== 1) return new Date(utcMidnight(date) + days * DAY_MS).toISOString().slice(0, 10);
+  let next = nextDays.get(date);
+  if (next === undefined) {
+    next = new Date(utcMidnight(date) + DAY_MS).toISOString().slice(0, 10);
+    if (nextDays.size < MAX_REMEMBERED) nextDays.set(date, next);
+  }
+  return next;
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -61,7 +81,7 @@ export function yearOf(date: LocalDate): number {
 }
 
 function utcMidnight(date: LocalDate): number {
-  return Date.parse(`${assertLocalDate(date)}T00:00:00Z`);
+  return knownDates.get(date) ?? Date.parse(`${assertLocalDate(date)}T00:00:00Z`);
 }
 
 function assertValidInstant(instant: Date): void {

@@ -50,15 +50,14 @@ export async function importLegacyOrders(store: EventStore, decider: ComplaintDe
 
   const existing = new Set<string>();
   for (let i = 0; i < decided.length; i += 5_000) for (const id of await options.existingStreams(decided.slice(i, i + 5_000).map((d) => d.streamId))) existing.add(id);
-  const todo = decided.filter((d) => !existing.has(d.streamId)).map(({ order, streamId, steps }): StreamAppend => ({ streamId, events: envelopes(order, steps, options.batch), expected: 'no_stream' }));
+  const todo = decided.filter((d) => !existing.has(d.streamId));
   const perCommit = options.ordersPerCommit ?? 200;
-  const chunks: StreamAppend[][] = [];
-  for (let i = 0; i < todo.length; i += perCommit) chunks.push(todo.slice(i, i + perCommit));
   let next = 0;
   let done = 0;
+  // Each commit's envelopes are made as it is sent, so building them overlaps the commits in flight.
   const writer = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++];
+    while (next < todo.length) {
+      const chunk = todo.slice(next, (next += perCommit)).map(({ order, streamId, steps }): StreamAppend => ({ streamId, events: envelopes(order, steps, options.batch), expected: 'no_stream' }));
       if (canAppendToStreams(store)) await store.appendToStreams(chunk);
       else for (const append of chunk) await store.appendToStream(append.streamId, append.events, append.expected);
       done += chunk.length;
@@ -66,7 +65,7 @@ export async function importLegacyOrders(store: EventStore, decider: ComplaintDe
     }
   };
   await Promise.all(Array.from({ length: options.commitsInFlight ?? 4 }, writer));
-  return { imported: todo.length, alreadyThere: decided.length - todo.length, events: todo.reduce((sum, append) => sum + append.events.length, 0), problems: [] };
+  return { imported: todo.length, alreadyThere: decided.length - todo.length, events: todo.reduce((sum, { steps }) => sum + steps.length, 0), problems: [] };
 }
 
 /** Each step's event with its envelope: dated at the step, ids derived from the order number (a retry writes nothing twice). */
