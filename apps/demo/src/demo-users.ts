@@ -12,6 +12,8 @@ export interface DemoUser {
   readonly orgUnitId: string;
   /** What the user does in the demo, for the printed table. */
   readonly duty: string;
+  /** A caseworker of wage cases or hardship files only: never given the unit's complaints. */
+  readonly notHotline?: true;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -27,11 +29,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'demo.gangqu', displayName: '郭振华', role: 'caseworker', orgUnitId: '410171', duty: '航空港区总工会维权' },
   { username: 'demo.zhengdong', displayName: '周慧', role: 'caseworker', orgUnitId: '410174', duty: '郑东新区总工会维权' },
   { username: 'demo.zhongmou', displayName: '韩春生', role: 'caseworker', orgUnitId: '410122', duty: '中牟县总工会维权' },
+  // Wage cases, hardship files and mediation (demo-wage.ts, demo-hardship.ts, demo-mediation.ts).
+  { username: 'demo.jsqianxin', displayName: '冯鹏飞', role: 'caseworker', orgUnitId: '410105', duty: '金水区欠薪追讨（立案、核实、垫付申请）', notHotline: true },
+  { username: 'demo.jsbangfu', displayName: '宋桂芳', role: 'caseworker', orgUnitId: '410105', duty: '金水区困难职工帮扶（建档、送温暖、脱困申请）', notHotline: true },
+  { username: 'demo.zytiaojie', displayName: '吴淑珍', role: 'mediator', orgUnitId: 'MR-410102', duty: '中原区法院工会调解员' },
+  { username: 'demo.zydudao', displayName: '蒋振华', role: 'supervisor', orgUnitId: '410102', duty: '中原区督导（垫付、建档、脱困审批）' },
 ];
 
 /** The caseworker who signs for and handles what is assigned to each unit that has one. */
 export const HANDLER_OF_UNIT: Readonly<Record<string, string>> = Object.fromEntries(
-  DEMO_USERS.filter((u) => u.role === 'caseworker').map((u) => [u.orgUnitId, u.username]),
+  DEMO_USERS.filter((u) => u.role === 'caseworker' && !u.notHotline).map((u) => [u.orgUnitId, u.username]),
 );
 
 /** The supervisor who extends or closes for a unit: Jinshui's for Jinshui and its stations, else the city's. */
@@ -60,12 +67,21 @@ export async function ensureDemoUsers(admin: ApiClient, password: string): Promi
   return { created, existing };
 }
 
+export interface DemoSessions {
+  readonly clients: Map<string, ApiClient>;
+  /** User ids by username: a cadre or a mediator is named by id. */
+  readonly userIds: Map<string, string>;
+}
+
 /** Signs every demo user in; a user created earlier with another password is reported clearly. */
-export async function logInDemoUsers(baseUrl: string, password: string): Promise<Map<string, ApiClient>> {
+export async function logInDemoUsers(baseUrl: string, password: string): Promise<DemoSessions> {
   const clients = new Map<string, ApiClient>();
+  const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
     try {
-      clients.set(user.username, (await ApiClient.login(baseUrl, user.username, password)).client);
+      const session = await ApiClient.login(baseUrl, user.username, password);
+      clients.set(user.username, session.client);
+      userIds.set(user.username, session.user.id);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         throw new Error(`演示用户 ${user.username} 已存在但密码不同：请用创建时的 DEMO_PASSWORD 重新运行`);
@@ -73,5 +89,5 @@ export async function logInDemoUsers(baseUrl: string, password: string): Promise
       throw error;
     }
   }
-  return clients;
+  return { clients, userIds };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run demo [-- --url http://localhost:3000]`: demo users and a realistic hotline dataset,
+ * `npm run demo [-- --url http://localhost:3000]`: demo users and a realistic dataset of all four kinds,
  * written through the HTTP API. With `--url` (or CASEWORK_URL) it talks to a running server and
  * logs in as `admin` with CASEWORK_ADMIN_PASSWORD; otherwise it starts the system in-process on
  * DATA_DIR (default ./data), does the same over HTTP, and stops it. Re-running adds nothing.
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    log(`写入演示数据：${DEMO_COMPLAINTS.length} 件工单，全部经由 ${baseUrl}/api …`);
+    log(`写入演示数据：${DEMO_COMPLAINTS.length} 件工单及欠薪案件、困难职工档案、调解案件，全部经由 ${baseUrl}/api …`);
     const report = await runDemo({ url: baseUrl, adminToken, password, log });
     const units = await unitNames(baseUrl, adminToken);
     for (const line of summaryLines(report, units, consoleHint)) console.log(line);

@@ -1,15 +1,21 @@
 /**
  * The demo's core, over HTTP only: demo users (as the administrator), then the complaint dataset
- * walked through its lifecycles as the demo users, then a count of where each complaint stands.
+ * walked through its lifecycles as the demo users, then the wage cases, hardship files and mediation
+ * cases, then a count of where each case stands, by kind.
  */
 import { ApiClient } from './api-client.js';
+import type { ScriptResult } from './case-script.js';
 import { ComplaintWalker, type DemoProblem, type WalkResult } from './complaint-walker.js';
 import type { DemoComplaint } from './demo-complaint-spec.js';
 import { OTHER_COMPLAINTS } from './demo-complaints-other.js';
 import { PAY_COMPLAINTS } from './demo-complaints-pay.js';
 import { receiverOf, stepsOf } from './demo-lifecycles.js';
 import { receiveBody } from './demo-receive-body.js';
+import { demoDays } from './demo-dates.js';
+import { ensurePovertyLines, runHardshipFiles } from './demo-hardship.js';
+import { MEDIATION_DOCUMENTS, runMediationCases } from './demo-mediation.js';
 import { DEFAULT_DEMO_PASSWORD, ensureDemoUsers, logInDemoUsers, type UserSetup } from './demo-users.js';
+import { runWageCases } from './demo-wage.js';
 
 /** Part of every Idempotency-Key: change it to write a second, separate dataset. */
 export const DEMO_SEED = 'zz12351-demo-v1';
@@ -41,6 +47,23 @@ export interface DemoReport {
   readonly problems: readonly DemoProblem[];
   /** Every complaint in the system's case list, the demo's and any others (a re-run must not change it). */
   readonly complaintsInSystem: number;
+  readonly wage: KindReport;
+  readonly hardship: KindReport;
+  readonly mediation: KindReport;
+  /** The mediation documents the system generated from the demo's cases (调解协议书, 调解不成反馈函). */
+  readonly documents: readonly { readonly key: string; readonly document: string; readonly generated: boolean }[];
+  /** Districts whose minimum-living line for this year the demo recorded (none had been). */
+  readonly povertyLinesRecorded: readonly string[];
+}
+
+/** The wage cases, hardship files or mediation cases the demo wrote, and where each stands. */
+export interface KindReport {
+  readonly cases: readonly { readonly key: string; readonly id: string; readonly status: string }[];
+  readonly byStatus: Readonly<Record<string, number>>;
+  /** Written by a run on an earlier day: left as they are. */
+  readonly writtenBefore: number;
+  /** Every case of the kind in the system's case list (a re-run must not change it). */
+  readonly inSystem: number;
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
@@ -51,7 +74,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
 
   const users = await ensureDemoUsers(admin, password);
   log(`演示用户：新建 ${users.created.length} 个，已存在 ${users.existing.length} 个`);
-  const clients = await logInDemoUsers(options.url, password);
+  const { clients, userIds } = await logInDemoUsers(options.url, password);
 
   const walker = new ComplaintWalker(clients, seed);
   const serialOf = (key: string) => DEMO_COMPLAINTS.findIndex((c) => c.key === key);
@@ -77,9 +100,48 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const complaints = await currentStates(clients.get('demo.rexian')!, results);
   const byStatus: Record<string, number> = {};
   for (const c of complaints) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
-  const problems = results.flatMap((r) => (r.problem ? [r.problem] : []));
   const { total } = await clients.get('demo.rexian')!.get<{ total: number }>('/api/cases?kind=complaint&pageSize=1');
-  return { users, password, complaints, byStatus, problems, complaintsInSystem: total };
+
+  const days = demoDays();
+  const caughtUp = () => waitForProjections(options.url);
+  log('欠薪案件、困难职工档案、调解案件…');
+  const wage = await runWageCases({ clients, seed, days });
+  const povertyLinesRecorded = await ensurePovertyLines(admin, Number(days.today.slice(0, 4)));
+  const hardship = await runHardshipFiles({ clients, userIds, seed, days, caughtUp });
+  const mediation = await runMediationCases({ clients, userIds, seed, days });
+  await caughtUp();
+  const city = clients.get('demo.shidudao')!;
+  const documents = await generatedDocuments(city, mediation);
+  const problems = [...results, ...wage, ...hardship, ...mediation].flatMap((r) => (r.problem ? [r.problem] : []));
+  return {
+    users, password, complaints, byStatus, problems, complaintsInSystem: total,
+    wage: await kindReport(city, 'wage_case', wage),
+    hardship: await kindReport(city, 'hardship_file', hardship),
+    mediation: await kindReport(city, 'mediation_case', mediation),
+    documents, povertyLinesRecorded,
+  };
+}
+
+/** Where each case of one kind stands, from the case list as the city supervisor sees it. */
+async function kindReport(reader: ApiClient, kind: string, results: readonly ScriptResult[]): Promise<KindReport> {
+  const list = await reader.get<{ items: { id: string; status: string }[]; total: number }>(`/api/cases?kind=${kind}&pageSize=200`);
+  const statusOf = new Map(list.items.map((item) => [item.id, item.status]));
+  const cases = results.flatMap((r) => (r.id ? [{ key: r.key, id: r.id, status: statusOf.get(r.id) ?? 'unknown' }] : []));
+  const byStatus: Record<string, number> = {};
+  for (const c of cases) byStatus[c.status] = (byStatus[c.status] ?? 0) + 1;
+  return { cases, byStatus, writtenBefore: results.filter((r) => r.writtenBefore).length, inSystem: list.total };
+}
+
+/** Asks the system for each mediation document the demo's cases should have: generated when it answers the page. */
+async function generatedDocuments(reader: ApiClient, results: readonly ScriptResult[]): Promise<DemoReport['documents']> {
+  const documents: { key: string; document: string; generated: boolean }[] = [];
+  for (const result of results) {
+    const document = MEDIATION_DOCUMENTS[result.key];
+    if (!document || !result.id) continue;
+    const generated = await reader.request('GET', `/api/mediation-cases/${result.id}/documents/${document}`).then(() => true, () => false);
+    documents.push({ key: result.key, document, generated });
+  }
+  return documents;
 }
 
 async function currentStates(reader: ApiClient, results: readonly WalkResult[]): Promise<DemoComplaintState[]> {
