@@ -41,6 +41,7 @@ export async function measureHardshipImport(casework: RunningCasework): Promise<
   const started = performance.now();
   const report = await importLegacyRegistry(runtime.store, table, {
     batch: 'bench-registry.csv',
+    caseNumbers: runtime.caseNumbers,
     existingStreams: async (ids) => new Set((await runtime.dataSource.query('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).map((r: { stream_id: string }) => r.stream_id)),
     onProgress: (done, total) => {
       if (done % 5_000 === 0 || done === total) progress(`hardship import: ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);

@@ -11,7 +11,7 @@ import { MEDIATION_CALENDAR, MEDIATION_SERVICES } from '../../mediation/src/medi
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../wage/src/wage-tokens.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
 import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
-import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY } from '../../gateway/src/core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY, CASE_NUMBERS } from '../../gateway/src/core/tokens.js';
 import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../hotline/src/hotline-tokens.js';
 import type { Runtime } from './runtime.js';
 import type { ContextName } from './distributed/contexts.js';
@@ -36,6 +36,7 @@ export class RuntimeModule {
       { provide: POVERTY_LINES, useValue: runtime.povertyLines },
       { provide: PERSONAL_DATA, useValue: runtime.personalData },
       { provide: PERSONAL_DATA_HASH_KEY, useValue: runtime.personalDataHashKey },
+      { provide: CASE_NUMBERS, useValue: runtime.caseNumbers },
       { provide: COMPLAINT_DECIDER, useValue: runtime.hotline.decider },
       { provide: HOTLINE_TIME_LIMITS, useValue: runtime.hotline.limits },
       { provide: WAGE_CASE_DECIDER, useValue: runtime.wage.decider },

@@ -63,6 +63,16 @@ suite('web console: court–union mediation (browser)', () => {
   const loginAs = (user: { username: string; password: string }) => logInThroughConsole(page, app.url, user);
   const kase = () => page.getByTestId('mediation-case');
   const status = () => page.getByTestId('med-status').innerText();
+  const attendeeRows = () => page.locator('[data-testid^="minutes-attendees-"]:is(input)').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
+  const focusedTestId = async () => String(await page.evaluate('document.activeElement?.getAttribute("data-testid")'));
+  /** What pasting copied lines does: a paste event carrying them, as the browser sends it. */
+  const pasteInto = (testId: string, text: string) => page.evaluate(`(() => {
+    const input = document.querySelector('[data-testid="${testId}"]');
+    input.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', ${JSON.stringify(text)});
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`);
   const navTestIds = async () => (await page.locator('.sidebar a').evaluateAll((links) => links.map((a) => a.getAttribute('data-testid')))).sort();
 
   /** Clicks a refresh button until the condition holds: read models (calendar, day, figures) follow the cases a moment later. */
@@ -108,6 +118,9 @@ suite('web console: court–union mediation (browser)', () => {
       await loginAs(MEDIATOR);
       await page.getByTestId('mediator-day').waitFor();
       expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
+      // A mediator works in a court–union room, not on the 12351 hotline (issue 18).
+      expect(await page.getByTestId('brand-title').innerText()).toBe('劳动争议诉调对接');
+      expect(await page.locator('header').innerText()).not.toContain('12351');
       expect(await page.getByTestId('day-empty').innerText()).toBe('本调解室今天没有调解安排。');
     });
     await step('referral-without-case-number', async () => {
@@ -131,6 +144,10 @@ suite('web console: court–union mediation (browser)', () => {
       await page.getByTestId('ref-claim-1-amount').fill('8,000');
       await page.getByTestId('ref-summary').fill('两名工人追索 2026 年 6 至 9 月工资');
       await page.getByTestId('ref-submit').click();
+      // 案由 is a field of its own, apart from 委派/委托 (issue 18): asked for before anything is sent.
+      expect(await page.getByTestId('error-ref-cause').innerText()).toBe('请选择案由');
+      await page.getByTestId('ref-cause').selectOption({ label: '劳动报酬争议' });
+      await page.getByTestId('ref-submit').click();
       expect(await page.getByTestId('error-ref-case-number').innerText()).toBe('案号不能为空');
       expect(await page.getByTestId('ref-claims-total').innerText()).toBe('合计 ¥20,000.00');
       expect(await page.getByTestId('mediation-case').count()).toBe(0);
@@ -143,6 +160,7 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await status()).toBe('待受理');
       expect(await page.getByTestId('med-case-number').innerText()).toBe(CASE_NUMBER);
       expect(await page.getByTestId('fact-source').innerText()).toBe(`${COURT} · 委派调解（诉前）`);
+      expect(await page.getByTestId('fact-cause').innerText()).toBe('劳动报酬争议');
       expect(await page.getByTestId('fact-applicants').innerText()).toBe('王建国、李红');
       expect(await page.getByTestId('fact-claimed').innerText()).toBe('¥20,000.00');
       expect(await page.getByTestId('fact-period').innerText()).toBe('受理后起算');
@@ -210,7 +228,7 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await page.getByTestId('calendar-notice').innerText()).toBe('已安排调解。');
       const block = page.locator(`[data-testid="calendar-session"][data-day="${TOMORROW}"]`);
       await block.waitFor();
-      expect(await block.innerText()).toMatch(/^09:00–10:30\s+郑州市金水区人民法院 \(2026\)豫0105民诉前调1234号：2 名申请人诉 郑州某建筑劳务有限公司\s+视频调解 · 我$/);
+      expect(await block.innerText()).toMatch(/^09:00–10:30\s+郑州市金水区人民法院 \(2026\)豫0105民诉前调1234号：2 名申请人诉 郑州某建筑劳务有限公司 · 劳动报酬争议\s+视频调解 · 我$/);
     });
     await step('no-minutes-before-the-session', async () => {
       await openCase(caseId);
@@ -243,12 +261,33 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await page.getByTestId('minutes-not-started').count()).toBe(0);
       await page.getByTestId('minutes-text').fill('调解员：双方对欠薪数额无异议。\n被申请人：同意分两期支付，首期一万元今日支付。\n申请人：同意。');
     });
+    await step('attendees-typed-as-a-list', async () => {
+      // Issue 18: Enter left the cursor in the first row, so names ran together ("孟庆华孟庆华宋春燕").
+      expect(await attendeeRows()).toEqual(['王建国', '李红', '张总']);
+      await page.getByTestId('minutes-attendees-2').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      expect(await focusedTestId()).toBe('minutes-attendees-3');
+      await page.keyboard.type('被申请人代理人刘律师');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter'); // an empty row: Enter adds no blank rows
+      expect(await focusedTestId()).toBe('minutes-attendees-4');
+      await pasteInto('minutes-attendees-4', '社区调解员周某\r\n\n人民陪审员吴某\n');
+      expect(await attendeeRows()).toEqual(['王建国', '李红', '张总', '被申请人代理人刘律师', '社区调解员周某', '人民陪审员吴某']);
+      expect(await focusedTestId()).toBe('minutes-attendees-5');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Backspace'); // the empty row goes, the cursor back to the end of the one above
+      expect(await attendeeRows()).toHaveLength(6);
+      expect(await focusedTestId()).toBe('minutes-attendees-5');
+    });
     await step('minutes-saved', async () => {
       await page.getByTestId('minutes-save').click();
       await page.getByTestId('med-sessions').waitFor();
       expect(await page.getByTestId('med-notice').innerText()).toBe('已保存调解笔录，本场调解记为已举行');
       expect(await page.locator('[data-testid="session-row"][data-status="held"]').count()).toBe(1);
       expect(await page.getByTestId('session-minutes-text').innerText()).toContain('同意分两期支付');
+      const held = page.locator('[data-testid="session-row"][data-status="held"]');
+      expect(await held.innerText()).toContain('王建国、李红、张总、被申请人代理人刘律师、社区调解员周某、人民陪审员吴某');
     });
     await step('agreement-not-adding-up', async () => {
       await page.getByTestId('med-tab-agreement').click();
@@ -256,7 +295,8 @@ suite('web console: court–union mediation (browser)', () => {
       const dialog = page.getByTestId('dialog-agreement');
       await dialog.waitFor();
       expect(await dialog.getByTestId('agr-items-0-amount').inputValue()).toBe('12000.00'); // from the claims
-      await dialog.getByTestId('agr-terms').fill('被申请人分两期支付拖欠工资共计壹万柒仟元，申请人放弃其余请求。');
+      // Typed with numbers of its own: the document numbers the terms once (issue 18: not 三、一、).
+      await dialog.getByTestId('agr-terms').fill('一、被申请人分两期支付拖欠工资共计壹万柒仟元。\n二、申请人放弃其余请求。');
       await dialog.getByTestId('agr-items-0-amount').fill('10000');
       await dialog.getByTestId('agr-items-1-amount').fill('7000');
       await dialog.getByTestId('agr-schedule-0-party').selectOption({ label: '王建国' });
@@ -292,6 +332,9 @@ suite('web console: court–union mediation (browser)', () => {
       expect(text).toContain(MASKED_ID);
       expect(text).not.toContain(ID_NUMBER);
       expect(text).toContain('壹万柒仟元整');
+      expect(text).toMatch(/三、\s*被申请人分两期支付拖欠工资共计壹万柒仟元。\s*四、\s*申请人放弃其余请求。/);
+      expect(text).not.toMatch(/[一二三四五六]、\s*[一二三四五六]、/);
+      expect(text).toContain('案由：劳动报酬争议');
     });
     await step('paid-and-confirmed', async () => {
       const first = page.locator('[data-testid="installment-row"][data-installment-id="i1"]');
@@ -325,6 +368,7 @@ suite('web console: court–union mediation (browser)', () => {
       await page.getByTestId('ref-form').waitFor();
       await page.getByTestId('ref-court').fill(COURT);
       await page.getByTestId('ref-case-number').fill(ENTRUSTED_NUMBER);
+      await page.getByTestId('ref-cause').selectOption('labour_remuneration');
       await page.getByTestId('ref-type').selectOption('entrusted');
       await page.getByTestId('ref-procedure').selectOption('summary');
       await page.getByTestId('ref-referred-on').fill(shanghaiDay(-12));
@@ -357,10 +401,20 @@ suite('web console: court–union mediation (browser)', () => {
       await page.locator(`[data-testid="deadline-row"][data-case-id="${failedId}"] a`).click();
       await kase().waitFor();
       await runStep('action-failure', 'failure', async (dialog) => {
-        await dialog.getByTestId('med-field-undisputedFacts-0').fill('申请人 2025 年 3 月入职，担任服务员');
-        await dialog.getByTestId('med-field-undisputedFacts-add').click();
-        await dialog.getByTestId('med-field-undisputedFacts-1').fill('月工资 6000 元，已按月发放');
+        // Three facts typed as the hint says, Enter between them: three rows, three numbered facts in the letter.
+        await dialog.getByTestId('med-field-undisputedFacts-0').click();
+        await page.keyboard.type('申请人 2025 年 3 月入职，担任服务员');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('月工资 6000 元，已按月发放');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('被申请人未支付 2025 年加班费');
+        expect(await dialog.locator('[data-testid^="med-field-undisputedFacts-"]:is(input)').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value)))
+          .toEqual(['申请人 2025 年 3 月入职，担任服务员', '月工资 6000 元，已按月发放', '被申请人未支付 2025 年加班费']);
         await dialog.getByTestId('med-field-disputedPoints-0').fill('加班费的计算基数和加班时长');
+        // No session was held: the dialog asks why, and the failure is not sent without it.
+        await dialog.getByTestId('dialog-submit').click();
+        await dialog.getByTestId('error-med-field-noSessionReason').waitFor();
+        await dialog.getByTestId('med-field-noSessionReason').fill('被申请人明确拒绝参加调解');
       });
       expect(await status()).toBe('调解不成');
       expect(await page.getByTestId('fact-ended').innerText()).toBe(TODAY);
@@ -372,9 +426,10 @@ suite('web console: court–union mediation (browser)', () => {
       const text = await printable('print-feedback-letter', 'feedback-letter-document');
       expect(text).toContain('调解不成反馈函');
       expect(text).toContain(ENTRUSTED_NUMBER);
-      expect(text).toContain('申请人 2025 年 3 月入职，担任服务员');
-      expect(text).toContain('月工资 6000 元，已按月发放');
+      expect(text).toMatch(/1\.\s*申请人 2025 年 3 月入职，担任服务员\s*2\.\s*月工资 6000 元，已按月发放\s*3\.\s*被申请人未支付 2025 年加班费/);
       expect(text).toContain('加班费的计算基数和加班时长');
+      expect(text).toContain('未能组织调解的原因：被申请人明确拒绝参加调解');
+      expect(text).not.toContain('组织调解次数：0 次');
     });
   }, TEST_TIMEOUT);
 
@@ -386,6 +441,7 @@ suite('web console: court–union mediation (browser)', () => {
     });
     await step('supervisor-dashboard', async () => {
       await loginAs(SUPERVISOR);
+      expect(await page.getByTestId('brand-subtitle').innerText()).toBe('工会维权与帮扶工作台');
       await page.getByTestId('nav-dashboard').click();
       await page.getByTestId('dash-tab-mediation').click();
       await page.locator('#dash-from').fill(shanghaiDay(-30));
@@ -430,5 +486,41 @@ suite('web console: court–union mediation (browser)', () => {
       await kase().waitFor();
       expect(await kase().getAttribute('data-case-id')).toBe(caseId);
     });
+  }, TEST_TIMEOUT);
+
+  it('walks the mediator\'s day at 390 px: every page within the screen', async () => {
+    await loginAs(MEDIATOR);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const fits = async () => expect(Number(await page.evaluate('document.documentElement.scrollWidth - innerWidth'))).toBeLessThanOrEqual(0);
+    try {
+      await step('phone-mediator-day', async () => {
+        await page.getByTestId('nav-mediator-day').click();
+        await page.getByTestId('mediator-day').waitFor();
+        expect(await page.getByTestId('brand-title').innerText()).toBe('劳动争议诉调对接');
+        await fits();
+      });
+      await step('phone-referral-form', async () => {
+        await page.getByTestId('nav-mediation-new').click();
+        await page.getByTestId('ref-form').waitFor();
+        await page.getByTestId('ref-cause').waitFor();
+        await fits();
+      });
+      await step('phone-agreed-case', async () => {
+        await openCase(caseId);
+        expect(await page.getByTestId('fact-cause').innerText()).toBe('劳动报酬争议');
+        await fits();
+      });
+      await step('phone-failure-letter-case', async () => {
+        await openCase(failedId, '/documents');
+        await fits();
+      });
+      await step('phone-room-calendar', async () => {
+        await page.getByTestId('nav-room-calendar').click();
+        await page.getByTestId('room-calendar').waitFor();
+        await fits();
+      });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
   }, TEST_TIMEOUT);
 });

@@ -43,6 +43,7 @@ describe('mediation cases over HTTP', () => {
   const today = shanghaiDay();
   const courtReferral = (caseNumber: string) => ({
     source: { kind: 'court', court: '郑州市金水区人民法院', caseNumber, referralType: 'assigned' },
+    cause: 'labour_remuneration',
     roomId: ROOM,
     referredOn: today,
     applicants: [{ name: '王建国', idNumber: '410105198001010017', phone: '13812345678' }, { name: '李红', phone: '13900001111' }],
@@ -150,14 +151,23 @@ describe('mediation cases over HTTP', () => {
     await system.app.runtime.projections.waitUntilCaughtUp();
     const soon = (await mediator.get('/api/mediation-cases/deadlines?days=31')).body;
     expect(soon.find((d: { id: string }) => d.id === id)).toMatchObject({ daysLeft: 30, overdue: false });
-    const missing = await mediator.post(`/api/mediation-cases/${id}/failure`, { failedOn: today, undisputedFacts: [], disputedPoints: ['加班费计算基数'] });
+    const missing = await mediator.post(`/api/mediation-cases/${id}/failure`, { failedOn: today, undisputedFacts: [], disputedPoints: ['加班费计算基数'], noSessionReason: '被申请人拒绝调解' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('undisputedFacts');
-    await post(mediator, `/api/mediation-cases/${id}/failure`, { failedOn: today, undisputedFacts: ['2025 年 3 月入职', '月工资 6000 元'], disputedPoints: ['加班费计算基数'] });
-    expect((await mediator.get(`/api/mediation-cases/${id}`)).body).toMatchObject({ status: 'failed', ended: { how: 'failed' } });
+    // No session was held: the letter to the court must say why (issue 18).
+    const withoutReason = await mediator.post(`/api/mediation-cases/${id}/failure`, { failedOn: today, undisputedFacts: ['2025 年 3 月入职'], disputedPoints: ['加班费计算基数'] });
+    expect(withoutReason.status).toBe(400);
+    expect(withoutReason.body.errors).toEqual([expect.objectContaining({ field: 'noSessionReason', rule: 'required', message: expect.stringContaining('未组织调解的原因') })]);
+    await post(mediator, `/api/mediation-cases/${id}/failure`, {
+      failedOn: today, undisputedFacts: ['2025 年 3 月入职', '月工资 6000 元'], disputedPoints: ['加班费计算基数'], noSessionReason: '被申请人明确拒绝参加调解',
+    });
+    expect((await mediator.get(`/api/mediation-cases/${id}`)).body).toMatchObject({ status: 'failed', ended: { how: 'failed' }, cause: 'labour_remuneration' });
     const letter = (await mediator.download(`/api/mediation-cases/${id}/documents/feedback-letter`)).bytes.toString('utf8');
     expect(letter).toContain('加班费计算基数');
     expect(letter).toContain('月工资 6000 元');
+    expect(letter).toContain('未能组织调解的原因：被申请人明确拒绝参加调解');
+    expect(letter).not.toContain('组织调解次数：0 次');
+    expect(letter).toContain('劳动报酬争议一案');
   });
 
   it('opens a linked mediation case from a wage case; the agreement flows back as expected payments, and a payment on either side is seen once on both', async () => {
@@ -250,5 +260,21 @@ describe('mediation cases over HTTP', () => {
     expect((await erqi.get(`/api/stats/mediation?unit=${ROOM}`)).status).toBe(403);
     const before = (await supervisor.get(`/api/stats/mediation?from=${today.slice(0, 8)}01&to=${today}&asOf=${new Date(Date.now() - 3_600_000).toISOString()}`)).body;
     expect(before.referrals).toBe(0);
+  });
+
+  // After the figures: these referrals would count in them.
+  it('records 案由 apart from the referral type, refuses one that is no labour-dispute cause, and shows it in the case list', async () => {
+    const bad = await mediator.post('/api/mediation-cases', { ...courtReferral('(2026)豫0105民诉前调1310号'), cause: '劳动争议' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'cause', rule: 'one_of', message: expect.stringMatching(/^案由无效/) })]);
+    const { id } = await post(mediator, '/api/mediation-cases', { ...courtReferral('(2026)豫0105民诉前调1311号'), cause: 'termination' });
+    expect((await mediator.get(`/api/mediation-cases/${id}`)).body).toMatchObject({ cause: 'termination', source: { referralType: 'assigned' } });
+    const { cause: _, ...fromAnOlderClient } = courtReferral('(2026)豫0105民诉前调1312号');
+    const { id: without } = await post(mediator, '/api/mediation-cases', fromAnOlderClient);
+    expect((await mediator.get(`/api/mediation-cases/${without}`)).body.cause).toBeNull();
+    await system.app.runtime.projections.waitUntilCaughtUp();
+    const items = (await mediator.get('/api/cases?kind=mediation_case&pageSize=100')).body.items as { id: string; title: string }[];
+    expect(items.find((c) => c.id === id)?.title).toMatch(/：2 名申请人诉 郑州某建筑劳务有限公司 · 解除劳动合同争议$/);
+    expect(items.find((c) => c.id === without)?.title).toMatch(/：2 名申请人诉 郑州某建筑劳务有限公司$/);
   });
 });

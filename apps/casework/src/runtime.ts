@@ -1,3 +1,4 @@
+import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { DataSource } from 'typeorm';
 import { poolStatements, ProcessPresence, startEmbeddedPostgres, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
@@ -51,6 +52,8 @@ export interface Runtime {
   /** The hotline reference lists as administrators keep them. */
   readonly referenceItems: ReferenceItems;
   readonly povertyLines: PovertyLineBook;
+  /** Gives each new case its readable number (RX-2026-000123…), from durable counters. */
+  readonly caseNumbers: CaseNumbers;
   /** Set on first start when the administrator's password was generated: print it once. */
   readonly generatedAdminPassword: string | null;
   close(): Promise<void>;
@@ -85,7 +88,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
   let presence: ProcessPresence | undefined;
   try {
     await dataSource.initialize();
-    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL + NOTICES_SCHEMA_SQL);
+    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL + NOTICES_SCHEMA_SQL + CASE_NUMBERS_SCHEMA_SQL);
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
     const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
@@ -110,7 +113,8 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     await povertyLines.ensureSchemaAndLoad(config.povertyLinesFile);
     const hardship = createHardshipServices(calendar, povertyLines);
     const mediation = createMediationServices();
-    const { readModels, processManagers } = projectorConsumers(store, { hotline, wage, hardship, mediation }, personalDataHashKey);
+    const caseNumbers = new CaseNumbers(new PostgresCaseNumberCounter(dataSource));
+    const { readModels, processManagers } = projectorConsumers(store, { hotline, wage, hardship, mediation }, personalDataHashKey, caseNumbers);
     const consumers = [...readModels, ...processManagers];
     // Names this process in its Idempotency-Key claims, so that a retry can take over those of a process that died.
     presence = await ProcessPresence.start(databaseUrl);
@@ -135,6 +139,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       calendarDays,
       referenceItems,
       povertyLines,
+      caseNumbers,
       generatedAdminPassword,
       async close() {
         await projections.stop();

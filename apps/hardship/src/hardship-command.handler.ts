@@ -6,7 +6,8 @@ import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { HardshipDecider, HardshipFileState } from '#hardship';
-import { EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
 import { HARDSHIP_DECIDER } from './hardship-tokens.js';
 import { hardshipFileStream } from './hardship-stream.js';
 import { ExecuteHardshipCommand } from './execute-hardship-command.js';
@@ -18,12 +19,17 @@ export class HardshipCommandHandler implements ICommandHandler<ExecuteHardshipCo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(HARDSHIP_DECIDER) private readonly decider: HardshipDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   execute({ fileId, command, meta, reason }: ExecuteHardshipCommand): Promise<CommandResult> {
     const opening = command.type === 'ReceiveApplication';
     const authorize = opening ? undefined : (state: HardshipFileState) => this.assertVisible(state, meta.actor);
-    return handleCommand(this.store, this.decider, hardshipFileStream(fileId), command, meta, { reason, authorize, startsStream: opening });
+    return handleCommand(this.store, this.decider, hardshipFileStream(fileId), command, meta, {
+      reason, authorize, startsStream: opening,
+      // Numbered per district: the file's district.
+      numberCase: (creating) => this.caseNumbers.numberFor({ kind: 'hardship_file', at: meta.now, districtId: (creating.data as { district: string }).district }),
+    });
   }
 
   private assertVisible(state: HardshipFileState, actor: ExecuteHardshipCommand['meta']['actor']): void {

@@ -1,3 +1,4 @@
+import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
@@ -30,8 +31,11 @@ async function main(): Promise<number> {
   const store = personalData.protect(raw, { upcasters });
   const startedAt = Date.now();
   try {
+    await raw.pool.query(CASE_NUMBERS_SCHEMA_SQL);
+    const caseNumbers = new CaseNumbers(new PostgresCaseNumberCounter({ query: async (sql, params) => (await raw.pool.query(sql, params)).rows }));
     const report = await importLegacyRegistry(store, table, {
       batch: basename(path),
+      caseNumbers,
       existingStreams: async (ids) => new Set((await raw.pool.query<{ stream_id: string }>('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).rows.map((r) => r.stream_id)),
       onProgress: (done, total) => process.stdout.write(`\r${progressBar(done, total, startedAt).replace(/events/g, 'files')}`),
     });

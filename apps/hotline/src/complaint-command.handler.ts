@@ -6,7 +6,8 @@ import { complaintUnitsOf, type ComplaintDecider, type ComplaintState } from '#h
 import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
-import { EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
 import { COMPLAINT_DECIDER } from './hotline-tokens.js';
 import { complaintStream } from './complaint-stream.js';
 import { ExecuteComplaintCommand } from './execute-complaint-command.js';
@@ -23,12 +24,16 @@ export class ComplaintCommandHandler implements ICommandHandler<ExecuteComplaint
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   async execute({ complaintId, command, meta, reason }: ExecuteComplaintCommand): Promise<CommandResult> {
     const receiving = command.type === 'ReceiveComplaint';
     const authorize = receiving ? undefined : (state: ComplaintState) => this.assertVisible(state, meta.actor);
-    const result = await handleCommand(this.store, this.decider, complaintStream(complaintId), command, meta, { reason, authorize, startsStream: receiving });
+    const result = await handleCommand(this.store, this.decider, complaintStream(complaintId), command, meta, {
+      reason, authorize, startsStream: receiving,
+      numberCase: () => this.caseNumbers.numberFor({ kind: 'complaint', at: meta.now }),
+    });
     if (command.type === 'MergeIntoEarlierComplaint') {
       const target = command.data.targetComplaintId;
       const attachMeta = { ...meta, commandId: deterministicUuid(meta.commandId, 'attach'), causationId: meta.commandId, expectedVersion: undefined };

@@ -1,3 +1,5 @@
+import type { CaseNumbers } from '#case-numbers';
+import { mediationNumber } from './mediation-number.js';
 import type { EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '#calendar';
 import { handleCommand } from '#command-handling';
@@ -17,7 +19,7 @@ import { causedBy, mediationOutcome, quietly } from './process-steps.js';
  * decline), the complaint records the outcome on its link. Idempotent like every process manager:
  * each command's id derives from the event that caused it.
  */
-export function complaintMediationLinks(deps: { store: EventStore; mediation: MediationDecider; complaints: ComplaintDecider }): Projection {
+export function complaintMediationLinks(deps: { store: EventStore; mediation: MediationDecider; complaints: ComplaintDecider; caseNumbers?: CaseNumbers }): Projection {
   return {
     name: 'complaint-mediation-links',
     tables: [],
@@ -52,7 +54,7 @@ async function openMediationCase(event: RecordedEvent, deps: Deps): Promise<void
       claims: data.mediation!.claims.map((claim, i) => ({ claimId: `c${i + 1}`, item: claim.item, amount: claim.amount, partyId: 'p1' })),
       summary: data.summary ?? received.summary,
     },
-  }, causedBy(event, 'open-mediation-case', event.metadata.actor), { startsStream: true });
+  }, causedBy(event, 'open-mediation-case', event.metadata.actor), { startsStream: true, numberCase: mediationNumber(deps.caseNumbers, event) });
 }
 
 async function sendOutcomeBack(event: RecordedEvent, deps: Deps): Promise<void> {

@@ -6,7 +6,8 @@ import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { MediationCaseState, MediationDecider } from '#mediation';
-import { EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
 import { ExecuteMediationCommand } from './execute-mediation-command.js';
 import type { MediationCalendar } from './mediation-calendar.js';
 import type { MediationServices } from './mediation-services.js';
@@ -24,12 +25,16 @@ export class MediationCommandHandler implements ICommandHandler<ExecuteMediation
     @Inject(MEDIATION_SERVICES) private readonly mediation: MediationServices,
     @Inject(MEDIATION_CALENDAR) private readonly calendar: MediationCalendar,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   execute({ caseId, command, meta, reason }: ExecuteMediationCommand): Promise<CommandResult> {
     const opening = command.type === 'ReferCase';
     const authorize = opening ? undefined : (state: MediationCaseState) => this.assertVisible(state, meta.actor);
-    const run = (decider: MediationDecider) => handleCommand(this.store, decider, mediationCaseStream(caseId), command, meta, { reason, authorize, startsStream: opening });
+    const run = (decider: MediationDecider) => handleCommand(this.store, decider, mediationCaseStream(caseId), command, meta, {
+      reason, authorize, startsStream: opening,
+      numberCase: () => this.caseNumbers.numberFor({ kind: 'mediation_case', at: meta.now }),
+    });
     if (command.type === 'ScheduleSession' || command.type === 'RescheduleSession') {
       return this.calendar.whileBooking(String(command.data.startsAt), String(command.data.endsAt), (overlapping) => run(this.mediation.deciderBooking(overlapping)));
     }

@@ -1,3 +1,4 @@
+import type { CaseNumbers } from '#case-numbers';
 import type { EventStore } from '#event-store';
 import type { Projection } from '#projections';
 import type { WageCaseDecider } from '#wage-recovery';
@@ -13,7 +14,7 @@ export interface MediationServices {
   /** The decider for booking a session, seeing the sessions already booked at that time. */
   deciderBooking(overlapping: readonly Booking[]): MediationDecider;
   /** Process managers between mediation and the wage and hotline contexts, run by the projection runner. */
-  processManagers(store: EventStore, wageCases: WageCaseDecider, complaints: ComplaintDecider): Projection[];
+  processManagers(store: EventStore, wageCases: WageCaseDecider, complaints: ComplaintDecider, caseNumbers?: CaseNumbers): Projection[];
 }
 
 export function createMediationServices(limits: MediationLimits = DEFAULT_MEDIATION_LIMITS): MediationServices {
@@ -22,6 +23,6 @@ export function createMediationServices(limits: MediationLimits = DEFAULT_MEDIAT
     limits,
     decider,
     deciderBooking: (overlapping) => createMediationDecider({ limits, bookings: { conflictsFor: () => overlapping } }),
-    processManagers: (store, wageCases, complaints) => [wageMediationLinks({ store, mediation: decider, wageCases }), complaintMediationLinks({ store, mediation: decider, complaints })],
+    processManagers: (store, wageCases, complaints, caseNumbers) => [wageMediationLinks({ store, mediation: decider, wageCases, caseNumbers }), complaintMediationLinks({ store, mediation: decider, complaints, caseNumbers })],
   };
 }

@@ -1,3 +1,5 @@
+import type { CaseNumbers } from '#case-numbers';
+import { mediationNumber } from './mediation-number.js';
 import type { EntityManager } from 'typeorm';
 import { handleCommand, type CommandMeta } from '#command-handling';
 import type { EventStore, RecordedEvent } from '#event-store';
@@ -23,7 +25,7 @@ import { causedBy, mediationOutcome, quietly } from './process-steps.js';
  * Each command's id derives from the event that caused it, so a redelivered batch (a crash after the
  * command, before the checkpoint) writes nothing twice.
  */
-export function wageMediationLinks(deps: { store: EventStore; mediation: MediationDecider; wageCases: WageCaseDecider }): Projection {
+export function wageMediationLinks(deps: { store: EventStore; mediation: MediationDecider; wageCases: WageCaseDecider; caseNumbers?: CaseNumbers }): Projection {
   return {
     name: 'wage-mediation-links',
     tables: [],
@@ -61,6 +63,7 @@ async function fromWageCase(event: RecordedEvent, deps: Deps): Promise<void> {
       data: {
         caseId: mediationCaseId,
         source: { kind: 'wage_case', caseId: wageCaseId },
+        cause: 'labour_remuneration', // arrears of pay: 追索劳动报酬
         roomId,
         referredOn: e.data.referredOn,
         applicants: workers.map(({ id, ledger: { details } }) => ({ partyId: id, name: details.name, ...(details.idNumber ? { idNumber: details.idNumber } : {}), ...(details.phone ? { phone: details.phone } : {}) })),
@@ -68,7 +71,7 @@ async function fromWageCase(event: RecordedEvent, deps: Deps): Promise<void> {
         claims: workers.map(({ id, ledger }) => ({ claimId: id, item: '拖欠工资', amount: ledger.verified ?? ledger.claimed, partyId: id })),
         summary: e.data.note ? `${kase.summary}（${e.data.note}）` : kase.summary!,
       },
-    }, causedBy(event, 'open-mediation-case', event.metadata.actor as CommandMeta['actor']), { startsStream: true });
+    }, causedBy(event, 'open-mediation-case', event.metadata.actor as CommandMeta['actor']), { startsStream: true, numberCase: mediationNumber(deps.caseNumbers, event) });
   }
   if (e.type === 'RecoveryPaymentRecorded' && e.data.installmentId && e.data.source === 'wage_case') {
     const kase = await wageCaseOf(deps.store, wageCaseId);

@@ -1,3 +1,4 @@
+import type { CaseNumbers } from '#case-numbers';
 import type { EventStore } from '#event-store';
 import type { Projection } from '#projections';
 import { allProjections, personJourneyProjection } from '#read-models';
@@ -18,6 +19,8 @@ export function projectorConsumers(
   store: EventStore,
   services: { readonly hotline: HotlineServices; readonly wage: WageServices; readonly hardship: HardshipServices; readonly mediation: MediationServices },
   personalDataHashKey: string | (() => string),
+  /** Numbers the cases process managers open (a mediation case referred from a wage case or a complaint). */
+  caseNumbers: CaseNumbers,
 ): ProjectorConsumers {
   const { hotline, wage, hardship, mediation } = services;
   return {
@@ -26,7 +29,7 @@ export function projectorConsumers(
       ...hotline.processManagers(store, personalDataHashKey),
       ...wage.processManagers(store, hotline.decider),
       ...hardship.processManagers(store),
-      ...mediation.processManagers(store, wage.decider, hotline.decider),
+      ...mediation.processManagers(store, wage.decider, hotline.decider, caseNumbers),
     ].map(replayedEventByEvent),
   };
 }

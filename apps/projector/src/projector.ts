@@ -1,3 +1,4 @@
+import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
@@ -40,14 +41,14 @@ export interface ProjectorOptions {
 export async function connectProjector(databaseUrl: string, dataDir = resolve(process.env.DATA_DIR ?? './data'), options: ProjectorOptions = {}): Promise<ProjectorConnection> {
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, entities: readModelEntities, extra: { max: 10 } });
   await dataSource.initialize();
-  await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL);
+  await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + CASE_NUMBERS_SCHEMA_SQL);
   const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'projector' });
   const phoneHashKey = await repeatCallerHashKeyOf(dataSource, personalData);
   const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
   const store = personalData.protect(await connectStore(databaseUrl), { upcasters });
   const calendar = createChineseDaysCalendar();
   const services = { hotline: createHotlineServices(), wage: createWageServices(calendar), hardship: createHardshipServices(calendar), mediation: createMediationServices() };
-  const { readModels, processManagers } = projectorConsumers(store, services, phoneHashKey);
+  const { readModels, processManagers } = projectorConsumers(store, services, phoneHashKey, new CaseNumbers(new PostgresCaseNumberCounter(dataSource)));
   return {
     dataSource,
     store,

@@ -6,7 +6,8 @@ import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { WageCaseDecider, WageCaseState } from '#wage-recovery';
-import { EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
 import { WAGE_CASE_DECIDER } from './wage-tokens.js';
 import { wageCaseStream } from './wage-case-stream.js';
 import { ExecuteWageCaseCommand } from './execute-wage-case-command.js';
@@ -21,12 +22,16 @@ export class WageCaseCommandHandler implements ICommandHandler<ExecuteWageCaseCo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WAGE_CASE_DECIDER) private readonly decider: WageCaseDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   execute({ caseId, command, meta, reason }: ExecuteWageCaseCommand): Promise<CommandResult> {
     const opening = command.type === 'OpenWageCase';
     const authorize = opening ? undefined : (state: WageCaseState) => this.assertVisible(state, meta.actor);
-    return handleCommand(this.store, this.decider, wageCaseStream(caseId), command, meta, { reason, authorize, startsStream: opening, cache: this.cache });
+    return handleCommand(this.store, this.decider, wageCaseStream(caseId), command, meta, {
+      reason, authorize, startsStream: opening, cache: this.cache,
+      numberCase: () => this.caseNumbers.numberFor({ kind: 'wage_case', at: meta.now }),
+    });
   }
 
   /** A case the actor may not see is "not found", exactly like one that does not exist (libs/access-control). */

@@ -52,6 +52,8 @@ export interface OrgUnit {
 export interface CaseListItem {
   kind: string;
   id: string;
+  /** 案件编号 (RX-2026-000123…); null for cases created before numbers were given. */
+  caseNumber: string | null;
   title: string;
   status: string;
   unitId: string;

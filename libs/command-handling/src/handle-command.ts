@@ -37,6 +37,12 @@ export interface HandleOptions<Context extends DecisionContext, State = unknown>
    * state and can try again with a read (`handleCommandsTogether`).
    */
   readonly trustCache?: boolean;
+  /**
+   * Gives the case the stream starts its readable number (案件编号), recorded as `caseNumber` in its
+   * first event's data. Asked only once the command is decided and starts the stream, so a refused
+   * command takes no number.
+   */
+  readonly numberCase?: (creating: DomainEvent) => Promise<string>;
 }
 
 /**
@@ -51,8 +57,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State, C
   meta: CommandMeta,
   options: HandleOptions<Context, State> = {},
 ): Promise<CommandResult> {
-  const decision = await decideCommand(store, decider, streamId, command, meta, options);
-  if ('result' in decision) return decision.result;
+  const decided = await decideCommand(store, decider, streamId, command, meta, options);
+  if ('result' in decided) return decided.result;
+  const decision = options.numberCase && decided.loaded.version === 0 ? withCaseNumber(decided, await options.numberCase(decided.events[0])) : decided;
   try {
     return recorded(decision, await store.appendToStream(streamId, decision.append.events, decision.append.expected), decider, options.cache);
   } catch (error) {
@@ -123,6 +130,17 @@ export function decideOnLoaded<Command, Event extends DomainEvent, State, Contex
   }));
   const expected = currentVersion === 0 ? 'no_stream' : currentVersion - 1;
   return { append: { streamId, events: toAppend, expected }, events, loaded, commandId: meta.commandId };
+}
+
+/** The decided command with `caseNumber` in its first event's data (the event it appends and the one it answers with). */
+export function withCaseNumber<Event extends DomainEvent, State>(decision: DecidedCommand<Event, State>, caseNumber: string): DecidedCommand<Event, State> {
+  const [first, ...rest] = decision.events;
+  const [firstNew, ...restNew] = decision.append.events;
+  return {
+    ...decision,
+    events: [{ ...first, data: { ...(first.data as object), caseNumber } } as Event, ...rest],
+    append: { ...decision.append, events: [{ ...firstNew, data: { ...(firstNew.data as object), caseNumber } }, ...restNew] },
+  };
 }
 
 /** The answer to a decided command once its append is stored; the cache learns the new state. */

@@ -1,9 +1,10 @@
 import { RuleBrokenError } from '#errors';
 import { MEDIATION_STATUS_LABELS, type AgreementRecord, type MediationCaseState } from '#mediation';
-import { caseNumberOf, claimsTable, labelledParagraphs, letterhead, partyBlocks, payeeOf, referralKindOf } from './case-blocks.js';
+import { caseNumberOf, causeOf, claimsTable, labelledParagraphs, letterhead, partyBlocks, payeeOf } from './case-blocks.js';
 import { numberedClauses, type DocumentBlock, type DocumentDescription } from './document-blocks.js';
-import { amountInFiguresAndCapitals, chineseDate, paragraphsOf, yuanText } from './document-text.js';
+import { amountInFiguresAndCapitals, chineseDate, yuanText } from './document-text.js';
 import type { MediationDocumentInput } from './mediation-document-input.js';
+import { termsAsClauses } from './typed-numbers.js';
 
 export const AGREEMENT_TITLE = '调解协议书';
 
@@ -24,7 +25,7 @@ export function agreementDocument(input: MediationDocumentInput): DocumentDescri
       ...partyBlocks(input),
       { kind: 'paragraph', text: `调解员：${state.mediator?.mediatorName ?? ''}` },
       { kind: 'heading', text: '案由及纠纷事实' },
-      { kind: 'paragraph', text: `案由：劳动争议（${referralKindOf(state)}）` },
+      { kind: 'paragraph', text: `案由：${causeOf(state)}` },
       ...labelledParagraphs('纠纷事实', state.summary ?? ''),
       { kind: 'paragraph', text: '申请人的请求：' },
       claimsTable(state),
@@ -39,10 +40,9 @@ export function agreementDocument(input: MediationDocumentInput): DocumentDescri
   };
 }
 
-/** 协议内容, numbered 一、二、…: what is paid, when and to whom, the terms as agreed, when it takes effect. */
+/** 协议内容, numbered 一、二、…: what is paid, when and to whom, the terms as agreed (numbered here, not as typed), when it takes effect. */
 function clauses(state: MediationCaseState, agreement: AgreementRecord): DocumentBlock[] {
   const installments = Object.values(state.installments).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
-  const [firstTerm, ...moreTerms] = paragraphsOf(agreement.terms);
   return numberedClauses([
     {
       text: `被申请人向申请人支付下列款项，合计人民币 ${amountInFiguresAndCapitals(agreement.agreedTotal)}：`,
@@ -60,7 +60,7 @@ function clauses(state: MediationCaseState, agreement: AgreementRecord): Documen
         text: `${chineseDate(installment.dueOn)}前支付 ${amountInFiguresAndCapitals(installment.amount)}，收款人：${payeeOf(state, installment.partyId)}；`,
       })),
     },
-    ...(firstTerm ? [{ text: firstTerm, followedBy: moreTerms.map((text): DocumentBlock => ({ kind: 'paragraph', text, indent: true })) }] : []),
+    ...termsAsClauses(agreement.terms).map((term) => ({ text: term.text, followedBy: term.more.map((text): DocumentBlock => ({ kind: 'paragraph', text, indent: true })) })),
     { text: `本协议于${chineseDate(agreement.agreedOn)}达成，自${chineseDate(agreement.effectiveOn)}起生效，双方当事人应当按照约定自觉履行。` },
   ]);
 }

@@ -1,4 +1,4 @@
-import { claimedTotal, REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, type Applicant, type MediationCaseState } from '#mediation';
+import { claimedTotal, DISPUTE_CAUSES, REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, type Applicant, type MediationCaseState } from '#mediation';
 import { maskAddress, maskIdNumber } from '#personal-data';
 import type { DocumentBlock } from './document-blocks.js';
 import { paragraphsOf, yuanText } from './document-text.js';
@@ -35,6 +35,19 @@ export function referralKindOf(state: MediationCaseState): string {
   const source = state.source;
   if (!source) return '';
   return source.kind === 'court' ? REFERRAL_TYPES[source.referralType] : REFERRAL_SOURCE_KINDS[source.kind];
+}
+
+/**
+ * 案由: the cause chosen at referral (`劳动报酬争议`); a case recorded before it was asked for reads as it
+ * always did, `劳动争议（委派调解（诉前））`.
+ */
+export function causeOf(state: MediationCaseState): string {
+  return state.cause ? DISPUTE_CAUSES[state.cause] : `劳动争议（${referralKindOf(state)}）`;
+}
+
+/** The dispute named in a sentence: `劳动报酬争议`, or `劳动争议` for a case without a cause. */
+export function disputeOf(state: MediationCaseState): string {
+  return state.cause ? DISPUTE_CAUSES[state.cause] : '劳动争议';
 }
 
 /** The applicants named in a sentence: `王某、李某`. */

@@ -1,4 +1,5 @@
 import { chineseOrdinal } from './document-text.js';
+import { withoutLeadingNumber } from './typed-numbers.js';
 
 /**
  * What a document says, independent of how it is printed: the HTML page and the PDF are both drawn
@@ -47,7 +48,7 @@ export function numberedClauses(clauses: readonly Clause[]): DocumentBlock[] {
   return clauses.flatMap((clause, index) => [{ kind: 'item', marker: `${chineseOrdinal(index)}、`, text: clause.text } as const, ...(clause.followedBy ?? [])]);
 }
 
-/** Entries numbered `1.`, `2.`, …: facts, points in dispute. */
+/** Entries numbered `1.`, `2.`, …: facts, points in dispute (a number the mediator typed is taken off). */
 export function numberedList(texts: readonly string[]): DocumentBlock[] {
-  return texts.map((text, index) => ({ kind: 'item', marker: `${index + 1}.`, text }));
+  return texts.map((text, index) => ({ kind: 'item', marker: `${index + 1}.`, text: withoutLeadingNumber(text) }));
 }

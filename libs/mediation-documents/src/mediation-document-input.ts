@@ -2,7 +2,7 @@ import type { LocalDate } from '#calendar';
 import type { MediationCaseState, MediationEvent, MediationFailed } from '#mediation';
 
 /** 调解不成: what the mediator found, as recorded in the `MediationFailed` event. */
-export type FailureFindings = Pick<MediationFailed['data'], 'undisputedFacts' | 'disputedPoints' | 'note'>;
+export type FailureFindings = Pick<MediationFailed['data'], 'undisputedFacts' | 'disputedPoints' | 'note' | 'noSessionReason'>;
 
 export interface MediationDocumentInput {
   /**
@@ -32,6 +32,6 @@ export interface MediationDocumentInput {
 export function failureFindingsOf(events: readonly MediationEvent[]): FailureFindings | null {
   const failed = events.findLast((event): event is MediationFailed => event.type === 'MediationFailed');
   if (!failed) return null;
-  const { undisputedFacts, disputedPoints, note } = failed.data;
-  return { undisputedFacts, disputedPoints, ...(note !== undefined ? { note } : {}) };
+  const { undisputedFacts, disputedPoints, note, noSessionReason } = failed.data;
+  return { undisputedFacts, disputedPoints, ...(note !== undefined ? { note } : {}), ...(noSessionReason !== undefined ? { noSessionReason } : {}) };
 }

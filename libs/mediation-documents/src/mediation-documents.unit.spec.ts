@@ -2,7 +2,9 @@ import { CaseworkError, RuleBrokenError } from '#errors';
 import type { MediationCaseState } from '#mediation';
 import { agreementHtml, feedbackLetterHtml } from './mediation-documents.js';
 import { failureFindingsOf, type MediationDocumentInput } from './mediation-document-input.js';
-import { agreedCase, CASE_NUMBER, COURT, courtReferral, DISPUTED_POINTS, failedCase, FULL_ID_NUMBER, mediatingCase, ROOM, UNDISPUTED_FACTS, type DecidedCase } from './testing/mediation-cases.js';
+import {
+  agreedCase, CASE_NUMBER, COURT, courtReferral, DISPUTED_POINTS, failedCase, failedWithoutSession, FULL_ID_NUMBER, mediatingCase, ROOM, UNDISPUTED_FACTS, type DecidedCase,
+} from './testing/mediation-cases.js';
 
 const PRINTED_ON = '2026-11-21';
 
@@ -53,7 +55,7 @@ describe('调解协议书 as a printable page', () => {
   });
 
   it('states the dispute and the claims', () => {
-    expect(text).toContain('案由：劳动争议（委派调解（诉前））');
+    expect(text).toContain('案由：劳动报酬争议 ');
     expect(text).toContain('纠纷事实：两名厨师于 2026 年 2 月离职');
     expect(text).toContain('王某 经济补偿金 3,000.00 元');
     expect(text).toContain('合计 20,000.00 元');
@@ -90,7 +92,7 @@ describe('调解协议书 as a printable page', () => {
       schedule: [{ installmentId: 'i-1', dueOn: '2026-04-30', amount: 1_000_000, partyId: 'p-1' }, { installmentId: 'i-2', dueOn: '2026-04-30', amount: 500_000, partyId: 'p-2' }],
     }), { courtName: COURT })));
     expect(union).toContain(`${COURT} · ${ROOM} 调解协议书 欠薪案件转来 W-2026-0042`);
-    expect(union).toContain('案由：劳动争议（欠薪案件转来）');
+    expect(union).toContain('案由：劳动报酬争议 ');
   });
 
   it('prints the full ID numbers and addresses the court needs when printed with full identity', () => {
@@ -121,7 +123,7 @@ describe('调解不成反馈函 as a printable page', () => {
 
   it('is addressed to the referring court under the case number', () => {
     expect(text).toContain(`${COURT} · ${ROOM} 调解不成反馈函 ${CASE_NUMBER} ${COURT}：`);
-    expect(text).toContain('你院于2026年4月1日委派调解（诉前）本工作室调解的申请人王某、李某与被申请人郑州某餐饮管理有限公司劳动争议一案');
+    expect(text).toContain('你院于2026年4月1日委派调解（诉前）本工作室调解的申请人王某、李某与被申请人郑州某餐饮管理有限公司劳动报酬争议一案');
   });
 
   it('names the parties with masked ID numbers', () => {
@@ -158,5 +160,39 @@ describe('the findings of a failure, from the case\'s events', () => {
   it('are those of the MediationFailed event, and there are none before mediation fails', () => {
     expect(failureFindingsOf(failedCase().events)).toEqual({ undisputedFacts: UNDISPUTED_FACTS, disputedPoints: DISPUTED_POINTS, note: '被申请人同意先行支付无争议部分' });
     expect(failureFindingsOf(mediatingCase().events)).toBeNull();
+  });
+});
+
+describe('what the mediator typed, as the documents number and name it (issue 18)', () => {
+  it('states 案由 as a cause of its own, and a case recorded before it was asked for as it always read', () => {
+    expect(textOf(feedbackLetterHtml(input(failedCase())))).toContain('与被申请人郑州某餐饮管理有限公司劳动报酬争议一案');
+    const old = agreedCase({ referral: courtReferral({ cause: undefined }) });
+    expect(old.events[0]!.data).not.toHaveProperty('cause');
+    expect(textOf(agreementHtml(input(old)))).toContain('案由：劳动争议（委派调解（诉前）） ');
+    expect(textOf(feedbackLetterHtml(input(failedCase(courtReferral({ cause: undefined })))))).toContain('与被申请人郑州某餐饮管理有限公司劳动争议一案');
+  });
+
+  it('numbers typed numbered terms once, each its own clause: never 三、一、', () => {
+    const text = textOf(agreementHtml(input(agreedCase({ terms: '一、双方就本案再无其他争议。\n二、申请人放弃其他请求。' }))));
+    expect(text).not.toMatch(/[一二三四五]、 [一二三四五]、/);
+    expect(text).toContain('三、 双方就本案再无其他争议。 四、 申请人放弃其他请求。 五、 本协议于2026年4月20日达成');
+  });
+
+  it('numbers typed numbered facts and points in dispute once', () => {
+    const text = textOf(feedbackLetterHtml(input(failedCase(courtReferral(), { undisputedFacts: ['1. 劳动关系存在', '2、月工资 6000 元'], disputedPoints: ['（一）加班费'] }))));
+    expect(text).toContain('四、无争议事实 1. 劳动关系存在 2. 月工资 6000 元 五、争议焦点 1. 加班费');
+  });
+
+  it('tells the court each session held, with its attendees as separate names', () => {
+    const text = textOf(feedbackLetterHtml(input(failedCase())));
+    expect(text).toContain('组织调解次数：1 次 （1） 2026年4月10日，工作室现场调解，参加人员：申请人王某、被申请人代理人');
+  });
+
+  it('says why no session was held instead of a bare count of none', () => {
+    const text = textOf(feedbackLetterHtml(input(failedWithoutSession())));
+    expect(text).not.toContain('组织调解次数：0 次');
+    expect(text).toContain('未能组织调解的原因：被申请人明确拒绝参加调解');
+    expect(text).toContain('本工作室受理后指派调解员赵雅琴，未能组织调解，本工作室于2026年4月8日终结调解');
+    expect(failureFindingsOf(failedWithoutSession().events)).toMatchObject({ noSessionReason: '被申请人明确拒绝参加调解' });
   });
 });

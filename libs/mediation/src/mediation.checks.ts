@@ -100,3 +100,19 @@ export function textListViolations(field: string, label: string, list: readonly 
   if (!Array.isArray(list) || list.length === 0) return [{ field, rule: 'required', message: `${label}至少填写一项` }];
   return list.flatMap((text, i) => requiredText(`${field}.${i}`, label, text, maxLength));
 }
+
+/**
+ * 调解不成 with no session held: the letter to the court must say why none was (一方拒绝调解, 无法联系…),
+ * or it would read as a case the room never took up. Once a session was held, the letter tells how
+ * they went, and a reason for holding none would contradict it.
+ */
+export function noSessionReasonViolations(reason: unknown, sessionsHeld: number): FieldViolation[] {
+  const field = 'noSessionReason';
+  if (sessionsHeld > 0) {
+    return reason === undefined || reason === null || reason === '' ? [] : [{ field, rule: 'sessions_held', message: `本案已举行 ${sessionsHeld} 次调解，无需填写未组织调解的原因` }];
+  }
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    return [{ field, rule: 'required', message: '未组织调解的原因不能为空：本案尚未举行调解，登记调解不成须写明原因（如一方拒绝调解）' }];
+  }
+  return requiredText(field, '未组织调解的原因', reason, 500);
+}

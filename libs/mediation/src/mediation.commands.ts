@@ -1,6 +1,6 @@
 import type { LocalDate } from '#calendar';
 import type { Fen } from '#money';
-import type { AgreedItem, Applicant, Claim, Consent, Installment, PaymentSource, ReferralSource, Respondent, SessionMode, WithdrawnBy } from './mediation.values.js';
+import type { AgreedItem, Applicant, Claim, Consent, DisputeCause, Installment, PaymentSource, ReferralSource, Respondent, SessionMode, WithdrawnBy } from './mediation.values.js';
 
 interface Command<Type extends string, Data> {
   readonly type: Type;
@@ -14,6 +14,8 @@ type Instant = string;
 export type ReferCase = Command<'ReferCase', {
   readonly caseId: string;
   readonly source: ReferralSource;
+  /** 案由. Optional so that older API clients keep working; the console always asks for it. */
+  readonly cause?: DisputeCause;
   /** The mediation room (org unit) that is to handle it. */
   readonly roomId: string;
   readonly referredOn: LocalDate;
@@ -79,6 +81,8 @@ export type RecordFailure = Command<'RecordFailure', {
   readonly undisputedFacts: readonly string[];
   readonly disputedPoints: readonly string[];
   readonly note?: string;
+  /** Why no session was held (一方拒绝调解…): required when none was, refused when one was. */
+  readonly noSessionReason?: string;
 }>;
 export type WithdrawCase = Command<'WithdrawCase', { readonly withdrawnOn: LocalDate; readonly reason: string; readonly by: WithdrawnBy }>;
 

@@ -4,7 +4,7 @@ import { entryOf } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
 import { fenAtLeast, oneOfCodes, optionalText, requiredBoolean, requiredText } from '#field-checks';
 import { formatYuan } from '#money';
-import { agreementViolations, extensionViolations, factDate, textListViolations } from './mediation.checks.js';
+import { agreementViolations, extensionViolations, factDate, noSessionReasonViolations, textListViolations } from './mediation.checks.js';
 import type { MediationCommand } from './mediation.commands.js';
 import type { MediationEvent, SessionCancelled } from './mediation.events.js';
 import {
@@ -220,19 +220,20 @@ function decide(command: MediationCommand, state: MediationCaseState, context: D
       const d = command.data;
       requireMediator(state, '登记调解不成');
       requireCaseMediator(context, state, '登记调解不成');
+      const sessionsHeld = Object.values(state.sessions).filter((s) => s.status === 'held').length;
       reject([
         ...factOn('failedOn', '调解终结日期', d.failedOn, state.acceptedOn, '受理日期'),
         ...textListViolations('undisputedFacts', '无争议事实', d.undisputedFacts, 1000),
         ...textListViolations('disputedPoints', '争议焦点', d.disputedPoints, 1000),
         ...optionalText('note', '其他说明', d.note, 2000),
+        ...noSessionReasonViolations(d.noSessionReason, sessionsHeld),
       ]);
       const { mediatorId, mediatorName } = state.mediator!;
-      const sessionsHeld = Object.values(state.sessions).filter((s) => s.status === 'held').length;
       return [
         ...cancelOpenSessions(state, '调解不成'),
         { type: 'MediationFailed', data: {
           reference: caseReference(state), mediatorId, mediatorName, failedOn: d.failedOn, undisputedFacts: d.undisputedFacts, disputedPoints: d.disputedPoints,
-          ...(d.note ? { note: d.note } : {}), claims: state.claims, claimedTotal: claimedTotal(state), sessionsHeld,
+          ...(d.note ? { note: d.note } : {}), ...(sessionsHeld === 0 ? { noSessionReason: d.noSessionReason!.trim() } : {}), claims: state.claims, claimedTotal: claimedTotal(state), sessionsHeld,
         } },
       ];
     }

@@ -329,7 +329,7 @@ describe('court–union mediation case decisions', () => {
       expect(ahead.state.agreement).toMatchObject({ agreedOn: '2026-04-20', effectiveOn: '2026-04-25' });
       const consents = [{ party: 'applicant' as const, name: '王某', consentedOn: '2026-04-28' }, { party: 'respondent' as const, name: '赵某', consentedOn: '2026-04-29' }];
       expect(rulesOf(refusal([['2026-04-28', { type: 'ExtendDeadline', data: { days: 10, reason: '继续协商', consents } }]], inMediation()))).toEqual(['consents.1.consentedOn:future_date']);
-      expect(rulesOf(refusal([['2026-04-28', { type: 'RecordFailure', data: { failedOn: '2026-04-29', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'] } }]], inMediation()))).toEqual(['failedOn:future_date']);
+      expect(rulesOf(refusal([['2026-04-28', { type: 'RecordFailure', data: { failedOn: '2026-04-29', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'], noSessionReason: '被申请人拒绝调解' } }]], inMediation()))).toEqual(['failedOn:future_date']);
     });
 
     it('refuses a payment under the agreement dated after today, and a court ruling dated after today', () => {

@@ -2,7 +2,7 @@ import type { LocalDate } from '#calendar';
 import type { DomainEvent } from '#decider';
 import type { Fen } from '#money';
 import type {
-  AgreedItem, Applicant, Claim, Consent, DeadlineBasis, Installment, PaymentSource, ReferralSource, Respondent, SessionMode, WithdrawnBy,
+  AgreedItem, Applicant, Claim, Consent, DeadlineBasis, DisputeCause, Installment, PaymentSource, ReferralSource, Respondent, SessionMode, WithdrawnBy,
 } from './mediation.values.js';
 
 /** Instants in events are ISO-8601 UTC strings; deadlines are recorded as decided, never recomputed. */
@@ -23,6 +23,8 @@ export interface CaseReference {
 export type CaseReferred = DomainEvent<'CaseReferred', {
   readonly caseId: string;
   readonly source: ReferralSource;
+  /** 案由; absent in events recorded before it was asked for (documents then say 劳动争议). */
+  readonly cause?: DisputeCause;
   readonly roomId: string;
   readonly referredOn: LocalDate;
   readonly applicants: readonly Applicant[];
@@ -137,6 +139,8 @@ export type MediationFailed = DomainEvent<'MediationFailed', {
   readonly undisputedFacts: readonly string[];
   readonly disputedPoints: readonly string[];
   readonly note?: string;
+  /** Why mediation ended without a session (一方拒绝调解…); present only when `sessionsHeld` is 0 (absent in older events). */
+  readonly noSessionReason?: string;
   readonly claims: readonly Claim[];
   readonly claimedTotal: Fen;
   readonly sessionsHeld: number;

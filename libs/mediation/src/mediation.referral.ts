@@ -4,7 +4,7 @@ import { factDate, partyViolations } from './mediation.checks.js';
 import type { ReferCase } from './mediation.commands.js';
 import type { CaseReferred } from './mediation.events.js';
 import type { MediationCaseState } from './mediation.state.js';
-import { REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, TRIAL_PROCEDURES, type Applicant, type Claim, type ReferralSource, type Respondent } from './mediation.values.js';
+import { DISPUTE_CAUSES, REFERRAL_SOURCE_KINDS, REFERRAL_TYPES, TRIAL_PROCEDURES, type Applicant, type Claim, type ReferralSource, type Respondent } from './mediation.values.js';
 
 /*
  * A referral (转入): its field checks, the form in which it is recorded, and whether a referral sent
@@ -19,6 +19,7 @@ export function referralViolations(d: ReferCase['data'], today: string): FieldVi
   return [
     ...requiredText('caseId', '调解案件编号', d.caseId, 64),
     ...sourceViolations(d.source),
+    ...(d.cause === undefined ? [] : oneOfCodes('cause', '案由', d.cause, DISPUTE_CAUSES)),
     ...requiredText('roomId', '调解工作室', d.roomId, 32),
     ...factDate('referredOn', '转入日期', d.referredOn, today, null, ''),
     ...applicantViolations(d.applicants),
@@ -110,13 +111,16 @@ export function normalisedReferral(d: ReferCase['data']): Referral {
   const source: ReferralSource = s.kind === 'court'
     ? { kind: 'court', court: s.court.trim(), caseNumber: s.caseNumber.trim(), referralType: s.referralType, ...(s.referralType === 'entrusted' ? { procedure: s.procedure } : {}) }
     : s.kind === 'wage_case' ? { kind: 'wage_case', caseId: s.caseId } : { kind: 'complaint', complaintId: s.complaintId };
-  return { caseId: d.caseId, source, roomId: d.roomId, referredOn: d.referredOn, applicants: d.applicants, respondent: d.respondent, claims: d.claims, summary: d.summary };
+  return {
+    caseId: d.caseId, source, ...(d.cause !== undefined ? { cause: d.cause } : {}), roomId: d.roomId, referredOn: d.referredOn,
+    applicants: d.applicants, respondent: d.respondent, claims: d.claims, summary: d.summary,
+  };
 }
 
 /** The same referral sent again (a retry, a second click) is recorded once. */
 export function sameReferral(state: MediationCaseState, referral: Referral): boolean {
-  const { caseId, source, roomId, referredOn, applicants, respondent, claims, summary } = state;
-  return canonical({ caseId, source, roomId, referredOn, applicants, respondent, claims, summary }) === canonical(referral);
+  const { caseId, source, cause, roomId, referredOn, applicants, respondent, claims, summary } = state;
+  return canonical({ caseId, source, ...(cause !== null ? { cause } : {}), roomId, referredOn, applicants, respondent, claims, summary }) === canonical(referral);
 }
 
 /** JSON with object keys in order, so that two equal referrals compare equal however their fields were ordered. */

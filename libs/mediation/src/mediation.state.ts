@@ -1,7 +1,7 @@
 import { daysBetween, type LocalDate } from '#calendar';
 import { sumFen, type Fen } from '#money';
 import type { CaseReference, MediationEvent } from './mediation.events.js';
-import type { AgreedItem, Applicant, Claim, DeadlineBasis, Installment, PaymentSource, ReferralSource, Respondent, SessionMode } from './mediation.values.js';
+import type { AgreedItem, Applicant, Claim, DeadlineBasis, DisputeCause, Installment, PaymentSource, ReferralSource, Respondent, SessionMode } from './mediation.values.js';
 
 export type MediationStatus = 'none' | 'referred' | 'accepted' | 'in_mediation' | 'agreed' | 'failed' | 'declined' | 'withdrawn' | 'fulfilled';
 
@@ -57,6 +57,8 @@ export interface MediationCaseState {
   readonly status: MediationStatus;
   readonly caseId: string | null;
   readonly source: ReferralSource | null;
+  /** 案由; null for a case referred without one (before it was asked for, or by an older client). */
+  readonly cause: DisputeCause | null;
   readonly roomId: string | null;
   readonly referredOn: LocalDate | null;
   readonly applicants: readonly Applicant[];
@@ -79,7 +81,7 @@ export interface MediationCaseState {
 }
 
 export const initialMediationCaseState: MediationCaseState = {
-  status: 'none', caseId: null, source: null, roomId: null, referredOn: null, applicants: [], respondent: null, claims: [], summary: null,
+  status: 'none', caseId: null, source: null, cause: null, roomId: null, referredOn: null, applicants: [], respondent: null, claims: [], summary: null,
   acceptedOn: null, deadlineBasis: null, periodDays: 0, extensionDays: 0, deadline: null, mediator: null, sessions: {}, agreement: null,
   installments: {}, payments: {}, confirmation: null, ended: null,
 };
@@ -87,8 +89,8 @@ export const initialMediationCaseState: MediationCaseState = {
 export function evolveMediationCase(state: MediationCaseState, event: MediationEvent): MediationCaseState {
   switch (event.type) {
     case 'CaseReferred': {
-      const { caseId, source, roomId, referredOn, applicants, respondent, claims, summary } = event.data;
-      return { ...state, status: 'referred', caseId, source, roomId, referredOn, applicants, respondent, claims, summary };
+      const { caseId, source, cause, roomId, referredOn, applicants, respondent, claims, summary } = event.data;
+      return { ...state, status: 'referred', caseId, source, cause: cause ?? null, roomId, referredOn, applicants, respondent, claims, summary };
     }
     case 'CaseAccepted':
       return { ...state, status: 'accepted', acceptedOn: event.data.acceptedOn, deadlineBasis: event.data.basis, periodDays: event.data.periodDays, deadline: event.data.deadline };

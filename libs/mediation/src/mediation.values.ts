@@ -5,6 +5,21 @@ import type { Fen } from '#money';
 export const REFERRAL_TYPES = { assigned: '委派调解（诉前）', entrusted: '委托调解（诉中）' } as const;
 export type ReferralType = keyof typeof REFERRAL_TYPES;
 
+/**
+ * 案由: what the labour dispute is about (劳动争议调解仲裁法 Art 2), apart from how it came to the room.
+ * Courts state it on the 委派函/委托函; a case from a wage case is a dispute over pay by definition.
+ */
+export const DISPUTE_CAUSES = {
+  labour_remuneration: '劳动报酬争议',
+  termination: '解除劳动合同争议',
+  social_insurance: '社会保险争议',
+  work_injury: '工伤待遇争议',
+  labour_relation: '确认劳动关系争议',
+  economic_compensation: '经济补偿金争议',
+  other: '其他劳动争议',
+} as const;
+export type DisputeCause = keyof typeof DISPUTE_CAUSES;
+
 /** The procedure an entrusted case is tried under: it sets the mediation period. */
 export const TRIAL_PROCEDURES = { ordinary: '普通程序', summary: '简易程序' } as const;
 export type TrialProcedure = keyof typeof TRIAL_PROCEDURES;

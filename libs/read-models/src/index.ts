@@ -33,6 +33,10 @@ export * from './mediation/mediation-stats.query.js';
 export * from './case-list/mediation-case-mapper.js';
 export * from './people/person-journey.projection.js';
 export * from './people/forget-erased-people.js';
+export * from './search/search-terms.js';
+export * from './search/case-search.projection.js';
+
+import { caseSearchProjection } from './search/case-search.projection.js';
 
 export const readModelEntities = [CaseListEntry];
 
@@ -45,6 +49,6 @@ export function allProjections(store: EventStore, personalDataHashKey: string | 
   return [
     caseListProjection(), hotlineFiguresProjection(store), complaintStatusHistoryProjection(store), approvalsProjection,
     wageFiguresProjection(personalDataHashKey), hardshipFiguresProjection(), hardshipRemindersProjection, mediationSessionsProjection,
-    mediationFiguresProjection,
+    mediationFiguresProjection, caseSearchProjection(personalDataHashKey),
   ];
 }

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { OrgUnits } from '#identity';
 import { queryCaseList } from '#read-models';
 import { ValidationError } from '#errors';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
 import { ListCasesQueryDto } from './list-cases.query.dto.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CaseAccess } from '../auth/case-access.js';
@@ -18,6 +18,7 @@ export class CasesController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+    @Inject(PERSONAL_DATA_HASH_KEY) private readonly hashKey: string,
     private readonly access: CaseAccess,
   ) {}
 
@@ -40,6 +41,7 @@ export class CasesController {
       unitIds: query.unit ? this.orgUnits.subtree(query.unit) : undefined,
       assignedUnitId: query.assignee,
       overdue: query.overdue,
+      search: query.q?.trim() ? { q: query.q.trim(), hashKey: this.hashKey } : undefined,
       page,
       pageSize,
       now,

@@ -16,3 +16,5 @@ export const REFERENCE_ITEMS = Symbol('REFERENCE_ITEMS');
 export const POVERTY_LINES = Symbol('POVERTY_LINES');
 /** The key of the keyed hashes that find the same phone or ID number without storing it in clear. */
 export const PERSONAL_DATA_HASH_KEY = Symbol('PERSONAL_DATA_HASH_KEY');
+/** Gives each new case its readable number (`#case-numbers`). */
+export const CASE_NUMBERS = Symbol('CASE_NUMBERS');

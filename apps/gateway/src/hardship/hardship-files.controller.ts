@@ -13,7 +13,8 @@ import { activeUserById, type OrgUnits } from '#identity';
 import { canSeeCase } from '#access-control';
 import { maskSensitiveFields } from '#personal-data';
 import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
-import { CALENDAR, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
 import { isProvisionalDate, type WorkingCalendar } from '#calendar';
 import type { DataSource } from 'typeorm';
 import { markHardshipReminderRead, queryHardshipDue, queryHardshipReminders } from '#read-models';
@@ -62,6 +63,7 @@ export class HardshipFilesController {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CALENDAR) private readonly calendar: WorkingCalendar,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first (before `:id`). */
@@ -104,6 +106,7 @@ export class HardshipFilesController {
       const report = await importLegacyRegistry(this.store, table, {
         batch: `upload-${new Date().toISOString().slice(0, 10)}`,
         existingStreams: async (ids) => new Set((await this.dataSource.query('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).map((r: { stream_id: string }) => r.stream_id)),
+        caseNumbers: this.caseNumbers,
         unitAllowed: { test: (unitId) => !!this.orgUnits.find(unitId) && this.orgUnits.isWithin(unitId, user.orgUnitId), message: '建档单位须为本单位或下级单位' },
       });
       if (report.problems.length > 0) throw new ValidationError(report.problems.map(({ field, rule, message }) => ({ field, rule, message })));

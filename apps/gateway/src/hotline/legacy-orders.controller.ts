@@ -9,7 +9,8 @@ import { parseDelimited, readWorkbook, type Cell } from '#spreadsheet';
 import { importOrdersInto } from '../../../hotline/src/import/import-orders-into.js';
 import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../../hotline/src/hotline-tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE, EVENT_STORE, ORG_UNITS } from '../core/tokens.js';
+import type { CaseNumbers } from '#case-numbers';
+import { CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, ORG_UNITS } from '../core/tokens.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 
@@ -29,6 +30,7 @@ export class LegacyOrdersController {
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(HOTLINE_TIME_LIMITS) private readonly limits: HotlineTimeLimits,
+    @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
   ) {}
 
   @Post('import') @HttpCode(200)
@@ -41,7 +43,7 @@ export class LegacyOrdersController {
       throw new ValidationError([{ field: 'content', rule: 'xlsx', message: '无法读取 Excel 文件，请上传 .xlsx 格式的工作簿' }]);
     }
     try {
-      const system = { store: this.store, dataSource: this.dataSource, orgUnits: this.orgUnits, hotline: { decider: this.decider, limits: this.limits } };
+      const system = { store: this.store, dataSource: this.dataSource, orgUnits: this.orgUnits, caseNumbers: this.caseNumbers, hotline: { decider: this.decider, limits: this.limits } };
       const report = await importOrdersInto(system, table, { batch: `upload-${now.toISOString().slice(0, 10)}`, now, withinUnitId: user.orgUnitId });
       if (report.problems.length > 0) throw new ValidationError(report.problems.map(({ field, rule, message }) => ({ field, rule, message })));
       return { imported: report.imported, alreadyThere: report.alreadyThere, events: report.events };

@@ -32,21 +32,25 @@ export abstract class CaseCommands<Command> {
 
   /** Runs `command` against case `id`; the answer carries the new version for `If-Match`, plus `extra`. */
   run<Extra extends object = object>(id: string, command: Command, meta: HttpCommandMeta, options: { reason?: string; extra?: Extra } = {}) {
-    type Answer = { id: string; version: number } & Extra;
-    const answer = (version: number) => ({ id, version, ...(options.extra ?? {}) }) as Answer;
+    type Answer = { id: string; version: number; caseNumber?: string } & Extra;
+    // A command that created the case answers with the number it was given (案件编号).
+    const answer = (version: number, created?: { readonly data: unknown }) => {
+      const caseNumber = (created?.data as { caseNumber?: unknown } | undefined)?.caseNumber;
+      return ({ id, version, ...(typeof caseNumber === 'string' ? { caseNumber } : {}), ...(options.extra ?? {}) }) as Answer;
+    };
     return this.idempotency.once(
       meta.actor.userId,
       meta.idempotencyKey,
       async () => {
         // Whether the user may act on the case is checked by its handler, on the events it loads.
         const result: CommandResult = await this.commandBus.execute(this.spec.toBusCommand(id, command, meta, options.reason) as never);
-        return answer(result.version);
+        return answer(result.version, result.version === result.events.length ? result.events[0] : undefined);
       },
       meta.requestFingerprint,
       // A key taken over from a process that died: its command's events, if written, carry its command id.
       async () => {
         const written = (await this.store.readStream(this.spec.stream(id))).filter((event) => event.metadata.commandId === meta.commandId);
-        return written.length > 0 ? answer(written[written.length - 1].streamRevision + 1) : undefined;
+        return written.length > 0 ? answer(written[written.length - 1].streamRevision + 1, written[0].streamRevision === 0 ? written[0] : undefined) : undefined;
       },
     );
   }

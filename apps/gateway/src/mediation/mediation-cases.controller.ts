@@ -138,7 +138,7 @@ export class MediationCasesController {
         return { ...rest, claimId: `c${i + 1}`, ...(typeof party === 'number' ? { partyId: `p${party + 1}` } : {}) };
       })
       : b.claims;
-    return this.cases.run(caseId, { type: 'ReferCase', data: { caseId, source: b.source, roomId: b.roomId, referredOn: b.referredOn, applicants, respondent: b.respondent, claims, summary: b.summary } as never }, m);
+    return this.cases.run(caseId, { type: 'ReferCase', data: { caseId, source: b.source, ...(b.cause !== undefined ? { cause: b.cause } : {}), roomId: b.roomId, referredOn: b.referredOn, applicants, respondent: b.respondent, claims, summary: b.summary } as never }, m);
   }
 
   /** The room must be a mediation room within the user's own units. */
@@ -156,7 +156,7 @@ export class MediationCasesController {
     const today = shanghaiDateOf(now);
     const minutes = new Map(events.filter((e) => e.type === 'SessionHeld').map((e) => [(e.data as SessionHeld['data']).sessionId, (e.data as SessionHeld['data']).minutes]));
     return {
-      id, version: events.length, status: state.status, statusLabel: MEDIATION_STATUS_LABELS[state.status], source: state.source,
+      id, version: events.length, status: state.status, statusLabel: MEDIATION_STATUS_LABELS[state.status], source: state.source, cause: state.cause,
       roomId: state.roomId, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId, referredOn: state.referredOn,
       ...maskSensitiveFields({ applicants: state.applicants, respondent: state.respondent }, PARTIES),
       claims: state.claims, summary: state.summary, acceptedOn: state.acceptedOn, deadlineBasis: state.deadlineBasis, periodDays: state.periodDays,
@@ -265,7 +265,7 @@ export class MediationCasesController {
 
   @Post(':id/failure') @HttpCode(200)
   fail(@Param('id', CaseId) id: string, @Body() b: Dto.FailureDto, @CommandMetadata() m: Meta) {
-    return this.cases.run(id, { type: 'RecordFailure', data: { failedOn: b.failedOn, undisputedFacts: b.undisputedFacts, disputedPoints: b.disputedPoints, ...(b.note ? { note: b.note } : {}) } as never }, m);
+    return this.cases.run(id, { type: 'RecordFailure', data: { failedOn: b.failedOn, undisputedFacts: b.undisputedFacts, disputedPoints: b.disputedPoints, ...(b.note ? { note: b.note } : {}), ...(b.noSessionReason !== undefined ? { noSessionReason: b.noSessionReason } : {}) } as never }, m);
   }
 
   @Post(':id/withdrawal') @HttpCode(200)

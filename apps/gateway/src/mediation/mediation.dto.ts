@@ -10,6 +10,7 @@ const MAX_FEN = Number.MAX_SAFE_INTEGER;
 
 export class MediationReferralDto {
   @ApiProperty({ description: '来源：{kind:"court", court, caseNumber, referralType:"assigned"|"entrusted", procedure?:"ordinary"|"summary"}，或 {kind:"complaint", complaintId}' }) @Allow() source: unknown;
+  @ApiPropertyOptional({ description: '案由：labour_remuneration（劳动报酬争议）、termination（解除劳动合同争议）、social_insurance（社会保险争议）、work_injury（工伤待遇争议）、labour_relation（确认劳动关系争议）、economic_compensation（经济补偿金争议）、other（其他劳动争议）' }) @Allow() cause?: unknown;
   @ApiProperty({ example: 'MR-410105' }) @RequiredText('调解工作室', 32) roomId: string;
   @ApiProperty({ example: '2026-11-20' }) @RequiredDate('委派/委托日期') referredOn: string;
   @ApiProperty({ description: '申请人（职工）：[{name, idNumber?, phone?, address?}]' }) @Allow() applicants: unknown;
@@ -92,6 +93,7 @@ export class FailureDto {
   @ApiProperty({ type: [String], description: '无争议事实' }) @Allow() undisputedFacts: unknown;
   @ApiProperty({ type: [String], description: '争议焦点' }) @Allow() disputedPoints: unknown;
   @ApiPropertyOptional() @OptionalText('备注', 2000) note?: string;
+  @ApiPropertyOptional({ description: '未组织调解的原因（如一方拒绝调解）：尚未举行调解时必填，已举行调解时不填' }) @Allow() noSessionReason?: unknown;
 }
 
 export class WithdrawalDto {

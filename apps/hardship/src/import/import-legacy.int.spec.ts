@@ -3,6 +3,7 @@
  * imported with its dates; a second run adds nothing; a registry with bad rows imports nothing and
  * names every bad cell by row.
  */
+import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { PostgresEventStore } from '#event-store';
 import { upcasters } from '#event-schemas';
 import { parseDelimited } from '#spreadsheet';
@@ -20,6 +21,7 @@ describe('importing a legacy hardship registry', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     store = await PostgresEventStore.connect({ connectionString: db.url, upcasters });
+    await store.pool.query(CASE_NUMBERS_SCHEMA_SQL);
   });
 
   afterAll(async () => {
@@ -29,6 +31,7 @@ describe('importing a legacy hardship registry', () => {
 
   const existingStreams = async (ids: readonly string[]) =>
     new Set((await store.pool.query<{ stream_id: string }>('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).rows.map((r) => r.stream_id));
+  const numbers = () => new CaseNumbers(new PostgresCaseNumberCounter({ query: async (sql, params) => (await store.pool.query(sql, params as unknown[])).rows }));
 
   it('imports every good file with its original dates once, however often the same registry is run', async () => {
     const csv = [
@@ -38,15 +41,18 @@ describe('importing a legacy hardship registry', () => {
       'EQ-2017-003,李某,,,郑州某食品厂,否,410103,410103,2,900,因残,深度困难,2017-05-10,已解困,2020-01-15,',
       'EQ-2017-004,赵某,,,郑州某商场,是,410103,410103,1,1000,其他,意外致困,2017-05-11,已注销,2018-02-01,重复建档',
     ].join('\n');
-    const first = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'registry-2024.csv', existingStreams });
+    const first = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'registry-2024.csv', existingStreams, caseNumbers: numbers() });
     expect(first).toEqual({ imported: 4, alreadyThere: 0, events: 11, problems: [] });
     const lifted = await store.readStream(hardshipFileStream(legacyFileId('JS-2016-002')));
     expect(lifted.map((e) => [e.type, e.metadata.occurredAt.slice(0, 10)])).toEqual([
       ['HardshipApplicationReceived', '2016-03-02'], ['FileRegistered', '2016-03-02'], ['FileLiftedOut', '2019-06-30'],
     ]);
     expect(lifted[0].data).toMatchObject({ monthlyHouseholdIncome: 180_050, householdSize: 4, imported: { batch: 'registry-2024.csv', row: 3 } });
+    // Numbered per district, in the series of the registration's year, in the order registered.
+    const numberOf = async (legacyId: string) => ((await store.readStream(hardshipFileStream(legacyFileId(legacyId))))[0].data as { caseNumber: string }).caseNumber;
+    expect(await Promise.all(['JS-2016-001', 'JS-2016-002', 'EQ-2017-003', 'EQ-2017-004'].map(numberOf))).toEqual(['KN-410105-2016-0001', 'KN-410105-2016-0002', 'KN-410103-2017-0001', 'KN-410103-2017-0002']);
 
-    const again = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'registry-2024.csv', existingStreams });
+    const again = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'registry-2024.csv', existingStreams, caseNumbers: numbers() });
     expect(again).toEqual({ imported: 0, alreadyThere: 4, events: 0, problems: [] });
     expect((await store.readStream(hardshipFileStream(legacyFileId('JS-2016-001')))).length).toBe(2);
   });
@@ -58,7 +64,7 @@ describe('importing a legacy hardship registry', () => {
       'ZY-2,,410105198001010018,123,某厂,是,4101,410102,0,12.345,赌博,很困难,2018-13-01,在档,,',
       'ZY-1,周某,,,某厂,是,410102,410102,2,800,失业,相对困难,2018-02-01,已注销,2018-01-01,',
     ].join('\n');
-    const report = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'bad.csv', existingStreams });
+    const report = await importLegacyRegistry(store, parseDelimited(csv), { batch: 'bad.csv', existingStreams, caseNumbers: numbers() });
     expect(report.imported).toBe(0);
     expect(report.problems.map((p) => p.field)).toEqual([
       'rows.3.headName', 'rows.3.idNumber', 'rows.3.phone', 'rows.3.district', 'rows.3.householdSize', 'rows.3.income', 'rows.3.causes', 'rows.3.level', 'rows.3.registeredOn',

@@ -1,3 +1,4 @@
+import type { CaseNumbers } from '#case-numbers';
 import { deterministicUuid } from '#command-handling';
 import type { EventStore, NewEvent } from '#event-store';
 import type { FieldViolation } from '#errors';
@@ -21,6 +22,8 @@ export interface ImportOptions {
   /** Which of these file streams exist already (one query per chunk). */
   readonly existingStreams: (streamIds: readonly string[]) => Promise<ReadonlySet<string>>;
   readonly concurrency?: number;
+  /** Gives each imported file its readable number: per district, in the series of its registration's year. */
+  readonly caseNumbers: CaseNumbers;
   /** A rule every row's keeping unit must meet (e.g. within the importing user's units), with its message. */
   readonly unitAllowed?: { readonly test: (unitId: string) => boolean; readonly message: string };
   readonly onProgress?: (done: number, total: number) => void;
@@ -45,14 +48,16 @@ export async function importLegacyRegistry(store: EventStore, table: readonly Ce
   const streamIds = rows.map((row) => hardshipFileStream(legacyFileId(row.legacyId)));
   const existing = new Set<string>();
   for (let i = 0; i < streamIds.length; i += 5_000) for (const id of await options.existingStreams(streamIds.slice(i, i + 5_000))) existing.add(id);
-  const todo = rows.filter((_, i) => !existing.has(streamIds[i]));
+  const todo = rows.filter((_, i) => !existing.has(streamIds[i])).sort((a, b) => a.registeredOn.localeCompare(b.registeredOn));
+  const numbers = await options.caseNumbers.numbersFor(todo.map((row) => ({ kind: 'hardship_file', at: new Date(`${row.registeredOn}T04:00:00.000Z`), districtId: row.district })));
   let next = 0;
   let done = 0;
   let events = 0;
   const worker = async () => {
     while (next < todo.length) {
-      const row = todo[next++];
-      const appended = toNewEvents(row, options.batch);
+      const index = next++;
+      const row = todo[index];
+      const appended = toNewEvents(row, options.batch, numbers[index]);
       await store.appendToStream(hardshipFileStream(legacyFileId(row.legacyId)), appended, 'no_stream');
       events += appended.length;
       done += 1;
@@ -63,7 +68,7 @@ export async function importLegacyRegistry(store: EventStore, table: readonly Ce
   return { imported: todo.length, alreadyThere: rows.length - todo.length, events, problems: [] };
 }
 
-function toNewEvents(row: LegacyRow, batch: string): NewEvent[] {
+function toNewEvents(row: LegacyRow, batch: string, caseNumber: string): NewEvent[] {
   const commandId = deterministicUuid('legacy-import', row.legacyId);
   return legacyFileEvents(row, batch).map((event, index) => {
     const day = event.type === 'FileLiftedOut' || event.type === 'FileRelieved' || event.type === 'FileCancelled' ? row.endedOn! : row.registeredOn;
@@ -71,7 +76,7 @@ function toNewEvents(row: LegacyRow, batch: string): NewEvent[] {
       eventId: deterministicUuid(commandId, String(index)),
       type: event.type,
       schemaVersion: 1,
-      data: event.data,
+      data: index === 0 ? { ...event.data, caseNumber } : event.data,
       metadata: { actor: IMPORTER(row.unitId), occurredAt: `${day}T04:00:00.000Z`, commandId, correlationId: commandId, causationId: commandId, reason: `自旧台账导入（${batch}）` },
     };
   });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import writeXlsxFile from 'write-excel-file/node';
 import { createChineseDaysCalendar } from '#calendar';
+import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, ORDER_HEADERS } from '#hotline';
@@ -63,7 +64,7 @@ describe('importing legacy 12351 work orders', () => {
     personalData = await connectPersonalData({ databaseUrl: db.url, dataDir: mkdtempSync(join(tmpdir(), 'hotline-import-')), role: 'app', env: {} });
     store = personalData.protect(raw, { upcasters });
     dataSource = await new DataSource({ type: 'postgres', url: db.url, entities: [OrgUnitEntity] }).initialize();
-    await dataSource.query(IDENTITY_SCHEMA_SQL);
+    await dataSource.query(IDENTITY_SCHEMA_SQL + CASE_NUMBERS_SCHEMA_SQL);
     orgUnits = new OrgUnits(dataSource);
     await orgUnits.seedAndLoad();
   });
@@ -76,7 +77,7 @@ describe('importing legacy 12351 work orders', () => {
   });
 
   const options = (batch: string) => ({
-    batch, now: NOW, unitProblem: orderUnitProblem(orgUnits),
+    batch, now: NOW, unitProblem: orderUnitProblem(orgUnits), caseNumbers: new CaseNumbers(new PostgresCaseNumberCounter(dataSource)),
     existingStreams: async (ids: readonly string[]) => new Set((await raw.pool.query<{ stream_id: string }>('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).rows.map((r) => r.stream_id)),
   });
   const eventCount = async () => Number((await raw.pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
@@ -90,6 +91,9 @@ describe('importing legacy 12351 work orders', () => {
       ['ComplaintSignedFor', '2019-03-01T07:00:00.000Z'], ['CallerContacted', '2019-03-04T01:00:00.000Z'], ['ComplaintResolved', '2019-03-08T09:00:00.000Z'],
       ['FollowUpRecorded', '2019-03-11T02:00:00.000Z'], ['ComplaintClosed', '2019-03-11T03:00:00.000Z'],
     ]);
+    // Each order is numbered in the series of the year it was received (Beijing time: RX-E, 23:30 on 31 December, is 2019's), oldest first.
+    const numberOf = async (order: string) => ((await store.readStream(complaintStream(legacyComplaintId(order))))[0].data as { caseNumber: string }).caseNumber;
+    expect(await Promise.all(['RX-A', 'RX-B', 'RX-C', 'RX-E', 'RX-D'].map(numberOf))).toEqual(['RX-2019-000001', 'RX-2019-000002', 'RX-2019-000003', 'RX-2019-000004', 'RX-2020-000001']);
     expect(a[0].data).toMatchObject({ externalReference: 'RX-A', caller: { name: '张某', phone: '13800001111', idNumber: '410105198001010017' }, imported: { batch: 'orders-2019.xlsx', row: 2 } });
     expect(a[0].metadata).toMatchObject({ actor: { userId: 'system:legacy-import', orgUnitId: '410100' }, reason: '自旧 12351 系统导入（orders-2019.xlsx 第 2 行）' });
     const stored = JSON.stringify((await raw.readStream(complaintStream(legacyComplaintId('RX-A'))))[0].data);

@@ -1,3 +1,4 @@
+import type { CaseNumbers } from '#case-numbers';
 import { deterministicUuid } from '#command-handling';
 import { canAppendToStreams, type EventStore, type NewEvent, type StreamAppend } from '#event-store';
 import { legacyOrderEvents, readOrderSheet, type ComplaintDecider, type ImportedStep, type LegacyOrder, type OrderProblem, type SheetCell } from '#hotline';
@@ -22,6 +23,8 @@ export interface OrderImportOptions {
   readonly unitProblem: (unitId: string) => string | null;
   /** Which of these complaint streams exist already (one query per 5,000). */
   readonly existingStreams: (streamIds: readonly string[]) => Promise<ReadonlySet<string>>;
+  /** Gives each imported order its readable number, in the series of the year it was received. */
+  readonly caseNumbers: CaseNumbers;
   /** Orders written in one commit (default 200), and commits in flight at once (default 4). */
   readonly ordersPerCommit?: number;
   readonly commitsInFlight?: number;
@@ -50,14 +53,17 @@ export async function importLegacyOrders(store: EventStore, decider: ComplaintDe
 
   const existing = new Set<string>();
   for (let i = 0; i < decided.length; i += 5_000) for (const id of await options.existingStreams(decided.slice(i, i + 5_000).map((d) => d.streamId))) existing.add(id);
-  const todo = decided.filter((d) => !existing.has(d.streamId));
+  // Numbered as received, oldest first within each year (RX-2019-000001 is that year's first order).
+  const todo = decided.filter((d) => !existing.has(d.streamId)).sort((a, b) => a.order.receivedAt.getTime() - b.order.receivedAt.getTime());
+  const numbers = await options.caseNumbers.numbersFor(todo.map(({ order }) => ({ kind: 'complaint', at: order.receivedAt })));
   const perCommit = options.ordersPerCommit ?? 200;
   let next = 0;
   let done = 0;
   // Each commit's envelopes are made as it is sent, so building them overlaps the commits in flight.
   const writer = async () => {
     while (next < todo.length) {
-      const chunk = todo.slice(next, (next += perCommit)).map(({ order, streamId, steps }): StreamAppend => ({ streamId, events: envelopes(order, steps, options.batch), expected: 'no_stream' }));
+      const from = next;
+      const chunk = todo.slice(from, (next += perCommit)).map(({ order, streamId, steps }, i): StreamAppend => ({ streamId, events: envelopes(order, steps, options.batch, numbers[from + i]), expected: 'no_stream' }));
       if (canAppendToStreams(store)) await store.appendToStreams(chunk);
       else for (const append of chunk) await store.appendToStream(append.streamId, append.events, append.expected);
       done += chunk.length;
@@ -69,14 +75,14 @@ export async function importLegacyOrders(store: EventStore, decider: ComplaintDe
 }
 
 /** Each step's event with its envelope: dated at the step, ids derived from the order number (a retry writes nothing twice). */
-function envelopes(order: LegacyOrder, steps: readonly ImportedStep[], batch: string): NewEvent[] {
+function envelopes(order: LegacyOrder, steps: readonly ImportedStep[], batch: string, caseNumber: string): NewEvent[] {
   const commandId = deterministicUuid('legacy-hotline-import', order.orderNumber);
   const reason = `自旧 12351 系统导入（${batch} 第 ${order.row} 行）`;
   return steps.map(({ event, at, actor }, index) => ({
     eventId: deterministicUuid(commandId, String(index)),
     type: event.type,
     schemaVersion: 1,
-    data: event.data,
+    data: index === 0 ? { ...event.data, caseNumber } : event.data,
     metadata: { actor, occurredAt: at.toISOString(), commandId, correlationId: commandId, causationId: commandId, reason },
   }));
 }

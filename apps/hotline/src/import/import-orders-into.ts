@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { CaseNumbers } from '#case-numbers';
 import type { EventStore } from '#event-store';
 import { createComplaintDecider, type ComplaintDecider, type HotlineTimeLimits, type SheetCell } from '#hotline';
 import type { OrgUnits } from '#identity';
@@ -11,6 +12,7 @@ export interface OrderImportSystem {
   readonly store: EventStore;
   readonly dataSource: DataSource;
   readonly orgUnits: OrgUnits;
+  readonly caseNumbers: CaseNumbers;
   readonly hotline: { readonly decider: ComplaintDecider; readonly limits: HotlineTimeLimits };
 }
 
@@ -30,6 +32,7 @@ export function importOrdersInto(
   return importLegacyOrders(system.store, importing, table, {
     ...options,
     unitProblem: orderUnitProblem(system.orgUnits, options.withinUnitId),
+    caseNumbers: system.caseNumbers,
     existingStreams: async (ids) => new Set((await system.dataSource.query('SELECT stream_id FROM event_store.streams WHERE stream_id = ANY($1)', [ids])).map((r: { stream_id: string }) => r.stream_id)),
   });
 }

@@ -332,4 +332,22 @@ export const enMediation: Record<keyof typeof zhMediation, string> = {
   'med.event.AgreementFulfilled': 'Agreement fulfilled',
   'med.event.MediationFailed': 'Mediation failed',
   'med.event.CaseWithdrawn': 'Withdrawn',
+  // 案由 (issue 18): the labour-dispute cause, apart from how the case came to the room.
+  'med.f.cause': 'Cause of dispute',
+  'med.f.causeHint': 'As stated in the court\'s letter',
+  'med.cause.required': 'Choose the cause of the dispute',
+  'med.cause.none': 'Labour dispute (no cause stated)',
+  'med.cause.labour_remuneration': 'Pay (labour remuneration)',
+  'med.cause.termination': 'Termination of the contract',
+  'med.cause.social_insurance': 'Social insurance',
+  'med.cause.work_injury': 'Work-injury benefits',
+  'med.cause.labour_relation': 'Confirming the employment relation',
+  'med.cause.economic_compensation': 'Severance (economic compensation)',
+  'med.cause.other': 'Other labour dispute',
+  'med.f.noSessionReason': 'Why no session was held',
+  'med.f.noSessionReasonHint': 'No session has been held: say why, e.g. the respondent refused to attend',
+  // The header's product name by role (layout/brand.ts); kept here with the other mediation text.
+  'brand.mediation.title': 'Labour dispute mediation',
+  'brand.mediation.subtitle': 'Court–union mediation room',
+  'brand.workbench.subtitle': 'Worker rights and assistance workbench',
 };

@@ -341,4 +341,22 @@ export const zhMediation = {
   'med.event.AgreementFulfilled': '履行完毕',
   'med.event.MediationFailed': '调解不成',
   'med.event.CaseWithdrawn': '撤回',
+  // 案由 (issue 18): the labour-dispute cause, apart from how the case came to the room.
+  'med.f.cause': '案由',
+  'med.f.causeHint': '按委派函或委托函所列案由选择',
+  'med.cause.required': '请选择案由',
+  'med.cause.none': '劳动争议（未注明案由）',
+  'med.cause.labour_remuneration': '劳动报酬争议',
+  'med.cause.termination': '解除劳动合同争议',
+  'med.cause.social_insurance': '社会保险争议',
+  'med.cause.work_injury': '工伤待遇争议',
+  'med.cause.labour_relation': '确认劳动关系争议',
+  'med.cause.economic_compensation': '经济补偿金争议',
+  'med.cause.other': '其他劳动争议',
+  'med.f.noSessionReason': '未组织调解的原因',
+  'med.f.noSessionReasonHint': '本案尚未举行调解，请写明原因，如：被申请人明确拒绝参加调解',
+  // The header's product name by role (layout/brand.ts); kept here with the other mediation text.
+  'brand.mediation.title': '劳动争议诉调对接',
+  'brand.mediation.subtitle': '法院+工会 调解工作室',
+  'brand.workbench.subtitle': '工会维权与帮扶工作台',
 } as const;

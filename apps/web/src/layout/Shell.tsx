@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/zh';
 import { mayOpen } from '../roles';
 import { hrefFor, type Route } from '../router';
+import { brandOf } from './brand';
 
 /** `roleKeys`: the item's name for a role that sees it differently (a mediator's dashboard holds only the mediation figures). */
 const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<Record<Role, MessageKey>> }[] = [
@@ -45,8 +46,8 @@ export function Shell({ user, route, onLogout, children }: {
     <div className="shell">
       <header className="header">
         <div className="brand">
-          <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-subtitle">{t(user.role === 'admin' ? 'app.subtitleAdmin' : 'app.subtitle')}</span>
+          <span className="brand-title" data-testid="brand-title">{t(brandOf(user.role).title)}</span>
+          <span className="brand-subtitle" data-testid="brand-subtitle">{t(brandOf(user.role).subtitle)}</span>
         </div>
         <div className="header-user" data-testid="header-user">
           <span className="user-name">{user.displayName}</span>

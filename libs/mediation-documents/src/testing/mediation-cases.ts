@@ -42,6 +42,7 @@ export function courtReferral(overrides: Partial<ReferCase['data']> = {}): Refer
     data: {
       caseId: 'm-1',
       source: { kind: 'court', court: COURT, caseNumber: CASE_NUMBER, referralType: 'assigned' },
+      cause: 'labour_remuneration',
       roomId: 'MR-410105',
       referredOn: '2026-04-01',
       applicants: [
@@ -60,12 +61,19 @@ export function courtReferral(overrides: Partial<ReferCase['data']> = {}): Refer
   };
 }
 
-/** Referred on 1 April, accepted on 2 April, mediator assigned, one session held on 10 April. */
-function mediated(referral: ReferCase): Step[] {
+/** Referred on 1 April, accepted on 2 April, mediator assigned. */
+function assigned(referral: ReferCase): Step[] {
   return [
     ['2026-04-01', referral, 'supervisor'],
     ['2026-04-02', { type: 'AcceptCase', data: { acceptedOn: '2026-04-02' } }, 'supervisor'],
     ['2026-04-02', { type: 'AssignMediator', data: { mediatorId: 'u-zhao', mediatorName: '赵雅琴' } }, 'supervisor'],
+  ];
+}
+
+/** …and one session held on 10 April. */
+function mediated(referral: ReferCase): Step[] {
+  return [
+    ...assigned(referral),
     ['2026-04-03', { type: 'ScheduleSession', data: { sessionId: 's-1', startsAt: '2026-04-10T09:00:00+08:00', endsAt: '2026-04-10T11:00:00+08:00', mode: 'in_room', attendees: ['申请人王某', '被申请人代理人'] } }],
     ['2026-04-10', { type: 'RecordSessionHeld', data: { sessionId: 's-1', minutes: '双方确认欠薪数额', attendees: ['申请人王某', '被申请人代理人'] } }],
   ];
@@ -97,10 +105,20 @@ export const UNDISPUTED_FACTS = ['王某 2025 年 3 月至 12 月在被申请人
 export const DISPUTED_POINTS = ['是否存在加班', '经济补偿金的计算基数'] as const;
 
 /** Failed on 28 April after one session. */
-export function failedCase(referral = courtReferral()): DecidedCase {
+export function failedCase(referral = courtReferral(), findings: { undisputedFacts?: string[]; disputedPoints?: string[] } = {}): DecidedCase {
   return decideSteps([
     ...mediated(referral),
-    ['2026-04-28', { type: 'RecordFailure', data: { failedOn: '2026-04-28', undisputedFacts: [...UNDISPUTED_FACTS], disputedPoints: [...DISPUTED_POINTS], note: '被申请人同意先行支付无争议部分' } }],
+    ['2026-04-28', { type: 'RecordFailure', data: {
+      failedOn: '2026-04-28', undisputedFacts: findings.undisputedFacts ?? [...UNDISPUTED_FACTS], disputedPoints: findings.disputedPoints ?? [...DISPUTED_POINTS], note: '被申请人同意先行支付无争议部分',
+    } }],
+  ]);
+}
+
+/** Failed on 8 April with no session held: the respondent refused to attend. */
+export function failedWithoutSession(noSessionReason = '被申请人明确拒绝参加调解'): DecidedCase {
+  return decideSteps([
+    ...assigned(courtReferral()),
+    ['2026-04-08', { type: 'RecordFailure', data: { failedOn: '2026-04-08', undisputedFacts: ['劳动关系存在'], disputedPoints: ['拖欠工资数额'], noSessionReason } }],
   ]);
 }
 

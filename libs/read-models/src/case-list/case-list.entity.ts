@@ -23,6 +23,8 @@ export class CaseListEntry {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   /** How far the case has come, for the list (a wage case's money: verified, recovered, outstanding). */
   @Column('jsonb', { nullable: true }) progress?: unknown;
+  /** 案件编号 (RX-2026-000123…), from the creating event; null for cases created before numbers were given. */
+  @Column('text', { name: 'case_number', nullable: true }) caseNumber?: string | null;
 }
 
 export const CASE_LIST_SCHEMA_SQL = `
@@ -44,6 +46,8 @@ CREATE TABLE IF NOT EXISTS case_list (
   updated_at timestamptz NOT NULL
 );
 ALTER TABLE case_list ADD COLUMN IF NOT EXISTS progress jsonb;
+ALTER TABLE case_list ADD COLUMN IF NOT EXISTS case_number text;
+CREATE INDEX IF NOT EXISTS case_list_number_idx ON case_list (case_number text_pattern_ops);
 -- The pages walk this index newest first. It carries every filtered column, so the pager's capped count
 -- is an index-only scan of it: on 200,000 cases a district's count read the wide rows (~1 KB of state
 -- each) sequentially, 6.8 ms; through this index 4.3 ms, and it stays out of the table's pages.

@@ -14,6 +14,7 @@ import { aggregateIdOf, CASE_STREAM_PREFIXES } from '../stream-ids.js';
 
 interface StoredRow {
   case_id: string;
+  case_number: string | null;
   title: string;
   opened_at: Date;
   state: unknown;
@@ -42,14 +43,16 @@ export function caseListProjection(): Projection {
         if (kept) folds.set(aggregateIdOf(streamId), { kind: 'complaint', fold: kept });
         else toRead.push(aggregateIdOf(streamId));
       }
-      const stored: StoredRow[] = toRead.length > 0 ? await tx.query('SELECT case_id, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [toRead]) : [];
+      const stored: StoredRow[] = toRead.length > 0 ? await tx.query('SELECT case_id, case_number, title, opened_at, state FROM case_list WHERE case_id = ANY($1)', [toRead]) : [];
       const storedById = new Map(stored.map((row) => [row.case_id, row]));
       const streams = new Map<string, string>();
+      const numbers = new Map<string, string | null>(stored.map((row) => [row.case_id, row.case_number]));
       for (const event of events) {
         streams.set(aggregateIdOf(event.streamId), event.streamId);
         foldEvent(folds, storedById, event);
+        if (event.streamRevision === 0) numbers.set(aggregateIdOf(event.streamId), caseNumberOf(event));
       }
-      await upsertCaseRows(tx, [...folds].map(([id, entry]) => caseRow(id, entry)));
+      await upsertCaseRows(tx, [...folds].map(([id, entry]) => ({ ...caseRow(id, entry), caseNumber: numbers.get(id) ?? null })));
       for (const [id, entry] of folds) if (entry.kind === 'complaint') complaints.put(streams.get(id)!, entry.fold.revision, entry.fold);
     },
   };
@@ -83,17 +86,25 @@ function caseRow(id: string, entry: Fold): CaseListEntry & { progress: unknown }
   return { ...complaintCaseRow(id, entry.fold), progress: null };
 }
 
+/** The readable number its creating event gave the case (none in events recorded before numbers were given). */
+function caseNumberOf(event: RecordedEvent): string | null {
+  const number = (event.data as { caseNumber?: unknown }).caseNumber;
+  return typeof number === 'string' ? number : null;
+}
+
+/** A case's number never changes: a row built without it (a complaint kept in memory, not read back) keeps the stored one. */
 async function upsertCaseRows(tx: EntityManager, rows: readonly (CaseListEntry & { progress: unknown })[]): Promise<void> {
   await tx.query(
     `INSERT INTO case_list (case_id, kind, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at,
-                            next_due_step, is_open, version, state, updated_at, progress)
+                            next_due_step, is_open, version, state, updated_at, progress, case_number)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS r("caseId" text, kind text, title text, status text, "unitId" text, "openedByUnitId" text,
        urgency text, category text, "openedAt" timestamptz, "nextDueAt" timestamptz, "nextDueStep" text, "isOpen" boolean, version int,
-       state jsonb, "updatedAt" timestamptz, progress jsonb)
+       state jsonb, "updatedAt" timestamptz, progress jsonb, "caseNumber" text)
      ON CONFLICT (case_id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, status = EXCLUDED.status, unit_id = EXCLUDED.unit_id,
        opened_by_unit_id = EXCLUDED.opened_by_unit_id, urgency = EXCLUDED.urgency, category = EXCLUDED.category, opened_at = EXCLUDED.opened_at,
        next_due_at = EXCLUDED.next_due_at, next_due_step = EXCLUDED.next_due_step, is_open = EXCLUDED.is_open, version = EXCLUDED.version,
-       state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, progress = EXCLUDED.progress`,
+       state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, progress = EXCLUDED.progress,
+       case_number = coalesce(EXCLUDED.case_number, case_list.case_number)`,
     [JSON.stringify(rows)],
   );
 }

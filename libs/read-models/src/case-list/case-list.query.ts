@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { looksLikeCaseNumber } from '#case-numbers';
+import { personTerm, textTerm } from '../search/search-terms.js';
 
 export interface CaseListFilter {
   readonly kind?: string;
@@ -9,6 +11,11 @@ export interface CaseListFilter {
   readonly unitIds?: readonly string[];
   readonly assignedUnitId?: string;
   readonly overdue?: boolean;
+  /**
+   * One search box: a case number (or its start), a person's name, phone or ID number (exact, by keyed
+   * hash with `hashKey`), or part of an employer's or respondent's name, an order reference or a 案号.
+   */
+  readonly search?: { readonly q: string; readonly hashKey: string };
   readonly page: number;
   readonly pageSize: number;
   readonly now: Date;
@@ -17,6 +24,8 @@ export interface CaseListFilter {
 export interface CaseListItem {
   readonly kind: string;
   readonly id: string;
+  /** 案件编号; null for a case created before numbers were given. */
+  readonly caseNumber: string | null;
   readonly title: string;
   readonly status: string;
   readonly unitId: string;
@@ -57,6 +66,17 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   if (filter.status) add('status = ?', filter.status);
   if (filter.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.unitIds);
   if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
+  if (filter.search) {
+    const { q, hashKey } = filter.search;
+    params.push(personTerm(q, hashKey), `%${escapeLike(textTerm(q))}%`);
+    const [person, text] = [params.length - 1, params.length];
+    const matches = [`case_id IN (SELECT case_id FROM case_search WHERE (kind = 'person' AND term = $${person}) OR (kind = 'text' AND term LIKE $${text} ESCAPE '\\'))`];
+    if (looksLikeCaseNumber(q)) {
+      params.push(`${escapeLike(q.trim().toUpperCase())}%`);
+      matches.push(`case_number LIKE $${params.length} ESCAPE '\\'`);
+    }
+    where.push(`(${matches.join(' OR ')})`);
+  }
   if (filter.overdue !== undefined) {
     add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
   }
@@ -64,7 +84,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   params.push(filter.now);
   const nowParam = `$${params.length}`;
   const rows: Record<string, unknown>[] = await dataSource.query(
-    `SELECT kind, case_id, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version, progress,
+    `SELECT kind, case_id, case_number, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version, progress,
             (is_open AND next_due_at < ${nowParam}) AS overdue
        FROM case_list ${whereSql}
       ORDER BY opened_at DESC, case_id
@@ -81,6 +101,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
     items: rows.map((row) => ({
       kind: row.kind as string,
       id: row.case_id as string,
+      caseNumber: (row.case_number as string | null) ?? null,
       title: row.title as string,
       status: row.status as string,
       unitId: row.unit_id as string,
@@ -95,4 +116,9 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
       progress: row.progress ?? null,
     })),
   };
+}
+
+/** `%`, `_` and `\\` typed in a search box match themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

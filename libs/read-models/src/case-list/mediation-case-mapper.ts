@@ -1,5 +1,5 @@
 import { endOfShanghaiDay } from '#calendar';
-import { agreementRemaining, evolveMediationCase, initialMediationCaseState, MEDIATING, type MediationCaseState, type MediationEvent } from '#mediation';
+import { agreementRemaining, DISPUTE_CAUSES, evolveMediationCase, initialMediationCaseState, MEDIATING, type MediationCaseState, type MediationEvent } from '#mediation';
 import type { CaseListEntry } from './case-list.entity.js';
 
 export interface MediationCaseFold {
@@ -20,11 +20,11 @@ export function foldMediationCaseEvent(fold: MediationCaseFold, event: Mediation
   if (event.type === 'CaseReferred') fold.openedAt = new Date(event.data.referredAt);
 }
 
-/** 案号 of a court referral, or where the union referred it from. */
+/** 案号 of a court referral, or where the union referred it from; then the parties and 案由 (when the referral gave one). */
 export function mediationCaseTitle(state: MediationCaseState): string {
   const source = state.source;
   const from = source?.kind === 'court' ? `${source.court} ${source.caseNumber}` : source?.kind === 'wage_case' ? '欠薪案件转来' : '热线工单转来';
-  return `${from}：${state.applicants.length} 名申请人诉 ${state.respondent?.name ?? ''}`;
+  return `${from}：${state.applicants.length} 名申请人诉 ${state.respondent?.name ?? ''}${state.cause ? ` · ${DISPUTE_CAUSES[state.cause]}` : ''}`;
 }
 
 /**

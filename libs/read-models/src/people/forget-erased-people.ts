@@ -3,6 +3,7 @@ import type { RecordedEvent } from '#event-store';
 import { lockCheckpoint } from '#projections';
 import { forgetErasedWorkers } from '../wage/forget-erased-workers.js';
 import { forgetErasedInPersonCases } from './person-journey.projection.js';
+import { forgetErasedInCaseSearch } from '../search/case-search.projection.js';
 
 type Forget = (tx: Pick<EntityManager, 'query'>, events: readonly RecordedEvent[], hashKey: string) => Promise<void>;
 
@@ -10,6 +11,7 @@ type Forget = (tx: Pick<EntityManager, 'query'>, events: readonly RecordedEvent[
 const FORGETTING: readonly (readonly [projection: string, table: string, forget: Forget])[] = [
   ['person-journey', 'person_cases', forgetErasedInPersonCases],
   ['wage-figures', 'wage_claimants', forgetErasedWorkers],
+  ['case-search', 'case_search', forgetErasedInCaseSearch],
 ];
 
 /**

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { CheckField, Field } from '../../components/Field';
 import { UnitSelect } from '../../components/Selects';
 import { CASE_KINDS, COMPLAINT_STATUSES, WAGE_CASE_STATUSES } from '../../complaint-codes';
@@ -16,6 +17,7 @@ export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange
 
   return (
     <div className="filters" data-testid="case-filters">
+      <SearchBox value={filter.q} onSearch={(q) => set({ q })} />
       <Field id="filter-kind" label={t('cases.kind')}>
         <select id="filter-kind" value={filter.kind} onChange={(e) => set({ kind: e.target.value, status: '' })}>
           <option value="">{t('common.all')}</option>
@@ -42,6 +44,25 @@ export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange
       </Field>
       <CheckField id="filter-overdue" label={t('cases.overdueOnly')} checked={filter.overdue}
         onChange={(overdue) => set({ overdue })} />
+    </div>
+  );
+}
+
+/** Typing searches once the typist pauses (300 ms), not at every key; Enter searches at once. */
+function SearchBox({ value, onSearch }: { value: string; onSearch(q: string): void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text.trim() === value.trim()) return;
+    const timer = setTimeout(() => onSearch(text), 300);
+    return () => clearTimeout(timer);
+  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <div className="field search-field">
+      <label htmlFor="filter-q">{t('cases.search')}</label>
+      <input id="filter-q" type="search" value={text} maxLength={64} placeholder={t('cases.searchHint')} autoComplete="off"
+        onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && onSearch(text)} />
     </div>
   );
 }

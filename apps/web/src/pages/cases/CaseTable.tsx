@@ -29,6 +29,7 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
     <table className="table" data-testid="case-table">
       <thead>
         <tr>
+          <th>{t('cases.col.number')}</th>
           <th>{t('cases.col.title')}</th>
           <th>{t('cases.col.kind')}</th>
           <th>{t('cases.col.status')}</th>
@@ -46,6 +47,7 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
           return (
             <tr key={`${item.kind}:${item.id}`} data-testid="case-row" data-case-id={item.id}
               className={route ? 'clickable' : undefined} onClick={() => route && navigate(route)}>
+              <td className="nowrap case-number" data-testid="case-number">{item.caseNumber ?? '—'}</td>
               <td>{route ? <a href={hrefFor(route)}>{item.title}</a> : item.title}</td>
               <td>{tOr(`kind.${item.kind}`, item.kind)}</td>
               <td><StatusBadge status={item.status} /></td>

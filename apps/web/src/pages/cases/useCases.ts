@@ -3,6 +3,8 @@ import { api, ApiError, query } from '../../api';
 import type { CaseListItem, Page } from '../../api-types';
 
 export interface CaseFilter {
+  /** 检索: a case number, a person's name, phone or ID number, an employer, a 案号. */
+  q: string;
   kind: string;
   status: string;
   unit: string;
@@ -15,7 +17,7 @@ const STORAGE_KEY = 'casework.caseFilter';
 
 /** The filter survives a visit to a case and back (same tab only). */
 export function initialFilter(): CaseFilter {
-  const empty: CaseFilter = { kind: '', status: '', unit: '', overdue: false, page: 1 };
+  const empty: CaseFilter = { q: '', kind: '', status: '', unit: '', overdue: false, page: 1 };
   try {
     return { ...empty, ...(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<CaseFilter>) };
   } catch {
@@ -33,6 +35,7 @@ export function useCases(filter: CaseFilter, reloadToken: number) {
     let live = true;
     setLoading(true);
     const params = query({
+      q: filter.q.trim(),
       kind: filter.kind,
       status: filter.status,
       unit: filter.unit,

@@ -38,13 +38,14 @@ export function PeriodText({ kase }: { kase: MediationCase }) {
   );
 }
 
-/** The case at a glance: 案号, parties, claims, status, mediator, the period; and the steps allowed now. */
+/** The case at a glance: 案号, 案由, parties, claims, status, mediator, the period; and the steps allowed now. */
 export function CaseHeader({ kase, onAction }: { kase: MediationCase; onAction(spec: StepSpec): void }) {
   const { t, tOr } = useI18n();
   const user = readSession()?.user;
   const me = { id: user?.id ?? '', role: user?.role ?? 'caseworker' } as const;
   const caseNumber = caseNumberOf(kase);
   const facts: [MessageKey, ReactNode, string][] = [
+    ['med.f.cause', kase.cause ? t(`med.cause.${kase.cause}`) : t('med.cause.none'), 'fact-cause'],
     ['med.f.source', <SourceText kase={kase} />, 'fact-source'],
     ['med.f.room', kase.roomName, 'fact-room'],
     ['med.f.applicants', kase.applicants.map((a) => a.name).join('、'), 'fact-applicants'],

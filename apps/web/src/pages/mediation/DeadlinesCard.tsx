@@ -27,7 +27,7 @@ export function DeadlinesCard({ reloadToken }: { reloadToken: number }) {
       {items === null && !error && <p className="muted">{t('common.loading')}</p>}
       {items?.length === 0 && <p className="empty" data-testid="deadlines-empty">{t('med.deadlines.empty', { n: days })}</p>}
       {items && items.length > 0 && (
-        <table className="table" data-testid="deadlines-table">
+        <table className="table stacked" data-testid="deadlines-table">
           <thead><tr><th>{t('med.f.deadline')}</th><th>{t('med.deadlines.left')}</th><th>{t('med.f.case')}</th></tr></thead>
           <tbody>
             {items.map((item) => (
@@ -36,7 +36,7 @@ export function DeadlinesCard({ reloadToken }: { reloadToken: number }) {
                 <td className={item.overdue ? 'text-danger' : item.daysLeft <= 3 ? 'text-warn' : undefined} data-testid="deadline-left">
                   {item.daysLeft < 0 ? t('med.period.overdueBy', { n: -item.daysLeft }) : item.daysLeft === 0 ? t('med.period.lastDay') : t('med.period.left', { n: item.daysLeft })}
                 </td>
-                <td><a href={hrefFor({ name: 'mediation-case', id: item.id })}>{item.title}</a></td>
+                <td data-label={t('med.f.case')}><a href={hrefFor({ name: 'mediation-case', id: item.id })}>{item.title}</a></td>
               </tr>
             ))}
           </tbody>

@@ -48,7 +48,7 @@ export function MediatorDayPage() {
         {sessions === null && !error && <p className="muted">{t('common.loading')}</p>}
         {sessions && shown.length === 0 && <p className="empty" data-testid="day-empty">{t(onlyMine ? 'med.day.noneMine' : 'med.day.none')}</p>}
         {shown.length > 0 && (
-          <table className="table" data-testid="day-table">
+          <table className="table stacked" data-testid="day-table">
             <thead><tr><th>{t('med.sessions.time')}</th><th>{t('med.f.case')}</th><th>{t('med.f.mode')}</th><th>{t('med.f.location')}</th><th>{t('med.f.mediator')}</th><th /></tr></thead>
             <tbody>
               {shown.map((s) => <DayRow key={s.sessionId} session={s} mine={s.mediatorId === me?.id} />)}
@@ -68,10 +68,10 @@ function DayRow({ session: s, mine }: { session: CalendarSession; mine: boolean 
   return (
     <tr data-testid="day-session" data-session-id={s.sessionId} data-case-id={s.caseId} data-mine={mine} data-status={s.status} className={running ? 'session-now' : undefined}>
       <td className="nowrap"><strong>{formatTime(s.startsAt)}–{formatTime(s.endsAt)}</strong>{running && <> <span className="badge badge-met">{t('med.day.now')}</span></>}</td>
-      <td><a href={hrefFor({ name: 'mediation-case', id: s.caseId })}>{s.caseTitle}</a></td>
-      <td>{tOr(`med.mode.${s.mode}`, s.mode)}</td>
-      <td>{s.location ?? s.roomName}</td>
-      <td>{mine ? <span className="badge badge-urgent" data-testid="day-mine-badge">{t('med.day.me')}</span> : s.mediatorName ?? personLabel(s.mediatorId).text}</td>
+      <td data-label={t('med.f.case')}><a href={hrefFor({ name: 'mediation-case', id: s.caseId })}>{s.caseTitle}</a></td>
+      <td data-label={t('med.f.mode')}>{tOr(`med.mode.${s.mode}`, s.mode)}</td>
+      <td data-label={t('med.f.location')}>{s.location ?? s.roomName}</td>
+      <td data-label={t('med.f.mediator')}>{mine ? <span className="badge badge-urgent" data-testid="day-mine-badge">{t('med.day.me')}</span> : s.mediatorName ?? personLabel(s.mediatorId).text}</td>
       <td className="row-actions">
         {s.status === 'scheduled'
           ? <a className="button-link primary" href={hrefFor({ name: 'mediation-case', id: s.caseId, tab: 'sessions', session: s.sessionId })} data-testid="day-open-session">{t('med.day.open')}</a>

@@ -8,17 +8,17 @@ import { navigate } from '../../router';
 import { readSession } from '../../session';
 import '../../styles/mediation.css';
 import { useCommandRunner } from '../wage/useCommandRunner';
-import { PROCEDURES, REFERRAL_TYPES } from './mediation-types';
+import { DISPUTE_CAUSES, PROCEDURES, REFERRAL_TYPES } from './mediation-types';
 import { emptyReferral, referralProblems, toReferralBody, type ReferralForm } from './referral-form';
 import { ApplicantsEditor, ClaimsEditor } from './ReferralRows';
 import { roomsWithin } from './rooms';
 
 /** Fields shown next to an input; any other error goes to the notice above the form. */
-const PLACED = /^(source\.(court|caseNumber|referralType|procedure)|roomId|referredOn|applicants\.\d+\.\w+|respondent\.\w+|claims\.\d+\.\w+|summary)$/;
+const PLACED = /^(source\.(court|caseNumber|referralType|procedure)|cause|roomId|referredOn|applicants\.\d+\.\w+|respondent\.\w+|claims\.\d+\.\w+|summary)$/;
 
 /**
  * 法院委派/委托登记, as the room's clerk types it from the court's letter: the court, 案号, 委派 or 委托
- * (with the procedure, which sets the period), the workers applying, the employer, the claims and the
+ * (with the procedure, which sets the period), 案由, the workers applying, the employer, the claims and the
  * dispute. The case opens next, to be accepted. Ctrl+Enter submits.
  */
 export function ReferralPage() {
@@ -38,7 +38,7 @@ export function ReferralPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (runner.busy) return;
-    const found = referralProblems(form, t('hs.yuanInvalid'));
+    const found = referralProblems(form, { yuan: t('hs.yuanInvalid'), cause: t('med.cause.required') });
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     const created = await runner.run<{ id: string }>('/api/mediation-cases', toReferralBody({ ...form, roomId }), { placed: (field) => PLACED.test(field) });
@@ -90,6 +90,13 @@ export function ReferralPage() {
                 </select>
               </Field>
             )}
+            <Field id="ref-cause" label={t('med.f.cause')} error={errors.cause} hint={t('med.f.causeHint')}>
+              <select id="ref-cause" data-testid="ref-cause" value={form.cause} aria-invalid={errors.cause ? true : undefined}
+                onChange={(e) => set({ cause: e.target.value as ReferralForm['cause'] })}>
+                <option value="">{t('common.select')}</option>
+                {DISPUTE_CAUSES.map((cause) => <option key={cause} value={cause}>{t(`med.cause.${cause}`)}</option>)}
+              </select>
+            </Field>
             <Field id="ref-referred-on" label={t('med.f.referredOn')} error={errors.referredOn}>
               <input id="ref-referred-on" data-testid="ref-referred-on" type="date" value={form.referredOn} onChange={(e) => set({ referredOn: e.target.value })} />
             </Field>

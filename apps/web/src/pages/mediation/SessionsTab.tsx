@@ -35,7 +35,7 @@ export function SessionsTab({ kase, session, onDialog, onMinutesSaved, onConflic
         )}
       </div>
       {kase.sessions.length === 0 ? <p className="muted" data-testid="sessions-none">{t(bookable ? 'med.sessions.none' : 'med.sessions.noneYet')}</p> : (
-        <table className="table" data-testid="sessions-table">
+        <table className="table stacked" data-testid="sessions-table">
           <thead>
             <tr><th>{t('med.sessions.time')}</th><th>{t('med.f.mode')}</th><th>{t('med.f.location')}</th><th>{t('med.f.attendees')}</th><th>{t('cases.col.status')}</th><th /></tr>
           </thead>
@@ -57,9 +57,9 @@ function SessionRow({ kase, session, bookable, onDialog, modeLabel }: { kase: Me
     <>
       <tr data-testid="session-row" data-session-id={s.sessionId} data-status={s.status} className={s.status === 'cancelled' ? 'row-disabled' : undefined}>
         <td className={s.status === 'cancelled' ? 'nowrap struck' : 'nowrap'}>{sessionTime(s)}</td>
-        <td>{modeLabel}</td>
-        <td>{s.location ?? '—'}</td>
-        <td>{s.attendees.join('、')}</td>
+        <td data-label={t('med.f.mode')}>{modeLabel}</td>
+        <td data-label={t('med.f.location')}>{s.location ?? '—'}</td>
+        <td data-label={t('med.f.attendees')}>{s.attendees.join('、')}</td>
         <td><span className={`badge badge-status session-${s.status}`} data-testid="session-status">{t(`med.session.${s.status}`)}</span></td>
         <td className="row-actions">
           {s.status === 'scheduled' && bookable && (

@@ -26,7 +26,7 @@ const FIELDS: [key: string, label: MessageKey, format: Format][] = [
   ['claimedTotal', 'med.f.claimedTotal', 'money'], ['agreedTotal', 'med.f.agreedTotal', 'money'], ['amount', 'med.f.amount', 'money'],
   ['unpaid', 'med.installments.remaining', 'money'], ['agreementRemaining', 'med.f.unpaid', 'money'], ['paidTotal', 'med.installments.paid', 'money'],
   ['summary', 'med.f.summary', 'text'], ['terms', 'med.f.terms', 'text'], ['undisputedFacts', 'med.f.undisputedFacts', 'list'],
-  ['disputedPoints', 'med.f.disputedPoints', 'list'], ['note', 'med.f.failureNote', 'text'], ['minutes', 'med.minutes.title', 'text'],
+  ['disputedPoints', 'med.f.disputedPoints', 'list'], ['noSessionReason', 'med.f.noSessionReason', 'text'], ['note', 'med.f.failureNote', 'text'], ['minutes', 'med.minutes.title', 'text'],
 ];
 
 export function describeMediationEvent(entry: HistoryEntry, { t, tOr }: Pick<I18n, 't' | 'tOr'>): Detail[] {
@@ -49,6 +49,7 @@ export function describeMediationEvent(entry: HistoryEntry, { t, tOr }: Pick<I18
   const source = data.source as { kind?: string; court?: string; caseNumber?: string; referralType?: string } | undefined;
   if (source?.kind === 'court') add('med.f.source', `${source.court ?? ''} ${source.caseNumber ?? ''} · ${tOr(`med.referral.${source.referralType}`, source.referralType ?? '')}`);
   else if (source?.kind) add('med.f.source', tOr(`med.source.${source.kind}`, source.kind));
+  if (typeof data.cause === 'string') add('med.f.cause', tOr(`med.cause.${data.cause}`, data.cause));
   if (Array.isArray(data.applicants)) add('med.f.applicants', (data.applicants as { name?: string }[]).map((a) => a.name ?? '').join('、'));
   const respondent = data.respondent as { name?: string } | undefined;
   if (respondent?.name) add('med.f.respondent', respondent.name);

@@ -76,21 +76,28 @@ export const mediationSteps = {
     ],
     initial: { withdrawnOn: today(), by: '' },
   }),
-  /** 调解不成: what the feedback letter tells the court — the facts both sides accept and the points still in dispute. */
-  failure: (kase: MediationCase): StepSpec => step({
-    id: 'failure', title: 'med.action.failure', submit: 'med.action.failure', path: mediationPath(kase.id, '/failure'), intro: 'med.failure.intro',
-    fields: [
-      date('failedOn', 'med.f.failedOn'),
-      { name: 'undisputedFacts', label: 'med.f.undisputedFacts', kind: 'list', required: true, hint: 'med.f.listHint' },
-      { name: 'disputedPoints', label: 'med.f.disputedPoints', kind: 'list', required: true, hint: 'med.f.listHint' },
-      { name: 'note', label: 'med.f.failureNote', kind: 'textarea' },
-    ],
-    initial: { failedOn: today(), undisputedFacts: [''], disputedPoints: [''] },
-    toBody: (v) => ({
-      failedOn: text(v.failedOn), undisputedFacts: listed(v.undisputedFacts), disputedPoints: listed(v.disputedPoints),
-      ...(text(v.note) ? { note: text(v.note) } : {}),
-    }),
-  }),
+  /**
+   * 调解不成: what the feedback letter tells the court — the facts both sides accept and the points still
+   * in dispute; with no session held, why none was (the API refuses the failure without it).
+   */
+  failure: (kase: MediationCase): StepSpec => {
+    const noSession = !kase.sessions.some((s) => s.status === 'held');
+    return step({
+      id: 'failure', title: 'med.action.failure', submit: 'med.action.failure', path: mediationPath(kase.id, '/failure'), intro: 'med.failure.intro',
+      fields: [
+        date('failedOn', 'med.f.failedOn'),
+        ...(noSession ? [{ name: 'noSessionReason', label: 'med.f.noSessionReason', kind: 'textarea', required: true, hint: 'med.f.noSessionReasonHint' } satisfies StepField] : []),
+        { name: 'undisputedFacts', label: 'med.f.undisputedFacts', kind: 'list', required: true, hint: 'med.f.listHint' },
+        { name: 'disputedPoints', label: 'med.f.disputedPoints', kind: 'list', required: true, hint: 'med.f.listHint' },
+        { name: 'note', label: 'med.f.failureNote', kind: 'textarea' },
+      ],
+      initial: { failedOn: today(), undisputedFacts: [''], disputedPoints: [''] },
+      toBody: (v) => ({
+        failedOn: text(v.failedOn), undisputedFacts: listed(v.undisputedFacts), disputedPoints: listed(v.disputedPoints),
+        ...(text(v.note) ? { note: text(v.note) } : {}), ...(noSession ? { noSessionReason: text(v.noSessionReason) } : {}),
+      }),
+    });
+  },
   reschedule: (kase: MediationCase, session: Session): StepSpec => step({
     id: 'reschedule', title: 'med.action.reschedule', submit: 'common.save', path: mediationPath(kase.id, `/sessions/${part(session.sessionId)}/reschedule`),
     fields: [

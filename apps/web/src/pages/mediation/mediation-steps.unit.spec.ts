@@ -7,16 +7,26 @@ const messages = { required: 'required', pick: 'pick', yuan: 'yuan' };
 const kase = {
   id: 'm-1', version: 5, deadline: '2026-12-21', respondent: { name: '某公司', representative: '张总' },
   source: { kind: 'court', court: '郑州市金水区人民法院', caseNumber: '(2026)豫0105民诉前调1234号', referralType: 'assigned' },
-  agreement: { confirmationWindowEndsOn: '2026-12-25' }, mediator: null,
+  agreement: { confirmationWindowEndsOn: '2026-12-25' }, mediator: null, sessions: [],
 } as unknown as MediationCase;
 
 describe('the failure dialog', () => {
   it('asks for at least one undisputed fact and one point in dispute, and sends the rows that say something', () => {
-    const spec = mediationSteps.failure(kase);
+    const spec = mediationSteps.failure({ ...kase, sessions: [{ status: 'held' } as Session] });
     expect(problemsOf(spec, { failedOn: '2026-11-30', undisputedFacts: ['', ' '], disputedPoints: ['加班费计算基数'] }, messages)).toEqual({ undisputedFacts: 'required' });
     expect(spec.toBody!({ failedOn: '2026-11-30', undisputedFacts: [' 2025 年 3 月入职', '', '月工资 6000 元'], disputedPoints: ['加班费计算基数'], note: '' }))
       .toEqual({ failedOn: '2026-11-30', undisputedFacts: ['2025 年 3 月入职', '月工资 6000 元'], disputedPoints: ['加班费计算基数'] });
     expect(fieldOfError(spec, 'undisputedFacts.1')).toBe('undisputedFacts');
+  });
+
+  it('asks why no session was held when none was, and only then', () => {
+    const none = mediationSteps.failure({ ...kase, sessions: [{ status: 'cancelled' } as Session] });
+    expect(none.fields.map((f) => f.name)).toContain('noSessionReason');
+    expect(problemsOf(none, { failedOn: '2026-11-30', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'], noSessionReason: ' ' }, messages)).toEqual({ noSessionReason: 'required' });
+    expect(none.toBody!({ failedOn: '2026-11-30', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'], note: '', noSessionReason: ' 被申请人拒绝参加调解 ' }))
+      .toEqual({ failedOn: '2026-11-30', undisputedFacts: ['劳动关系存在'], disputedPoints: ['加班费'], noSessionReason: '被申请人拒绝参加调解' });
+    const held = mediationSteps.failure({ ...kase, sessions: [{ status: 'held' } as Session] });
+    expect(held.fields.map((f) => f.name)).not.toContain('noSessionReason');
   });
 });
 

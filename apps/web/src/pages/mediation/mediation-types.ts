@@ -6,6 +6,9 @@ export type ReferralType = (typeof REFERRAL_TYPES)[number];
 /** The procedure an entrusted case is tried under: it sets the period (15 or 7 days). */
 export const PROCEDURES = ['ordinary', 'summary'] as const;
 export type Procedure = (typeof PROCEDURES)[number];
+/** 案由: the labour-dispute causes the API knows (`cause`), labelled `med.cause.<code>`. */
+export const DISPUTE_CAUSES = ['labour_remuneration', 'termination', 'social_insurance', 'work_injury', 'labour_relation', 'economic_compensation', 'other'] as const;
+export type DisputeCause = (typeof DISPUTE_CAUSES)[number];
 export const SESSION_MODES = ['in_room', 'video'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];
 export const WITHDRAWN_BY = ['applicant', 'court', 'room'] as const;
@@ -103,6 +106,8 @@ export interface MediationCase {
   status: MediationStatus;
   statusLabel: string;
   source: ReferralSource;
+  /** 案由; null for a case referred without one (before it was asked for). */
+  cause: DisputeCause | null;
   roomId: string;
   roomName: string;
   referredOn: string;

@@ -1,5 +1,5 @@
 import { parseYuan } from '../../yuan';
-import type { Procedure, ReferralType } from './mediation-types';
+import type { DisputeCause, Procedure, ReferralType } from './mediation-types';
 
 /** 委派函/委托函 as the room clerk types it, strings until sent. */
 export interface ApplicantRow {
@@ -24,6 +24,8 @@ export interface ReferralForm {
   caseNumber: string;
   referralType: ReferralType;
   procedure: Procedure | '';
+  /** 案由, chosen from the list (none chosen yet: empty). */
+  cause: DisputeCause | '';
   roomId: string;
   referredOn: string;
   applicants: ApplicantRow[];
@@ -38,7 +40,7 @@ export const claimRow = (party = ''): ClaimRow => ({ key: nextKey++, item: '', a
 
 export function emptyReferral(roomId: string, today: string): ReferralForm {
   return {
-    court: '', caseNumber: '', referralType: 'assigned', procedure: '', roomId, referredOn: today,
+    court: '', caseNumber: '', referralType: 'assigned', procedure: '', cause: '', roomId, referredOn: today,
     applicants: [applicantRow()], respondent: { name: '', creditCode: '', representative: '', phone: '', address: '' },
     claims: [claimRow('0')], summary: '',
   };
@@ -54,9 +56,14 @@ export function withoutApplicant(form: ReferralForm, index: number): ReferralFor
   return { ...form, applicants: form.applicants.filter((_, i) => i !== index), claims: form.claims.map((c) => ({ ...c, party: party(c) })) };
 }
 
-/** What the console can tell before sending: an amount must be yuan. Named as the API names fields (`claims.1.amount`). */
-export function referralProblems(form: ReferralForm, yuanMessage: string): Record<string, string> {
+/**
+ * What the console can tell before sending: 案由 is chosen (the API takes a referral without one from
+ * older clients, the room always states it), an amount must be yuan. Named as the API names fields (`claims.1.amount`).
+ */
+export function referralProblems(form: ReferralForm, messages: { yuan: string; cause: string }): Record<string, string> {
   const problems: Record<string, string> = {};
+  const yuanMessage = messages.yuan;
+  if (form.cause === '') problems.cause = messages.cause;
   form.claims.forEach((claim, i) => {
     if (claim.amount.trim() !== '' && parseYuan(claim.amount) === null) problems[`claims.${i}.amount`] = yuanMessage;
   });
@@ -78,6 +85,7 @@ export function toReferralBody(form: ReferralForm): Record<string, unknown> {
       kind: 'court', court: form.court.trim(), caseNumber: form.caseNumber.trim(), referralType: form.referralType,
       ...(form.referralType === 'entrusted' && form.procedure ? { procedure: form.procedure } : {}),
     },
+    ...(form.cause ? { cause: form.cause } : {}),
     roomId: form.roomId,
     referredOn: form.referredOn,
     applicants: form.applicants.map(({ name, idNumber, phone, address }) => ({ name: name.trim(), ...filled({ idNumber, phone, address }) })),

@@ -1,0 +1,70 @@
+/**
+ * 检索 in the web console, in a real browser: a district caseworker types a caller's phone number
+ * written any way into the case list's search box and finds the order by its readable number; a part
+ * of an employer's name finds it too; a number that is nobody's finds nothing. At 1440 px and at 390 px,
+ * where the list must not be wider than the phone.
+ */
+import type { Page } from 'playwright-core';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
+import type { RunningCasework } from './bootstrap.js';
+import { ApiClient } from './testing/api-client.js';
+import { complaintFrom } from './testing/personal-data-fixtures.js';
+
+const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
+const CENTRE = { username: 'he.centre', password: 'e2e-Centre-passw0rd', displayName: '何静', role: 'caseworker', orgUnitId: '410100' };
+
+suite('web console: finding a case with one search box (browser)', () => {
+  let session: ConsoleSession | undefined;
+  let app: RunningCasework;
+  let page: Page;
+  let numbers: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    session = await openConsoleSession({ name: 'case-search', adminPassword: ADMIN.password, pageErrors, prepare: async (started: RunningCasework) => {
+      app = started;
+      const admin = await ApiClient.login(app.url, ADMIN.username, ADMIN.password);
+      const created = await admin.post('/api/users', CENTRE);
+      if (created.status !== 201) throw new Error(`could not create ${CENTRE.username}: ${created.status} ${JSON.stringify(created.body)}`);
+      const centre = await ApiClient.login(app.url, CENTRE.username, CENTRE.password);
+      for (const [caller, employer] of [[{ name: '孙丽', phone: '13655550001' }, '郑州丙纺织有限公司'], [{ name: '周强', phone: '13655550002' }, '丁餐饮店']] as const) {
+        const response = await centre.post('/api/complaints', complaintFrom(caller, employer));
+        if (response.status !== 201) throw new Error(`complaint: ${response.status} ${JSON.stringify(response.body)}`);
+        numbers.push(response.body.caseNumber);
+      }
+      await app.runtime.projections.waitUntilCaughtUp();
+    } });
+    page = session.page;
+  }, 180_000);
+
+  afterAll(() => session?.close(), 60_000);
+
+  const { step } = screenshotSteps('case-search', () => page, pageErrors);
+  const rowNumbers = () => page.getByTestId('case-number').allInnerTexts();
+  const searchFor = async (text: string, expected: number) => {
+    await page.locator('#filter-q').fill(text);
+    await waitForExpression(page, `document.querySelectorAll('[data-testid="case-row"]').length === ${expected} || (${expected} === 0 && !!document.querySelector('[data-testid="cases-empty"]'))`);
+  };
+
+  it('finds an order by the caller\'s phone written any way, by part of the employer, and nothing for a stranger', async () => {
+    await step('by-phone', async () => {
+      await logInThroughConsole(page, app.url, CENTRE);
+      await page.getByTestId('case-table').waitFor();
+      expect((await rowNumbers()).sort()).toEqual([...numbers].sort());
+      await searchFor('136-5555-0001', 1);
+      expect(await rowNumbers()).toEqual([numbers[0]]);
+    });
+    await step('by-employer', async () => {
+      await searchFor('丙纺织', 1);
+      expect(await rowNumbers()).toEqual([numbers[0]]);
+      await searchFor(numbers[1], 1);
+      expect(await rowNumbers()).toEqual([numbers[1]]);
+    });
+    await step('nobody-phone', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await searchFor('13900000000', 0);
+      await searchFor('', 2);
+      expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    });
+  }, 90_000);
+});
