@@ -7,6 +7,7 @@ import { ReferenceController } from './reference/reference.controller.js';
 import { ReferenceAdminController } from './reference/reference-admin.controller.js';
 import { ComplaintsController } from './complaints/complaints.controller.js';
 import { LegacyOrdersController } from './hotline/legacy-orders.controller.js';
+import { EarlierOrdersController } from './hotline/earlier-orders.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -22,6 +23,7 @@ import { WageCasesController } from './wage-cases/wage-cases.controller.js';
 import { WageCaseCommands } from './wage-cases/wage-case-commands.service.js';
 import { HardshipFileCommands, HardshipFilesController } from './hardship/hardship-files.controller.js';
 import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
+import { AidCampaignsController } from './hardship/aid-campaigns.controller.js';
 import { MediationCaseCommands, MediationCasesController } from './mediation/mediation-cases.controller.js';
 import { ParkedEventsController } from './admin/parked-events.controller.js';
 
@@ -37,10 +39,12 @@ import { ParkedEventsController } from './admin/parked-events.controller.js';
     ReferenceController,
     ReferenceAdminController,
     LegacyOrdersController,
+    EarlierOrdersController,
     ComplaintsController,
     WageCasesController,
     HardshipFilesController,
     PovertyLinesController,
+    AidCampaignsController,
     MediationCasesController,
     CasesController,
     StatsController,

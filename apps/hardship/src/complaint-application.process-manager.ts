@@ -34,6 +34,7 @@ async function openApplication(event: RecordedEvent, deps: Parameters<typeof com
   const complaint = history.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState);
   const received = history[0].data as Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
   const caller = received.caller;
+  const employer = received.employer!; // a hardship-help complaint always names its employer (libs/hotline employer-rule.ts)
   const commandId = deterministicUuid(event.eventId, 'open-hardship-application');
   await handleCommand(
     deps.store,
@@ -44,9 +45,9 @@ async function openApplication(event: RecordedEvent, deps: Parameters<typeof com
       data: {
         fileId,
         source: { kind: 'complaint', complaintId: aggregateIdOf(event.streamId) },
-        head: { name: caller.name ?? '来电人', ...(caller.idNumber ? { idNumber: caller.idNumber } : {}), ...(caller.phone ? { phone: caller.phone } : {}), employer: received.employer.name, unionMember: false },
+        head: { name: caller.name ?? '来电人', ...(caller.idNumber ? { idNumber: caller.idNumber } : {}), ...(caller.phone ? { phone: caller.phone } : {}), employer: employer.name, unionMember: false },
         members: [],
-        district: received.employer.district,
+        district: employer.district,
         unitId: complaint.round?.unitId ?? complaint.receivingUnitId ?? event.metadata.actor.orgUnitId,
         causes: ['other'],
         monthlyHouseholdIncome: 0,

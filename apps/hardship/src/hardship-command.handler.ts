@@ -11,6 +11,7 @@ import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tok
 import { HARDSHIP_DECIDER } from './hardship-tokens.js';
 import { hardshipFileStream } from './hardship-stream.js';
 import { ExecuteHardshipCommand } from './execute-hardship-command.js';
+import { runAidCampaign } from './campaigns/aid-campaign.js';
 
 /** The hardship file's one handler: checks the actor may see the file (on the events it loads), decides and appends. */
 @CommandHandler(ExecuteHardshipCommand)
@@ -23,6 +24,7 @@ export class HardshipCommandHandler implements ICommandHandler<ExecuteHardshipCo
   ) {}
 
   execute({ fileId, command, meta, reason }: ExecuteHardshipCommand): Promise<CommandResult> {
+    if (command.type === 'DeliverAidCampaign') return runAidCampaign(this.store, this.decider, this.orgUnits, command.data, meta);
     const opening = command.type === 'ReceiveApplication';
     const authorize = opening ? undefined : (state: HardshipFileState) => this.assertVisible(state, meta.actor);
     return handleCommand(this.store, this.decider, hardshipFileStream(fileId), command, meta, {

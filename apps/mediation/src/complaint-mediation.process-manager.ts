@@ -41,7 +41,8 @@ async function openMediationCase(event: RecordedEvent, deps: Deps): Promise<void
   const complaintId = aggregateIdOf(event.streamId);
   const history = await deps.store.readStream(event.streamId);
   const received = history[0].data as Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
-  const { caller, employer } = received;
+  const { caller } = received;
+  const employer = received.employer!; // refused without one when escalated (libs/hotline employer-rule.ts)
   await handleCommand(deps.store, deps.mediation, mediationCaseStream(data.caseId), {
     type: 'ReferCase',
     data: {

@@ -46,8 +46,9 @@ async function openWageCase(event: RecordedEvent, deps: Deps): Promise<void> {
   const history = await deps.store.readStream(event.streamId);
   const complaint = history.reduce((s, e) => evolveComplaint(s, { type: e.type, data: e.data } as ComplaintEvent), initialComplaintState);
   const received = history[0].data as Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
+  const employer = received.employer!; // a pay complaint always names its employer (libs/hotline employer-rule.ts)
   const unitId = complaint.round?.unitId ?? complaint.receivingUnitId ?? event.metadata.actor.orgUnitId;
-  const respondent = { kind: 'employer' as const, name: received.employer.name, district: received.employer.district, ...(received.employer.creditCode ? { creditCode: received.employer.creditCode } : {}) };
+  const respondent = { kind: 'employer' as const, name: employer.name, district: employer.district, ...(employer.creditCode ? { creditCode: employer.creditCode } : {}) };
   const summary = data.summary ?? received.summary;
   await handleCommand(
     deps.store,

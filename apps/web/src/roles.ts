@@ -8,10 +8,10 @@ import type { PageName, Route } from './router';
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
-  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due',
+  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-campaign',
     'mediation-case', 'room-calendar'],
   // Only supervisors upload a legacy registry of hardship files or legacy 12351 orders (the API refuses anyone else).
-  supervisor: ['cases', 'intake', 'complaint-import', 'dashboard', 'approvals', 'notices', 'access-log', 'account-changes', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import',
+  supervisor: ['cases', 'intake', 'complaint-import', 'dashboard', 'approvals', 'notices', 'access-log', 'account-changes', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import', 'hardship-campaign',
     'mediation-case', 'mediation-new', 'room-calendar'],
   // Referrals are taken by room staff (the API refuses caseworkers); a mediator's home is their day.
   mediator: ['mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],

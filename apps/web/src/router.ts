@@ -25,6 +25,7 @@ export type Route =
   | { name: 'hardship-file'; id: string; tab?: HardshipTab }
   | { name: 'hardship-due' }
   | { name: 'hardship-import' }
+  | { name: 'hardship-campaign' }
   | { name: 'poverty-lines' }
   | { name: 'parked-events' }
   | { name: 'mediator-day' }
@@ -64,6 +65,7 @@ const FIXED: Record<string, Route> = {
   '/hardship-files/new': { name: 'hardship-new' },
   '/hardship-files/due': { name: 'hardship-due' },
   '/hardship-files/import': { name: 'hardship-import' },
+  '/hardship/campaigns': { name: 'hardship-campaign' },
   '/admin/poverty-lines': { name: 'poverty-lines' },
   '/admin/parked': { name: 'parked-events' },
   '/mediation/today': { name: 'mediator-day' },

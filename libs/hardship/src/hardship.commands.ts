@@ -42,6 +42,8 @@ export type DeliverAid = Command<'DeliverAid', {
   readonly fundingSource: string;
   /** The household members reached (0 the head, k the k-th listed member); absent: the head only. */
   readonly reached?: readonly number[];
+  /** Recorded in one step with many files (批量发放, aid-campaign.ts). */
+  readonly campaignId?: string;
 }>;
 export type ReverseAidDelivery = Command<'ReverseAidDelivery', { readonly deliveryId: string; readonly reason: string }>;
 export type RaiseMicroWish = Command<'RaiseMicroWish', { readonly wishId: string; readonly description: string; readonly raisedOn: LocalDate }>;

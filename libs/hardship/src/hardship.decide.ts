@@ -2,7 +2,7 @@ import { addDays, shanghaiDateOf, type WorkingCalendar } from '#calendar';
 import type { Decider, DecisionContext } from '#decider';
 import { entryOf, requireNotOwnRequest } from '#decider';
 import { ForbiddenError, NotFoundError, RuleBrokenError, ValidationError, type FieldViolation } from '#errors';
-import { entityKey, fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, requiredText } from '#field-checks';
+import { entityKey, fenAtLeast, isDistrictCode, isPhoneNumber, isResidentIdNumber, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
 import type { HardshipCommand } from './hardship.commands.js';
 import type { HardshipEvent } from './hardship.events.js';
 import { addMonths, checkReached, followUpCheckIns, incomeAboveLineLongEnough, noticeEndsOn, type HardshipLimits, type PovertyLines } from './hardship.rules.js';
@@ -169,10 +169,11 @@ function decide(command: HardshipCommand, state: HardshipFileState, context: Dec
         ...(d.amount === 0 ? requiredText('inKind', '实物内容（金额为 0 时必填）', d.inKind, 500) : []),
         ...requiredText('fundingSource', '资金来源', d.fundingSource, 100),
         ...checkReached(d.reached, state.householdSize),
+        ...optionalText('campaignId', '批量发放编号', d.campaignId, 64),
       ]);
       if (entryOf(state.deliveries, d.deliveryId)) return [];
       const reached = [...(d.reached ?? HEAD_ONLY)].sort((a, b) => a - b);
-      return [{ type: 'AidDelivered', data: { deliveryId: d.deliveryId, type: d.type, deliveredOn: d.deliveredOn, amount: d.amount, ...(d.inKind ? { inKind: d.inKind } : {}), fundingSource: d.fundingSource, deliveredBy: context.actor.userId, reached } }];
+      return [{ type: 'AidDelivered', data: { deliveryId: d.deliveryId, type: d.type, deliveredOn: d.deliveredOn, amount: d.amount, ...(d.inKind ? { inKind: d.inKind } : {}), fundingSource: d.fundingSource, deliveredBy: context.actor.userId, reached, ...(d.campaignId ? { campaignId: d.campaignId } : {}) } }];
     }
     case 'ReverseAidDelivery': {
       requireStatus(state, ['active', 'lifted', 'relieved', 'cancelled'], 'file_not_registered', '档案尚未建档');

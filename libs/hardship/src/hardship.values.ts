@@ -60,6 +60,8 @@ export interface AidDelivery {
    * deliveries recorded before it was asked: the head only (docs/figures.md, "Hardship files").
    */
   readonly reached?: readonly number[];
+  /** The campaign (批量发放) it was recorded with, when recorded for many files in one step; absent on single deliveries. */
+  readonly campaignId?: string;
 }
 
 /** Whom a delivery reached when it does not say: the head of household. */

@@ -5,3 +5,4 @@ export * from './hardship.state.js';
 export * from './hardship.rules.js';
 export * from './hardship.decide.js';
 export * from './personal-data.js';
+export * from './aid-campaign.js';

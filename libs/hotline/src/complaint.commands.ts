@@ -22,7 +22,8 @@ export type ReceiveComplaint = Command<'ReceiveComplaint', {
   readonly externalReference?: string;
   readonly caller: Caller;
   readonly workersAffected: number;
-  readonly employer: Employer;
+  /** Left out only for the categories that may go without one (`employer-rule.ts`). */
+  readonly employer?: Employer;
   readonly classification?: Classification;
   readonly urgency: UrgencyCode;
   readonly safetyRisk: boolean;
@@ -35,7 +36,10 @@ export type ReceiveComplaint = Command<'ReceiveComplaint', {
 export type ClassifyComplaint = Command<'ClassifyComplaint', Classification>;
 /** 当场答复: answer a classified complaint at once, which closes it. */
 export type AnswerOnTheSpot = Command<'AnswerOnTheSpot', { readonly answer: string }>;
-/** 转办/交办 to a unit; the deadlines of the round are computed now. */
+/**
+ * 转办/交办 to a unit; the deadlines of the round are computed now. Sent by the unit holding an order
+ * it signed for, it is a 下派 to a unit below it (`ComplaintHandedDown`): the round goes on.
+ */
 export type AssignComplaint = Command<'AssignComplaint', { readonly unitId: string; readonly instructions?: string }>;
 /** 签收, by a user of the assigned unit. */
 export type SignForComplaint = Command<'SignForComplaint', Record<string, never>>;

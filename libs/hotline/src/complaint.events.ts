@@ -18,7 +18,8 @@ export type ComplaintReceived = DomainEvent<'ComplaintReceived', {
   readonly externalReference?: string;
   readonly caller: Caller;
   readonly workersAffected: number;
-  readonly employer: Employer;
+  /** Absent for a policy question or other call about no employer (`employer-rule.ts`). */
+  readonly employer?: Employer;
   readonly urgency: UrgencyCode;
   readonly safetyRisk: boolean;
   readonly summary: string;
@@ -47,10 +48,26 @@ export type ComplaintAssigned = DomainEvent<'ComplaintAssigned', {
 export type ComplaintSignedFor = DomainEvent<'ComplaintSignedFor', { readonly unitId: string; readonly signedForAt: Instant; readonly onTime: boolean }>;
 
 export type ComplaintReturned = DomainEvent<'ComplaintReturned', {
+  /** The unit that returned it. */
   readonly unitId: string;
   readonly reason: ReturnReasonCode;
   readonly explanation?: string;
   readonly returnedAt: Instant;
+  /** Where it went back: the unit that handed it down, else the receiving unit (so on events recorded before it was kept). */
+  readonly toUnitId?: string;
+}>;
+
+/**
+ * 逐级下派: the unit that signed for the order passes it to a unit below it. The handling round goes
+ * on — its first-contact and resolve deadlines and its extension stand — and the receiving unit has its
+ * own sign-for limit. A return sends it back to `fromUnitId`; a resolution reports up the same chain.
+ */
+export type ComplaintHandedDown = DomainEvent<'ComplaintHandedDown', {
+  readonly fromUnitId: string;
+  readonly unitId: string;
+  readonly instructions?: string;
+  readonly handedDownAt: Instant;
+  readonly signForDueAt: Instant;
 }>;
 
 export type CallerContacted = DomainEvent<'CallerContacted', {
@@ -167,6 +184,7 @@ export type ComplaintEvent =
   | ComplaintAssigned
   | ComplaintSignedFor
   | ComplaintReturned
+  | ComplaintHandedDown
   | CallerContacted
   | ComplaintNoteAdded
   | ResolutionDeadlineExtended

@@ -4,7 +4,19 @@ import type { Classification, ComplaintLink, DeadlineStep } from './complaint.va
 import type { ReturnReasonCode, SatisfactionCode, UrgencyCode } from './reference-data.js';
 import { wasShredded } from './personal-data.js';
 
-/** One assignment to a unit and its deadlines; a reopen continues it with a fresh resolve deadline. */
+/** A unit above the one holding the order in a 下派 chain: where a return sends it back. */
+export interface UnitAbove {
+  readonly unitId: string;
+  readonly assignedAt: string;
+  readonly signForDueAt: string;
+  readonly signedForAt?: string;
+}
+
+/**
+ * One assignment to a unit and its deadlines; a reopen continues it with a fresh resolve deadline. A
+ * hand-down (下派) passes it to a unit below: `unitId`, `assignedAt`, the sign-for deadline and
+ * `signedForAt` are the holder's, the rest belongs to the round and goes on.
+ */
 export interface HandlingRound {
   readonly unitId: string;
   readonly assignedAt: string;
@@ -18,6 +30,8 @@ export interface HandlingRound {
   readonly extensionsUsed: number;
   readonly signedForAt?: string;
   readonly contactAttempts: number;
+  /** The units that handed it down, the city's assignee first (absent: nobody handed it down). */
+  readonly handedDownFrom?: readonly UnitAbove[];
 }
 
 /**
@@ -34,7 +48,10 @@ export interface ComplaintState {
   readonly safetyRisk: boolean;
   readonly classification?: Classification;
   readonly round?: HandlingRound;
-  readonly lastReturn?: { readonly unitId: string; readonly reason: ReturnReasonCode };
+  /** The latest return: who returned it, why, and to which unit (cleared by the next assignment). */
+  readonly lastReturn?: { readonly unitId: string; readonly reason: ReturnReasonCode; readonly toUnitId?: string };
+  /** A policy question or other call taken without an employer (`employer-rule.ts`). */
+  readonly employerMissing?: boolean;
   readonly resolvedAt?: string;
   readonly followUpDueAt: string | null;
   readonly followUpAttempts: number;
@@ -68,7 +85,10 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
   switch (event.type) {
     case 'ComplaintReceived': {
       const { complaintId, receivingUnitId, caller, workersAffected, urgency, safetyRisk } = event.data;
-      return { ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone || wasShredded(event.data, 'caller.phone'), anonymousCaller: caller.anonymous, workersAffected, urgency, safetyRisk };
+      return {
+        ...state, status: 'received', complaintId, receivingUnitId, callerContactable: !!caller.phone || wasShredded(event.data, 'caller.phone'),
+        anonymousCaller: caller.anonymous, workersAffected, urgency, safetyRisk, ...(event.data.employer ? {} : { employerMissing: true }),
+      };
     }
     case 'ComplaintClassified': {
       const { category, subcategory, type } = event.data;
@@ -79,14 +99,19 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
     case 'ComplaintAssigned': {
       const { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt } = event.data;
       const round: HandlingRound = { unitId, assignedAt, urgent, signForDueAt, firstContactDueAt, resolveDueAt, resolveCountedFrom: assignedAt, extensionsUsed: 0, contactAttempts: 0 };
-      return { ...state, status: 'assigned', round };
+      return { ...state, status: 'assigned', round, lastReturn: undefined };
     }
+    case 'ComplaintHandedDown':
+      return { ...state, status: 'assigned', round: handedDown(state.round!, event.data), lastReturn: undefined };
     case 'ComplaintSignedFor':
       return { ...state, status: 'in_progress', round: { ...state.round!, signedForAt: event.data.signedForAt } };
-    case 'ComplaintReturned':
-      return { ...state, status: 'returned', round: undefined, lastReturn: { unitId: event.data.unitId, reason: event.data.reason } };
+    case 'ComplaintReturned': {
+      const { unitId, reason, toUnitId } = event.data;
+      return { ...state, status: 'returned', round: backUp(state.round), lastReturn: { unitId, reason, ...(toUnitId ? { toUnitId } : {}) } };
+    }
     case 'CallerContacted':
-      return { ...state, round: { ...state.round!, contactAttempts: state.round!.contactAttempts + 1 } };
+      // A unit an order came back to (退回) takes it up again itself by contacting the caller.
+      return { ...state, status: state.status === 'returned' ? 'in_progress' : state.status, round: { ...state.round!, contactAttempts: state.round!.contactAttempts + 1 } };
     case 'ComplaintNoteAdded':
       return state;
     case 'ResolutionDeadlineExtended':
@@ -137,6 +162,22 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       return { ...state, links: state.links.map((link) => (link.kind === kind && link.id === caseId ? { ...link, outcome: { outcome, summary, concludedAt } } : link)) };
     }
   }
+}
+
+/** The round passed to a unit below: the holder's part is new, the round's deadlines go on. */
+function handedDown(round: HandlingRound, data: { readonly unitId: string; readonly handedDownAt: string; readonly signForDueAt: string }): HandlingRound {
+  const above: UnitAbove = { unitId: round.unitId, assignedAt: round.assignedAt, signForDueAt: round.signForDueAt, ...(round.signedForAt ? { signedForAt: round.signedForAt } : {}) };
+  const { signedForAt: _signedBefore, ...rest } = round;
+  return { ...rest, unitId: data.unitId, assignedAt: data.handedDownAt, signForDueAt: data.signForDueAt, handedDownFrom: [...(round.handedDownFrom ?? []), above] };
+}
+
+/** After a return: the unit that handed it down holds it again; with nobody above, no unit holds it. */
+function backUp(round: HandlingRound | undefined): HandlingRound | undefined {
+  const above = round?.handedDownFrom?.at(-1);
+  if (!round || !above) return undefined;
+  const rest = round.handedDownFrom!.slice(0, -1);
+  const { handedDownFrom: _chain, signedForAt: _signed, ...shared } = round;
+  return { ...shared, ...above, ...(rest.length > 0 ? { handedDownFrom: rest } : {}) };
 }
 
 function recomputedDeadlines(state: ComplaintState, deadlines: readonly { readonly step: DeadlineStep; readonly dueAt: string }[]): ComplaintState {

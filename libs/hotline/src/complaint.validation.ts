@@ -5,6 +5,8 @@ import { classificationViolations } from './validation/classification.validation
 import { fenAtLeast, integerAtLeast, oneOf, optionalText, requiredBoolean, requiredText } from './validation/field-checks.js';
 import { validateReceiveComplaint } from './validation/receive-complaint.validation.js';
 
+const REPEAT_MATCHES: readonly string[] = ['same_employer', 'same_phone', 'same_id_number'];
+
 type DataOf<Type extends ComplaintCommand['type']> = Extract<ComplaintCommand, { type: Type }>['data'];
 
 /**
@@ -66,9 +68,9 @@ const validators: { readonly [Type in ComplaintCommand['type']]: (data: DataOf<T
   ReopenComplaint: (data) => requiredText('reason', '重办理由', data.reason, 500),
   FlagAsRepeat: (data) => [
     ...requiredText('repeatOf', '原工单编号', data.repeatOf, 64),
-    ...(Array.isArray(data.matchedOn) && data.matchedOn.length > 0 && data.matchedOn.every((m) => m === 'same_employer' || m === 'same_phone')
+    ...(Array.isArray(data.matchedOn) && data.matchedOn.length > 0 && data.matchedOn.every((m) => REPEAT_MATCHES.includes(m))
       ? []
-      : [{ field: 'matchedOn', rule: 'one_of', message: '重复依据须至少一项，且只能是 same_employer（同一用人单位）或 same_phone（同一来电号码）' }]),
+      : [{ field: 'matchedOn', rule: 'one_of', message: '重复依据须至少一项，且只能是同一用人单位、同一来电号码或同一身份证号码' }]),
   ],
   MergeIntoEarlierComplaint: (data) => [
     ...requiredText('targetComplaintId', '合并到的原工单编号', data.targetComplaintId, 64),

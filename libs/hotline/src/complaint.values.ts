@@ -35,7 +35,7 @@ export type UrgentReason = 'marked_urgent' | 'collective' | 'safety_risk';
 export type ClosureKind = 'answered_on_the_spot' | 'after_follow_up' | 'caller_unreachable' | 'no_contact_details';
 
 /** What made a call a repeat (重复来电). */
-export type RepeatMatch = 'same_employer' | 'same_phone';
+export type RepeatMatch = 'same_employer' | 'same_phone' | 'same_id_number';
 
 /** A case in another context this complaint turned into; the link is kept both ways. */
 export interface ComplaintLink {

@@ -17,6 +17,7 @@ export * from './personal-data.js';
 export * from './pending-deadlines.js';
 export * from './complaint.allowed-actions.js';
 export * from './complaint.units.js';
+export * from './employer-rule.js';
 export * from './reference/reference-lists.js';
 export * from './reference/reference-source.js';
 export * from './reference/corrected-reference-data.js';

@@ -9,11 +9,13 @@ export interface PendingDeadline {
 
 /**
  * The deadlines whose step is still undone, earliest first: sign-for while assigned, first contact
- * until the caller is tried, resolution (extension included) while handled, follow-up until tried.
+ * until the caller is tried, resolution (extension included) while handled (also by a unit an order
+ * came back to), follow-up until tried.
  */
 export function pendingDeadlines(state: ComplaintState): PendingDeadline[] {
   const round = state.round;
-  const handling = state.status === 'assigned' || state.status === 'in_progress';
+  // A return to a unit above that had signed for it leaves the round running.
+  const handling = state.status === 'assigned' || state.status === 'in_progress' || (state.status === 'returned' && !!round);
   const pending = (step: DeadlineStep, dueAt: string | null | undefined, undone: boolean): PendingDeadline[] =>
     undone && dueAt ? [{ step, dueAt }] : [];
   return [

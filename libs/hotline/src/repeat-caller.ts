@@ -6,11 +6,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface CallForRepeatCheck {
   readonly complaintId: string;
   readonly receivedAt: Date;
+  /** Empty for a call about no employer: it never matches on the employer. */
   readonly employerName: string;
   readonly callerPhoneHash?: string;
+  /** The caller's ID number as a keyed hash (the application's, like the phone's). */
+  readonly callerIdHash?: string;
 }
 
-/** An earlier complaint the application found in a read model (same normalised employer or phone hash). */
+/** An earlier complaint the application found in a read model (same normalised employer, phone or ID number hash). */
 export interface RepeatCandidate extends CallForRepeatCheck {
   /** `open`: still being handled; `closed`; `merged` into another order (never a target). */
   readonly standing: 'open' | 'closed' | 'merged';
@@ -29,7 +32,7 @@ export type RepeatCallFinding =
 
 /**
  * 重复来电: is `call` a repeat of an earlier complaint received within `windowDays` before it, about
- * the same employer (names compared normalised) or from the same phone? The order to merge into is
+ * the same employer (names compared normalised), from the same phone or from the same ID number? The order to merge into is
  * the earliest matching open one, so repeats gather on the original; if none is open, the most
  * recent closed one (flagged for the record; a closed order takes no merge).
  */
@@ -37,7 +40,7 @@ export function findRepeatCall(call: CallForRepeatCheck, candidates: readonly Re
   const employer = normaliseEmployerName(call.employerName);
   const matches = candidates
     .filter((c) => c.complaintId !== call.complaintId && c.standing !== 'merged' && withinWindow(c.receivedAt, call.receivedAt, windowDays))
-    .map((candidate) => ({ candidate, matchedOn: matchesOf(candidate, employer, call.callerPhoneHash) }))
+    .map((candidate) => ({ candidate, matchedOn: matchesOf(candidate, employer, call) }))
     .filter(({ matchedOn }) => matchedOn.length > 0);
   const byTime = [...matches].sort((a, b) => a.candidate.receivedAt.getTime() - b.candidate.receivedAt.getTime());
   const chosen = byTime.find(({ candidate }) => candidate.standing === 'open') ?? byTime.at(-1);
@@ -63,8 +66,11 @@ function withinWindow(earlier: Date, later: Date, windowDays: number): boolean {
   return gap >= 0 && gap <= windowDays * DAY_MS;
 }
 
-function matchesOf(candidate: RepeatCandidate, employer: string, phoneHash: string | undefined): RepeatMatch[] {
-  const sameEmployer = employer !== '' && normaliseEmployerName(candidate.employerName) === employer;
-  const samePhone = phoneHash !== undefined && phoneHash !== '' && candidate.callerPhoneHash === phoneHash;
-  return [...(sameEmployer ? (['same_employer'] as const) : []), ...(samePhone ? (['same_phone'] as const) : [])];
+function matchesOf(candidate: RepeatCandidate, employer: string, call: CallForRepeatCheck): RepeatMatch[] {
+  const same = (mine: string | undefined, theirs: string | undefined) => !!mine && mine === theirs;
+  return [
+    ...(employer !== '' && normaliseEmployerName(candidate.employerName) === employer ? (['same_employer'] as const) : []),
+    ...(same(call.callerPhoneHash, candidate.callerPhoneHash) ? (['same_phone'] as const) : []),
+    ...(same(call.callerIdHash, candidate.callerIdHash) ? (['same_id_number'] as const) : []),
+  ];
 }

@@ -70,3 +70,16 @@ describe('finding repeat calls (重复来电)', () => {
     expect(normaliseEmployerName(' 郑州ＡＢＣ 物流（中原）有限公司。')).toBe('郑州abc物流中原有限公司');
   });
 });
+
+describe('repeat callers by ID number', () => {
+  it('a call from the same ID number within 30 days is a repeat, whatever the phone and employer', () => {
+    const byId = { ...call, callerPhoneHash: 'hash-new-phone', callerIdHash: 'id-hash-1' };
+    expect(findRepeatCall(byId, [candidate({ callerIdHash: 'id-hash-1' })], 30)).toMatchObject({ isRepeat: true, matchedOn: ['same_id_number'] });
+    expect(findRepeatCall(byId, [candidate({ callerIdHash: 'id-hash-2' })], 30)).toEqual({ isRepeat: false });
+  });
+
+  it('a call with no employer never matches another call with no employer', () => {
+    const noEmployer = { ...call, employerName: '', callerPhoneHash: undefined };
+    expect(findRepeatCall(noEmployer, [candidate({ employerName: '' })], 30)).toEqual({ isRepeat: false });
+  });
+});

@@ -8,6 +8,7 @@ export * from './ledger.js';
 export * from './time-limits.js';
 export * from './personal-data.js';
 export { EVIDENCE_KINDS, MAX_CLAIMANTS_PER_COMMAND, claimantViolations } from './decide/claims.js';
-export { CHAIN_ROLES, CLOSURE_OUTCOMES, REFERRAL_TARGETS, SOURCE_KINDS } from './decide/lifecycle.js';
+export { CLOSURE_OUTCOMES, REFERRAL_TARGETS, SOURCE_KINDS } from './decide/lifecycle.js';
+export { CHAIN_ROLES } from './decide/respondent.js';
 export { SUPERVISOR_ROLE, type WageDeciderDependencies } from './decide/decision-env.js';
 export * from './wage-case.allowed-actions.js';

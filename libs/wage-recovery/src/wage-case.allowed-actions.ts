@@ -7,7 +7,7 @@ import type { WageCaseDecider } from './wage-case.decide.js';
 import type { WageCaseState } from './wage-case.state.js';
 
 export type WageCaseAction =
-  | 'add-claimants' | 'amend-claim' | 'withdraw-claim' | 'record-evidence'
+  | 'record-chain' | 'add-claimants' | 'amend-claim' | 'withdraw-claim' | 'record-evidence'
   | 'start-verification' | 'verify' | 'complete-verification' | 'negotiate'
   | 'record-payment' | 'reverse-payment' | 'request-advance' | 'decide-advance' | 'reverse-advance'
   | 'refer' | 'close-fully-recovered' | 'close-partly-recovered' | 'close-withdrawn'
@@ -44,6 +44,8 @@ function probes(state: WageCaseState): Record<WageCaseAction, WageCaseCommand | 
   // Dated the day the case was opened: the one day a fact of the case may always carry (not after today, not before the opening).
   const day = state.openedAt ? shanghaiDateOf(new Date(state.openedAt)) : '2000-01-01';
   return {
+    // Offered while the case is open: the probe corrects (or records) a chain, with the reason a correction needs.
+    'record-chain': { type: 'RecordProjectChain', data: { projectName: `${state.respondent?.name ?? probe}-${probe}`, chain: [{ role: 'developer', name: probe }], reason: probe } },
     'add-claimants': { type: 'AddClaimants', data: { claimants: [{ claimantId: `${probe}-${state.claimantOrder.length}`, name: '试', workedFrom: day, claimed: 1 }] } },
     'amend-claim': first && { type: 'AmendClaim', data: { claimantId: first.details.claimantId, claimed: first.claimed + 1, reason: probe } },
     'withdraw-claim': claimants.find((c) => c.recovered === 0 && c.advanced === 0) && { type: 'WithdrawClaim', data: { claimantId: claimants.find((c) => c.recovered === 0 && c.advanced === 0)!.details.claimantId, reason: probe } },

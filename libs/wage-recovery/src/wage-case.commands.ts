@@ -1,6 +1,6 @@
 import type { CalendarDayChange, LocalDate } from '#calendar';
 import type { Fen } from './money.js';
-import type { Allocation, CaseSource, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, ReferralTarget, Respondent } from './wage-case.values.js';
+import type { Allocation, CaseSource, ChainParty, ExpectedInstallment, ClaimantDetails, ClosureOutcome, EvidenceKind, ReferralTarget, Respondent } from './wage-case.values.js';
 
 interface Command<Type extends string, Data> {
   readonly type: Type;
@@ -14,6 +14,17 @@ export type OpenWageCase = Command<'OpenWageCase', {
   readonly respondent: Respondent;
   readonly summary: string;
   readonly unitId: string;
+}>;
+
+/**
+ * 登记工程项目及责任链: the case is about a construction project (its name and chain 建设单位 → 总包 →
+ * 分包 → 班组长) — for a case opened against one employer, as an escalated complaint's is. A reason
+ * is needed when it corrects a chain already recorded.
+ */
+export type RecordProjectChain = Command<'RecordProjectChain', {
+  readonly projectName: string;
+  readonly chain: readonly ChainParty[];
+  readonly reason?: string;
 }>;
 
 /** One claimant or hundreds at once (a pasted or uploaded list): all or none are added. */
@@ -119,6 +130,7 @@ export type RecomputeWageCaseDeadlines = Command<'RecomputeDeadlines', { readonl
 
 export type WageCaseCommand =
   | OpenWageCase
+  | RecordProjectChain
   | AddClaimants
   | AmendClaim
   | WithdrawClaim

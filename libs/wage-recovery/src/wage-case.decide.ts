@@ -11,6 +11,7 @@ import {
 } from './decide/lifecycle.js';
 import type { DecisionEnv, WageDeciderDependencies } from './decide/decision-env.js';
 import { recomputeDeadlines } from './decide/recompute-deadlines.js';
+import { recordProjectChain } from './decide/respondent.js';
 
 export interface WageCaseDecider extends Decider<WageCaseCommand, WageCaseEvent, WageCaseState, DecisionContext> {
   /** The working calendar its referral deadlines are counted on (views ask it which are provisional). */
@@ -33,6 +34,7 @@ export function createWageCaseDecider(dependencies: WageDeciderDependencies): Wa
 function decideWageCase(command: WageCaseCommand, state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   switch (command.type) {
     case 'OpenWageCase': return openWageCase(command.data, state, env);
+    case 'RecordProjectChain': return recordProjectChain(command.data, state, env);
     case 'AddClaimants': return addClaimants(command.data, state, env);
     case 'AmendClaim': return amendClaim(command.data, state, env);
     case 'WithdrawClaim': return withdrawClaim(command.data, state, env);

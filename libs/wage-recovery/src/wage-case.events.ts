@@ -15,6 +15,14 @@ export type WageCaseOpened = DomainEvent<'WageCaseOpened', {
   readonly openedAt: Instant;
 }>;
 
+/** The case names a construction project and its chain from now on; `previous` is what it named before (an employer, or an earlier chain). */
+export type ProjectChainRecorded = DomainEvent<'ProjectChainRecorded', {
+  readonly respondent: Respondent;
+  readonly previous: Respondent;
+  readonly reason?: string;
+  readonly recordedAt: Instant;
+}>;
+
 export type ClaimantsAdded = DomainEvent<'ClaimantsAdded', { readonly claimants: readonly ClaimantDetails[]; readonly addedAt: Instant }>;
 
 /** Only the fields that changed, with the claim's amount before and after. */
@@ -157,6 +165,7 @@ export type WageCaseDeadlinesRecomputed = DomainEvent<'DeadlinesRecomputed', {
 
 export type WageCaseEvent =
   | WageCaseOpened
+  | ProjectChainRecorded
   | ClaimantsAdded
   | ClaimAmended
   | ClaimWithdrawn

@@ -120,6 +120,8 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       const { caseId, source, respondent, summary, unitId, openedAt } = event.data;
       return { ...state, status: 'opened', caseId, source, respondent, summary, unitId, openedAt };
     }
+    case 'ProjectChainRecorded':
+      return { ...state, respondent: event.data.respondent };
     case 'ClaimantsAdded': {
       let claimants = state.claimants;
       for (const details of event.data.claimants) {

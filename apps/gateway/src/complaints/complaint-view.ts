@@ -23,6 +23,7 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
   const received = maskSensitiveFields(latest('ComplaintReceived')!);
   const resolved = state.status === 'resolved' || state.status === 'followed_up' || state.status === 'closed' ? latest('ComplaintResolved') : undefined;
   const followUp = latest('FollowUpRecorded');
+  const returned = state.status === 'returned' ? latest('ComplaintReturned') : undefined;
   return {
     id,
     version: events.length,
@@ -31,7 +32,8 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
     externalReference: received.externalReference,
     caller: received.caller,
     workersAffected: received.workersAffected,
-    employer: received.employer,
+    // A policy question or other call may have no employer (and so no district).
+    employer: received.employer ?? null,
     category: state.classification?.category ?? null,
     subcategory: state.classification?.subcategory ?? null,
     type: state.classification?.type ?? null,
@@ -41,6 +43,12 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
     receivedAt: received.receivedAt,
     receivingUnitId: state.receivingUnitId,
     assignedUnitId: state.round?.unitId ?? null,
+    /** 逐级下派: the units that handed the order down to the one holding it, from the top. */
+    handedDownFrom: (state.round?.handedDownFrom ?? []).map((unit) => unit.unitId),
+    /** 已退回: who returned it, why, and to which unit (while it waits there). */
+    lastReturn: returned
+      ? { unitId: returned.unitId, toUnitId: returned.toUnitId ?? state.receivingUnitId ?? null, reason: returned.reason, explanation: returned.explanation ?? null, returnedAt: returned.returnedAt }
+      : null,
     deadlines: withProvisional(decider.calendar, {
       signForDueAt: state.round?.signForDueAt ?? null,
       firstContactDueAt: state.round?.firstContactDueAt ?? null,

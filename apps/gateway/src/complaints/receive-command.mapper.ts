@@ -19,7 +19,7 @@ export function toReceiveCommand(complaintId: string, body: ReceiveComplaintDto,
         idNumber: body.caller?.idNumber,
       },
       workersAffected: body.workersAffected ?? 1,
-      employer: { name: body.employer?.name, district: body.employer?.district, creditCode: body.employer?.creditCode, address: body.employer?.address },
+      employer: employerOf(body),
       classification: classification as never,
       urgency: (body.urgency ?? 'normal') as never,
       safetyRisk: body.safetyRisk ?? false,
@@ -28,6 +28,13 @@ export function toReceiveCommand(complaintId: string, body: ReceiveComplaintDto,
       receivingUnitId: user.orgUnitId,
     },
   };
+}
+
+/** An employer left blank in every field is no employer (a policy question); the domain says whether that may be. */
+function employerOf(body: ReceiveComplaintDto): ReceiveComplaint['data']['employer'] {
+  const employer = body.employer;
+  if (!employer || ![employer.name, employer.district, employer.creditCode, employer.address].some((value) => typeof value === 'string' && value.trim() !== '')) return undefined;
+  return { name: employer.name, district: employer.district, creditCode: employer.creditCode, address: employer.address };
 }
 
 /** The domain nests the classification; the HTTP body has its fields at the top level. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { OptionalBoolean, OptionalDateTime, OptionalInt, OptionalText } from '../http/validators.js';
 
 /**
@@ -35,12 +35,12 @@ export class ReceiveComplaintDto {
 
   @ApiPropertyOptional({ example: 1, description: '涉及职工人数' }) @OptionalInt('涉及职工人数', 1, 100000) workersAffected?: number;
 
-  @ApiProperty({ type: EmployerDto })
-  @IsDefined({ message: '用人单位不能为空' })
+  @ApiPropertyOptional({ type: EmployerDto, description: '政策咨询、其他类来电可不填' })
+  @IsOptional()
   @IsObject({ message: '用人单位必须是对象' })
   @ValidateNested()
   @Type(() => EmployerDto)
-  employer: EmployerDto;
+  employer?: EmployerDto;
 
   @ApiPropertyOptional({ example: 'pay' }) @OptionalText('一级分类', 64) category?: string;
   @ApiPropertyOptional({ example: 'wage_arrears' }) @OptionalText('二级分类', 64) subcategory?: string;

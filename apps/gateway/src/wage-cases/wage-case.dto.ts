@@ -36,6 +36,13 @@ export class OpenWageCaseDto {
   @ApiPropertyOptional({ description: '承办单位，默认为本人所在单位' }) @OptionalText('承办单位', 32) unitId?: string;
 }
 
+/** 登记工程项目及责任链: the project and its chain, as `respondent` names them when a case is opened as a project. */
+export class ProjectChainDto {
+  @ApiProperty() @RequiredText('项目名称', 200) projectName: string;
+  @ApiProperty({ type: [ChainPartyDto] }) @IsArray({ message: '责任主体须为列表' }) @ValidateNested({ each: true }) @Type(() => ChainPartyDto) chain: ChainPartyDto[];
+  @ApiPropertyOptional({ description: '更正已登记的责任链时必填' }) @OptionalText('更正原因', 500) reason?: string;
+}
+
 export class ClaimantDto {
   @ApiPropertyOptional({ description: '不填则自动编号' }) @OptionalText('申请人编号', 64) claimantId?: string;
   @ApiProperty() @RequiredText('姓名', 50) name: string;

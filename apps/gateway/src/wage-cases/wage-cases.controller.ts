@@ -92,6 +92,12 @@ export class WageCasesController {
     response.send(buffer);
   }
 
+  /** 登记工程项目及责任链: a case opened against an employer (an escalated complaint's) names its project and chain. */
+  @Post(':id/project-chain') @HttpCode(200)
+  projectChain(@Param('id', WageCaseId) id: string, @Body() b: Dto.ProjectChainDto, @CommandMetadata() m: Meta) {
+    return this.run(id, { type: 'RecordProjectChain', data: { projectName: b.projectName, chain: b.chain as never, ...(b.reason ? { reason: b.reason } : {}) } }, m, b.reason);
+  }
+
   /** Claimants typed in the grid: all are added or, if any row is wrong, none, with every bad row named. */
   @Post(':id/claimants') @HttpCode(200)
   addClaimants(@Param('id', WageCaseId) id: string, @Body() b: Dto.AddClaimantsDto, @CommandMetadata() m: Meta) {

@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { deterministicUuid, handleCommandsTogether, isSystemActor, StreamStateCache } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits } from '#hotline';
+import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits, type RepeatMatch } from '#hotline';
 import { keyedHash } from '#personal-data';
 import type { Projection } from '#projections';
-import { aggregateIdOf } from '#read-models';
+import { aggregateIdOf, personKeyOf } from '#read-models';
 import { complaintStream } from '../complaint-stream.js';
 import { REPEAT_CALL_KEYS_SCHEMA_SQL } from './repeat-call-keys.schema.js';
 import { RepeatCallKeys, type CallKey, type Standing } from './repeat-call-keys.js';
@@ -33,14 +33,14 @@ interface Flag {
   readonly event: RecordedEvent;
   readonly complaintId: string;
   readonly repeatOf: string;
-  readonly matchedOn: readonly ('same_employer' | 'same_phone')[];
+  readonly matchedOn: readonly RepeatMatch[];
 }
 
 type ReceivedData = Extract<ComplaintEvent, { type: 'ComplaintReceived' }>['data'];
 
 /**
  * 重复来电: a process manager that follows the log and flags each new complaint that repeats an
- * earlier one (same employer, or same phone within the window). It keeps its own keys in the same
+ * earlier one (same employer, same phone or same ID number within the window). It keeps its own keys in the same
  * transaction as its checkpoint, so every earlier call is known when a new one is judged — two calls
  * seconds apart, even in one batch, included.
  *
@@ -70,7 +70,7 @@ export function repeatCallDetector(deps: { store: EventStore; decider: Complaint
         const call = calls.get(event);
         if (!call) continue;
         const finding = findRepeatCall(
-          { complaintId, receivedAt: call.receivedAt, employerName: call.employerKey, callerPhoneHash: call.phoneHash },
+          { complaintId, receivedAt: call.receivedAt, employerName: call.employerKey, callerPhoneHash: call.phoneHash, callerIdHash: call.idHash },
           keys.candidatesFor(call, windowDays),
           windowDays,
         );
@@ -83,11 +83,17 @@ export function repeatCallDetector(deps: { store: EventStore; decider: Complaint
   };
 }
 
+/** The key a phone number is looked up by: the keyed hash of its normalised form (never the number itself). */
+export function callerPhoneHash(phone: string, hashKey: string): string {
+  return keyedHash(normalisePhone(phone), hashKey);
+}
+
 function callKeyOf(complaintId: string, data: ReceivedData, hashKey: string): CallKey {
   return {
     complaintId,
-    employerKey: normaliseEmployerName(data.employer.name),
-    phoneHash: data.caller.phone ? keyedHash(normalisePhone(data.caller.phone), hashKey) : undefined,
+    employerKey: data.employer ? normaliseEmployerName(data.employer.name) : '',
+    phoneHash: data.caller.phone ? callerPhoneHash(data.caller.phone, hashKey) : undefined,
+    idHash: data.caller.idNumber ? personKeyOf(data.caller.idNumber, hashKey) : undefined,
     receivedAt: new Date(data.receivedAt),
     standing: 'open',
   };

@@ -10,6 +10,8 @@ export interface CallKey {
   readonly employerKey: string;
   /** The caller's phone as a keyed hash, never in clear. */
   readonly phoneHash?: string;
+  /** The caller's ID number as a keyed hash (`personKeyOf`), never in clear. */
+  readonly idHash?: string;
   readonly receivedAt: Date;
   standing: Standing;
 }
@@ -22,6 +24,7 @@ interface KeyRow {
   complaint_id: string;
   employer_key: string;
   caller_phone_hash: string | null;
+  caller_id_hash: string | null;
   received_at: Date;
   standing: Standing;
 }
@@ -35,6 +38,7 @@ export class RepeatCallKeys {
   private readonly byId = new Map<string, CallKey>();
   private readonly byEmployer = new Map<string, CallKey[]>();
   private readonly byPhone = new Map<string, CallKey[]>();
+  private readonly byIdNumber = new Map<string, CallKey[]>();
   private readonly added: CallKey[] = [];
   private readonly standings = new Map<string, Standing>();
 
@@ -48,18 +52,20 @@ export class RepeatCallKeys {
     const times = calls.map((call) => call.receivedAt.getTime());
     const since = new Date(Math.min(...times) - windowDays * DAY_MS);
     const until = new Date(Math.max(...times));
-    const employers = [...new Set(calls.map((call) => call.employerKey))];
+    const employers = [...new Set(calls.flatMap((call) => (call.employerKey ? [call.employerKey] : [])))];
     const phones = [...new Set(calls.flatMap((call) => (call.phoneHash ? [call.phoneHash] : [])))];
+    const idNumbers = [...new Set(calls.flatMap((call) => (call.idHash ? [call.idHash] : [])))];
     const rows: KeyRow[] = await tx.query(
-      `SELECT complaint_id, employer_key, caller_phone_hash, received_at, standing FROM repeat_call_keys
-        WHERE received_at BETWEEN $1 AND $2 AND (employer_key = ANY($3) OR caller_phone_hash = ANY($4))`,
-      [since, until, employers, phones],
+      `SELECT complaint_id, employer_key, caller_phone_hash, caller_id_hash, received_at, standing FROM repeat_call_keys
+        WHERE received_at BETWEEN $1 AND $2 AND (employer_key = ANY($3) OR caller_phone_hash = ANY($4) OR caller_id_hash = ANY($5))`,
+      [since, until, employers, phones, idNumbers],
     );
     return new RepeatCallKeys(
       rows.map((row) => ({
         complaintId: row.complaint_id,
         employerKey: row.employer_key,
         phoneHash: row.caller_phone_hash ?? undefined,
+        idHash: row.caller_id_hash ?? undefined,
         receivedAt: row.received_at,
         standing: row.standing,
       })),
@@ -73,12 +79,16 @@ export class RepeatCallKeys {
   candidatesFor(call: CallKey, windowDays: number): RepeatCandidate[] {
     const since = call.receivedAt.getTime() - windowDays * DAY_MS;
     const until = call.receivedAt.getTime();
-    const matching = new Set([...(this.byEmployer.get(call.employerKey) ?? []), ...(call.phoneHash ? this.byPhone.get(call.phoneHash) ?? [] : [])]);
+    const matching = new Set([
+      ...(call.employerKey ? this.byEmployer.get(call.employerKey) ?? [] : []),
+      ...(call.phoneHash ? this.byPhone.get(call.phoneHash) ?? [] : []),
+      ...(call.idHash ? this.byIdNumber.get(call.idHash) ?? [] : []),
+    ]);
     return [...matching]
       .filter((key) => key.complaintId !== call.complaintId && key.receivedAt.getTime() >= since && key.receivedAt.getTime() <= until)
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
       .slice(0, CANDIDATES_PER_CALL)
-      .map((key) => ({ complaintId: key.complaintId, receivedAt: key.receivedAt, employerName: key.employerKey, callerPhoneHash: key.phoneHash, standing: key.standing }));
+      .map((key) => ({ complaintId: key.complaintId, receivedAt: key.receivedAt, employerName: key.employerKey, callerPhoneHash: key.phoneHash, callerIdHash: key.idHash, standing: key.standing }));
   }
 
   /** Remembers a judged call; a call already known (a redelivered batch) keeps what is stored. */
@@ -99,8 +109,8 @@ export class RepeatCallKeys {
   async save(tx: Pick<EntityManager, 'query'>): Promise<void> {
     if (this.added.length > 0) {
       await tx.query(
-        `INSERT INTO repeat_call_keys (complaint_id, employer_key, caller_phone_hash, received_at, standing)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+        `INSERT INTO repeat_call_keys (complaint_id, employer_key, caller_phone_hash, received_at, standing, caller_id_hash)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
          ON CONFLICT (complaint_id) DO NOTHING`,
         [
           this.added.map((key) => key.complaintId),
@@ -108,6 +118,7 @@ export class RepeatCallKeys {
           this.added.map((key) => key.phoneHash ?? null),
           this.added.map((key) => key.receivedAt),
           this.added.map((key) => key.standing),
+          this.added.map((key) => key.idHash ?? null),
         ],
       );
     }
@@ -122,8 +133,9 @@ export class RepeatCallKeys {
 
   private index(key: CallKey): void {
     this.byId.set(key.complaintId, key);
-    push(this.byEmployer, key.employerKey, key);
+    if (key.employerKey) push(this.byEmployer, key.employerKey, key);
     if (key.phoneHash) push(this.byPhone, key.phoneHash, key);
+    if (key.idHash) push(this.byIdNumber, key.idHash, key);
   }
 }
 

@@ -215,6 +215,11 @@ export const enWage: Record<keyof typeof zhWage, string> = {
   'wage.verify.nothing': 'Enter at least one verified amount',
   'wage.verify.save': 'Save verified amounts',
   'wage.verify.fillClaimed': 'Fill unverified with the claimed amount',
+  'wage.verify.selectAll': 'Select all',
+  'wage.verify.select': 'Select',
+  'wage.verify.bulkBasis': 'Basis for the selected workers',
+  'wage.verify.bulkApply': 'Fill in for {n} selected',
+  'wage.verify.bulkHint': 'Tick workers, type the basis once: it fills every selected row',
 
   'wage.ledger.print': 'Print',
   'wage.ledger.export': 'Export Excel',
@@ -281,6 +286,12 @@ export const enWage: Record<keyof typeof zhWage, string> = {
   'wage.chain.add': '+ Add a party',
   'wage.chain.remove': 'Remove this party',
   'wage.chain.hint': 'Developer → main contractor → subcontractor → team leader, as known; empty rows are not saved',
+  'wage.action.record-chain': 'Record the project and its chain',
+  'wage.action.correct-chain': 'Correct the chain',
+  'wage.chainDialog.intro': 'This case was opened against an employer (e.g. from a hotline complaint). If the arrears arose on a construction project, record the project and its developer, main contractor, subcontractor and team leader, as when a case is opened as a project.',
+  'wage.chainDialog.projectName': 'Project name',
+  'wage.chainDialog.reason': 'Reason for correcting (required when a chain was recorded before)',
+  'wage.event.ProjectChainRecorded': 'Project and chain recorded',
 
   'wage.watch.title': 'Limitation watch',
   'wage.watch.hint': 'A claim must go to arbitration within one year of the end of employment (Labour Dispute Mediation and Arbitration Law, Art 27). Listed: claimants whose year ends within 30 days or has ended.',
@@ -305,6 +316,7 @@ export const enWage: Record<keyof typeof zhWage, string> = {
   'wage.dash.byOutcome': 'By outcome',
 
   'wage.h.respondent': 'Respondent',
+  'wage.h.previousRespondent': 'Before',
   'wage.h.source': 'Source',
   'wage.h.summary': 'Summary',
   'wage.h.claimants': 'Claimants',

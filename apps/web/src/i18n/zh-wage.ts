@@ -213,6 +213,11 @@ export const zhWage = {
   'wage.verify.nothing': '请至少填写一人的核实金额',
   'wage.verify.save': '保存核实金额',
   'wage.verify.fillClaimed': '未核实的按主张金额填入',
+  'wage.verify.selectAll': '全选',
+  'wage.verify.select': '选择',
+  'wage.verify.bulkBasis': '所选职工的核实依据',
+  'wage.verify.bulkApply': '填入所选 {n} 人',
+  'wage.verify.bulkHint': '勾选职工后填写一次核实依据，即填入所选各行',
 
   'wage.ledger.print': '打印',
   'wage.ledger.export': '导出 Excel',
@@ -279,6 +284,12 @@ export const zhWage = {
   'wage.chain.add': '+ 添加责任主体',
   'wage.chain.remove': '删除此责任主体',
   'wage.chain.hint': '建设单位 → 总承包 → 分包 → 班组长，已知的都填写；空行不保存',
+  'wage.action.record-chain': '登记工程项目及责任链',
+  'wage.action.correct-chain': '更正责任链',
+  'wage.chainDialog.intro': '本案按用人单位立案（如由热线工单转入）。若欠薪发生在工程项目，登记项目名称和建设单位、总包、分包、班组长，与直接按工程项目立案时相同。',
+  'wage.chainDialog.projectName': '项目名称',
+  'wage.chainDialog.reason': '更正原因（更正已登记的责任链时必填）',
+  'wage.event.ProjectChainRecorded': '登记工程项目及责任链',
 
   'wage.watch.title': '时效预警',
   'wage.watch.hint': '离职满一年即超过申请劳动仲裁的时效（劳动争议调解仲裁法第二十七条）。这里列出 30 日内届满和已经届满的申请人。',
@@ -303,6 +314,7 @@ export const zhWage = {
   'wage.dash.byOutcome': '按结案方式',
 
   'wage.h.respondent': '被投诉方',
+  'wage.h.previousRespondent': '原被投诉方',
   'wage.h.source': '来源',
   'wage.h.summary': '摘要',
   'wage.h.claimants': '申请人',

@@ -18,6 +18,7 @@ const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<R
   { route: { name: 'hardship-new' }, key: 'nav.hardshipNew', testId: 'nav-hardship-new' },
   { route: { name: 'hardship-due' }, key: 'nav.hardshipDue', testId: 'nav-hardship-due' },
   { route: { name: 'hardship-import' }, key: 'nav.hardshipImport', testId: 'nav-hardship-import' },
+  { route: { name: 'hardship-campaign' }, key: 'nav.hardshipCampaign', testId: 'nav-hardship-campaign' },
   { route: { name: 'mediation-new' }, key: 'nav.mediationNew', testId: 'nav-mediation-new' },
   { route: { name: 'room-calendar' }, key: 'nav.roomCalendar', testId: 'nav-room-calendar' },
   { route: { name: 'dashboard' }, key: 'nav.dashboard', testId: 'nav-dashboard', roleKeys: { mediator: 'nav.mediationDashboard' } },

@@ -1,4 +1,4 @@
-import { RuleBrokenError, ValidationError } from '#errors';
+import { ForbiddenError, RuleBrokenError, ValidationError } from '#errors';
 import { deciderSpec } from '#testing';
 import { hotlineTimeLimits } from '../time-limits.js';
 import { actors, at, complaintDecider, ERQI_STATION, events, history, JINSHUI_STATION } from '../testing/complaint.fixtures.js';
@@ -98,9 +98,9 @@ describe('assigning a complaint to a unit (转办/交办)', () => {
     spec.given(history.received).when(assign()).thenThrows(RuleBrokenError, 'complaint_not_classified');
   });
 
-  it('an assigned or signed-for complaint cannot be assigned again', () => {
+  it('an assigned or signed-for complaint cannot be assigned again: only its holder hands it down', () => {
     spec.given(history.assigned).when(assign(ERQI_STATION)).thenThrows(RuleBrokenError, 'complaint_already_assigned');
-    spec.given(history.inProgress).when(assign(ERQI_STATION)).thenThrows(RuleBrokenError, 'complaint_already_assigned');
+    spec.given(history.inProgress).when(assign(ERQI_STATION)).thenThrows(ForbiddenError, 'hand_down_by_handling_unit_only');
   });
 
   it('a resolved, closed or merged complaint cannot be assigned', () => {

@@ -3,6 +3,7 @@ import type { ComplaintEvent } from '../complaint.events.js';
 import type { ComplaintState } from '../complaint.state.js';
 import type { DecisionEnv } from './decision-env.js';
 import { brokenRule, requireReceived, requireStatus } from './guards.js';
+import { EMPLOYER_REQUIRED } from '../employer-rule.js';
 
 /** The category whose complaints become wage-recovery cases (欠薪). */
 export const WAGE_ARREARS_CATEGORY = 'pay';
@@ -53,6 +54,8 @@ export function escalateToHardshipApplication(data: EscalateToHardshipApplicatio
 export function escalateToMediation(data: EscalateToMediation['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
   requireStatus(state, ['classified', 'assigned', 'in_progress'], { code: 'complaint_not_escalatable', message: '只有已分类、尚在办理中的工单可以转调解' });
   if (state.anonymousCaller) throw brokenRule(state, { code: 'anonymous_caller', message: '匿名来电无法转调解，请先取得来电人的姓名' });
+  // The employer answers the claim in the mediation room: a call about no employer has nobody to answer it.
+  if (state.employerMissing) throw brokenRule(state, { code: EMPLOYER_REQUIRED.code, message: '没有用人单位的来电无法转调解' });
   const linked = state.links.find((link) => link.kind === 'mediation_case');
   if (linked) {
     if (linked.id === data.mediationCaseId) return [];

@@ -6,7 +6,8 @@ import { STATUSES_BEFORE_RESOLUTION } from '../complaint.status.js';
 import type { Caller, Classification, Employer } from '../complaint.values.js';
 import { normalisePhone } from '../validation/field-checks.js';
 import type { DecisionEnv } from './decision-env.js';
-import { CLOSED, MERGED, requireStatus } from './guards.js';
+import { brokenRule, CLOSED, MERGED, requireStatus } from './guards.js';
+import { EMPLOYER_REQUIRED, mayGoWithoutEmployer } from '../employer-rule.js';
 import { omitUndefined } from './omit-undefined.js';
 
 /**
@@ -28,7 +29,7 @@ export function receive(data: ReceiveComplaint['data'], state: ComplaintState, e
       externalReference: data.externalReference,
       caller: normalisedCaller(data.caller),
       workersAffected: data.workersAffected,
-      employer: normalisedEmployer(data.employer),
+      employer: data.employer ? normalisedEmployer(data.employer) : undefined,
       urgency: data.urgency,
       safetyRisk: data.safetyRisk,
       summary: data.summary.trim(),
@@ -64,6 +65,7 @@ export function classify(data: ClassifyComplaint['data'], state: ComplaintState,
     [['closed'], CLOSED],
     [['merged'], MERGED],
   ]);
+  if (state.employerMissing && !mayGoWithoutEmployer(data.category)) throw brokenRule(state, EMPLOYER_REQUIRED);
   const current = state.classification;
   if (current && current.category === data.category && current.subcategory === data.subcategory && current.type === data.type) {
     return [];

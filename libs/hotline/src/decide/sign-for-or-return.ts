@@ -22,7 +22,10 @@ export function signFor(state: ComplaintState, env: DecisionEnv): ComplaintEvent
   return [{ type: 'ComplaintSignedFor', data: { unitId: round.unitId, signedForAt: env.nowIso, onTime } }];
 }
 
-/** 退回, instead of signing for it, by a user of the assigned unit; the order can then be reassigned. */
+/**
+ * 退回, instead of signing for it, by a user of the assigned unit: the order goes back to the unit that
+ * sent it — the unit that handed it down, else the receiving unit — which reassigns it or handles it.
+ */
 export function returnComplaint(data: ReturnComplaint['data'], state: ComplaintState, env: DecisionEnv): ComplaintEvent[] {
   requireStatus(state, ['assigned'], NOT_ASSIGNED, [
     [['in_progress', 'resolved', 'followed_up'], { code: 'complaint_already_signed_for', message: '工单已签收，不能再退回' }],
@@ -38,6 +41,7 @@ export function returnComplaint(data: ReturnComplaint['data'], state: ComplaintS
         reason: data.reason,
         explanation: data.explanation,
         returnedAt: env.nowIso,
+        toUnitId: round.handedDownFrom?.at(-1)?.unitId ?? state.receivingUnitId,
       }),
     },
   ];

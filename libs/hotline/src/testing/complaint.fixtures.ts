@@ -17,11 +17,14 @@ type DataOf<T extends ComplaintEvent['type']> = EventOf<T>['data'];
 
 export const HOTLINE_CENTRE = 'unit-city-12351';
 export const JINSHUI_STATION = 'unit-jinshui-station';
+/** The district union above the Jinshui station (a unit that hands orders down). */
+export const JINSHUI_DISTRICT = 'unit-jinshui-district';
 export const ERQI_STATION = 'unit-erqi-station';
 
 export const actors = {
   receiver: { userId: 'user-receiver', role: 'caseworker', orgUnitId: HOTLINE_CENTRE },
   stationWorker: { userId: 'user-jinshui', role: 'caseworker', orgUnitId: JINSHUI_STATION },
+  districtWorker: { userId: 'user-jinshui-district', role: 'caseworker', orgUnitId: JINSHUI_DISTRICT },
   otherStationWorker: { userId: 'user-erqi', role: 'caseworker', orgUnitId: ERQI_STATION },
   supervisor: { userId: 'user-supervisor', role: 'supervisor', orgUnitId: HOTLINE_CENTRE },
 } as const;
@@ -94,7 +97,16 @@ export const events = {
   signedFor: (data: Partial<DataOf<'ComplaintSignedFor'>> = {}) =>
     event('ComplaintSignedFor', { unitId: JINSHUI_STATION, signedForAt: '2026-03-09T06:00:00.000Z', onTime: true, ...data }),
   returned: (data: Partial<DataOf<'ComplaintReturned'>> = {}) =>
-    event('ComplaintReturned', { unitId: JINSHUI_STATION, reason: 'not_our_jurisdiction', returnedAt: '2026-03-09T06:00:00.000Z', ...data }),
+    event('ComplaintReturned', { unitId: JINSHUI_STATION, reason: 'not_our_jurisdiction', returnedAt: '2026-03-09T06:00:00.000Z', toUnitId: HOTLINE_CENTRE, ...data }),
+  /** Tuesday 10 March 2026, 10:00 Shanghai: the Jinshui district passes the order to its station. */
+  handedDown: (data: Partial<DataOf<'ComplaintHandedDown'>> = {}) =>
+    event('ComplaintHandedDown', {
+      fromUnitId: JINSHUI_DISTRICT,
+      unitId: JINSHUI_STATION,
+      handedDownAt: '2026-03-10T02:00:00.000Z',
+      signForDueAt: '2026-03-11T15:59:59.999Z',
+      ...data,
+    }),
   contacted: (data: Partial<DataOf<'CallerContacted'>> = {}) =>
     event('CallerContacted', {
       reached: true,

@@ -3,6 +3,7 @@ import type { ReceiveComplaint } from '../complaint.commands.js';
 import type { Caller, Employer } from '../complaint.values.js';
 import { hotlineReferenceData, type HotlineReferenceData } from '../reference-data.js';
 import { classificationViolations } from './classification.validation.js';
+import { EMPLOYER_REQUIRED, mayGoWithoutEmployer } from '../employer-rule.js';
 import {
   integerAtLeast,
   isCreditCode,
@@ -27,7 +28,7 @@ export function validateReceiveComplaint(data: ReceiveComplaint['data'], referen
     ...externalReferenceViolations(data),
     ...callerViolations(data.caller),
     ...integerAtLeast('workersAffected', '涉及职工人数', data.workersAffected, 1),
-    ...employerViolations(data.employer),
+    ...employerViolations(data.employer, data.classification?.category),
     ...(data.classification == null ? [] : classificationViolations(data.classification, reference, 'classification.')),
     ...oneOf('urgency', '紧急程度', data.urgency, reference.urgencies),
     ...requiredBoolean('safetyRisk', '是否存在安全风险', data.safetyRisk),
@@ -74,8 +75,11 @@ const DISTRICT_VIOLATION: FieldViolation = {
   message: '用人单位所在区县须为 6 位行政区划代码，如 410105（金水区）',
 };
 
-function employerViolations(employer: Employer | undefined): FieldViolation[] {
-  if (employer === undefined || employer === null) return [{ field: 'employer', rule: 'required', message: '用人单位信息不能为空' }];
+/** The employer, unless the call is of a category that may go without one; given, it is checked in full. */
+function employerViolations(employer: Employer | undefined, category: string | undefined): FieldViolation[] {
+  if (employer === undefined || employer === null) {
+    return mayGoWithoutEmployer(category) ? [] : [{ field: 'employer', rule: 'required', message: EMPLOYER_REQUIRED.message }];
+  }
   const creditCode =
     employer.creditCode === undefined || employer.creditCode === '' || (typeof employer.creditCode === 'string' && isCreditCode(employer.creditCode))
       ? []

@@ -23,7 +23,7 @@ export function foldComplaintEvent(fold: ComplaintFold, event: ComplaintEvent, r
   fold.revision = revision;
   fold.recordedAt = recordedAt;
   if (event.type === 'ComplaintReceived') {
-    fold.title = titleOf(event.data.employer.name, event.data.workersAffected);
+    fold.title = titleOf(event.data.employer?.name ?? '（无用人单位）', event.data.workersAffected);
     fold.openedAt = new Date(event.data.receivedAt);
   }
 }

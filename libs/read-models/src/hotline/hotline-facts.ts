@@ -22,7 +22,12 @@ export interface HotlineFact {
   readonly complaintType: string | null;
 }
 
-/** The fact an event records, if it is one the figures use. `handlingUnit` is the unit of the current round. */
+/**
+ * The fact an event records, if it is one the figures use. `handlingUnit` is the unit of the current
+ * round after the event. A hand-down (下派) is an assignment to the unit below; a return is a fact of
+ * the unit it goes back to — the one that sent it, or the receiving unit — so that the unit
+ * responsible is always the unit of the latest move.
+ */
 export function factOf(event: RecordedEvent, complaintId: string, handlingUnit: string): HotlineFact | null {
   const e = { type: event.type, data: event.data } as ComplaintEvent;
   const base = {
@@ -36,8 +41,10 @@ export function factOf(event: RecordedEvent, complaintId: string, handlingUnit: 
       return { ...base, fact: 'classified', unitId: handlingUnit, occurredAt: e.data.classifiedAt, category: e.data.category, subcategory: e.data.subcategory ?? null, complaintType: e.data.type };
     case 'ComplaintAssigned':
       return { ...base, fact: 'assigned', unitId: e.data.unitId, occurredAt: e.data.assignedAt };
+    case 'ComplaintHandedDown':
+      return { ...base, fact: 'assigned', unitId: e.data.unitId, occurredAt: e.data.handedDownAt };
     case 'ComplaintReturned':
-      return { ...base, fact: 'returned', unitId: e.data.unitId, occurredAt: e.data.returnedAt };
+      return { ...base, fact: 'returned', unitId: handlingUnit, occurredAt: e.data.returnedAt };
     case 'ComplaintReopened':
       return { ...base, fact: 'reopened', unitId: e.data.unitId, occurredAt: e.data.reopenedAt };
     case 'ComplaintSignedFor':

@@ -29,7 +29,9 @@ export function hotlineFiguresProjection(store: EventStore): Projection {
     // the status intervals moved to complaint-status-history.
     // 3: classifications, returns, reopenings and first contacts are facts, with the stream revision
     // (which unit and which labels as of an instant: issue 16 A and B).
-    schemaVersion: 3,
+    // 4: a return is the fact of the unit it goes back to (逐级下派: the unit that handed it down), and
+    // a hand-down is an assignment (issue 18).
+    schemaVersion: 4,
     tables: ['hotline_complaints', 'hotline_facts'],
     schemaSql: HOTLINE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],

@@ -34,10 +34,11 @@ export const HOTLINE_STATS_PROJECTIONS: readonly string[] = ['hotline-figures'];
 
 /**
  * The unit responsible for complaint `r` at the end of the period ($2), as recorded by $3: the unit of
- * its last assignment or reopening, unless a return came after it; else the unit that received it.
+ * its last assignment, hand-down or reopening, or of the unit its last return sent it back to (the one
+ * that handed it down, else the receiving unit); with none of these, the unit that received it.
  */
 const RESPONSIBLE_UNIT = `coalesce((
-  SELECT CASE WHEN m.fact = 'returned' THEN r.unit_id ELSE m.unit_id END FROM hotline_facts m
+  SELECT m.unit_id FROM hotline_facts m
    WHERE m.complaint_id = r.complaint_id AND m.fact IN ('assigned', 'returned', 'reopened') AND m.occurred_at < $2 AND m.recorded_at <= $3
    ORDER BY m.revision DESC LIMIT 1), r.unit_id)`;
 

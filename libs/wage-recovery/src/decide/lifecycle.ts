@@ -1,6 +1,6 @@
 import { entryOf, requireNotOwnRequest } from '#decider';
-import { fenAtLeast, isCreditCode, isDistrictCode, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
-import { RuleBrokenError, type FieldViolation } from '#errors';
+import { fenAtLeast, localDate, oneOfCodes, optionalText, requiredText } from '#field-checks';
+import { RuleBrokenError } from '#errors';
 import type {
   RecordMediationAgreement,
   CloseWageCase, DecideUnrecoverableClosure, ExtendReferral, OpenWageCase, RecordNegotiation, RecordReferralAccepted, RecordReferralOutcome, ReferCase,
@@ -11,10 +11,10 @@ import type { WageCaseState } from '../wage-case.state.js';
 import { activeClaimants, caseTotals, owedToWorker } from '../ledger.js';
 import { dueOn } from '../time-limits.js';
 import type { Fen } from '../money.js';
-import type { ClosureOutcome, Respondent } from '../wage-case.values.js';
+import type { ClosureOutcome } from '../wage-case.values.js';
+import { respondentViolations } from './respondent.js';
 import { broken, factDate, openedOn, rejectIfAny, requireOpen, requireOpened, requireStatus, requireSupervisor, type DecisionEnv } from './decision-env.js';
 
-export const CHAIN_ROLES = { developer: '建设单位', main_contractor: '总承包单位', subcontractor: '分包单位', team_leader: '班组长' } as const;
 export const SOURCE_KINDS = { complaint: '热线工单', walk_in: '来访', referral: '转办' } as const;
 export const REFERRAL_TARGETS = {
   labour_inspection: '劳动监察',
@@ -25,29 +25,6 @@ export const REFERRAL_TARGETS = {
   mediation: '调解',
 } as const;
 export const CLOSURE_OUTCOMES = { fully_recovered: '全额追回', partly_recovered: '部分追回', unrecoverable: '无法追回', withdrawn: '撤回' } as const;
-
-function respondentViolations(respondent: Respondent | undefined): FieldViolation[] {
-  if (!respondent || typeof respondent !== 'object') return [{ field: 'respondent', rule: 'required', message: '须填写被投诉单位或工程项目' }];
-  const violations: FieldViolation[] = [
-    ...oneOfCodes('respondent.kind', '被投诉方类型', respondent.kind, { employer: '用人单位', project: '工程项目' }),
-    ...requiredText('respondent.name', respondent.kind === 'project' ? '项目名称' : '单位名称', respondent.name, 200),
-    ...(isDistrictCode(respondent.district) ? [] : [{ field: 'respondent.district', rule: 'district', message: '所在区县须为 6 位行政区划代码，如 410105' }]),
-  ];
-  if (respondent.kind === 'employer' && respondent.creditCode !== undefined && !isCreditCode(String(respondent.creditCode))) {
-    violations.push({ field: 'respondent.creditCode', rule: 'credit_code', message: '统一社会信用代码格式不正确，应为 18 位' });
-  }
-  if (respondent.kind === 'project') {
-    const chain = Array.isArray(respondent.chain) ? respondent.chain : [];
-    if (chain.length === 0) violations.push({ field: 'respondent.chain', rule: 'required', message: '工程项目须至少填写一个责任主体（建设单位、总包、分包或班组长）' });
-    chain.forEach((party, row) => {
-      violations.push(...oneOfCodes(`respondent.chain.${row}.role`, '责任主体类型', party.role, CHAIN_ROLES), ...requiredText(`respondent.chain.${row}.name`, '责任主体名称', party.name, 200));
-      if (party.creditCode !== undefined && !isCreditCode(String(party.creditCode))) {
-        violations.push({ field: `respondent.chain.${row}.creditCode`, rule: 'credit_code', message: '统一社会信用代码格式不正确，应为 18 位' });
-      }
-    });
-  }
-  return violations;
-}
 
 export function openWageCase(data: OpenWageCase['data'], state: WageCaseState, env: DecisionEnv): WageCaseEvent[] {
   const source = data.source;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
+import { takeLeftNotice } from '../complaint/left-notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { readSession } from '../../session';
 import { CaseFilters } from './CaseFilters';
@@ -16,6 +17,7 @@ export function CaseListPage() {
   const mediator = readSession()?.user.role === 'mediator';
   const [filter, setFilter] = useState(initialFilter);
   const [reloadToken, setReloadToken] = useState(0);
+  const [left] = useState(takeLeftNotice);
   const { data, error, loading } = useCases(filter, reloadToken);
 
   return (
@@ -28,6 +30,7 @@ export function CaseListPage() {
       </div>
       {mediator ? <p className="muted" data-testid="cases-scope">{t('cases.mediatorScope')}</p>
         : <CaseFilters filter={filter} onChange={setFilter} />}
+      <Notice kind="info" text={left} testId="cases-left-notice" />
       <Notice kind="error" text={error} />
       <div className="card card-flush" aria-busy={loading}>
         {data ? <CaseTable items={data.items} emptyText={t(mediator ? 'cases.emptyMediator' : 'cases.empty')} /> : <p className="empty">{t('common.loading')}</p>}

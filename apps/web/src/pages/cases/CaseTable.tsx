@@ -26,7 +26,7 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
 
   if (items.length === 0) return <p className="empty" data-testid="cases-empty">{emptyText}</p>;
   return (
-    <table className="table" data-testid="case-table">
+    <table className="table stacked" data-testid="case-table">
       <thead>
         <tr>
           <th>{t('cases.col.number')}</th>
@@ -47,22 +47,22 @@ export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyTe
           return (
             <tr key={`${item.kind}:${item.id}`} data-testid="case-row" data-case-id={item.id}
               className={route ? 'clickable' : undefined} onClick={() => route && navigate(route)}>
-              <td className="nowrap case-number" data-testid="case-number">{item.caseNumber ?? '—'}</td>
-              <td>{route ? <a href={hrefFor(route)}>{item.title}</a> : item.title}</td>
-              <td>{tOr(`kind.${item.kind}`, item.kind)}</td>
-              <td><StatusBadge status={item.status} /></td>
-              <td>{item.unitName}</td>
-              <td>
+              <td className="nowrap case-number" data-testid="case-number" data-label={t('cases.col.number')}>{item.caseNumber ?? '—'}</td>
+              <td className="case-title">{route ? <a href={hrefFor(route)}>{item.title}</a> : item.title}</td>
+              <td data-label={t('cases.col.kind')}>{tOr(`kind.${item.kind}`, item.kind)}</td>
+              <td data-label={t('cases.col.status')}><StatusBadge status={item.status} /></td>
+              <td data-label={t('cases.col.unit')}>{item.unitName}</td>
+              <td className={item.urgency ? undefined : 'empty-cell'} data-label={t('cases.col.urgency')}>
                 {item.urgency && item.urgency === urgent
                   ? <span className="badge badge-urgent">{t('badge.urgent')}</span>
                   : label(findItem(hotline.urgencies, item.urgency), '')}
               </td>
-              <td>
+              <td className={item.progress || hardship ? undefined : 'empty-cell'}>
                 {item.progress && item.kind === 'wage_case' && <WageProgressCell progress={item.progress} />}
                 {hardship && <HardshipProgressCell progress={hardship} />}
               </td>
-              <td className="nowrap">{formatDateTime(item.openedAt)}</td>
-              <td className={item.overdue ? 'nowrap text-danger' : 'nowrap'}>
+              <td className="nowrap" data-label={t('cases.col.openedAt')}>{formatDateTime(item.openedAt)}</td>
+              <td className={`${item.overdue ? 'nowrap text-danger' : 'nowrap'}${item.nextDueAt ? '' : ' empty-cell'}`} data-label={t('cases.col.nextDueAt')}>
                 {item.nextDueStep && item.nextDueAt && <span className="due-step" data-testid="due-step">{dueStepLabel(item.nextDueStep, i18n)}</span>}
                 {formatDateTime(item.nextDueAt)} {item.overdue && <OverdueBadge />}
               </td>

@@ -3,7 +3,9 @@ import { RefSelect, UnitSelect } from '../../components/Selects';
 import { CONTACT_METHODS } from '../../complaint-codes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
-import type { RefItem } from '../../api-types';
+import type { ComplaintState, RefItem } from '../../api-types';
+import { readSession } from '../../session';
+import { assignableUnits, isHandDown } from './hotline-flow';
 import type { FieldSpec, Values } from './action-specs';
 
 interface ActionFieldProps {
@@ -12,10 +14,12 @@ interface ActionFieldProps {
   error?: string;
   autoFocus?: boolean;
   onChange(name: string, value: string | boolean): void;
+  /** The order the form acts on: a hand-down offers only the units below the user's. */
+  complaint?: ComplaintState;
 }
 
 /** One input of an action form, chosen by the field's kind. */
-export function ActionField({ spec, values, error, autoFocus, onChange }: ActionFieldProps) {
+export function ActionField({ spec, values, error, autoFocus, onChange, complaint }: ActionFieldProps) {
   const { t, tOr } = useI18n();
   const { hotline, units } = useReference();
   const id = `action-field-${spec.name}`;
@@ -56,7 +60,8 @@ export function ActionField({ spec, values, error, autoFocus, onChange }: Action
       );
       break;
     case 'unit':
-      control = <UnitSelect {...common} units={units} value={text} onChange={set} emptyLabel={t('common.select')} />;
+      control = <UnitSelect {...common} units={assignableUnits(units, readSession()?.user.orgUnitId, !!complaint && isHandDown(complaint))}
+        value={text} onChange={set} emptyLabel={t('common.select')} />;
       break;
   }
   return (

@@ -5,7 +5,7 @@ import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
 import { useIdempotencyKey } from '../../useIdempotencyKey';
-import { ACTIONS, toBody, type Values } from './action-specs';
+import { ACTIONS, missingFields, toBody, type Values } from './action-specs';
 import { ActionField } from './ActionField';
 
 interface ActionFormProps {
@@ -14,10 +14,12 @@ interface ActionFormProps {
   onDone(version: number): void;
   onConflict(): void;
   onCancel(): void;
+  /** The action's name here, when the state gives it another (an assignment that is a 下派). */
+  label?: string;
 }
 
 /** The small form of one action. Sends the version the user saw, so a stale page cannot overwrite. */
-export function ActionForm({ action, complaint, onDone, onConflict, onCancel }: ActionFormProps) {
+export function ActionForm({ action, complaint, onDone, onConflict, onCancel, label }: ActionFormProps) {
   const { t, tOr } = useI18n();
   const { hotline } = useReference();
   const spec = ACTIONS[action] ?? { fields: [] };
@@ -26,7 +28,7 @@ export function ActionForm({ action, complaint, onDone, onConflict, onCancel }: 
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
-  const actionLabel = tOr(`action.${action}`, action);
+  const actionLabel = label ?? tOr(`action.${action}`, action);
 
   const change = (name: string, value: string | boolean) =>
     setValues((current) => ({ ...current, [name]: value, ...(name === 'category' ? { subcategory: '' } : {}) }));
@@ -34,6 +36,13 @@ export function ActionForm({ action, complaint, onDone, onConflict, onCancel }: 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
+    // A required choice is made in the form before anything is sent (办结结果 among them).
+    const missing = missingFields(spec, values, (key) => t(key));
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      requestAnimationFrame(() => document.getElementById(`action-field-${Object.keys(missing)[0]}`)?.focus());
+      return;
+    }
     setBusy(true);
     setNotice(null);
     try {
@@ -72,7 +81,8 @@ export function ActionForm({ action, complaint, onDone, onConflict, onCancel }: 
       <div className="form-grid">
         {visible.map((field, index) => (
           <ActionField key={field.name} spec={field} values={values} error={errors[field.name]}
-            autoFocus={index === 0} onChange={change} />
+            autoFocus={index === 0} onChange={(name, value) => { change(name, value); setErrors(({ [name]: _, ...rest }) => rest); }}
+            complaint={complaint} />
         ))}
       </div>
       <div className="form-actions">

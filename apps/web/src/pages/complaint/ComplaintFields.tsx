@@ -9,6 +9,7 @@ import { findItem, useReference } from '../../reference/ReferenceProvider';
 import { mayReveal } from '../../roles';
 import { readSession } from '../../session';
 import { PersonalValue } from './PersonalValue';
+import { chainOf } from './hotline-flow';
 
 type Caller = NonNullable<ComplaintState['caller']> & { shredded?: boolean };
 
@@ -62,7 +63,8 @@ export function ComplaintFields({ complaint: c, title, revealable = false, testI
   if (caller?.idNumber || isErased(caller, 'idNumber')) rows.push(['field.idNumber', personal('idNumber', 'field.idNumber')]);
   rows.push(
     ['field.workersAffected', c.workersAffected ?? '—'],
-    ['field.employerName', c.employer?.name ?? '—'],
+    // A policy question or other call may be about no employer at all.
+    ['field.employerName', c.employer ? (c.employer.name ?? '—') : t('detail.noEmployer')],
     ['field.district', district ?? '—'],
     ['field.category', [label(category, c.category), label(findItem(category?.children, c.subcategory), '')].filter(Boolean).join(' / ')],
     ['field.type', label(findItem(hotline.types, c.type), c.type)],
@@ -73,6 +75,8 @@ export function ComplaintFields({ complaint: c, title, revealable = false, testI
     </>],
     ['field.assignedUnit', unitName(c.assignedUnitId)],
   );
+  const chain = chainOf(c);
+  if (chain.length > 0) rows.push(['detail.chain', <span data-testid="handed-down-chain">{[...chain, c.assignedUnitId ?? ''].map((u) => unitName(u)).join(' → ')}</span>]);
   if (c.outcome) rows.push(['field.outcome', label(findItem(hotline.outcomes, c.outcome), c.outcome)]);
 
   return (

@@ -13,11 +13,16 @@ import { LinkedCases } from './LinkedCases';
 import { pendingExtension } from './pending-extension';
 import { readDeadlines } from './deadlines';
 import { Timeline } from './Timeline';
+import { isHandDown, returnDestination } from './hotline-flow';
+import { leaveWithNotice } from './left-notice';
+import { ReturnedMark } from './ReturnedMark';
+import { useReference } from '../../reference/ReferenceProvider';
 import { useComplaint } from './useComplaint';
 
 /** One complaint: its facts, deadlines, the actions its state allows, and its history; or its audit. */
 export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
   const { t, tOr } = useI18n();
+  const { unitName } = useReference();
   const { state, history, error, notFound, reload } = useComplaint(id);
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -46,11 +51,20 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
   const waiting = pendingExtension(history);
   const openForm = open && actions.includes(open) ? open : null;
 
+  /** The name an action goes by here: an assignment by the unit holding the order is a 下派. */
+  const actionLabel = (action: string) => (action === 'assign' && state && isHandDown(state) ? t('action.hand-down') : tOr(`action.${action}`, action));
+
   async function done(action: string, version: number) {
     setOpen(null);
-    await reload(version);
+    const destination = state ? returnDestination(state) : null;
+    const label = actionLabel(action);
+    if ((await reload(version)) === 'not_found') {
+      // The step took the order out of the user's units: its page is gone, so back to the list, saying where it went.
+      leaveWithNotice(action === 'return' && destination ? t('detail.leftReturned', { unit: unitName(destination) }) : t('detail.leftOut'));
+      return;
+    }
     const key = ACTIONS[action]?.done;
-    setNotice({ kind: 'info', text: key ? t(key) : `${t('detail.done')}${tOr(`action.${action}`, action)}` });
+    setNotice({ kind: 'info', text: key ? t(key) : `${t('detail.done')}${label}` });
   }
 
   async function conflict() {
@@ -68,6 +82,7 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
       </div>
       <ComplaintTabs id={state.id} tab={tab} />
       <Notice kind={notice?.kind ?? 'info'} text={notice?.text ?? error} testId="detail-notice" />
+      <ReturnedMark complaint={state} />
       {tab === 'audit' ? (
         <AuditView id={state.id} history={history} />
       ) : (
@@ -85,14 +100,14 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
                 <button key={action} type="button" data-testid={`action-${action}`}
                   className={openForm === action ? 'primary' : 'secondary'}
                   onClick={() => { setNotice(null); setOpen(action); }}>
-                  {tOr(`action.${action}`, action)}
+                  {actionLabel(action)}
                 </button>
               ))}
               {escalatable && <EscalateToWageCase complaint={state} onConflict={conflict} onLinked={() => void reload()} />}
             </div>
           </div>
           {openForm && (
-            <ActionForm key={openForm} action={openForm} complaint={state}
+            <ActionForm key={openForm} action={openForm} complaint={state} label={actionLabel(openForm)}
               onDone={(version) => done(openForm, version)} onConflict={conflict} onCancel={() => setOpen(null)} />
           )}
           <div className="detail-grid">

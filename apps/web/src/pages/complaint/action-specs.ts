@@ -112,6 +112,17 @@ export const ACTIONS: Record<string, ActionSpec> = {
   },
 };
 
+/** The required visible fields left empty, each with the Chinese message asking for it by name. */
+export function missingFields(spec: ActionSpec, values: Values, t: (key: MessageKey) => string): Record<string, string> {
+  const missing: Record<string, string> = {};
+  for (const field of spec.fields) {
+    if (!field.required || field.kind === 'checkbox' || (field.showIf && !field.showIf(values))) continue;
+    const value = values[field.name];
+    if (typeof value !== 'string' || value.trim() === '') missing[field.name] = t('af.required').replace('{field}', t(field.label));
+  }
+  return missing;
+}
+
 /** The request body: visible fields only, numbers as numbers, empty optional text left out. */
 export function toBody(spec: ActionSpec, values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};

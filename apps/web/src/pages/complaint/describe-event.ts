@@ -47,19 +47,25 @@ export function describeEvent(entry: HistoryEntry, i18n: I18n, ref: Reference): 
     const parent = findItem(ref.hotline.categories, data.category as string | undefined);
     add('field.subcategory', label(findItem(parent?.children, data.subcategory), data.subcategory));
   }
-  if (typeof data.unitId === 'string') add('af.unitId', ref.unitName(data.unitId));
+  if (typeof data.fromUnitId === 'string') add('af.fromUnitId', ref.unitName(data.fromUnitId));
+  if (typeof data.unitId === 'string') add(entry.type === 'ComplaintReturned' ? 'af.returnedBy' : 'af.unitId', ref.unitName(data.unitId));
+  if (typeof data.toUnitId === 'string') add('af.toUnitId', ref.unitName(data.toUnitId));
   if (typeof data.method === 'string') {
     const method = findItem(ref.hotline.contactMethods, data.method);
     add('af.method', method ? label(method) : tOr(`method.${data.method}`, data.method));
   }
-  if (typeof data.workingDays === 'number') {
-    add('af.workingDays', String(data.workingDays));
-    if (typeof data.resolveDueAt === 'string') add('af.newDueAt', formatDateTime(data.resolveDueAt));
+  if (typeof data.workingDays === 'number') add('af.workingDays', String(data.workingDays));
+  // An extension and a reopening both set a new resolve deadline.
+  if (typeof data.resolveDueAt === 'string' && (typeof data.workingDays === 'number' || entry.type === 'ComplaintReopened')) {
+    add('af.newDueAt', formatDateTime(data.resolveDueAt));
   }
   for (const [field, key] of TEXT_FIELDS) {
     if (typeof data[field] === 'string' && data[field]) add(key, data[field] as string);
   }
-  const reason = entry.reason ?? (typeof data.reason === 'string' ? data.reason : null);
-  if (reason) add('af.reason', label(findItem(ref.hotline.returnReasons, reason), reason));
+  // A return's reason is a code of the list, shown by its label; the envelope's reason is the note typed with it.
+  const returnReason = entry.type === 'ComplaintReturned' && typeof data.reason === 'string' ? data.reason : null;
+  if (returnReason) add('af.returnReason', label(findItem(ref.hotline.returnReasons, returnReason), returnReason));
+  const reason = entry.reason ?? (!returnReason && typeof data.reason === 'string' ? data.reason : null);
+  if (reason && !details.some((d) => d.value === reason)) add('af.reason', label(findItem(ref.hotline.returnReasons, reason), reason));
   return details;
 }

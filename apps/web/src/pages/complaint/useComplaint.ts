@@ -8,7 +8,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The complaint and its timeline. After a command, `reload(version)` waits until the read side
- * shows at least that version, so the buttons never offer actions of the state before.
+ * shows at least that version, so the buttons never offer actions of the state before. It answers
+ * `not_found` when the complaint can no longer be seen (a return took it away from the user's units).
  */
 export function useComplaint(id: string) {
   const [state, setState] = useState<ComplaintState | null>(null);
@@ -19,7 +20,7 @@ export function useComplaint(id: string) {
   const live = useRef(true);
 
   const reload = useCallback(
-    async (minVersion?: number) => {
+    async (minVersion?: number): Promise<'ok' | 'not_found' | 'error'> => {
       try {
         let next = await api.get<ComplaintState>(`/api/complaints/${encodeURIComponent(id)}`);
         for (let i = 0; minVersion !== undefined && next.version < minVersion && i < READ_RETRIES; i++) {
@@ -27,14 +28,17 @@ export function useComplaint(id: string) {
           next = await api.get<ComplaintState>(`/api/complaints/${encodeURIComponent(id)}`);
         }
         const events = await api.get<HistoryEntry[]>(`/api/complaints/${encodeURIComponent(id)}/history`);
-        if (!live.current) return;
+        if (!live.current) return 'ok';
         setState(next);
         setHistory(events);
         setError(null);
+        return 'ok';
       } catch (e) {
-        if (!live.current) return;
+        const gone = e instanceof ApiError && e.status === 404;
+        if (!live.current) return gone ? 'not_found' : 'error';
         setError(e instanceof ApiError ? e.message : String(e));
-        setNotFound(e instanceof ApiError && e.status === 404);
+        setNotFound(gone);
+        return gone ? 'not_found' : 'error';
       }
     },
     [id],

@@ -4,6 +4,7 @@ import { PovertyLinesPage } from '../admin/poverty-lines/PovertyLinesPage';
 import { DueListPage } from './DueListPage';
 import { HardshipFilePage } from './HardshipFilePage';
 import { ImportPage } from './ImportPage';
+import { CampaignPage } from './campaign/CampaignPage';
 import { RegisterFilePage } from './RegisterFilePage';
 
 /** The screen of a hardship route (and the poverty lines it depends on); `null` for every other route. */
@@ -17,6 +18,8 @@ export function hardshipPage(route: Route): ReactNode | null {
       return <DueListPage />;
     case 'hardship-import':
       return <ImportPage />;
+    case 'hardship-campaign':
+      return <CampaignPage />;
     case 'poverty-lines':
       return <PovertyLinesPage />;
     default:

@@ -2,12 +2,14 @@ import { CheckField, Field } from '../../components/Field';
 import { RefSelect } from '../../components/Selects';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
+import { EarlierOrders } from './EarlierOrders';
 import type { SectionProps } from './sections';
 
 /**
  * The call itself: channel, who is calling, how many workers. The first field has the focus; the
  * "anonymous" box comes before the name in Tab order, and ticking it takes the name out of it (an
- * anonymous caller may still leave a phone number for the call back).
+ * anonymous caller may still leave a phone number for the call back). Once a complete phone or ID
+ * number is typed, the caller's earlier orders show under it (来电弹屏).
  */
 export function CallerSection({ form, set, errors }: SectionProps) {
   const { t } = useI18n();
@@ -37,6 +39,7 @@ export function CallerSection({ form, set, errors }: SectionProps) {
             onChange={(e) => set({ workersAffected: e.target.value })} />
         </Field>
       </div>
+      <EarlierOrders phone={form.callerPhone} idNumber={form.anonymous ? '' : form.idNumber} />
     </fieldset>
   );
 }

@@ -82,12 +82,10 @@ export function toRequestBody(form: IntakeForm) {
       ? { anonymous: true, phone: text(form.callerPhone) }
       : { anonymous: false, name: text(form.callerName), phone: text(form.callerPhone), idNumber: text(form.idNumber) },
     workersAffected: Number.isFinite(workers) ? workers : undefined,
-    employer: {
-      name: form.employerName.trim(),
-      district: form.district,
-      creditCode: text(form.creditCode),
-      address: text(form.address),
-    },
+    // Nothing typed about an employer: none is sent (a policy question); the server says if one is needed.
+    employer: [form.employerName, form.district, form.creditCode, form.address].some((value) => value.trim() !== '')
+      ? { name: form.employerName.trim(), district: form.district, creditCode: text(form.creditCode), address: text(form.address) }
+      : undefined,
     category: form.category,
     subcategory: text(form.subcategory),
     type: form.type,

@@ -21,7 +21,7 @@ const CLOSING: { action: string; spec: (id: string) => DialogSpec; danger?: bool
  * The case at a glance: who owes (employer, or project with its chain), where, from what source; the
  * money (verified, recovered, advanced, still owed); and the ways to close it that the API allows now.
  */
-export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(spec: DialogSpec): void }) {
+export function WageCaseHeader({ kase, onAction, onRecordChain }: { kase: WageCase; onAction(spec: DialogSpec): void; onRecordChain(): void }) {
   const { t, tOr, lang } = useI18n();
   const { units, unitName } = useReference();
   const supervisor = readSession()?.user.role === 'supervisor';
@@ -41,6 +41,7 @@ export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(sp
   if (respondent.creditCode) facts.push(['wage.f.creditCode', <span className="mono">{respondent.creditCode}</span>]);
 
   const closing = CLOSING.filter((c) => kase.allowedActions.includes(c.action));
+  const chainAction = kase.allowedActions.includes('record-chain') ? (respondent.kind === 'project' ? 'correct-chain' : 'record-chain') : null;
   return (
     <div className="card wage-header" data-testid="wage-header">
       <div className="wage-title">
@@ -80,8 +81,13 @@ export function WageCaseHeader({ kase, onAction }: { kase: WageCase; onAction(sp
       {kase.closure && (
         <p className="muted" data-testid="closure">{t('wage.closure.text', { outcome: kase.closure.outcomeLabel, time: formatDateTime(kase.closure.closedAt), reason: kase.closure.reason })}</p>
       )}
-      {closing.length > 0 && (
+      {(closing.length > 0 || chainAction) && (
         <div className="action-buttons no-print">
+          {chainAction && (
+            <button type="button" data-testid="action-record-chain" className={respondent.kind === 'employer' ? 'primary' : 'secondary'} onClick={onRecordChain}>
+              {t(`wage.action.${chainAction}` as MessageKey)}
+            </button>
+          )}
           {closing.map((c) => (
             <button key={c.action} type="button" data-testid={`action-${c.action}`} className={c.danger ? 'danger-outline' : 'secondary'} onClick={() => onAction(c.spec(kase.id))}>
               {t(`wage.action.${c.action}` as MessageKey)}

@@ -13,12 +13,14 @@ import { useWageCase } from './useWageCase';
 import { VerifyTab } from './verify/VerifyTab';
 import { WageCaseHeader } from './WageCaseHeader';
 import { WageTabs } from './WageTabs';
+import { ChainDialog } from './open/ChainDialog';
 
 /** 欠薪案件: the case, its workers, verification, ledger, money, referrals and history, one tab each. */
 export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
   const { t } = useI18n();
   const { state, history, error, notFound, reload } = useWageCase(id);
   const [dialog, setDialog] = useState<DialogSpec | null>(null);
+  const [chainOpen, setChainOpen] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
   const conflict = useCallback(() => void reload(), [reload]);
@@ -54,7 +56,7 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
         <h1>{t('wage.title')} <span className="muted mono">{state.id}</span></h1>
         <a href={hrefFor({ name: 'cases' })}>{t('detail.back')}</a>
       </div>
-      <WageCaseHeader kase={state} onAction={act} />
+      <WageCaseHeader kase={state} onAction={act} onRecordChain={() => { setNotice(null); setChainOpen(true); }} />
       <WageTabs id={state.id} tab={tab} />
       <Notice kind={notice?.kind ?? 'info'} text={notice?.text ?? null} testId="wage-notice" />
       {tab === 'claimants' && (
@@ -68,6 +70,10 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
       )}
       {tab === 'referrals' && <ReferralsTab kase={state} history={history} onAction={act} />}
       {tab === 'history' && <WageTimeline kase={state} history={history} />}
+      {chainOpen && (
+        <ChainDialog kase={state} onClose={() => setChainOpen(false)} onConflict={conflict}
+          onDone={() => { setChainOpen(false); void done(`${t('detail.done')}${t('wage.event.ProjectChainRecorded')}`); }} />
+      )}
       {dialog && (
         <CommandDialog key={dialog.id} spec={dialog} version={state.version} onClose={() => setDialog(null)} onConflict={conflict}
           onDone={() => { const title = t(dialog.title); setDialog(null); void done(`${t('detail.done')}${title}`); }} />

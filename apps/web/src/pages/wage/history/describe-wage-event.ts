@@ -28,6 +28,14 @@ export function describeWageEvent(entry: HistoryEntry, { t, tOr }: Pick<I18n, 't
       add('wage.h.summary', str(data.summary));
       break;
     }
+    case 'ProjectChainRecorded': {
+      const respondent = (data.respondent ?? {}) as Data;
+      add('wage.h.respondent', str(respondent.name));
+      add('wage.f.chain', list(respondent.chain).map((p) => `${tOr(`wage.chainRole.${String(p.role)}`, String(p.role))}：${String(p.name ?? '')}`).join('，') || null);
+      add('wage.h.previousRespondent', str(((data.previous ?? {}) as Data).name));
+      add('wage.f.reason', str(data.reason));
+      break;
+    }
     case 'ClaimantsAdded': {
       const claimants = list(data.claimants);
       add('wage.h.claimants', `${claimants.map((c) => String(c.name ?? '')).join('、')}（${t('wage.h.people', { n: claimants.length })}）`);

@@ -1,26 +1,10 @@
 import { formatYuan } from '../../../format';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { fenToYuanInput, parseYuan } from '../../../yuan';
-import { checkAllocation, splitEvenly, splitProRata, type AllocationCheck } from '../allocation';
+import { parseYuan } from '../../../yuan';
+import { checkAllocation, type AllocationCheck } from '../allocation';
+import type { Payee, Shares, SplitMode } from './split-shares';
 
-export type SplitMode = 'even' | 'pro_rata' | 'manual';
-
-export interface Payee {
-  claimantId: string;
-  name: string;
-  /** The most this worker may get (fen): for a payment verified − recovered, for an advance what is still owed. */
-  cap: number;
-}
-
-/** Shares as typed, one per payee (yuan text). */
-export type Shares = Record<string, string>;
-
-/** The shares a mode gives for an amount, as yuan text for the inputs. */
-export function sharesFor(mode: Exclude<SplitMode, 'manual'>, amount: number, payees: readonly Payee[]): Shares {
-  const caps = payees.map((p) => p.cap);
-  const fen = mode === 'even' ? splitEvenly(amount, caps) : splitProRata(amount, caps);
-  return Object.fromEntries(payees.map((p, i) => [p.claimantId, fenToYuanInput(fen[i])]));
-}
+export { sharesFor, sharesWhenChosen, type Payee, type Shares, type SplitMode } from './split-shares';
 
 export function checkShares(amount: number | null, shares: Shares, payees: readonly Payee[]): AllocationCheck {
   return checkAllocation(amount, payees.map((p) => (shares[p.claimantId]?.trim() ? parseYuan(shares[p.claimantId]) : 0)), payees.map((p) => p.cap));
@@ -78,7 +62,7 @@ export function AllocationEditor({ amount, payees, mode, shares, capLabel, onMod
                 <td className={bad ? 'cell-invalid num' : 'num'}>
                   <input className="num" data-testid="allocation-share" inputMode="decimal" autoComplete="off" value={shares[p.claimantId] ?? ''}
                     aria-label={`${p.name} ${t('wage.alloc.share')}`} aria-invalid={bad ? true : undefined}
-                    onChange={(e) => { onMode('manual'); onShares({ ...shares, [p.claimantId]: e.target.value }); }} />
+                    onChange={(e) => { if (mode !== 'manual') onMode('manual'); onShares({ ...shares, [p.claimantId]: e.target.value }); }} />
                   {check.over[i] && <div className="cell-error" data-testid="allocation-over">{t('wage.alloc.over')}</div>}
                 </td>
               </tr>

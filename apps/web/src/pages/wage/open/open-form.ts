@@ -54,17 +54,23 @@ export function emptyOpenForm(unitId: string, units: readonly OrgUnit[]): OpenFo
 
 const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
+/** The chain's rows as the API takes them (empty rows left out), and which form row each party sent came from. */
+export function toChainBody(rows: readonly ChainRow[]): { chain: Record<string, unknown>[]; chainIndex: number[] } {
+  const chainIndex: number[] = [];
+  const chain = rows.flatMap((row, index) => {
+    if (!row.name.trim() && !row.creditCode.trim()) return [];
+    chainIndex.push(index);
+    return [{ role: row.role, name: row.name.trim(), ...(text(row.creditCode) ? { creditCode: text(row.creditCode) } : {}) }];
+  });
+  return { chain, chainIndex };
+}
+
 /**
  * The body of `POST /api/wage-cases`. Chain rows left empty are not sent; `chainIndex[i]` is the form
  * row of the i-th party sent, so the API's `respondent.chain.<i>.*` errors land on the right row.
  */
 export function toOpenBody(form: OpenForm): { body: Record<string, unknown>; chainIndex: number[] } {
-  const chainIndex: number[] = [];
-  const chain = form.chain.flatMap((row, index) => {
-    if (!row.name.trim() && !row.creditCode.trim()) return [];
-    chainIndex.push(index);
-    return [{ role: row.role, name: row.name.trim(), ...(text(row.creditCode) ? { creditCode: text(row.creditCode) } : {}) }];
-  });
+  const { chain, chainIndex } = toChainBody(form.chain);
   const source = form.sourceKind === 'complaint' ? { kind: 'complaint', complaintId: form.complaintId.trim() }
     : form.sourceKind === 'referral' ? { kind: 'referral', referredBy: form.referredBy.trim() }
     : { kind: 'walk_in' };

@@ -6,6 +6,8 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { fenToYuanInput, parseYuan } from '../../../yuan';
 import { caseDialogs, type DialogSpec } from '../command-dialogs';
 import { useCommandRunner } from '../useCommandRunner';
+import { BulkBasis } from './BulkBasis';
+import './verify.css';
 import { wageCasePath } from '../useWageCase';
 import type { Claimant, WageCase } from '../wage-types';
 
@@ -29,6 +31,7 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const runner = useCommandRunner(onConflict);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const allowed = (action: string) => kase.allowedActions.includes(action);
@@ -41,6 +44,19 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
     return c.verified !== null && fen !== null && fen !== c.verified;
   };
   const needsReason = active.some(corrects);
+
+  const toggle = (id: string) => setSelected((current) => {
+    const next = new Set(current);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
+  const allSelected = active.length > 0 && active.every((c) => selected.has(c.claimantId));
+  function applyBasis(basis: string) {
+    const next = { ...entries };
+    for (const c of active) if (selected.has(c.claimantId)) next[c.claimantId] = { ...entry(c.claimantId), basis };
+    setEntries(next);
+    setProblems(({ ...rest }) => Object.fromEntries(Object.entries(rest).filter(([key]) => !(key.endsWith('.basis') && selected.has(key.slice(0, -'.basis'.length))))));
+  }
 
   function fillClaimed() {
     const next = { ...entries };
@@ -74,6 +90,7 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
     if (!result) return;
     setEntries({});
     setReason('');
+    setSelected(new Set());
     onSaved();
   }
 
@@ -118,9 +135,17 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
       </div>
       {!editable && kase.status === 'opened' && <p className="muted">{t('wage.verify.notStarted')}</p>}
       <Notice kind="error" text={problems.form ?? runner.notice} testId="verify-error" />
+      {editable && <BulkBasis selected={selected.size} onApply={applyBasis} />}
+      <div className="verify-scroll">
       <table className="table" data-testid="verify-grid">
         <thead>
           <tr>
+            {editable && (
+              <th className="col-select">
+                <input type="checkbox" data-testid="verify-select-all" aria-label={t('wage.verify.selectAll')} checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(active.map((c) => c.claimantId)))} />
+              </th>
+            )}
             <th>{t('wage.col.name')}</th>
             <th className="num">{t('wage.col.claimedShort')}</th>
             <th className="num">{t('wage.col.verified')}</th>
@@ -131,6 +156,11 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
         <tbody>
           {active.map((c) => (
             <tr key={c.claimantId} data-testid="verify-row" data-claimant-id={c.claimantId} data-name={c.name}>
+              {editable && (
+                <td className="col-select">
+                  <input type="checkbox" data-testid="verify-select" aria-label={`${t('wage.verify.select')} ${c.name}`} checked={selected.has(c.claimantId)} onChange={() => toggle(c.claimantId)} />
+                </td>
+              )}
               <td>{c.name}{corrects(c) && <span className="badge badge-urgent">{t('wage.verify.correction')}</span>}</td>
               <td className="num">{formatYuan(c.claimed)}</td>
               <td className="num" data-testid="verified-amount">{formatYuan(c.verified)}</td>
@@ -140,6 +170,7 @@ export function VerifyTab({ kase, onAction, onSaved, onConflict }: {
           ))}
         </tbody>
       </table>
+      </div>
       {editable && (
         <>
           {needsReason && (
