@@ -1,4 +1,5 @@
 import { createChineseDaysCalendar } from '#calendar';
+import { caseNumberSeries, formatCaseNumber, shanghaiYearOf } from '#case-numbers';
 import { deterministicUuid } from '#command-handling';
 import type { Actor, NewEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintDecider, type ComplaintState } from '#hotline';
@@ -144,7 +145,17 @@ export function handledComplaintsLog(history: HotlineHistory, totalEvents: numbe
   return { appends: appends.sort((a, b) => a.at - b.at), complaints };
 }
 
-/** `count` complaints received (and classified) between `from` and `to`, one append each, in time order. */
-export function receivedComplaintsLog(history: HotlineHistory, count: number, from: number, to: number): PlannedAppend[] {
-  return Array.from({ length: count }, () => history.receivedComplaint(history.receivedAt(from, to)).at(0)!).sort((a, b) => a.at - b.at);
+/**
+ * `count` complaints received (and classified) between `from` and `to`, one append each, in time order,
+ * each numbered as the system numbers them (RX-<year>-<n>, after `numbered` of that year already given).
+ */
+export function receivedComplaintsLog(history: HotlineHistory, count: number, from: number, to: number, numbered: Map<number, number> = new Map()): PlannedAppend[] {
+  const appends = Array.from({ length: count }, () => history.receivedComplaint(history.receivedAt(from, to)).at(0)!).sort((a, b) => a.at - b.at);
+  return appends.map((append) => {
+    const [received, ...rest] = append.events;
+    const year = shanghaiYearOf(new Date(append.at));
+    const sequence = (numbered.get(year) ?? 0) + 1;
+    numbered.set(year, sequence);
+    return { ...append, events: [{ ...received, data: { ...(received.data as object), caseNumber: formatCaseNumber(caseNumberSeries('complaint', year), sequence) } }, ...rest] };
+  });
 }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { compareAppends } from './append-comparison.js';
 import { startBenchServer } from './bench-server.js';
 import { measureCaseList } from './case-list.js';
+import { measureCaseSearch } from './case-search.js';
 import { startCaseworkSession, type CaseworkSession } from './casework-session.js';
 import { measureCatchUp } from './catch-up.js';
 import { HotlineHistory } from './hotline-history.js';
@@ -21,11 +22,11 @@ import { measureHardshipFigures } from './hardship-figures.js';
 import { measureKafkaPipeline } from './kafka-pipeline.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list,wage,hardship,kafka,hotline-import runs only those items (catch-up always runs
+ * BENCH_ONLY=appends,catch-up,http,lag,list,search,wage,hardship,kafka,hotline-import runs only those items (catch-up always runs
  * before http…hardship: it builds the year of history they work on; hotline-import needs none). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'wage' | 'hardship' | 'kafka' | 'hotline-import'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'search' | 'wage' | 'hardship' | 'kafka' | 'hotline-import'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
       figures.push(...(await watched('9', async () => measureKafkaPipeline(await server.createDatabase('bench_kafka'), server.appDataDir, new HotlineHistory(9)))));
       await server.quiesce();
     }
-    const afterCatchUp = (['http', 'lag', 'list', 'wage', 'hardship'] as const).some(wanted);
+    const afterCatchUp = (['http', 'lag', 'list', 'search', 'wage', 'hardship'] as const).some(wanted);
     if (wanted('catch-up') || afterCatchUp) figures.push(...(await watched('3', () => measureCatchUp(server.caseworkUrl, server.appDataDir, history, now))));
 
     if (afterCatchUp) {
@@ -92,6 +93,12 @@ async function main(): Promise<void> {
           // Like items 4 and 6, on a quiet server: autovacuum of what the fill (and item 7) wrote is not the list's cost.
           await server.quiesce();
           figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
+        }
+        if (wanted('search')) {
+          // On to 200,000 cases; the projections must run again if the list's fill stopped them.
+          await server.quiesce();
+          const searchDeadline = performance.now() + 240_000;
+          figures.push(...(await watched('5b', () => measureCaseSearch(running.casework, running.token, history, searchDeadline))));
         }
       } finally {
         session = undefined;

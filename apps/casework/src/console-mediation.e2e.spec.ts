@@ -116,8 +116,10 @@ suite('web console: court–union mediation (browser)', () => {
   it('takes a court\'s 委派 referral from the mediator\'s day to an agreement, its printable 调解协议书 and a payment', async () => {
     await step('mediator-day', async () => {
       await loginAs(MEDIATOR);
+      await page.getByTestId('inbox-page').waitFor(); // a mediator lands on 待办 (issue 18.4)
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-inbox', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
+      await page.getByTestId('nav-mediator-day').click();
       await page.getByTestId('mediator-day').waitFor();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
       // A mediator works in a court–union room, not on the 12351 hotline (issue 18).
       expect(await page.getByTestId('brand-title').innerText()).toBe('劳动争议诉调对接');
       expect(await page.locator('header').innerText()).not.toContain('12351');
@@ -170,9 +172,10 @@ suite('web console: court–union mediation (browser)', () => {
       expect(await status()).toBe('已受理');
       expect(await page.getByTestId('fact-period').innerText()).toBe(`${shanghaiDay(30)}（剩 30 天）`);
       await runStep('action-mediator', 'mediator', async (dialog) => {
-        expect(await dialog.getByTestId('med-field-mediatorId').inputValue()).not.toBe(''); // the mediator takes it on
-        // Chosen from the room's mediators by name, not typed as an id.
-        expect(await dialog.getByTestId('med-field-mediatorId').locator('option').allInnerTexts()).toContain('赵敏');
+        // The mediator takes it on (chosen beforehand), picked from the room's mediators by name, not typed as an id.
+        await dialog.locator('[data-testid="med-field-mediatorId-chosen"] strong').waitFor();
+        expect(await dialog.locator('[data-testid="med-field-mediatorId-chosen"] strong').innerText()).toBe('赵敏');
+        expect(await dialog.getByTestId('user-option').evaluateAll((options) => options.map((o) => o.getAttribute('data-name')))).toContain('赵敏');
       });
       expect(await status()).toBe('调解中');
       expect(await page.getByTestId('fact-mediator').innerText()).toBe('赵敏');
@@ -198,7 +201,7 @@ suite('web console: court–union mediation (browser)', () => {
       await dialog.getByTestId('dialog-submit').click();
       await dialog.waitFor({ state: 'detached' });
       const block = page.locator(`[data-testid="calendar-session"][data-case-id="${caseId}"]`);
-      await block.waitFor();
+      await block.waitFor({ timeout: 40_000 }); // the calendar follows the read model until the session shows (useCalendarSessions)
       expect(await block.getAttribute('data-day')).toBe(TODAY);
       expect(await block.innerText()).toContain(`${underway.start}–${underway.end}`);
     });

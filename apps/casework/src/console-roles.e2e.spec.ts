@@ -147,8 +147,10 @@ suite('web console by role (browser)', () => {
   it('shows a caseworker of 二七区 their cases only: the 金水区 complaint is not listed and opens as not found', async () => {
     await step('erqi-caseworker-list', async () => {
       await loginAs(ERQI_CASEWORKER);
+      await page.getByTestId('inbox-page').waitFor(); // a caseworker lands on 待办 (issue 18.4)
+      await page.getByTestId('nav-cases').click();
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-hardship-campaign', 'nav-hardship-due', 'nav-hardship-new', 'nav-inbox', 'nav-intake', 'nav-limitation-watch', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
       expect(await complaintRow().count()).toBe(0);
     });
     await step('erqi-caseworker-not-found', async () => {
@@ -208,7 +210,7 @@ suite('web console by role (browser)', () => {
     await step('supervisor-list', async () => {
       await loginAs(JINSHUI_SUPERVISOR);
       await caseListLoaded();
-      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-account-changes', 'nav-approvals', 'nav-cases', 'nav-complaint-import', 'nav-dashboard', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-intake', 'nav-limitation-watch', 'nav-mediation-new', 'nav-notices', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
+      expect(await navTestIds()).toEqual(['nav-access-log', 'nav-account-changes', 'nav-approvals', 'nav-cases', 'nav-complaint-import', 'nav-dashboard', 'nav-hardship-campaign', 'nav-hardship-due', 'nav-hardship-import', 'nav-hardship-new', 'nav-inbox', 'nav-intake', 'nav-limitation-watch', 'nav-mediation-new', 'nav-notices', 'nav-person-journey', 'nav-room-calendar', 'nav-wage-open']);
       await eventually('cases-refresh', async () => (await complaintRow().count()) > 0, 'the 金水区 complaint in the supervisor\'s list');
     });
     const request = page.locator(`[data-testid="approval"][data-case-id="${complaintId}"]`);
@@ -286,8 +288,10 @@ suite('web console by role (browser)', () => {
   it('shows a mediator their day first, then an empty list of their room\'s cases and no hotline complaint', async () => {
     await step('mediator', async () => {
       await loginAs(MEDIATOR);
+      await page.getByTestId('inbox-page').waitFor(); // a mediator lands on 待办 (issue 18.4)
+      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-inbox', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
+      await page.getByTestId('nav-mediator-day').click();
       await page.getByTestId('mediator-day').waitFor();
-      expect(await navTestIds()).toEqual(['nav-cases', 'nav-dashboard', 'nav-mediation-new', 'nav-mediator-day', 'nav-room-calendar']);
       await page.getByTestId('nav-cases').click();
       await caseListLoaded();
       expect(await page.getByTestId('cases-empty').innerText()).toContain('本调解室暂无案件');
@@ -383,6 +387,8 @@ suite('web console by role (browser)', () => {
   it('sends a user whose session the server ended back to the log-in page with a reason', async () => {
     await step('session-ended', async () => {
       await loginAs(HOTLINE);
+      await page.getByTestId('inbox-page').waitFor(); // a caseworker lands on 待办 (issue 18.4)
+      await page.getByTestId('nav-cases').click();
       await caseListLoaded();
       const hotline = (await call(await tokenOf(ADMIN), 'GET', '/api/users')).body.find((u: { username: string }) => u.username === HOTLINE.username);
       expect((await call(await tokenOf(ADMIN), 'POST', `/api/users/${hotline.id}/disable`)).status).toBe(200);

@@ -155,7 +155,7 @@ async function currentStates(reader: ApiClient, results: readonly WalkResult[]):
 }
 
 /** Waits until every projection has applied every event (`GET /health`), so lists and figures are current. */
-export async function waitForProjections(url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForProjections(url: string, timeoutMs = 120_000): Promise<void> {
   const client = new ApiClient(url);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

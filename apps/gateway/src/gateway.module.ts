@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth/auth.controller.js';
 import { UsersController } from './users/users.controller.js';
+// People by name (issue 18.3): actor names in every history, user pickers
+import { ActorNames } from './users/actor-names.js';
+import { PickableUsersController } from './users/pickable-users.controller.js';
 import { IdentityAuditController } from './users/identity-audit.controller.js';
 import { OrgUnitsController } from './reference/org-units.controller.js';
 import { ReferenceController } from './reference/reference.controller.js';
@@ -9,11 +12,12 @@ import { ComplaintsController } from './complaints/complaints.controller.js';
 import { LegacyOrdersController } from './hotline/legacy-orders.controller.js';
 import { EarlierOrdersController } from './hotline/earlier-orders.controller.js';
 import { CasesController } from './cases/cases.controller.js';
+import { CaseListing } from './cases/case-listing.js';
+import { Figures } from './stats/figures.js';
 import { StatsController } from './stats/stats.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { CaseAccess } from './auth/case-access.js';
-import { ComplaintAuditController } from './audit/complaint-audit.controller.js';
-import { AuditVerifyController } from './audit/audit-verify.controller.js';
+import { AUDIT_CONTROLLERS } from './audit/audit-controllers.js';
 import { ApprovalsController } from './approvals/approvals.controller.js';
 import { NoticesController } from './notices/notices.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
@@ -26,14 +30,17 @@ import { PovertyLinesController } from './hardship/poverty-lines.controller.js';
 import { AidCampaignsController } from './hardship/aid-campaigns.controller.js';
 import { MediationCaseCommands, MediationCasesController } from './mediation/mediation-cases.controller.js';
 import { ParkedEventsController } from './admin/parked-events.controller.js';
+import { EXPORT_CONTROLLERS } from './exports/export-controllers.js';
+import { InboxController } from './inbox/inbox.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands],
+  providers: [CaseAccess, CaseListing, Figures, ActorNames, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands],
   controllers: [
     AuthController,
     UsersController,
+    PickableUsersController,
     IdentityAuditController,
     OrgUnitsController,
     ReferenceController,
@@ -52,9 +59,10 @@ import { ParkedEventsController } from './admin/parked-events.controller.js';
     ApprovalsController,
     NoticesController,
     CalendarController,
-    ComplaintAuditController,
-    AuditVerifyController,
+    ...AUDIT_CONTROLLERS,
     ParkedEventsController,
+    ...EXPORT_CONTROLLERS,
+    InboxController,
   ],
 })
 export class GatewayModule {}

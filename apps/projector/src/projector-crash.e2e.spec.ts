@@ -72,13 +72,17 @@ describe('projector killed while catching up', () => {
     expect(atCrash).toBeLessThan(total);
 
     child = startProjector(db.url, dataDir);
-    const caughtUp = async () => (await Promise.all(connection.projections.map((p) => applied(p.name)))).every((n) => n === total);
+    // The process managers append too (a repeat call flagged on the same phone or ID number), so "caught up" is the log as it stands.
+    const caughtUp = async () => {
+      const head = await connection.store.countEventsAfter(START);
+      return (await Promise.all(connection.projections.map((p) => applied(p.name)))).every((n) => n === head);
+    };
     await until(caughtUp, 'every projection and process manager to catch up');
     child.kill('SIGTERM');
     await new Promise((r) => child!.once('exit', r));
     child = undefined;
 
-    expect(await connection.store.countEventsAfter(START)).toBe(total);
+    expect(await connection.store.countEventsAfter(START)).toBeGreaterThanOrEqual(total);
     for (const projection of connection.projections) {
       const live = await snapshotTables(connection.dataSource, projection.tables);
       const rebuilt = await rebuildProjection(connection.dataSource, connection.store, projection, { swap: false });

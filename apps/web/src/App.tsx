@@ -6,7 +6,9 @@ import { NotAllowedPage } from './pages/NotAllowedPage';
 import { LoginPage } from './pages/LoginPage';
 import { hardshipPage } from './pages/hardship/hardship-pages';
 import { mediationPage } from './pages/mediation/mediation-pages';
+import { inboxPage } from './pages/inbox/inbox-pages';
 import { parkedPage } from './pages/admin/parked/ParkedEventsPage';
+import { printPage } from './pages/print/print-pages';
 import { accountChangesPage } from './pages/admin/account-changes/AccountChangesPage';
 import { Page } from './pages/Page';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
@@ -82,7 +84,7 @@ export function App() {
 
   const resolved = resolveRoute(route, session.user.role);
   const allowed = resolved.name !== 'home' && mayOpen(session.user.role, resolved.name);
-  const page = resolved.name === 'account-password' ? <ChangePasswordPage onChanged={passwordChanged} /> : mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? accountChangesPage(resolved) ?? <Page route={resolved} />;
+  const page = resolved.name === 'account-password' ? <ChangePasswordPage onChanged={passwordChanged} /> : printPage(resolved) ?? inboxPage(resolved) ?? mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? accountChangesPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>
       <ReferenceProvider>{allowed ? page : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>

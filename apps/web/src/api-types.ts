@@ -86,6 +86,8 @@ export interface CommandResult {
 
 /** `GET /api/complaints/:id`. Only `version`, `status` and `allowedActions` are named by the contract. */
 export interface ComplaintState {
+  /** 案件编号 (RX-2026-000123…), given at creation; null for a case created before numbers were given. */
+  caseNumber?: string | null;
   id: string;
   version: number;
   status: string;
@@ -114,9 +116,29 @@ export interface HistoryEntry {
   type: string;
   occurredAt: string;
   recordedAt: string;
-  actor: { userId: string; role: string; orgUnitId: string; displayName?: string };
+  /** Who acted, by name and unit as the API resolves them (a process of the system by a Chinese label). */
+  actor: { userId: string; role: string; orgUnitId: string; displayName?: string; unitName?: string | null };
   data: Record<string, unknown>;
   reason?: string | null;
+  /** The people the event names by id (a cadre, a mediator, who asked), by that id. */
+  people?: Record<string, PersonName>;
+  /** The other cases the event names by id, by their numbers (案件编号). */
+  cases?: Record<string, string>;
+}
+
+/** A colleague as the API names them: their name and their unit's (null for a process or a name typed as text). */
+export interface PersonName {
+  displayName: string;
+  unitName: string | null;
+}
+
+/** `GET /api/users/pickable`: a user the caller may choose (a cadre, a mediator, an assignee). */
+export interface PickableUser {
+  id: string;
+  displayName: string;
+  role: string;
+  unitId: string;
+  unitName: string;
 }
 
 export interface Breakdown {

@@ -8,19 +8,22 @@ import type { PageName, Route } from './router';
  * The API enforces all of it; the console only leaves out what would be refused anyway.
  */
 const PAGES: Record<Role, PageName[]> = {
-  caseworker: ['cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-campaign',
+  // 待办 first: a caseworker's, a station's and a mediator's day starts from what is theirs to do.
+  caseworker: ['inbox', 'cases', 'intake', 'dashboard', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-campaign',
     'mediation-case', 'room-calendar'],
   // Only supervisors upload a legacy registry of hardship files or legacy 12351 orders (the API refuses anyone else).
-  supervisor: ['cases', 'intake', 'complaint-import', 'dashboard', 'approvals', 'notices', 'access-log', 'account-changes', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import', 'hardship-campaign',
+  supervisor: ['cases', 'inbox', 'intake', 'complaint-import', 'dashboard', 'approvals', 'notices', 'access-log', 'account-changes', 'complaint', 'wage-open', 'limitation-watch', 'person-journey', 'wage-case', 'hardship-new', 'hardship-file', 'hardship-due', 'hardship-import', 'hardship-campaign',
     'mediation-case', 'mediation-new', 'room-calendar'],
   // Referrals are taken by room staff (the API refuses caseworkers); a mediator's home is their day.
-  mediator: ['mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],
+  mediator: ['inbox', 'mediator-day', 'cases', 'mediation-case', 'mediation-new', 'room-calendar', 'dashboard'],
   admin: ['users', 'units', 'account-changes', 'reference', 'calendar', 'poverty-lines', 'parked-events'],
 };
 
 export function mayOpen(role: Role, page: PageName): boolean {
   // 修改密码 is everyone's, and reached from the header rather than the navigation.
   if (page === 'account-password') return true;
+  // A complaint's printed forms (工单, 督办单) are for whoever may open the complaint.
+  if (page === 'complaint-print') return mayOpen(role, 'complaint');
   return PAGES[role]?.includes(page) ?? false;
 }
 

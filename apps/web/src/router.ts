@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 /** The console's screens. Hash routes, so the API can serve `index.html` at `/` without a fallback. */
 export type Route =
   | { name: 'home' }
+  | { name: 'inbox' }
   | { name: 'cases' }
   | { name: 'intake' }
   | { name: 'complaint-import' }
@@ -31,21 +32,26 @@ export type Route =
   | { name: 'mediator-day' }
   | { name: 'room-calendar' }
   | { name: 'mediation-new' }
-  | { name: 'mediation-case'; id: string; tab?: MediationTab; session?: string };
+  | { name: 'mediation-case'; id: string; tab?: MediationTab; session?: string }
+  // Reports out (issue 18.6): a work order (工单) or a supervision notice (督办单) laid out for one A4 page.
+  | { name: 'complaint-print'; id: string; form: PrintForm };
 
 export type PageName = Exclude<Route['name'], 'home'>;
 export type ComplaintTab = 'details' | 'audit';
+/** The printed forms of a complaint: `#/complaints/<id>/print` (工单) and `#/complaints/<id>/supervision-notice` (督办单). */
+export type PrintForm = 'work-order' | 'supervision-notice';
 /** The tabs of a wage case: 申请人 · 核实 · 分户台账 · 款项 · 移送与期限 · 历史. */
-export const WAGE_TABS = ['claimants', 'verify', 'ledger', 'money', 'referrals', 'history'] as const;
+export const WAGE_TABS = ['claimants', 'verify', 'ledger', 'money', 'referrals', 'history', 'audit'] as const;
 export type WageTab = (typeof WAGE_TABS)[number];
 /** The tabs of a hardship file: 档案 · 帮扶 · 历史. */
-export const HARDSHIP_TABS = ['file', 'aid', 'history'] as const;
+export const HARDSHIP_TABS = ['file', 'aid', 'history', 'audit'] as const;
 export type HardshipTab = (typeof HARDSHIP_TABS)[number];
 /** The tabs of a mediation case: 调解 · 协议 · 文书 · 历史. */
-export const MEDIATION_TABS = ['sessions', 'agreement', 'documents', 'history'] as const;
+export const MEDIATION_TABS = ['sessions', 'agreement', 'documents', 'history', 'audit'] as const;
 export type MediationTab = (typeof MEDIATION_TABS)[number];
 
 const FIXED: Record<string, Route> = {
+  '/inbox': { name: 'inbox' },
   '/cases': { name: 'cases' },
   '/complaints/new': { name: 'intake' },
   '/complaints/import': { name: 'complaint-import' },
@@ -77,6 +83,8 @@ const FIXED: Record<string, Route> = {
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (FIXED[path]) return FIXED[path];
+  const printed = /^\/complaints\/([^/?#]+)\/(print|supervision-notice)$/.exec(path);
+  if (printed) return { name: 'complaint-print', id: decodeURIComponent(printed[1]), form: printed[2] === 'print' ? 'work-order' : 'supervision-notice' };
   const complaint = /^\/complaints\/([^/?#]+)(\/audit)?$/.exec(path);
   if (complaint) return { name: 'complaint', id: decodeURIComponent(complaint[1]), tab: complaint[2] ? 'audit' : 'details' };
   const wageCase = /^\/wage-cases\/([^/?#]+)(?:\/([a-z]+))?$/.exec(path);
@@ -102,6 +110,8 @@ export function hrefFor(route: Route): string {
       return '#/';
     case 'complaint':
       return `#/complaints/${encodeURIComponent(route.id)}${route.tab === 'audit' ? '/audit' : ''}`;
+    case 'complaint-print':
+      return `#/complaints/${encodeURIComponent(route.id)}/${route.form === 'work-order' ? 'print' : 'supervision-notice'}`;
     case 'wage-case':
       return `#/wage-cases/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'claimants' ? `/${route.tab}` : ''}`;
     case 'hardship-file':

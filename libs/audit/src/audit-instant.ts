@@ -13,22 +13,41 @@ export interface AuditInstant {
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9}))?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-/** Reads an ISO-8601 instant with its zone; a missing or malformed one is a 400 naming the parameter. */
-export function parseAuditInstant(parameter: string, value: unknown): AuditInstant {
+/**
+ * What an audit query may ask about: nothing after `notAfter` (the moment of the request), since a
+ * state "as of" a moment still to come would be a guess presented as a record.
+ */
+export interface AuditBounds {
+  readonly notAfter?: Date;
+}
+
+/** Reads an ISO-8601 instant with its zone; a missing, malformed or future one is a 400 naming the parameter. */
+export function parseAuditInstant(parameter: string, value: unknown, bounds: AuditBounds = {}): AuditInstant {
   const instant = readInstant(value);
   if (!instant) throw new ValidationError([badInstant(parameter)]);
+  if (isFuture(instant, bounds)) throw new ValidationError([futureInstant(parameter)]);
   return instant;
 }
 
-/** `from` and `to` of a comparison: both readable, `from` not after `to`; every fault named at once. */
-export function parseAuditPeriod(from: unknown, to: unknown): { from: AuditInstant; to: AuditInstant } {
+/** `from` and `to` of a comparison: both readable, neither in the future, `from` not after `to`; every fault named at once. */
+export function parseAuditPeriod(from: unknown, to: unknown, bounds: AuditBounds = {}): { from: AuditInstant; to: AuditInstant } {
   const [start, end] = [readInstant(from), readInstant(to)];
   const violations: FieldViolation[] = [];
   if (!start) violations.push(badInstant('from'));
+  else if (isFuture(start, bounds)) violations.push(futureInstant('from'));
   if (!end) violations.push(badInstant('to'));
+  else if (isFuture(end, bounds)) violations.push(futureInstant('to'));
   if (start && end && start.micros > end.micros) violations.push({ field: 'from', rule: 'not_after_to', message: 'from 不能晚于 to，请先填较早的时间' });
   if (violations.length > 0) throw new ValidationError(violations);
   return { from: start!, to: end! };
+}
+
+function isFuture(instant: AuditInstant, { notAfter }: AuditBounds): boolean {
+  return notAfter !== undefined && instant.micros > BigInt(notAfter.getTime()) * 1000n + 999n;
+}
+
+function futureInstant(parameter: string): FieldViolation {
+  return { field: parameter, rule: 'not_in_future', message: `${parameter} 不能晚于当前时间，请选择已经过去的时刻` };
 }
 
 function readInstant(value: unknown): AuditInstant | undefined {

@@ -42,6 +42,23 @@ describe('audit instants', () => {
     expect(faults('2026-01-05T00:00:00Z', '2026-01-05T00:00:00Z')).toEqual([]);
   });
 
+  it('refuses a moment after the request, naming each such parameter, and keeps the last microseconds of its millisecond', () => {
+    const bounds = { notAfter: new Date('2026-01-05T08:30:00.123Z') };
+    const faults = (run: () => unknown) => {
+      try {
+        run();
+        return [];
+      } catch (error) {
+        return (error as ValidationError).violations.map((v) => `${v.field}:${v.rule}`);
+      }
+    };
+    expect(faults(() => parseAuditInstant('at', '2026-01-05T08:30:00.124Z', bounds))).toEqual(['at:not_in_future']);
+    expect(faults(() => parseAuditInstant('at', '2026-01-05T08:30:00.123999Z', bounds))).toEqual([]);
+    expect(faults(() => parseAuditPeriod('2026-01-05T08:00:00Z', '2026-01-06T00:00:00Z', bounds))).toEqual(['to:not_in_future']);
+    expect(faults(() => parseAuditPeriod('2026-01-07T00:00:00Z', '2026-01-06T00:00:00Z', bounds))).toEqual(['from:not_in_future', 'to:not_in_future', 'from:not_after_to']);
+    expect(faults(() => parseAuditInstant('at', '2099-01-01T00:00:00Z'))).toEqual([]);
+  });
+
   it('writes microseconds back as the store writes recordedAt, before 1970 too', () => {
     expect(isoOfMicros(instantMicros('2026-01-05T08:30:00.000001Z')!)).toBe('2026-01-05T08:30:00.000001Z');
     expect(isoOfMicros(-1n)).toBe('1969-12-31T23:59:59.999999Z');

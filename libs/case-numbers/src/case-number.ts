@@ -46,3 +46,9 @@ export function looksLikeCaseNumber(text: string): boolean {
 export function shanghaiYearOf(at: Date): number {
   return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
+
+/** The number a case's creating event recorded (the first of its stream); null for a case created before numbers were given. */
+export function caseNumberOf(creating: { readonly data: unknown } | undefined): string | null {
+  const number = (creating?.data as { caseNumber?: unknown } | undefined)?.caseNumber;
+  return typeof number === 'string' ? number : null;
+}

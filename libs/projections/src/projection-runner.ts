@@ -228,6 +228,13 @@ export class ProjectionRunner {
     return { events: behind, oldestRecordedAt: oldest ? new Date(oldest.recordedAt) : null };
   }
 
+  /** Follows the log again after `stop`, each projection from its checkpoint (a tool that paused the runner). */
+  async resume(): Promise<void> {
+    if (!this.stopping) return;
+    this.stopping = false;
+    await this.start();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     await this.subscription?.stop();

@@ -91,3 +91,5 @@ export function cellYuanToFen(value: unknown): number | null | undefined {
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
 }
+
+export { writeReportWorkbook, readWorkbookSheets, headingRowCount, type ReportColumn, type ReportColumnKind, type ReportHeading, type ReportTable } from './report-workbook.js';

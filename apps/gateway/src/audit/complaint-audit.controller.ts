@@ -1,7 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { parseAuditInstant, parseAuditPeriod, recordedBetween, recordedBy, structuralDiff, type AuditInstant } from '#audit';
-import type { RecordedEvent } from '#event-store';
 import { NotFoundError } from '#errors';
 import type { ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
@@ -10,6 +8,7 @@ import { ComplaintCommands } from '../complaints/complaint-commands.service.js';
 import { complaintHistory, complaintView } from '../complaints/complaint-view.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
+import { caseAsOf, caseDiff, type AuditedKind } from './case-audit.js';
 
 const ComplaintId = new CaseIdPipe('complaint_not_found', '工单不存在或无权查看');
 
@@ -29,38 +28,24 @@ export class ComplaintAuditController {
   /** 工单在某一时刻的状态: only the events recorded by then, deadlines judged at that moment. */
   @Get(':id/as-of')
   @ApiQuery({ name: 'at', example: '2026-01-05T16:30:00+08:00' })
-  async asOf(@Param('id', ComplaintId) id: string, @Query('at') at: unknown, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
-    const instant = parseAuditInstant('at', at);
-    const then = recordedBy(await this.complaints.visibleEvents(id, user), instant);
-    if (then.length === 0) throw new NotFoundError('complaint_not_yet_received', '该时刻工单尚未受理，请选择受理之后的时间');
-    return this.viewAt(id, then, instant, user, now);
+  asOf(@Param('id', ComplaintId) id: string, @Query('at') at: unknown, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    return caseAsOf(this.kind(id, user), () => this.complaints.visibleEvents(id, user), at, now);
   }
 
   /** 两个时刻之间的变化: each field that differs, and the events recorded in between. */
   @Get(':id/diff')
   @ApiQuery({ name: 'from', example: '2026-01-05T16:30:00+08:00' })
   @ApiQuery({ name: 'to', example: '2026-01-06T09:00:00+08:00' })
-  async diff(@Param('id', ComplaintId) id: string, @Query('from') from: unknown, @Query('to') to: unknown, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
-    const period = parseAuditPeriod(from, to);
-    const events = await this.complaints.visibleEvents(id, user);
-    // What the user could do is not part of the case's state, so it is left out of the comparison.
-    const state = (at: AuditInstant) => {
-      const then = recordedBy(events, at);
-      if (then.length === 0) return null;
-      const { allowedActions: _, ...view } = this.viewAt(id, then, at, user, now);
-      return view;
-    };
-    return {
-      from: period.from.iso,
-      to: period.to.iso,
-      changes: structuralDiff(state(period.from), state(period.to)),
-      events: complaintHistory(recordedBetween(events, period.from, period.to)),
-    };
+  diff(@Param('id', ComplaintId) id: string, @Query('from') from: unknown, @Query('to') to: unknown, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    return caseDiff(this.kind(id, user), () => this.complaints.visibleEvents(id, user), from, to, now);
   }
 
-  /** Overdue and allowed actions are judged at the moment asked about, or now if that is still to come. */
-  private viewAt(id: string, events: readonly RecordedEvent[], at: AuditInstant, user: AuthenticatedUser, now: Date) {
-    const moment = new Date(Math.min(Number(at.micros / 1000n), now.getTime()));
-    return complaintView(id, events, this.decider, { now: moment, actor: { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId } });
+  private kind(id: string, user: AuthenticatedUser): AuditedKind<ReturnType<typeof complaintView>> {
+    const actor = { userId: user.userId, role: user.role, orgUnitId: user.orgUnitId };
+    return {
+      describe: (events, moment) => complaintView(id, events, this.decider, { now: moment, actor }),
+      history: complaintHistory,
+      notYet: () => new NotFoundError('complaint_not_yet_received', '该时刻工单尚未受理，请选择受理之后的时间'),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { caseNumberOf } from '#case-numbers';
 import type { DecisionContext } from '#decider';
 import type { RecordedEvent } from '#event-store';
 import {
@@ -26,6 +27,7 @@ export function complaintView(id: string, events: readonly RecordedEvent[], deci
   const returned = state.status === 'returned' ? latest('ComplaintReturned') : undefined;
   return {
     id,
+    caseNumber: caseNumberOf(events[0]),
     version: events.length,
     status: state.status,
     channel: received.channel,

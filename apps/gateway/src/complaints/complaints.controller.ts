@@ -5,14 +5,17 @@ import { deterministicUuid } from '#command-handling';
 import { ValidationError } from '#errors';
 import type { ComplaintDecider } from '#hotline';
 import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
-import { ORG_UNITS } from '../core/tokens.js';
+import type { DataSource } from 'typeorm';
+import { queryCaseLabels } from '#read-models';
+import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
 import type { OrgUnits } from '#identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { complaintHistory, complaintView } from './complaint-view.js';
+import { complaintView } from './complaint-view.js';
 import { ComplaintCommands } from './complaint-commands.service.js';
 import { CaseAccess } from '../auth/case-access.js';
+import { ActorNames } from '../users/actor-names.js';
 import { RECEIVE_FIELD_NAMES, rejectInvalid, toReceiveCommand } from './receive-command.mapper.js';
 import { ReceiveComplaintDto } from './receive-complaint.dto.js';
 import * as Dto from './complaint-action.dto.js';
@@ -30,6 +33,8 @@ export class ComplaintsController {
     @Inject(COMPLAINT_DECIDER) private readonly decider: ComplaintDecider,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     private readonly access: CaseAccess,
+    private readonly names: ActorNames,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   /** 受理: a new complaint; the same Idempotency-Key always yields the same complaint id. */
@@ -49,12 +54,21 @@ export class ComplaintsController {
     const view = complaintView(id, await this.commands.visibleEvents(id, user), this.decider, { now, actor });
     // Links to orders the user may not see are left out: not even their ids are shown.
     const visible = async (ids: readonly string[]) => (await Promise.all(ids.map(async (other) => ((await this.commands.isVisible(other, user)) ? [other] : [])))).flat();
-    return { ...view, repeatOf: await visible(view.repeatOf), attachedRepeats: await visible(view.attachedRepeats) };
+    const repeatOf = await visible(view.repeatOf);
+    // Linked cases and the earlier orders this one repeats are shown by number and title, never by id.
+    const labels = await queryCaseLabels(this.dataSource, [...view.links.map((link) => link.id), ...repeatOf]);
+    return {
+      ...view,
+      links: view.links.map((link) => ({ ...link, caseNumber: labels.get(link.id)?.caseNumber ?? null })),
+      repeatOf,
+      repeatOfCases: repeatOf.map((other) => ({ id: other, caseNumber: labels.get(other)?.caseNumber ?? null, title: labels.get(other)?.title ?? '', openedAt: labels.get(other)?.openedAt })),
+      attachedRepeats: await visible(view.attachedRepeats),
+    };
   }
 
   @Get(':id/history')
   async history(@Param('id', ComplaintId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return complaintHistory(await this.commands.visibleEvents(id, user));
+    return this.names.history(await this.commands.visibleEvents(id, user), { kind: 'complaint' });
   }
 
   @Post(':id/classify') @HttpCode(200) @ApiHeader({ name: 'If-Match', required: false })

@@ -11,31 +11,29 @@ import { LegacyHeaderError } from '../../../hardship/src/import/legacy-registry.
 import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 import { activeUserById, type OrgUnits } from '#identity';
 import { canSeeCase } from '#access-control';
-import { maskSensitiveFields } from '#personal-data';
-import { evolveHardshipFile, FILE_STATUS_LABELS, initialHardshipFileState, type HardshipCommand, type HardshipEvent, type HardshipFileState } from '#hardship';
+import type { HardshipCommand } from '#hardship';
 import type { CaseNumbers } from '#case-numbers';
 import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
-import { isProvisionalDate, type WorkingCalendar } from '#calendar';
+import type { WorkingCalendar } from '#calendar';
 import type { DataSource } from 'typeorm';
 import { markHardshipReminderRead, queryHardshipDue, queryHardshipReminders } from '#read-models';
 import { Query } from '@nestjs/common';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
+import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { caseHistory } from '../http/case-history.js';
 import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
 import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
 import * as Dto from './hardship.dto.js';
+import { foldHardshipFile, hardshipFileView } from './hardship-file-view.js';
 
 const FileId = new CaseIdPipe('hardship_file_not_found', '困难职工档案不存在或无权查看');
 const notFound = () => new NotFoundError('hardship_file_not_found', '困难职工档案不存在或无权查看');
 type Meta = HttpCommandMeta;
 
-export function foldHardshipFile(events: readonly RecordedEvent[]): HardshipFileState {
-  return events.reduce((s, e) => evolveHardshipFile(s, { type: e.type, data: e.data } as HardshipEvent), initialHardshipFileState);
-}
+export { foldHardshipFile };
 
 /** Every HTTP entry into a hardship file (see CaseCommands). */
 @Injectable()
@@ -64,6 +62,7 @@ export class HardshipFilesController {
     @Inject(CALENDAR) private readonly calendar: WorkingCalendar,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
+    private readonly names: ActorNames,
   ) {}
 
   /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first (before `:id`). */
@@ -142,23 +141,15 @@ export class HardshipFilesController {
   /** The file as it stands: personal data masked, aid history, next review, follow-up. */
   @Get(':id')
   async get(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    const events = await this.files.visibleEvents(id, user);
-    const state = foldHardshipFile(events);
-    return {
-      id, version: events.length, ...maskSensitiveFields({ head: state.head, members: state.members }),
-      status: state.status, statusLabel: FILE_STATUS_LABELS[state.status], unitId: state.unitId, district: state.district, source: state.source,
-      level: state.level, causes: state.causes, householdSize: state.householdSize, incomePerHead: state.incomePerHead, line: state.line,
-      // 暂定: the notice's end is counted in working days of a year whose holiday notice is not known yet.
-      notice: state.notice && { ...state.notice, provisional: isProvisionalDate(this.calendar, state.notice.endsOn) }, objections: state.objections, pendingRegistration: state.pendingRegistration, registeredOn: state.registeredOn,
-      cadres: state.cadres, monthlyIncomes: state.monthlyIncomes, nextReviewDue: state.nextReviewDue,
-      aid: Object.entries(state.deliveries).map(([deliveryId, d]) => ({ deliveryId, ...d })), wishes: state.wishes,
-      pendingLiftOut: state.pendingLiftOut, liftedOn: state.liftedOn, followUp: state.followUp, ended: state.ended, relapses: state.relapses,
-    };
+    const view = hardshipFileView(id, await this.files.visibleEvents(id, user), this.calendar);
+    // The cadres and who delivered each aid, by name and unit (a cadre typed as a name long ago reads as typed).
+    const people = await this.names.people([...Object.values(view.cadres), ...view.aid.map((d) => d.deliveredBy)].filter((p): p is string => !!p), 'hardship_file');
+    return { ...view, people: Object.fromEntries(people) };
   }
 
   @Get(':id/history')
   async history(@Param('id', FileId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return caseHistory(await this.files.visibleEvents(id, user));
+    return this.names.history(await this.files.visibleEvents(id, user), { kind: 'hardship_file' });
   }
 
   @Post(':id/home-visit') @HttpCode(200)

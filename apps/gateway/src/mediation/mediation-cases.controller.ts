@@ -9,29 +9,25 @@ import { NotFoundError, ValidationError } from '#errors';
 import { localDate } from '#field-checks';
 import type { EventStore } from '#event-store';
 import type { OrgUnits, Users } from '#identity';
-import {
-  agreementRemaining, daysLeft, deadlineStanding, installmentRemaining, MEDIATION_STATUS_LABELS, type MediationCommand, type SessionHeld,
-} from '#mediation';
-import { maskSensitiveFields } from '#personal-data';
+import type { MediationCommand } from '#mediation';
 import { querySessions } from '#read-models';
 import { CaseCommands } from '../http/case-commands.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
+import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { caseHistory } from '../http/case-history.js';
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, USERS } from '../core/tokens.js';
 import { ExecuteMediationCommand } from '../../../mediation/src/execute-mediation-command.js';
 import { MEDIATION_SERVICES, mediationCaseStream } from '../../../mediation/src/mediation-stream.js';
 import type { MediationServices } from '../../../mediation/src/mediation-services.js';
 import { foldMediationCase } from './mediation-case-fold.js';
+import { mediationCaseView, PARTIES } from './mediation-case-view.js';
 import { mediationDocumentOf, renderMediationDocument, sendDocument } from './mediation-document.js';
 import * as Dto from './mediation.dto.js';
 
 export { foldMediationCase };
 
-/** The parties' addresses are people's addresses here (ADR 0007), masked like their phones and ID numbers. */
-const PARTIES = { addresses: true } as const;
 const CaseId = new CaseIdPipe('mediation_case_not_found', '调解案件不存在或无权查看');
 const notFound = () => new NotFoundError('mediation_case_not_found', '调解案件不存在或无权查看');
 type Meta = HttpCommandMeta;
@@ -69,6 +65,7 @@ export class MediationCasesController {
     @Inject(USERS) private readonly users: Users,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(MEDIATION_SERVICES) private readonly mediation: MediationServices,
+    private readonly names: ActorNames,
   ) {}
 
   /**
@@ -151,23 +148,7 @@ export class MediationCasesController {
   /** The case as it stands, built for the mediator at the table: parties masked, sessions with their minutes, period, agreement and payments. */
   @Get(':id')
   async get(@Param('id', CaseId) id: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
-    const events = await this.cases.visibleEvents(id, user);
-    const state = foldMediationCase(events);
-    const today = shanghaiDateOf(now);
-    const minutes = new Map(events.filter((e) => e.type === 'SessionHeld').map((e) => [(e.data as SessionHeld['data']).sessionId, (e.data as SessionHeld['data']).minutes]));
-    return {
-      id, version: events.length, status: state.status, statusLabel: MEDIATION_STATUS_LABELS[state.status], source: state.source, cause: state.cause,
-      roomId: state.roomId, roomName: this.orgUnits.find(state.roomId!)?.name ?? state.roomId, referredOn: state.referredOn,
-      ...maskSensitiveFields({ applicants: state.applicants, respondent: state.respondent }, PARTIES),
-      claims: state.claims, summary: state.summary, acceptedOn: state.acceptedOn, deadlineBasis: state.deadlineBasis, periodDays: state.periodDays,
-      extensionDays: state.extensionDays, deadline: state.deadline, daysLeft: daysLeft(state, today), deadlineStanding: deadlineStanding(state, today, this.mediation.limits),
-      mediator: state.mediator,
-      sessions: Object.entries(state.sessions).map(([sessionId, s]) => ({ sessionId, ...s, minutes: minutes.get(sessionId) ?? null })).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-      agreement: state.agreement,
-      installments: Object.entries(state.installments).map(([installmentId, i]) => ({ ...i, installmentId, remaining: installmentRemaining(i), overdue: i.dueOn < today && installmentRemaining(i) > 0 })),
-      payments: Object.entries(state.payments).map(([paymentId, p]) => ({ paymentId, ...p })),
-      unpaid: agreementRemaining(state), confirmation: state.confirmation, ended: state.ended,
-    };
+    return mediationCaseView(id, await this.cases.visibleEvents(id, user), { orgUnits: this.orgUnits, limits: this.mediation.limits, now });
   }
 
   /**
@@ -183,7 +164,7 @@ export class MediationCasesController {
 
   @Get(':id/history')
   async history(@Param('id', CaseId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return caseHistory(await this.cases.visibleEvents(id, user), PARTIES);
+    return this.names.history(await this.cases.visibleEvents(id, user), { kind: 'mediation_case', masking: PARTIES });
   }
 
   @Post(':id/accept') @HttpCode(200)

@@ -14,6 +14,13 @@ const CASE_VIEWS: Readonly<Record<string, string>> = {
   '/api/wage-cases/:id/history': 'wage_case',
   '/api/wage-cases/:id/ledger': 'wage_case',
   '/api/wage-cases/:id/ledger.xlsx': 'wage_case',
+  // The audit of the other kinds (issue 18.8): a past state is the case's contents too.
+  '/api/wage-cases/:id/as-of': 'wage_case',
+  '/api/wage-cases/:id/diff': 'wage_case',
+  '/api/hardship-files/:id/as-of': 'hardship_file',
+  '/api/hardship-files/:id/diff': 'hardship_file',
+  '/api/mediation-cases/:id/as-of': 'mediation_case',
+  '/api/mediation-cases/:id/diff': 'mediation_case',
 };
 
 /**

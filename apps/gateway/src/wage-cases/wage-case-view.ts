@@ -1,3 +1,4 @@
+import { caseNumberOf } from '#case-numbers';
 import type { DecisionContext } from '#decider';
 import type { RecordedEvent } from '#event-store';
 import { shanghaiDateOf } from '#calendar';
@@ -18,6 +19,7 @@ export function wageCaseView(id: string, events: readonly RecordedEvent[], decid
   const ledger = new Map(ledgerOf(state).map((line) => [line.claimantId, line]));
   return {
     id,
+    caseNumber: caseNumberOf(events[0]),
     version: events.length,
     status: state.status,
     statusLabel: WAGE_CASE_STATUS_LABELS[state.status],

@@ -14,9 +14,9 @@ import { shanghaiDateOf } from '#calendar';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../../wage/src/wage-tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
+import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { caseHistory } from '../http/case-history.js';
 import { WageCaseCommands } from './wage-case-commands.service.js';
 import { foldWageCase, wageCaseView } from './wage-case-view.js';
 import { readClaimantSheet, SheetError, type SheetClaimant } from './claimant-sheet.js';
@@ -39,6 +39,7 @@ export class WageCasesController {
     @Inject(WAGE_TIME_LIMITS) private readonly limits: WageTimeLimits,
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly names: ActorNames,
   ) {}
 
   /** 立案: the same Idempotency-Key always yields the same case id. */
@@ -71,7 +72,7 @@ export class WageCasesController {
 
   @Get(':id/history')
   async history(@Param('id', WageCaseId) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return caseHistory(await this.cases.visibleEvents(id, user));
+    return this.names.history(await this.cases.visibleEvents(id, user), { kind: 'wage_case' });
   }
 
   /** 分户台账 as JSON: per claimant claimed, verified, recovered, advanced, reimbursed, outstanding; and the totals. */

@@ -11,12 +11,28 @@ export interface EventDetail {
 }
 
 /**
+ * 经办人: who acted, by name, in which role, for which unit — as the API names them (a colleague who
+ * has left still by name); a process of the system by its label alone.
+ */
+export function ActorLine({ actor }: { actor: HistoryEntry['actor'] }) {
+  const { t, tOr, lang } = useI18n();
+  const { unitName } = useReference();
+  const name = personLabel(actor.userId, actor.displayName).text;
+  const system = actor.role === 'system';
+  return (
+    <div className="timeline-actor" data-testid="timeline-actor">
+      {t('detail.actor')}{lang === 'zh' ? '：' : ': '}<span data-testid="timeline-actor-name">{name}</span>
+      {!system && <>{' · '}{tOr(`role.${actor.role}`, actor.role)}{' · '}{actor.unitName ?? unitName(actor.orgUnitId)}</>}
+    </div>
+  );
+}
+
+/**
  * 历史: every event of a case, oldest first, with who did it, in which role, from which unit, and
  * what it recorded (`describe`); `eventKeyPrefix` names the events (`wage.event.`, `hs.event.`).
  */
 export function CaseTimeline({ title, history, eventKeyPrefix, describe }: { title: string; history: HistoryEntry[]; eventKeyPrefix: string; describe: (entry: HistoryEntry) => EventDetail[] }) {
-  const { t, tOr, lang } = useI18n();
-  const { unitName } = useReference();
+  const { tOr } = useI18n();
   return (
     <div className="card" data-testid="timeline">
       <h2>{title}</h2>
@@ -27,10 +43,7 @@ export function CaseTimeline({ title, history, eventKeyPrefix, describe }: { tit
               <span className="timeline-type">{tOr(`${eventKeyPrefix}${entry.type}`, entry.type)}</span>
               <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
             </div>
-            <div className="timeline-actor" title={personLabel(entry.actor.userId).title}>
-              {t('detail.actor')}{lang === 'zh' ? '：' : ': '}{personLabel(entry.actor.userId, entry.actor.displayName).text}
-              {' · '}{tOr(`role.${entry.actor.role}`, entry.actor.role)}{' · '}{unitName(entry.actor.orgUnitId)}
-            </div>
+            <ActorLine actor={entry.actor} />
             <dl className="timeline-details">
               {describe(entry).map((d, index) => (
                 <div key={index}>

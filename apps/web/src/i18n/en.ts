@@ -1,9 +1,17 @@
+// Reports out (issue 18.6): exports and printed forms
+// 审计 of every kind of case (issue 18.8)
+import { enAudit } from '../components/audit/audit-text';
+import { enPrint } from '../pages/print/print-text';
+// People by name (issue 18.3): the user picker
+import { enPeople } from '../components/people-text';
 import { enWage } from './en-wage';
 import { enHardship } from './en-hardship';
 import { enParked } from '../pages/admin/parked/parked-text';
 import { enAccountChanges } from '../pages/admin/account-changes/account-changes-text';
 import { enOrderImport } from '../pages/complaint/import-orders-text';
 import { enAccount } from '../pages/account/account-text';
+// 待办 (issue 18.4): the inbox's text lives beside its page.
+import { enInbox } from '../pages/inbox/inbox-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -38,6 +46,11 @@ export const en: Record<MessageKey, string> = {
   'cases.search': 'Search',
   'cases.searchHint': 'Number, name, phone, ID number, employer or court case number',
   'cases.col.number': 'No.',
+  'picker.caseHint': 'Type a number, caller, phone or employer',
+  'picker.noCase': 'No matching case',
+  'picker.typeToFind': 'Type at least two characters to find a case',
+  'picker.suggested': 'Found by the repeat-call check',
+  'detail.caseNotVisible': '(an order you may not see)',
   'cases.status': 'Status',
   'cases.unit': 'Unit',
   'cases.overdueOnly': 'Overdue only (supervision list)',
@@ -188,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   'af.outcome': 'Outcome',
   'af.resolutionSummary': 'What was done',
   'af.satisfaction': 'Satisfaction',
-  'af.intoComplaintId': 'Earlier complaint id',
+  'af.intoComplaintId': 'Merge into earlier order',
   'af.repeatOf': 'Repeat of',
   'af.newDueAt': 'New resolve-by',
   'method.phone': 'Phone',
@@ -517,6 +530,7 @@ export const en: Record<MessageKey, string> = {
   'calendar.col.note': 'Reason',
   'calendar.enteredDone': '{year} marked as entered',
   'calendar.unenteredDone': '{year} no longer marked as entered',
+  ...enPeople, // People by name (issue 18.3)
   ...enWage,
   ...enHardship,
   ...enMediation,
@@ -524,4 +538,8 @@ export const en: Record<MessageKey, string> = {
   ...enAccountChanges,
   ...enOrderImport,
   ...enAccount,
+  // Reports out (issue 18.6)
+  ...enPrint,
+  ...enInbox, // 待办
+  ...enAudit, // 审计 (issue 18.8)
 };

@@ -1,3 +1,9 @@
+// Reports out (issue 18.6): exports and printed forms
+// 审计 of every kind of case (issue 18.8)
+import { zhAudit } from '../components/audit/audit-text';
+import { zhPrint } from '../pages/print/print-text';
+// People by name (issue 18.3): the user picker
+import { zhPeople } from '../components/people-text';
 import { zhWage } from './zh-wage';
 import { zhHardship } from './zh-hardship';
 import { zhParked } from '../pages/admin/parked/parked-text';
@@ -5,6 +11,8 @@ import { zhAccountChanges } from '../pages/admin/account-changes/account-changes
 import { zhMediation } from './zh-mediation';
 import { zhOrderImport } from '../pages/complaint/import-orders-text';
 import { zhAccount } from '../pages/account/account-text';
+// 待办 (issue 18.4): the inbox's text lives beside its page.
+import { zhInbox } from '../pages/inbox/inbox-text';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -37,6 +45,11 @@ export const zh = {
   'cases.search': '检索',
   'cases.searchHint': '编号、姓名、电话、身份证号、单位或案号',
   'cases.col.number': '编号',
+  'picker.caseHint': '输入编号、来电人、电话或单位查找',
+  'picker.noCase': '未找到符合的案件',
+  'picker.typeToFind': '输入至少两个字查找案件',
+  'picker.suggested': '系统识别的原工单',
+  'detail.caseNotVisible': '（无权查看的工单）',
   'cases.status': '状态',
   'cases.unit': '所属单位',
   'cases.overdueOnly': '只看超期（督办）',
@@ -187,7 +200,7 @@ export const zh = {
   'af.outcome': '办结结果',
   'af.resolutionSummary': '办理情况',
   'af.satisfaction': '满意度',
-  'af.intoComplaintId': '原工单编号',
+  'af.intoComplaintId': '并入原工单',
   'af.repeatOf': '重复于工单',
   'af.newDueAt': '新办结时限',
   'method.phone': '电话',
@@ -516,6 +529,7 @@ export const zh = {
   'calendar.col.note': '理由',
   'calendar.enteredDone': '已标记 {year} 年全年安排已录入',
   'calendar.unenteredDone': '已取消 {year} 年“全年安排已录入”',
+  ...zhPeople, // People by name (issue 18.3)
   ...zhWage,
   ...zhHardship,
   ...zhMediation,
@@ -523,6 +537,10 @@ export const zh = {
   ...zhAccountChanges,
   ...zhOrderImport,
   ...zhAccount,
+  // Reports out (issue 18.6)
+  ...zhPrint,
+  ...zhInbox, // 待办
+  ...zhAudit, // 审计 (issue 18.8)
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -5,9 +5,11 @@ import type { MessageKey } from '../i18n/zh';
 import { mayOpen } from '../roles';
 import { hrefFor, type Route } from '../router';
 import { brandOf } from './brand';
+import { InboxNavBadge } from '../pages/inbox/InboxNavBadge';
 
 /** `roleKeys`: the item's name for a role that sees it differently (a mediator's dashboard holds only the mediation figures). */
 const NAV: { route: Route; key: MessageKey; testId: string; roleKeys?: Partial<Record<Role, MessageKey>> }[] = [
+  { route: { name: 'inbox' }, key: 'nav.inbox', testId: 'nav-inbox' },
   { route: { name: 'mediator-day' }, key: 'nav.mediatorDay', testId: 'nav-mediator-day' },
   { route: { name: 'cases' }, key: 'nav.cases', testId: 'nav-cases' },
   { route: { name: 'intake' }, key: 'nav.intake', testId: 'nav-intake' },
@@ -76,6 +78,7 @@ export function Shell({ user, route, onLogout, children }: {
             aria-current={current === item.route.name ? 'page' : undefined}
           >
             {t(item.roleKeys?.[user.role] ?? item.key)}
+            {item.route.name === 'inbox' && <InboxNavBadge routeKey={hrefFor(route)} />}
           </a>
         ))}
       </nav>

@@ -93,6 +93,22 @@ describe('the hash chain of every stream', () => {
     expect(problems).toHaveLength(4);
   });
 
+  it('checks one stream alone when asked for it: its own altered or emptied events, nothing of the others', async () => {
+    const altered = await aStreamOf(4);
+    const emptied = await aStreamOf(2);
+    const clean = await aStreamOf(3);
+    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{index}', '7') ${WHERE}`, altered, 1);
+    await pool.query('DELETE FROM event_store.events WHERE stream_id = $1', [emptied]);
+
+    expect(await verifyHashChains(pool, altered)).toEqual({ streams: 1, events: 4, problems: [{ streamId: altered, revision: 1, problem: 'altered' }] });
+    expect(await verifyHashChains(pool, emptied)).toEqual({
+      streams: 1, events: 0,
+      problems: [{ streamId: emptied, revision: 0, problem: 'removed' }, { streamId: emptied, revision: 1, problem: 'removed' }],
+    });
+    expect(await verifyHashChains(pool, clean)).toEqual({ streams: 1, events: 3, problems: [] });
+    expect(await verifyHashChains(pool, aStreamId())).toEqual({ streams: 0, events: 0, problems: [] });
+  });
+
   it('names each of several events changed one after another', async () => {
     const streamId = await aStreamOf(5);
     await pool.query(`UPDATE event_store.events SET data = '{}' WHERE stream_id = $1 AND stream_revision IN (1, 2, 4)`, [streamId]);

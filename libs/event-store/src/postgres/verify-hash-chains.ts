@@ -31,7 +31,7 @@ export interface SqlRows {
  * `streams` row says it reached. An event's link to a predecessor that is gone (a gap) or was moved
  * (reordered) cannot be judged, so it is not reported: the finding is the gap or the move.
  */
-const VERIFY_SQL = `
+const verifySql = (scope: string) => `
 WITH linked AS (
   SELECT e.stream_id, e.stream_revision AS revision,
          lag(e.stream_revision) OVER w AS previous_revision,
@@ -40,6 +40,7 @@ WITH linked AS (
                                       e.data, e.metadata, e.recorded_at)) AS broken,
          coalesce(e.global_position < lag(e.global_position) OVER w OR e.global_position > lead(e.global_position) OVER w, false) AS out_of_order
   FROM event_store.events e
+  WHERE ${scope.replace('$stream', 'e.stream_id')}
   WINDOW w AS (PARTITION BY e.stream_id ORDER BY e.stream_revision)
 ), judged AS (
   SELECT l.*, l.revision = coalesce(l.previous_revision, -1) + 1 AS contiguous,
@@ -63,16 +64,23 @@ WITH linked AS (
   SELECT s.stream_id, generate_series(coalesce(c.last, -1) + 1, s.revision), 'removed'
   FROM event_store.streams s
   LEFT JOIN (SELECT stream_id, max(revision) AS last FROM checked WHERE revision <= head GROUP BY stream_id) c ON c.stream_id = s.stream_id
-  WHERE s.revision > coalesce(c.last, -1)
+  WHERE s.revision > coalesce(c.last, -1) AND ${scope.replace('$stream', 's.stream_id')}
 )
 SELECT (SELECT count(*) FROM checked)::int AS events,
-       (SELECT count(*) FROM (SELECT stream_id FROM event_store.streams UNION SELECT stream_id FROM checked) ids)::int AS streams,
+       (SELECT count(*) FROM (SELECT stream_id FROM event_store.streams WHERE ${scope.replace('$stream', 'stream_id')} UNION SELECT stream_id FROM checked) ids)::int AS streams,
        coalesce((SELECT jsonb_agg(jsonb_build_object('streamId', stream_id, 'revision', revision, 'problem', problem)
                                   ORDER BY stream_id, revision, problem) FROM found), '[]'::jsonb) AS problems`;
 
-/** Recomputes every stream's chain in the database and names each event altered, removed, inserted or reordered. */
-export async function verifyHashChains(db: SqlRows): Promise<HashChainReport> {
-  const { rows } = await db.query(VERIFY_SQL);
+const VERIFY_ALL_SQL = verifySql('true');
+// One stream: the same checks, on the rows of the (stream_id, stream_revision) index for that stream alone.
+const VERIFY_STREAM_SQL = verifySql('$stream = $1');
+
+/**
+ * Recomputes every stream's chain in the database — or only `streamId`'s, for one case — and names
+ * each event altered, removed, inserted or reordered.
+ */
+export async function verifyHashChains(db: SqlRows, streamId?: string): Promise<HashChainReport> {
+  const { rows } = streamId === undefined ? await db.query(VERIFY_ALL_SQL) : await db.query(VERIFY_STREAM_SQL, [streamId]);
   const [row] = rows as { events: number; streams: number; problems: ChainProblem[] }[];
   return { streams: row.streams, events: row.events, problems: row.problems };
 }

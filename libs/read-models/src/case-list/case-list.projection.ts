@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { caseNumberOf } from '#case-numbers';
 import type { RecordedEvent } from '#event-store';
 import type { ComplaintEvent } from '#hotline';
 import type { WageCaseEvent } from '#wage-recovery';
@@ -84,12 +85,6 @@ function caseRow(id: string, entry: Fold): CaseListEntry & { progress: unknown }
   if (entry.kind === 'hardship_file') return hardshipFileRow(id, entry.fold);
   if (entry.kind === 'mediation_case') return mediationCaseRow(id, entry.fold);
   return { ...complaintCaseRow(id, entry.fold), progress: null };
-}
-
-/** The readable number its creating event gave the case (none in events recorded before numbers were given). */
-function caseNumberOf(event: RecordedEvent): string | null {
-  const number = (event.data as { caseNumber?: unknown }).caseNumber;
-  return typeof number === 'string' ? number : null;
 }
 
 /** A case's number never changes: a row built without it (a complaint kept in memory, not read back) keeps the stored one. */

@@ -122,3 +122,13 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** What a link to another case shows instead of its id: its number, title and opening, by case id (cases not listed are left out). */
+export async function queryCaseLabels(dataSource: Pick<DataSource, 'query'>, caseIds: readonly string[]): Promise<Map<string, { caseNumber: string | null; title: string; openedAt: string }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows: { case_id: string; case_number: string | null; title: string; opened_at: Date }[] = await dataSource.query(
+    'SELECT case_id, case_number, title, opened_at FROM case_list WHERE case_id = ANY($1)',
+    [caseIds],
+  );
+  return new Map(rows.map((row) => [row.case_id, { caseNumber: row.case_number, title: row.title, openedAt: row.opened_at.toISOString() }]));
+}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
+import { query } from '../../api';
+import { ExportButton } from '../print/ExportButton';
 import { takeLeftNotice } from '../complaint/left-notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { readSession } from '../../session';
@@ -24,6 +26,8 @@ export function CaseListPage() {
     <section className="page" data-testid="case-list">
       <div className="page-head">
         <h1>{t('cases.title')}</h1>
+        <ExportButton testId="cases-export" fileName={`${t('cases.title')}.xlsx`}
+          path={`/api/cases/export.xlsx${query({ q: filter.q.trim(), kind: filter.kind, status: filter.status, unit: filter.unit, overdue: filter.overdue })}`} />
         <button type="button" className="secondary" data-testid="cases-refresh" onClick={() => setReloadToken((n) => n + 1)}>
           {t('common.refresh')}
         </button>

@@ -1,3 +1,4 @@
+import { CasePicker, type PickableCase } from '../../components/CasePicker';
 import { CheckField, Field } from '../../components/Field';
 import { RefSelect, UnitSelect } from '../../components/Selects';
 import { CONTACT_METHODS } from '../../complaint-codes';
@@ -59,14 +60,23 @@ export function ActionField({ spec, values, error, autoFocus, onChange, complain
         hotline.contactMethods ?? CONTACT_METHODS.map((code) => ({ code, label: tOr(`method.${code}`, code), labelEn: '' })),
       );
       break;
+    case 'case':
+      control = <RepeatCasePicker id={id} kind={spec.caseKind} value={text} complaint={complaint} onChange={set} />;
+      break;
     case 'unit':
       control = <UnitSelect {...common} units={assignableUnits(units, readSession()?.user.orgUnitId, !!complaint && isHandDown(complaint))}
         value={text} onChange={set} emptyLabel={t('common.select')} />;
       break;
   }
   return (
-    <Field id={id} label={t(spec.label)} error={error} span={spec.kind === 'textarea' ? 'full' : undefined}>
+    <Field id={id} label={t(spec.label)} error={error} span={spec.kind === 'textarea' || spec.kind === 'case' ? 'full' : undefined}>
       {control}
     </Field>
   );
+}
+
+/** The earlier orders this one repeats (as the repeat-call check found them, with their numbers), offered first. */
+function RepeatCasePicker({ id, kind, value, complaint, onChange }: { id: string; kind: string; value: string; complaint?: ComplaintState; onChange(caseId: string): void }) {
+  const candidates = (complaint?.repeatOfCases as PickableCase[] | undefined) ?? [];
+  return <CasePicker id={id} kind={kind} value={value} candidates={candidates} exclude={complaint?.id} onChange={onChange} />;
 }

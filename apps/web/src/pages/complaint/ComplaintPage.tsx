@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PrintLinks } from '../print/PrintLinks';
 import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor, type ComplaintTab } from '../../router';
@@ -18,6 +19,7 @@ import { leaveWithNotice } from './left-notice';
 import { ReturnedMark } from './ReturnedMark';
 import { useReference } from '../../reference/ReferenceProvider';
 import { useComplaint } from './useComplaint';
+import { CaseNumberTag } from '../../components/CaseNumberTag';
 
 /** One complaint: its facts, deadlines, the actions its state allows, and its history; or its audit. */
 export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
@@ -76,8 +78,9 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
     <section className="page" data-testid="complaint-detail" data-complaint-id={state.id} data-version={state.version}>
       <div className="page-head">
         <h1>
-          {t('detail.title')} <span className="muted mono">{state.id}</span>
+          {t('detail.title')} <CaseNumberTag number={state.caseNumber} />
         </h1>
+        <PrintLinks complaint={state} />
         <a href={hrefFor({ name: 'cases' })}>{t('detail.back')}</a>
       </div>
       <ComplaintTabs id={state.id} tab={tab} />

@@ -6,13 +6,18 @@ import { hrefFor, type Route } from '../../router';
 interface Link {
   kind: string;
   id: string;
+  /** The linked case's number (案件编号), shown instead of its id. */
+  caseNumber?: string | null;
   linkedAt?: string;
   /** Set once the linked case concluded: how, in words. */
   outcome?: { outcome?: string; summary?: string } | null;
 }
 
 function routeOf(link: Link): Route | null {
-  return link.kind === 'wage_case' ? { name: 'wage-case', id: link.id } : null;
+  if (link.kind === 'wage_case') return { name: 'wage-case', id: link.id };
+  if (link.kind === 'mediation_case') return { name: 'mediation-case', id: link.id };
+  if (link.kind === 'hardship_application') return { name: 'hardship-file', id: link.id };
+  return null;
 }
 
 /** 关联案件: the cases this complaint turned into (a wage case, later mediation or hardship files). */
@@ -29,7 +34,7 @@ export function LinkedCases({ complaint }: { complaint: ComplaintState }) {
           const label = tOr(`kind.${link.kind}`, link.kind);
           return (
             <li key={`${link.kind}:${link.id}`}>
-              {route ? <a href={hrefFor(route)} data-testid={`linked-${link.kind}`}>{label} {link.id.slice(0, 8)}</a> : label}
+              {route ? <a href={hrefFor(route)} data-testid={`linked-${link.kind}`}>{label} {link.caseNumber ?? ''}</a> : label}
               {link.linkedAt && <span className="muted"> · {formatDateTime(link.linkedAt)}</span>}
               {link.outcome?.summary && <div className="prewrap" data-testid="linked-outcome">{link.outcome.summary}</div>}
             </li>

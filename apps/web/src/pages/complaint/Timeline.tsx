@@ -2,7 +2,7 @@ import type { HistoryEntry } from '../../api-types';
 import { formatDateTime, formatDateTimeSeconds } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
-import { personLabel } from '../../people';
+import { ActorLine } from '../../components/CaseTimeline';
 import { describeEvent } from './describe-event';
 
 /**
@@ -11,7 +11,7 @@ import { describeEvent } from './describe-event';
  */
 export function Timeline({ history, precise = false }: { history: HistoryEntry[]; precise?: boolean }) {
   const i18n = useI18n();
-  const { t, tOr, lang } = i18n;
+  const { t, tOr } = i18n;
   const ref = useReference();
   return (
     <div className="card" data-testid="timeline">
@@ -23,13 +23,7 @@ export function Timeline({ history, precise = false }: { history: HistoryEntry[]
               <span className="timeline-type">{tOr(`event.${entry.type}`, entry.type)}</span>
               <time dateTime={entry.occurredAt}>{(precise ? formatDateTimeSeconds : formatDateTime)(entry.occurredAt)}</time>
             </div>
-            <div className="timeline-actor" title={personLabel(entry.actor.userId).title}>
-              {t('detail.actor')}{lang === 'zh' ? '：' : ': '}{personLabel(entry.actor.userId, entry.actor.displayName).text}
-              {' · '}
-              {tOr(`role.${entry.actor.role}`, entry.actor.role)}
-              {' · '}
-              {ref.unitName(entry.actor.orgUnitId)}
-            </div>
+            <ActorLine actor={entry.actor} />
             {precise && recordedLater(entry) && (
               <div className="timeline-actor">{t('audit.recordedAt', { time: formatDateTimeSeconds(entry.recordedAt) })}</div>
             )}

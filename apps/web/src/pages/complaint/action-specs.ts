@@ -22,6 +22,8 @@ export type FieldSpec = Base &
     | { kind: 'subcategory' }
     | { kind: 'contactMethod' }
     | { kind: 'unit' }
+    /** A case picked from a list (by number, caller, phone, employer); the earlier orders the repeat check found first. */
+    | { kind: 'case'; caseKind: string }
   );
 
 export interface ActionSpec {
@@ -106,9 +108,11 @@ export const ACTIONS: Record<string, ActionSpec> = {
   reopen: { fields: [{ name: 'reason', label: 'af.reason', kind: 'textarea', required: true }] },
   merge: {
     fields: [
-      { name: 'intoComplaintId', label: 'af.intoComplaintId', kind: 'text', required: true },
+      { name: 'intoComplaintId', label: 'af.intoComplaintId', kind: 'case', caseKind: 'complaint', required: true },
       { name: 'reason', label: 'af.reason', kind: 'textarea', required: true },
     ],
+    // The earlier order the repeat-call check found is already chosen.
+    initial: (complaint) => ({ intoComplaintId: (complaint.repeatOf as string[] | undefined)?.[0] ?? '' }),
   },
 };
 

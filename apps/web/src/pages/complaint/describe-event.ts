@@ -27,6 +27,10 @@ const TEXT_FIELDS: [string, MessageKey][] = [
   ['instructions', 'af.note'],
   ['explanation', 'af.note'],
   ['comment', 'af.note'],
+];
+
+/** Fields naming another order: shown by its number (the history answers `cases`), never its id. */
+const CASE_FIELDS: [string, MessageKey][] = [
   ['intoComplaintId', 'af.intoComplaintId'],
   ['targetComplaintId', 'af.intoComplaintId'],
   ['repeatOf', 'af.repeatOf'],
@@ -61,6 +65,10 @@ export function describeEvent(entry: HistoryEntry, i18n: I18n, ref: Reference): 
   }
   for (const [field, key] of TEXT_FIELDS) {
     if (typeof data[field] === 'string' && data[field]) add(key, data[field] as string);
+  }
+  for (const [field, key] of CASE_FIELDS) {
+    const other = data[field];
+    if (typeof other === 'string') add(key, entry.cases?.[other] ?? t('detail.caseNotVisible'));
   }
   // A return's reason is a code of the list, shown by its label; the envelope's reason is the note typed with it.
   const returnReason = entry.type === 'ComplaintReturned' && typeof data.reason === 'string' ? data.reason : null;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Breakdown, RefItem } from '../../api-types';
 import { Notice } from '../../components/Notice';
+import { query } from '../../api';
+import { ExportButton } from '../print/ExportButton';
 import { formatRate, thisMonth } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
@@ -35,6 +37,11 @@ export function DashboardPage() {
     <section className="page" data-testid="dashboard">
       <div className="page-head">
         <h1>{t(TITLES[tab])}</h1>
+        {/* The hardship and mediation tabs export from beside their own "as of" day. */}
+        {(tab === 'hotline' || tab === 'wage') && (
+          <ExportButton testId="dash-export" fileName={`${t(TITLES[tab])}-${params.from}-${params.to}.xlsx`}
+            path={`/api/stats/${tab}/export.xlsx${query({ from: params.from, to: params.to, unit: params.unit })}`} />
+        )}
         <button type="button" className="secondary" data-testid="dash-refresh" onClick={() => setReloadToken((n) => n + 1)}>
           {t('common.refresh')}
         </button>

@@ -3,7 +3,9 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { shanghaiToday } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { aidBars, percentOneDecimal, standingBars, type CountBar, type Standing } from '../hardship/hardship-figures';
+import { query } from '../../api';
+import { ExportButton } from '../print/ExportButton';
+import { aidBars, endOfShanghaiDay, percentOneDecimal, standingBars, type CountBar, type Standing } from '../hardship/hardship-figures';
 import { BarChart } from './BarChart';
 import { HardshipTables } from './HardshipTables';
 import { KpiTile, rateTone } from './KpiTile';
@@ -35,6 +37,8 @@ export function HardshipFigures({ params, reloadToken }: { params: StatsQuery; r
             <option value="registered">{t('hs.dash.standing.registered')}</option>
           </select>
         </Field>
+        <ExportButton testId="dash-export" fileName={`${t('hs.dash.title')}-${params.from}-${params.to}.xlsx`}
+          path={`/api/stats/hardship/export.xlsx${query({ from: params.from, to: params.to, unit: params.unit, asOf: asOf ? endOfShanghaiDay(asOf) : undefined })}`} />
       </div>
       <Notice kind="error" text={error} testId="hardship-figures-error" />
       {stats && (

@@ -3,6 +3,9 @@ import { Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 import { formatRate, formatYuan, shanghaiToday } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { query } from '../../api';
+import { endOfShanghaiDay } from '../hardship/hardship-figures';
+import { ExportButton } from '../print/ExportButton';
 import { personLabel } from '../../people';
 import type { MediationCounts } from '../mediation/mediation-types';
 import { BarChart } from './BarChart';
@@ -32,6 +35,8 @@ export function MediationFigures({ params, reloadToken }: { params: StatsQuery; 
         <Field id="med-as-of" label={t('hs.dash.asOf')} hint={t('hs.dash.asOfHint')}>
           <input id="med-as-of" type="date" value={asOf} max={shanghaiToday()} onChange={(e) => setAsOf(e.target.value)} />
         </Field>
+        <ExportButton testId="dash-export" fileName={`${t('med.dash.title')}-${params.from}-${params.to}.xlsx`}
+          path={`/api/stats/mediation/export.xlsx${query({ from: params.from, to: params.to, unit: params.unit, asOf: asOf ? endOfShanghaiDay(asOf) : undefined })}`} />
       </div>
       <Notice kind="error" text={error} testId="mediation-figures-error" />
       {stats && (

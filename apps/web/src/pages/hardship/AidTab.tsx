@@ -36,7 +36,7 @@ export function AidTab({ file, onAction }: { file: HardshipFile; onAction(spec: 
                   <td>{tOr(`hs.aid.${d.type}`, d.type)}</td>
                   <td className={d.reversed ? 'num struck' : 'num'} data-testid="aid-amount">{d.amount > 0 ? formatYuan(d.amount) : t('hs.aid.inKindValue', { what: d.inKind ?? '—' })}</td>
                   <td>{d.fundingSource}</td>
-                  <td title={personLabel(d.deliveredBy).title}>{personLabel(d.deliveredBy).text}</td>
+                  <td>{file.people?.[d.deliveredBy]?.displayName ?? personLabel(d.deliveredBy).text}</td>
                   <td className="row-actions">
                     {d.reversed ? <span className="badge badge-disabled">{t('hs.aid.reversed')}</span> : (
                       <button type="button" className="link-button text-danger-link" data-testid="aid-reverse" onClick={() => onAction(stepDialogs.reverseAid(file, d.deliveryId))}>

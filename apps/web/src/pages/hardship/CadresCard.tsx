@@ -17,12 +17,12 @@ export function CadresCard({ file, onAction }: { file: HardshipFile; onAction(sp
       <dl className="facts facts-4">
         {CADRE_LEVELS.map((level) => {
           const userId = file.cadres[level];
-          const person = personLabel(userId ?? null);
           return (
             <div key={level} data-testid={`cadre-${level}`}>
               <dt>{t(`hs.cadreLevel.${level}`)}</dt>
               <dd>
-                <span title={person.title} data-testid={`cadre-${level}-name`}>{userId ? person.text : t('hs.cadres.none')}</span>
+                <span data-testid={`cadre-${level}-name`}>{userId ? file.people?.[userId]?.displayName ?? personLabel(userId).text : t('hs.cadres.none')}</span>
+                {userId && file.people?.[userId]?.unitName && <span className="muted cadre-unit" data-testid={`cadre-${level}-unit`}>{file.people[userId].unitName}</span>}
                 {may && (
                   <button type="button" className="link-button" data-testid={`cadre-${level}-assign`} onClick={() => onAction(stepDialogs.cadre(file, level, me))}>
                     {t(userId ? 'hs.cadres.replace' : 'hs.cadres.assign')}

@@ -14,6 +14,9 @@ import { NoticeCard } from './NoticeCard';
 import { StepDialog } from './StepDialog';
 import type { StepSpec } from './step-spec';
 import { useHardshipFile } from './useHardshipFile';
+import { AuditView } from '../../components/audit/AuditView';
+import { HARDSHIP_AUDIT } from '../../components/audit/vocabularies';
+import { CaseNumberTag } from '../../components/CaseNumberTag';
 
 /** 困难职工家庭档案: the household, its notice, cadres and follow-up; its aid; its history. Every step is a dialog. */
 export function HardshipFilePage({ id, tab }: { id: string; tab: HardshipTab }) {
@@ -52,7 +55,7 @@ export function HardshipFilePage({ id, tab }: { id: string; tab: HardshipTab }) 
   return (
     <section className="page hardship-file" data-testid="hardship-file" data-file-id={file.id} data-version={file.version} data-status={file.status}>
       <div className="page-head">
-        <h1>{t('hs.title')} <span className="muted mono">{file.id}</span></h1>
+        <h1>{t('hs.title')} <CaseNumberTag number={file.caseNumber} /></h1>
         <a href={hrefFor({ name: 'hardship-due' })}>{t('hs.toDue')}</a>
       </div>
       <FileHeader file={file} onAction={act} />
@@ -68,6 +71,7 @@ export function HardshipFilePage({ id, tab }: { id: string; tab: HardshipTab }) 
       )}
       {tab === 'aid' && <AidTab file={file} onAction={act} />}
       {tab === 'history' && <HardshipTimeline history={history} />}
+      {tab === 'audit' && <AuditView id={file.id} history={history} vocabulary={HARDSHIP_AUDIT} />}
       {dialog && (
         <StepDialog key={dialog.id} spec={dialog} version={file.version} onClose={() => setDialog(null)} onConflict={conflict} onDone={() => void done(dialog)} />
       )}

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../../api-types';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { useI18n } from '../../i18n/I18nProvider';
-import { personLabel } from '../../people';
+import { personWithUnit } from '../../people';
 import { useReference } from '../../reference/ReferenceProvider';
 import { describeHardshipEvent } from './describe-hardship-event';
 
@@ -9,6 +9,7 @@ import { describeHardshipEvent } from './describe-hardship-event';
 export function HardshipTimeline({ history }: { history: HistoryEntry[] }) {
   const i18n = useI18n();
   const { unitName } = useReference();
-  const names = { person: (userId: string) => personLabel(userId).text, unit: unitName };
-  return <CaseTimeline title={i18n.t('hs.tab.history')} history={history} eventKeyPrefix="hs.event." describe={(entry) => describeHardshipEvent(entry, i18n, names)} />;
+  // A cadre by name and unit, as the API named them for this event (one typed as a name long ago, as typed).
+  const namesFor = (entry: HistoryEntry) => ({ person: (userId: string) => personWithUnit(userId, entry.people?.[userId]), unit: unitName });
+  return <CaseTimeline title={i18n.t('hs.tab.history')} history={history} eventKeyPrefix="hs.event." describe={(entry) => describeHardshipEvent(entry, i18n, namesFor(entry))} />;
 }

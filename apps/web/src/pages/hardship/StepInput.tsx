@@ -1,6 +1,7 @@
 import { Field } from '../../components/Field';
 import { ListInput } from '../../components/ListInput';
 import { UnitSelect } from '../../components/Selects';
+import { UserPicker } from '../../components/UserPicker';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
 import { readSession } from '../../session';
@@ -61,6 +62,9 @@ export function StepInput({ field, value, error, autoFocus, onChange, prefix = '
         <CodeChecks id={id} codes={field.options?.codes ?? []} labelPrefix={field.options?.labelPrefix ?? ''} labels={field.options?.labels} autoFocus={autoFocus}
           value={Array.isArray(value) ? value : []} onChange={set} />
       );
+      break;
+    case 'user': // a colleague by name, among those the API lets the user choose
+      control = <UserPicker id={id} value={text} scope={field.picker ?? {}} autoFocus={autoFocus} invalid={!!error} onChange={set} />;
       break;
     case 'list':
       control = <ListInput id={id} value={Array.isArray(value) ? value : []} autoFocus={autoFocus} invalid={!!error} onChange={set} />;

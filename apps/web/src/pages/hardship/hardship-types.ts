@@ -1,4 +1,5 @@
 /** Shapes of the hardship-file API (`/api/hardship-files`, docs/api.md), as the console reads them. Money is integer fen. */
+import type { PersonName } from '../../api-types';
 
 /** 因病 · 因残 · 因学 · 因灾 · 意外 · 失业 · 单亲 · 其他 */
 export const CAUSES = ['illness', 'disability', 'schooling', 'disaster', 'accident', 'unemployment', 'single_parent', 'other'] as const;
@@ -46,6 +47,8 @@ export interface AidDelivery {
 
 /** `GET /api/hardship-files/:id`: the head's ID number and phone come masked. */
 export interface HardshipFile {
+  /** 案件编号 (RX-2026-000123…), given at creation; null for a case created before numbers were given. */
+  caseNumber?: string | null;
   id: string;
   version: number;
   status: FileStatus;
@@ -65,6 +68,8 @@ export interface HardshipFile {
   pendingRegistration: { requestId: string; level: Level; causes: Cause[] } | null;
   registeredOn: string | null;
   cadres: Partial<Record<CadreLevel, string>>;
+  /** The cadres and who delivered aid, by user id: name and unit. */
+  people?: Record<string, PersonName>;
   monthlyIncomes: { month: string; incomePerHead: number; line: number }[];
   nextReviewDue: string | null;
   aid: AidDelivery[];

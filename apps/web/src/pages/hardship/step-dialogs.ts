@@ -92,7 +92,8 @@ export const stepDialogs = {
     id: 'cadre', title: 'hs.action.cadre', submit: 'common.save', path: filePath(file.id, '/cadres'),
     fields: [
       { name: 'level', label: 'hs.f.cadreLevel', kind: 'select', required: true, options: { codes: CADRE_LEVELS, labelPrefix: 'hs.cadreLevel.' } },
-      { name: 'userId', label: 'hs.f.cadreUser', kind: 'text', required: true, hint: 'hs.f.cadreUserHint' },
+      // Someone who sees the file (caseworker or supervisor of its unit or above), picked by name.
+      { name: 'userId', label: 'hs.f.cadreUser', kind: 'user', required: true, hint: 'hs.f.cadreUserHint', picker: { role: 'caseworker,supervisor', kind: 'hardship_file', caseUnit: file.unitId ?? undefined } },
       { name: 'reason', label: 'hs.f.replaceReason', kind: 'textarea', hint: 'hs.f.replaceReasonHint' },
     ],
     initial: { level: cadreLevel, userId: me },

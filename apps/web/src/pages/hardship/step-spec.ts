@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/zh';
 import { parseYuan } from '../../yuan';
+import type { UserPickerScope } from '../../components/UserPicker';
 
 /**
  * A step of a case as a small form: what it asks for, where it goes, and how the answers become the
@@ -13,11 +14,13 @@ export interface StepField {
   name: string;
   label: MessageKey;
   /** `list`: short texts, one row each, added and removed (无争议事实); `time`: `HH:MM`, Shanghai. */
-  kind: 'text' | 'textarea' | 'date' | 'month' | 'time' | 'yuan' | 'select' | 'checkbox' | 'checks' | 'unit' | 'list';
+  kind: 'text' | 'textarea' | 'date' | 'month' | 'time' | 'yuan' | 'select' | 'checkbox' | 'checks' | 'unit' | 'list' | 'user';
   required?: boolean;
   hint?: MessageKey;
   /** For a select or checks: the codes offered, labelled by `labels[code]`, else by the message `labelPrefix + code`. */
   options?: { codes: readonly string[]; labelPrefix: string; labels?: Readonly<Record<string, string>> };
+  /** For a `user`: whom the picker offers (by name, typed ahead); the value sent is the user's id. */
+  picker?: UserPickerScope;
 }
 
 export interface StepSpec {

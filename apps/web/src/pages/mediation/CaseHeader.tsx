@@ -1,5 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { api } from '../../api';
+import type { ReactNode } from 'react';
 import { OverdueBadge } from '../../components/Badges';
 import { formatYuan } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -60,8 +59,7 @@ export function CaseHeader({ kase, onAction }: { kase: MediationCase; onAction(s
   if (kase.ended) facts.push([`med.ended.${kase.ended.how}`, kase.ended.on, 'fact-ended']);
   if (kase.agreement) facts.push(['med.f.agreedTotal', formatYuan(kase.agreement.agreedTotal), 'fact-agreed']);
 
-  const mediators = useRoomMediators(kase.roomId);
-  const steps = caseSteps(kase, me).map((step: CaseStep) => (step === 'mediator' ? mediationSteps.mediator(kase, me, mediators) : mediationSteps[step](kase)));
+  const steps = caseSteps(kase, me).map((step: CaseStep) => (step === 'mediator' ? mediationSteps.mediator(kase, me) : mediationSteps[step](kase)));
   return (
     <div className="card wage-header" data-testid="med-header">
       <div className="wage-title">
@@ -84,19 +82,4 @@ export function CaseHeader({ kase, onAction }: { kase: MediationCase; onAction(s
       )}
     </div>
   );
-}
-
-/** The mediators of the case's room, to choose from when assigning (none yet while loading, or if the list cannot be read). */
-function useRoomMediators(roomId: string): { id: string; displayName: string }[] | undefined {
-  const [mediators, setMediators] = useState<{ id: string; displayName: string }[] | undefined>();
-  useEffect(() => {
-    let live = true;
-    api.get<{ id: string; displayName: string }[]>(`/api/mediation-cases/mediators?room=${encodeURIComponent(roomId)}`)
-      .then((list) => live && setMediators(list))
-      .catch(() => live && setMediators(undefined));
-    return () => {
-      live = false;
-    };
-  }, [roomId]);
-  return mediators;
 }

@@ -15,6 +15,9 @@ import { PartiesCard } from './PartiesTable';
 import { ScheduleDialog } from './ScheduleDialog';
 import { SessionsTab } from './SessionsTab';
 import { useMediationCase } from './useMediationCase';
+import { AuditView } from '../../components/audit/AuditView';
+import { MEDIATION_AUDIT } from '../../components/audit/vocabularies';
+import { CaseNumberTag } from '../../components/CaseNumberTag';
 
 /** What a dialog of the page does: a step of the case, the agreement with its rows, or a new session. */
 export type CaseDialog = { kind: 'step'; spec: StepSpec } | { kind: 'agreement' } | { kind: 'schedule' };
@@ -68,7 +71,7 @@ export function MediationCasePage({ id, tab, session }: { id: string; tab: Media
   return (
     <section className="page mediation-case" data-testid="mediation-case" data-case-id={kase.id} data-version={kase.version} data-status={kase.status}>
       <div className="page-head">
-        <h1>{t('med.title')}</h1>
+        <h1>{t('med.title')} <CaseNumberTag number={kase.caseNumber} /></h1>
         <a href={hrefFor({ name: 'room-calendar' })}>{t('nav.roomCalendar')}</a>
       </div>
       <CaseHeader kase={kase} onAction={(spec) => open({ kind: 'step', spec })} />
@@ -79,6 +82,7 @@ export function MediationCasePage({ id, tab, session }: { id: string; tab: Media
       {tab === 'agreement' && <AgreementTab kase={kase} onDialog={open} />}
       {tab === 'documents' && <DocumentsTab kase={kase} />}
       {tab === 'history' && <MediationTimeline history={history} />}
+      {tab === 'audit' && <AuditView id={kase.id} history={history} vocabulary={MEDIATION_AUDIT} />}
       {dialog?.kind === 'step' && (
         <StepDialog key={dialog.spec.id} spec={dialog.spec} version={kase.version} onClose={() => setDialog(null)} onConflict={conflict}
           onDone={() => void done(t(dialog.spec.title))} />

@@ -32,15 +32,13 @@ export const mediationSteps = {
     fields: [date('declinedOn', 'med.f.declinedOn'), reason('med.f.declineReason')], initial: { declinedOn: today() },
   }),
   /**
-   * A mediator of the room, chosen from the room's mediators (`GET /api/mediation-cases/mediators`)
-   * once they are known; a mediator assigns themselves by default; a replacement needs a reason.
+   * A mediator of the room, picked by name among the room's mediators (`GET /api/users/pickable`);
+   * a mediator assigns themselves by default; a replacement needs a reason.
    */
-  mediator: (kase: MediationCase, me: { id: string; role: string }, mediators?: readonly { id: string; displayName: string }[]): StepSpec => step({
+  mediator: (kase: MediationCase, me: { id: string; role: string }): StepSpec => step({
     id: 'mediator', title: kase.mediator ? 'med.action.reassign' : 'med.action.assign', submit: 'common.save', path: mediationPath(kase.id, '/mediator'),
     fields: [
-      mediators && mediators.length > 0
-        ? { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'select', required: true, options: { codes: mediators.map((m) => m.id), labelPrefix: '', labels: Object.fromEntries(mediators.map((m) => [m.id, m.displayName])) } }
-        : { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'text', required: true, hint: 'med.f.mediatorIdHint' },
+      { name: 'mediatorId', label: 'med.f.mediatorId', kind: 'user', required: true, hint: 'med.f.mediatorIdHint', picker: { role: 'mediator', unit: kase.roomId } },
       ...(kase.mediator ? [reason('med.f.reassignReason')] : []),
     ],
     initial: { mediatorId: me.role === 'mediator' && kase.mediator?.mediatorId !== me.id ? me.id : '' },

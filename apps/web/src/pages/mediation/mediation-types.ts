@@ -101,6 +101,8 @@ export interface Confirmation {
 
 /** `GET /api/mediation-cases/:id`. */
 export interface MediationCase {
+  /** 案件编号 (RX-2026-000123…), given at creation; null for a case created before numbers were given. */
+  caseNumber?: string | null;
   id: string;
   version: number;
   status: MediationStatus;

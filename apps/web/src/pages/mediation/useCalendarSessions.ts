@@ -3,8 +3,10 @@ import { api, messageOf, query } from '../../api';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { CalendarSession } from './mediation-types';
 
-const FOLLOW_TRIES = 10;
+/** How long the calendar looks for a session just booked: the calendar is a read model, a busy server applies it late. */
+const FOLLOW_FOR_MS = 30_000;
 const FOLLOW_PAUSE_MS = 300;
+const FOLLOW_PAUSE_MAX_MS = 2_000;
 
 /**
  * `GET /api/mediation-cases/sessions`: the sessions of `room` (a room, or a unit with rooms below it;
@@ -42,10 +44,11 @@ export function useCalendarSessions(params: { from: string; to: string; room?: s
   }, [load]);
 
   const follow = useCallback(async (sessionId: string) => {
-    for (let attempt = 0; attempt < FOLLOW_TRIES && live.current; attempt += 1) {
+    const giveUpAt = Date.now() + FOLLOW_FOR_MS;
+    for (let pause = FOLLOW_PAUSE_MS; Date.now() < giveUpAt && live.current; pause = Math.min(pause * 1.5, FOLLOW_PAUSE_MAX_MS)) {
       const next = await load();
       if (!next || next.some((s) => s.sessionId === sessionId)) return;
-      await new Promise((resolve) => setTimeout(resolve, FOLLOW_PAUSE_MS));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }, [load]);
 

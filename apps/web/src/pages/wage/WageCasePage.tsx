@@ -14,6 +14,9 @@ import { VerifyTab } from './verify/VerifyTab';
 import { WageCaseHeader } from './WageCaseHeader';
 import { WageTabs } from './WageTabs';
 import { ChainDialog } from './open/ChainDialog';
+import { AuditView } from '../../components/audit/AuditView';
+import { WAGE_AUDIT } from '../../components/audit/vocabularies';
+import { CaseNumberTag } from '../../components/CaseNumberTag';
 
 /** 欠薪案件: the case, its workers, verification, ledger, money, referrals and history, one tab each. */
 export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
@@ -53,7 +56,7 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
   return (
     <section className="page wage-case" data-testid="wage-case" data-case-id={state.id} data-version={state.version} data-status={state.status}>
       <div className="page-head no-print">
-        <h1>{t('wage.title')} <span className="muted mono">{state.id}</span></h1>
+        <h1>{t('wage.title')} <CaseNumberTag number={state.caseNumber} /></h1>
         <a href={hrefFor({ name: 'cases' })}>{t('detail.back')}</a>
       </div>
       <WageCaseHeader kase={state} onAction={act} onRecordChain={() => { setNotice(null); setChainOpen(true); }} />
@@ -70,6 +73,7 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
       )}
       {tab === 'referrals' && <ReferralsTab kase={state} history={history} onAction={act} />}
       {tab === 'history' && <WageTimeline kase={state} history={history} />}
+      {tab === 'audit' && <AuditView id={state.id} history={history} vocabulary={WAGE_AUDIT} />}
       {chainOpen && (
         <ChainDialog kase={state} onClose={() => setChainOpen(false)} onConflict={conflict}
           onDone={() => { setChainOpen(false); void done(`${t('detail.done')}${t('wage.event.ProjectChainRecorded')}`); }} />

@@ -103,6 +103,8 @@ export interface Referral {
 }
 
 export interface WageCase {
+  /** 案件编号 (RX-2026-000123…), given at creation; null for a case created before numbers were given. */
+  caseNumber?: string | null;
   id: string;
   version: number;
   status: WageStatus;

@@ -1,24 +1,23 @@
-import type { HistoryEntry } from '../../../api-types';
+import type { ComplaintState, HistoryEntry } from '../../../api-types';
+import { AuditView as CaseAuditView } from '../../../components/audit/AuditView';
+import { COMPLAINT_AUDIT } from '../../../components/audit/vocabularies';
+import { formatDateTimeSeconds } from '../../../format';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { ComplaintFields } from '../ComplaintFields';
+import { Deadlines } from '../Deadlines';
+import { readDeadlines } from '../deadlines';
 import { Timeline } from '../Timeline';
-import { AsOfPanel } from './AsOfPanel';
-import { DiffPanel } from './DiffPanel';
-import { momentsOf } from './moments';
 
-/** 审计: the full timeline, the case as of any of its moments, and the difference between two. */
+/** 审计 of a complaint: the shared audit view, the complaint shown as of a moment by its own card and deadlines. */
 export function AuditView({ id, history }: { id: string; history: HistoryEntry[] }) {
   const { t } = useI18n();
-  const moments = momentsOf(history);
-  if (moments.length === 0) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <div className="detail-grid audit" data-testid="audit-view">
-      <div className="detail-side">
-        <AsOfPanel id={id} moments={moments} />
-      </div>
-      <div className="detail-side">
-        <DiffPanel id={id} moments={moments} />
-        <Timeline history={history} precise />
-      </div>
-    </div>
+    <CaseAuditView id={id} history={history} vocabulary={COMPLAINT_AUDIT} timeline={<Timeline history={history} precise />}
+      renderState={(state: ComplaintState, at) => (
+        <>
+          <ComplaintFields complaint={state} testId="asof-fields" title={t('audit.stateAt', { time: formatDateTimeSeconds(at) })} />
+          <Deadlines deadlines={readDeadlines(state.deadlines, state.overdue, Date.parse(at))} />
+        </>
+      )} />
   );
 }

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../../api-types';
+import type { HistoryEntry } from '../../api-types';
 
 /** One step of a case's history: after this event, the case stood as `as-of?at=<at>` shows. */
 export interface Moment {

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { query } from '../../../api';
-import type { CaseDiff } from '../../../api-types';
-import { Field } from '../../../components/Field';
-import { Notice } from '../../../components/Notice';
-import { formatDateTimeSeconds } from '../../../format';
-import { useI18n } from '../../../i18n/I18nProvider';
-import { useReference } from '../../../reference/ReferenceProvider';
-import { fieldLabel, formatValue, HIDDEN_FIELDS } from './diff-format';
+import { query } from '../../api';
+import type { CaseDiff } from '../../api-types';
+import { Field } from '../Field';
+import { Notice } from '../Notice';
+import { formatDateTimeSeconds } from '../../format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useReference } from '../../reference/ReferenceProvider';
+import { diffPath, type AuditVocabulary } from './audit-subject';
+import { fieldLabel, formatValue } from './diff-format';
 import type { Moment } from './moments';
 import { useAuditQuery } from './useAuditQuery';
 
 /** What changed between two chosen moments of the case: field, before, after. */
-export function DiffPanel({ id, moments }: { id: string; moments: Moment[] }) {
+export function DiffPanel({ id, moments, vocabulary }: { id: string; moments: Moment[]; vocabulary: AuditVocabulary }) {
   const i18n = useI18n();
   const { t, tOr } = i18n;
   const ref = useReference();
@@ -20,18 +21,16 @@ export function DiffPanel({ id, moments }: { id: string; moments: Moment[] }) {
   const [to, setTo] = useState<number | null>(null);
   const toIndex = Math.min(to ?? last, last);
   const ordered = from < toIndex;
-  const path = ordered
-    ? `/api/complaints/${encodeURIComponent(id)}/diff${query({ from: moments[from].at, to: moments[toIndex].at })}`
-    : null;
+  const path = ordered ? `${diffPath(vocabulary, id)}${query({ from: moments[from].at, to: moments[toIndex].at })}` : null;
   const { value: diff, current, error } = useAuditQuery<CaseDiff>(path);
-  const changes = (diff?.changes ?? []).filter((c) => !HIDDEN_FIELDS.has(c.field));
+  const changes = (diff?.changes ?? []).filter((c) => !vocabulary.hidden.has(c.field));
 
   const picker = (idValue: string, label: string, value: number, onChange: (index: number) => void) => (
     <Field id={idValue} label={label}>
       <select id={idValue} data-testid={idValue} value={value} onChange={(e) => onChange(Number(e.target.value))}>
         {moments.map((m, i) => (
           <option key={m.revision} value={i}>
-            {i + 1}. {tOr(`event.${m.type}`, m.type)} · {formatDateTimeSeconds(m.at)}
+            {i + 1}. {tOr(`${vocabulary.eventPrefix}${m.type}`, m.type)} · {formatDateTimeSeconds(m.at)}
           </option>
         ))}
       </select>
@@ -55,24 +54,26 @@ export function DiffPanel({ id, moments }: { id: string; moments: Moment[] }) {
           {changes.length === 0 ? (
             <p className="empty">{t('audit.noChanges')}</p>
           ) : (
-            <table className="table diff-table">
-              <thead>
-                <tr>
-                  <th>{t('audit.field')}</th>
-                  <th>{t('audit.before')}</th>
-                  <th>{t('audit.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.map((change) => (
-                  <tr key={change.field} data-testid="diff-row" data-field={change.field}>
-                    <td>{fieldLabel(change.field, i18n)}</td>
-                    <td className="diff-before prewrap">{formatValue(change.field, change.before, i18n, ref)}</td>
-                    <td className="diff-after prewrap">{formatValue(change.field, change.after, i18n, ref)}</td>
+            <div className="table-scroll">
+              <table className="table diff-table">
+                <thead>
+                  <tr>
+                    <th>{t('audit.field')}</th>
+                    <th>{t('audit.before')}</th>
+                    <th>{t('audit.after')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.field} data-testid="diff-row" data-field={change.field}>
+                      <td>{fieldLabel(change.field, vocabulary, i18n)}</td>
+                      <td className="diff-before prewrap">{formatValue(change.field, change.before, vocabulary, i18n, ref)}</td>
+                      <td className="diff-after prewrap">{formatValue(change.field, change.after, vocabulary, i18n, ref)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, messageOf } from '../../../api';
-import { useI18n } from '../../../i18n/I18nProvider';
+import { api, messageOf } from '../../api';
+import { useI18n } from '../../i18n/I18nProvider';
 
 const SETTLE_MS = 150;
 

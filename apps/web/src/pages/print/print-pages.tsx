@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import type { Route } from '../../router';
+import { PrintPage } from './PrintPage';
+
+/** The screen of a print route; `null` for every other route. */
+export function printPage(route: Route): ReactNode | null {
+  return route.name === 'complaint-print' ? <PrintPage key={`${route.id}/${route.form}`} id={route.id} form={route.form} /> : null;
+}
