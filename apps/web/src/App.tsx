@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { api, setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from './api';
 import { useI18n } from './i18n/I18nProvider';
 import { Shell } from './layout/Shell';
@@ -87,7 +87,9 @@ export function App() {
   const page = resolved.name === 'account-password' ? <ChangePasswordPage onChanged={passwordChanged} /> : printPage(resolved) ?? inboxPage(resolved) ?? mediationPage(resolved) ?? hardshipPage(resolved) ?? parkedPage(resolved) ?? accountChangesPage(resolved) ?? <Page route={resolved} />;
   return (
     <Shell user={session.user} route={resolved} onLogout={logout}>
-      <ReferenceProvider>{allowed ? page : <NotAllowedPage role={session.user.role} />}</ReferenceProvider>
+      <ReferenceProvider>
+        <Suspense fallback={<p className="page-loading" data-testid="page-loading">{t('common.loading')}</p>}>{allowed ? page : <NotAllowedPage role={session.user.role} />}</Suspense>
+      </ReferenceProvider>
     </Shell>
   );
 }

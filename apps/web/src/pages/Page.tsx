@@ -1,20 +1,23 @@
 import type { Route } from '../router';
-import { AccessLogPage } from './access-log/AccessLogPage';
-import { NoticesPage } from './notices/NoticesPage';
-import { CalendarPage } from './admin/calendar/CalendarPage';
-import { ReferencePage } from './admin/reference/ReferencePage';
-import { UnitsPage } from './admin/UnitsPage';
-import { UsersPage } from './admin/UsersPage';
-import { ApprovalsPage } from './approvals/ApprovalsPage';
 import { CaseListPage } from './cases/CaseListPage';
-import { ComplaintPage } from './complaint/ComplaintPage';
-import { ImportOrdersPage } from './complaint/ImportOrdersPage';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { IntakePage } from './intake/IntakePage';
-import { LimitationWatchPage } from './wage/LimitationWatchPage';
-import { PersonJourneyPage } from './people/PersonJourneyPage';
-import { OpenWageCasePage } from './wage/open/OpenWageCasePage';
-import { WageCasePage } from './wage/WageCasePage';
+import { lazyPage } from '../lazy-page';
+
+// Each page is its own script chunk, loaded when first opened (lazy-page.ts).
+const AccessLogPage = lazyPage(() => import('./access-log/AccessLogPage'), 'AccessLogPage');
+const NoticesPage = lazyPage(() => import('./notices/NoticesPage'), 'NoticesPage');
+const CalendarPage = lazyPage(() => import('./admin/calendar/CalendarPage'), 'CalendarPage');
+const ReferencePage = lazyPage(() => import('./admin/reference/ReferencePage'), 'ReferencePage');
+const UnitsPage = lazyPage(() => import('./admin/UnitsPage'), 'UnitsPage');
+const UsersPage = lazyPage(() => import('./admin/UsersPage'), 'UsersPage');
+const ApprovalsPage = lazyPage(() => import('./approvals/ApprovalsPage'), 'ApprovalsPage');
+const ComplaintPage = lazyPage(() => import('./complaint/ComplaintPage'), 'ComplaintPage');
+const ImportOrdersPage = lazyPage(() => import('./complaint/ImportOrdersPage'), 'ImportOrdersPage');
+const DashboardPage = lazyPage(() => import('./dashboard/DashboardPage'), 'DashboardPage');
+const IntakePage = lazyPage(() => import('./intake/IntakePage'), 'IntakePage');
+const LimitationWatchPage = lazyPage(() => import('./wage/LimitationWatchPage'), 'LimitationWatchPage');
+const PersonJourneyPage = lazyPage(() => import('./people/PersonJourneyPage'), 'PersonJourneyPage');
+const OpenWageCasePage = lazyPage(() => import('./wage/open/OpenWageCasePage'), 'OpenWageCasePage');
+const WageCasePage = lazyPage(() => import('./wage/WageCasePage'), 'WageCasePage');
 
 /** The screen of a route the user's role may open. */
 export function Page({ route }: { route: Route }) {

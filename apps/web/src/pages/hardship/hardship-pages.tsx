@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../../router';
-import { PovertyLinesPage } from '../admin/poverty-lines/PovertyLinesPage';
-import { DueListPage } from './DueListPage';
-import { HardshipFilePage } from './HardshipFilePage';
-import { ImportPage } from './ImportPage';
-import { CampaignPage } from './campaign/CampaignPage';
-import { RegisterFilePage } from './RegisterFilePage';
+import { lazyPage } from '../../lazy-page';
+
+// Each page is its own script chunk, loaded when first opened (lazy-page.ts).
+const PovertyLinesPage = lazyPage(() => import('../admin/poverty-lines/PovertyLinesPage'), 'PovertyLinesPage');
+const DueListPage = lazyPage(() => import('./DueListPage'), 'DueListPage');
+const HardshipFilePage = lazyPage(() => import('./HardshipFilePage'), 'HardshipFilePage');
+const ImportPage = lazyPage(() => import('./ImportPage'), 'ImportPage');
+const CampaignPage = lazyPage(() => import('./campaign/CampaignPage'), 'CampaignPage');
+const RegisterFilePage = lazyPage(() => import('./RegisterFilePage'), 'RegisterFilePage');
 
 /** The screen of a hardship route (and the poverty lines it depends on); `null` for every other route. */
 export function hardshipPage(route: Route): ReactNode | null {

@@ -1,9 +1,12 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../../router';
-import { MediationCasePage } from './MediationCasePage';
-import { MediatorDayPage } from './MediatorDayPage';
-import { ReferralPage } from './ReferralPage';
-import { RoomCalendarPage } from './RoomCalendarPage';
+import { lazyPage } from '../../lazy-page';
+
+// Each page is its own script chunk, loaded when first opened (lazy-page.ts).
+const MediationCasePage = lazyPage(() => import('./MediationCasePage'), 'MediationCasePage');
+const MediatorDayPage = lazyPage(() => import('./MediatorDayPage'), 'MediatorDayPage');
+const ReferralPage = lazyPage(() => import('./ReferralPage'), 'ReferralPage');
+const RoomCalendarPage = lazyPage(() => import('./RoomCalendarPage'), 'RoomCalendarPage');
 
 /** The screen of a mediation route; `null` for every other route. */
 export function mediationPage(route: Route): ReactNode | null {

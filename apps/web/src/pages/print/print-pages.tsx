@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../../router';
-import { PrintPage } from './PrintPage';
+import { lazyPage } from '../../lazy-page';
+
+// Each page is its own script chunk, loaded when first opened (lazy-page.ts).
+const PrintPage = lazyPage(() => import('./PrintPage'), 'PrintPage');
 
 /** The screen of a print route; `null` for every other route. */
 export function printPage(route: Route): ReactNode | null {
