@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { looksLikeCaseNumber } from '#case-numbers';
-import { personTerm, textTerm } from '../search/search-terms.js';
+import { isPersonIdentifier, personTerm, textTerm } from '../search/search-terms.js';
 
 export interface CaseListFilter {
   readonly kind?: string;
@@ -66,22 +66,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   if (filter.status) add('status = ?', filter.status);
   if (filter.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.unitIds);
   if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
-  if (filter.search) {
-    // One IN over a UNION of the ways to match: a hashed semi-join. (An OR of an IN and a LIKE on the
-    // number was planned as a subplan per row: minutes on 200,000 cases.)
-    const { q, hashKey } = filter.search;
-    params.push(personTerm(q, hashKey), `%${escapeLike(textTerm(q))}%`);
-    const [person, text] = [params.length - 1, params.length];
-    const ways = [
-      `SELECT case_id FROM case_search WHERE kind = 'person' AND term = $${person}`,
-      `SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE $${text} ESCAPE '\\'`,
-    ];
-    if (looksLikeCaseNumber(q)) {
-      params.push(`${escapeLike(q.trim().toUpperCase())}%`);
-      ways.push(`SELECT case_id FROM case_list WHERE case_number LIKE $${params.length} ESCAPE '\\'`);
-    }
-    where.push(`case_id IN (${ways.join(' UNION ')})`);
-  }
+  if (filter.search) where.push(searchCondition(filter.search, params));
   if (filter.overdue !== undefined) {
     add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
   }
@@ -136,4 +121,26 @@ export async function queryCaseLabels(dataSource: Pick<DataSource, 'query'>, cas
     [caseIds],
   );
   return new Map(rows.map((row) => [row.case_id, { caseNumber: row.case_number, title: row.title, openedAt: row.opened_at.toISOString() }]));
+}
+
+/**
+ * The search box's condition: one IN over a UNION of the ways `q` can match (a hashed semi-join; an OR
+ * of an IN and a LIKE was planned as a subplan per row). What `q` looks like picks the ways, so that
+ * only free text pays for "contains" (a scan of the text terms):
+ * - a case number or its start: the number's prefix, and an order reference starting so;
+ * - a whole phone or ID number: that person, exactly;
+ * - anything else: a person by name, or part of an employer, respondent, reference or 案号.
+ */
+function searchCondition({ q, hashKey }: { q: string; hashKey: string }, params: unknown[]): string {
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const ways: string[] = [];
+  if (looksLikeCaseNumber(q)) {
+    const prefix = param(`${escapeLike(q.trim().toUpperCase())}%`);
+    ways.push(`SELECT case_id FROM case_list WHERE case_number LIKE ${prefix} ESCAPE '\\'`);
+    ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE ${param(`${escapeLike(textTerm(q))}%`)} ESCAPE '\\'`);
+  } else {
+    ways.push(`SELECT case_id FROM case_search WHERE kind = 'person' AND term = ${param(personTerm(q, hashKey))}`);
+    if (!isPersonIdentifier(q)) ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE ${param(`%${escapeLike(textTerm(q))}%`)} ESCAPE '\\'`);
+  }
+  return `case_id IN (${ways.join(' UNION ')})`;
 }

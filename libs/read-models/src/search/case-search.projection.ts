@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS case_search (
   PRIMARY KEY (case_id, kind, term)
 );
 CREATE INDEX IF NOT EXISTS case_search_person_idx ON case_search (term) WHERE kind = 'person';
+-- A typed case number also finds an order reference that starts so: a prefix, through this index.
+CREATE INDEX IF NOT EXISTS case_search_text_prefix_idx ON case_search (term text_pattern_ops) WHERE kind = 'text';
 `;
 
 type Row = { case_id: string; kind: string; term: string };

@@ -22,6 +22,12 @@ export function normalisedPersonValue(value: string): { readonly phone: string |
   return { phone: /^1\d{10}$/.test(digits) || /^0\d{9,11}$/.test(digits) ? digits : null, other: compact };
 }
 
+/** A whole phone or resident ID number as typed: it finds a person, never part of an employer's name. */
+export function isPersonIdentifier(value: string): boolean {
+  const { phone, other } = normalisedPersonValue(value);
+  return phone !== null || /^\d{17}[\dX]$/.test(other);
+}
+
 /** The keyed hash a person's name, phone or ID number is stored and searched under. */
 export function personTerm(value: string, hashKey: string): string {
   const { phone, other } = normalisedPersonValue(value);
