@@ -48,13 +48,17 @@ export async function purgeErasedKeys(pool: pg.Pool, options: PurgeOptions = {})
   return residue;
 }
 
-/** Waits until no client transaction of this database is older than `marker`; returns the pids of those still open. */
+/**
+ * Waits until no process of this database holds a snapshot or transaction older than `marker`; returns
+ * the pids of those still open. Any kind of backend: an autovacuum worker analysing a table holds a
+ * snapshot too, and VACUUM FULL keeps the rows it may see (CI caught the erased key left in the file).
+ */
 async function waitForOlderTransactions(pool: pg.Pool, marker: string, waitMs: number): Promise<number[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { rows } = await pool.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
           AND (age(backend_xmin) > age(xid($1::xid8)) OR age(backend_xid) > age(xid($1::xid8)))`,
       [marker],
     );
