@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { looksLikeCaseNumber } from '#case-numbers';
-import { isPersonIdentifier, personTerm, textTerm } from '../search/search-terms.js';
+import { gramsOfQuery, isPersonIdentifier, personTerm, textTerm } from '../search/search-terms.js';
 
 export interface CaseListFilter {
   readonly kind?: string;
@@ -66,25 +66,15 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   if (filter.status) add('status = ?', filter.status);
   if (filter.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.unitIds);
   if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
-  if (filter.search) where.push(searchCondition(filter.search, params));
+  const byNumber = filter.search && looksLikeCaseNumber(filter.search.q) ? filter.search.q : undefined;
+  if (filter.search && !byNumber) where.push(searchCondition(filter.search, params));
   if (filter.overdue !== undefined) {
     add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(filter.now);
-  const nowParam = `$${params.length}`;
-  const rows: Record<string, unknown>[] = await dataSource.query(
-    `SELECT kind, case_id, case_number, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version, progress,
-            (is_open AND next_due_at < ${nowParam}) AS overdue
-       FROM case_list ${whereSql}
-      ORDER BY opened_at DESC, case_id
-      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
-    params,
-  );
-  const [{ total }] = await dataSource.query(
-    `SELECT count(*)::int AS total FROM (SELECT 1 FROM case_list ${whereSql} LIMIT ${CASE_LIST_COUNT_CAP + 1}) matches`,
-    params.slice(0, -1),
-  );
+  const { rows, total } = byNumber
+    ? await pageByNumber(dataSource, filter, where, params, byNumber)
+    : await pageNewestFirst(dataSource, filter, whereSql, params);
   return {
     total: Math.min(total, CASE_LIST_COUNT_CAP),
     totalIsCapped: total > CASE_LIST_COUNT_CAP,
@@ -108,8 +98,67 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   };
 }
 
+const COLUMNS = `kind, case_id, case_number, title, status, unit_id, opened_by_unit_id, urgency, category, opened_at, next_due_at, next_due_step, version, progress`;
+
+type Page = { rows: Record<string, unknown>[]; total: number };
+
+/** Newest first, and the capped count. */
+async function pageNewestFirst(dataSource: DataSource, filter: CaseListFilter, whereSql: string, params: unknown[]): Promise<Page> {
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT ${COLUMNS}, (is_open AND next_due_at < $${params.length + 1}) AS overdue
+       FROM case_list ${whereSql}
+      ORDER BY opened_at DESC, case_id
+      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+    [...params, filter.now],
+  );
+  const [{ total }] = await dataSource.query(
+    `SELECT count(*)::int AS total FROM (SELECT 1 FROM case_list ${whereSql} LIMIT ${CASE_LIST_COUNT_CAP + 1}) matches`,
+    params,
+  );
+  return { rows, total };
+}
+
+/**
+ * A typed case number or its start: the cases so numbered, highest number first (numbers are given in
+ * order, so newest first within a kind and year), walked backwards along the number's index and
+ * stopping at the page; then the orders whose upper platform's reference starts so, newest first.
+ * Joined to a set of ids and sorted by opening instead, "RX-2026-00" (10,000 cases) took 300 ms on
+ * 200,000 cases; this way, under 1 ms.
+ */
+async function pageByNumber(dataSource: DataSource, filter: CaseListFilter, where: readonly string[], params: unknown[], q: string): Promise<Page> {
+  const all = [...params];
+  const param = (value: unknown) => `$${all.push(value)}`;
+  const number = param(`${escapeLike(q.trim().toUpperCase())}%`);
+  const reference = param(`${escapeLike(textTerm(q))}%`);
+  const base = where.length ? `${where.join(' AND ')} AND` : '';
+  const numbered = `${base} case_number LIKE ${number} ESCAPE '\\'`;
+  const referenced = `${base} case_id IN (SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE ${reference} ESCAPE '\\')
+      AND (case_number IS NULL OR case_number NOT LIKE ${number} ESCAPE '\\')`;
+  const now = param(filter.now);
+  const upTo = filter.page * filter.pageSize;
+  const rows: Record<string, unknown>[] = await dataSource.query(
+    `SELECT * FROM (
+       (SELECT ${COLUMNS}, (is_open AND next_due_at < ${now}) AS overdue, 0 AS way FROM case_list WHERE ${numbered}
+         ORDER BY case_number USING ~>~ LIMIT ${upTo})
+       UNION ALL
+       (SELECT ${COLUMNS}, (is_open AND next_due_at < ${now}) AS overdue, 1 AS way FROM case_list WHERE ${referenced}
+         ORDER BY opened_at DESC, case_id LIMIT ${upTo})
+     ) matches
+     ORDER BY way, case_number USING ~>~, opened_at DESC, case_id
+     LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+    all,
+  );
+  const counted = all.slice(0, -1);
+  const [{ total }] = await dataSource.query(
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM case_list WHERE ${numbered} LIMIT ${CASE_LIST_COUNT_CAP + 1}) n)::int
+          + (SELECT count(*) FROM (SELECT 1 FROM case_list WHERE ${referenced} LIMIT ${CASE_LIST_COUNT_CAP + 1}) r)::int AS total`,
+    counted,
+  );
+  return { rows, total };
+}
+
 /** `%`, `_` and `\\` typed in a search box match themselves. */
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -129,9 +178,10 @@ export async function queryCaseLabels(dataSource: Pick<DataSource, 'query'>, cas
  * only free text pays for "contains" (a scan of the text terms):
  * - a case number or its start: the number's prefix, and an order reference starting so;
  * - a whole phone or ID number: that person, exactly;
- * - anything else: a person by name, or part of an employer, respondent, reference or 案号.
+ * - anything else: a person by name, or part of an employer, respondent, reference or 案号 (the text
+ *   terms that have every character pair of `q`, through their GIN index, then checked by LIKE).
  */
-function searchCondition({ q, hashKey }: { q: string; hashKey: string }, params: unknown[]): string {
+export function searchCondition({ q, hashKey }: { q: string; hashKey: string }, params: unknown[], caseIdColumn = 'case_id'): string {
   const param = (value: unknown) => `$${params.push(value)}`;
   const ways: string[] = [];
   if (looksLikeCaseNumber(q)) {
@@ -140,7 +190,10 @@ function searchCondition({ q, hashKey }: { q: string; hashKey: string }, params:
     ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE ${param(`${escapeLike(textTerm(q))}%`)} ESCAPE '\\'`);
   } else {
     ways.push(`SELECT case_id FROM case_search WHERE kind = 'person' AND term = ${param(personTerm(q, hashKey))}`);
-    if (!isPersonIdentifier(q)) ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND term LIKE ${param(`%${escapeLike(textTerm(q))}%`)} ESCAPE '\\'`);
+    if (!isPersonIdentifier(q)) {
+      const contains = param(`%${escapeLike(textTerm(q))}%`);
+      ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND grams @> ${param(gramsOfQuery(q))}::text[] AND term LIKE ${contains} ESCAPE '\\'`);
+    }
   }
-  return `case_id IN (${ways.join(' UNION ')})`;
+  return `${caseIdColumn} IN (${ways.join(' UNION ')})`;
 }

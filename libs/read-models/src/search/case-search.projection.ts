@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import type { Projection } from '#projections';
 import { aggregateIdOf, CASE_STREAM_PREFIXES } from '../stream-ids.js';
-import { searchTermsOf } from './search-terms.js';
+import { searchTermsOf, textGrams } from './search-terms.js';
 
 /**
  * 案件检索: the terms each case is found by (search-terms.ts), one row a term. People's values are
@@ -13,28 +13,34 @@ CREATE TABLE IF NOT EXISTS case_search (
   case_id text NOT NULL,
   kind text NOT NULL,
   term text NOT NULL,
+  -- A text's characters and character pairs (textGrams): "contains" through the GIN index below.
+  grams text[],
   PRIMARY KEY (case_id, kind, term)
 );
 CREATE INDEX IF NOT EXISTS case_search_person_idx ON case_search (term) WHERE kind = 'person';
 -- A typed case number also finds an order reference that starts so: a prefix, through this index.
 CREATE INDEX IF NOT EXISTS case_search_text_prefix_idx ON case_search (term text_pattern_ops) WHERE kind = 'text';
+-- Part of an employer's name: a scan of every text term took ~120 ms on 200,000 cases; through this, ~2 ms.
+CREATE INDEX IF NOT EXISTS case_search_text_grams_idx ON case_search USING gin (grams) WHERE kind = 'text';
 `;
 
-type Row = { case_id: string; kind: string; term: string };
+type Row = { case_id: string; kind: string; term: string; grams: string[] | null };
 
 export function caseSearchProjection(hashKey: string | (() => string)): Projection {
   const key = typeof hashKey === 'string' ? () => hashKey : hashKey;
   return {
     name: 'case-search',
     tables: ['case_search'],
+    // 2: text terms carry their grams (the "contains" index).
+    schemaVersion: 2,
     schemaSql: CASE_SEARCH_SCHEMA_SQL,
     streamPrefixes: CASE_STREAM_PREFIXES,
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const rows = caseSearchRows(events, key);
       if (rows.length === 0) return;
       await tx.query(
-        `INSERT INTO case_search (case_id, kind, term)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, kind text, term text) ON CONFLICT DO NOTHING`,
+        `INSERT INTO case_search (case_id, kind, term, grams)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(case_id text, kind text, term text, grams text[]) ON CONFLICT DO NOTHING`,
         [JSON.stringify(rows)],
       );
     },
@@ -45,7 +51,7 @@ function caseSearchRows(events: readonly RecordedEvent[], key: () => string): Ro
   const rows: Row[] = [];
   for (const event of events) {
     const terms = searchTermsOf(event, key());
-    for (const { kind, term } of terms) rows.push({ case_id: aggregateIdOf(event.streamId), kind, term });
+    for (const { kind, term } of terms) rows.push({ case_id: aggregateIdOf(event.streamId), kind, term, grams: kind === 'text' ? textGrams(term) : null });
   }
   return rows;
 }

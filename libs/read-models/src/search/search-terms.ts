@@ -39,6 +39,28 @@ export function textTerm(value: string): string {
   return value.trim().toLowerCase();
 }
 
+/**
+ * The characters and character pairs of a clear text, for its "contains" index: a text contains q only
+ * if it has every pair of q (or, for one character, that character), so a GIN index over these finds
+ * the few candidates that the LIKE then checks. pg_trgm would do this for Latin text, but under the C
+ * or C.UTF-8 locale its trigrams leave Chinese characters out.
+ */
+export function textGrams(term: string): string[] {
+  const chars = [...term];
+  const grams = new Set(chars);
+  for (let i = 0; i + 1 < chars.length; i += 1) grams.add(chars[i]! + chars[i + 1]!);
+  return [...grams];
+}
+
+/** What a typed text must have among a stored text's grams: its pairs, or itself when one character. */
+export function gramsOfQuery(q: string): string[] {
+  const chars = [...textTerm(q)];
+  if (chars.length <= 1) return chars;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i += 1) pairs.add(chars[i]! + chars[i + 1]!);
+  return [...pairs];
+}
+
 type Data = Record<string, any>;
 
 /** The people and the plain texts an event names, by kind of stream. */
