@@ -1,8 +1,10 @@
 /**
  * 送温暖 / 批量发放 in the web console (issue 18, point 9): a caseworker of 金水区 chooses the active
  * files of the district by filter, checks them (every row can get it), records the festival money for
- * all of them in one step; then pastes two file numbers of which one family was lifted out: the check
- * names that row and why, and nothing can be recorded. Walked at 1440×900 and 390×844.
+ * all of them in one step; then pastes file numbers (档案编号, as a column of Excel) of which one family
+ * was lifted out and one number names no file: the check names those rows and why, and nothing can be
+ * recorded; then pastes two good numbers (one twice) and records school aid for both. Walked at
+ * 1440×900 and 390×844.
  */
 import type { Page } from 'playwright-core';
 import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
@@ -27,6 +29,7 @@ suite('web console: campaign aid (browser)', () => {
   let page: Page;
   const pageErrors: string[] = [];
   const ids: Record<string, string> = {};
+  const numbers: Record<string, string> = {};
 
   beforeAll(async () => {
     session = await openConsoleSession({ name: 'campaign', adminPassword: ADMIN.password, pageErrors, viewport: { width: 1440, height: 900 }, prepare: async (started: RunningCasework) => {
@@ -37,7 +40,9 @@ suite('web console: campaign aid (browser)', () => {
       expect((await supervisor.post('/api/hardship-files/import', { format: 'csv', content: [HEADER, ...REGISTRY].join('\n') })).body).toMatchObject({ imported: 4 });
       await app.runtime.projections.waitUntilCaughtUp();
       for (const item of (await supervisor.get('/api/cases?kind=hardship_file&pageSize=50')).body.items) {
-        ids[(await supervisor.get(`/api/hardship-files/${item.id}`)).body.head.name] = item.id;
+        const name = (await supervisor.get(`/api/hardship-files/${item.id}`)).body.head.name;
+        ids[name] = item.id;
+        numbers[name] = item.caseNumber;
       }
     } });
     page = session.page;
@@ -85,23 +90,51 @@ suite('web console: campaign aid (browser)', () => {
     expect((await cadre.get(`/api/hardship-files/${ids['丁某']}`)).body.aid).toEqual([]);
   }, TEST_TIMEOUT);
 
-  it('names the pasted file that cannot get it and why, and records nothing', async () => {
+  it('names the pasted numbers that stop the campaign (a family lifted out, a number of no file) and records nothing', async () => {
+    const unknown = numbers['乙某'].replace(/\d{4}$/, '0999');
     await step('campaign-refused-row', async () => {
       await page.getByTestId('campaign-by-paste').click();
       await page.getByTestId('campaign-type').selectOption('school');
-      await page.getByTestId('campaign-paste').fill(`${ids['乙某']}\n${ids['丁某']}`);
+      await page.getByTestId('campaign-paste').fill(`${numbers['乙某']}\n${numbers['丁某']}\n${unknown}`);
       await page.getByTestId('campaign-check').click();
-      await waitForExpression(page, `document.querySelector('[data-testid="campaign-report"]')?.getAttribute('data-refused') === '1'`);
-      expect(await page.getByTestId('campaign-summary').innerText()).toBe('共 2 户，其中 1 户不能发放，全部未登记；请去掉或处理这些档案后重新检查');
+      await waitForExpression(page, `document.querySelector('[data-testid="campaign-report"]')?.getAttribute('data-refused') === '2'`);
+      expect(await page.getByTestId('campaign-summary').innerText()).toBe('共 3 户，其中 2 户不能发放，全部未登记；请去掉或处理这些档案后重新检查');
       expect(await rows().nth(0).getAttribute('data-ok')).toBe('true');
+      expect(await rows().nth(0).innerText()).toContain('乙某');
+      expect(await rows().nth(0).getByTestId('campaign-row-number').innerText()).toBe(numbers['乙某']);
+      expect(await rows().nth(0).getByTestId('campaign-row-status').innerText()).toBe('在档');
+      expect(await rows().nth(1).getByTestId('campaign-row-status').innerText()).toBe('已脱困');
       expect(await rows().nth(1).getByTestId('campaign-row-result').innerText()).toMatch(/^第 2 行：只有在档的家庭可以登记帮扶/);
+      expect(await rows().nth(2).getByTestId('campaign-row-number').innerText()).toBe(unknown);
+      expect(await rows().nth(2).getByTestId('campaign-row-result').innerText()).toBe('第 3 行：档案编号未找到或无权操作');
       expect(await page.getByTestId('campaign-deliver').isDisabled()).toBe(true);
     });
+    const cadre = await ApiClient.login(app.url, CADRE.username, CADRE.password);
+    expect((await cadre.get(`/api/hardship-files/${ids['乙某']}`)).body.aid.filter((a: { type: string }) => a.type === 'school')).toEqual([]);
+  }, TEST_TIMEOUT);
+
+  it('records school aid for the families whose numbers were pasted, a number pasted twice counting once', async () => {
+    await step('campaign-paste-checked', async () => {
+      await page.getByTestId('campaign-paste').fill(`${numbers['甲某']}、${numbers['丙某'].toLowerCase()}\n${numbers['甲某']}`);
+      expect(await page.getByTestId('campaign-pasted').innerText()).toBe('已识别 2 个档案编号（另有 1 个重复，只算一次）');
+      await page.getByTestId('campaign-check').click();
+      await waitForExpression(page, `document.querySelector('[data-testid="campaign-summary"]')?.textContent === '2 户均可发放，请确认'`);
+      expect(await rows().nth(1).getByTestId('campaign-row-number').innerText()).toBe(numbers['丙某']);
+    });
+    await step('campaign-paste-delivered', async () => {
+      await page.getByTestId('campaign-deliver').click();
+      await waitForExpression(page, `document.querySelector('[data-testid="campaign-summary"]')?.textContent === '已为 2 户登记发放'`);
+    });
+    const cadre = await ApiClient.login(app.url, CADRE.username, CADRE.password);
+    for (const name of ['甲某', '丙某']) {
+      expect((await cadre.get(`/api/hardship-files/${ids[name]}`)).body.aid).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'school', amount: 50_000 })]));
+    }
   }, TEST_TIMEOUT);
 
   it('is usable on a phone (390 px): the form, the choice and the report fit the screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await step('campaign-390', async () => {
+      await page.getByTestId('campaign-paste').fill(`${numbers['乙某']}\n${numbers['丁某']}\n${numbers['乙某'].replace(/\d{4}$/, '0999')}`);
       await page.getByTestId('campaign-check').click();
       await page.getByTestId('campaign-report').waitFor();
       expect(await fitsViewport()).toBe(true);

@@ -202,6 +202,8 @@ export interface Approval {
   caseKind: string;
   caseId: string;
   caseTitle?: string | null;
+  /** 案件编号, read aloud instead of the id; null for a case created before numbers were given. */
+  caseNumber?: string | null;
   unitId?: string | null;
   requestedBy: PersonRef;
   requestedByName?: string | null;
@@ -227,10 +229,14 @@ export interface AccessLogEntry {
   at: string;
   userId: string;
   username: string;
+  /** The user's display name; null for a user no longer in the directory. */
+  userName?: string | null;
+  caseNumber?: string | null;
   role: string;
   action: 'view' | 'reveal' | string;
-  caseKind: string;
-  caseId: string;
+  /** Null for an entry about a person rather than a case (人员轨迹 by ID number, an erasure that found no case). */
+  caseKind: string | null;
+  caseId: string | null;
   field?: string | null;
   reason?: string | null;
 }

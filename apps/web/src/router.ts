@@ -79,6 +79,16 @@ const FIXED: Record<string, Route> = {
   '/mediation-cases/new': { name: 'mediation-new' },
 };
 
+/** Where a case of any kind opens in the console, by the kind the API names (null for no case page). */
+export function caseRouteOf(kind: string | null | undefined, id: string | null | undefined): Route | null {
+  if (!id) return null;
+  if (kind === 'complaint') return { name: 'complaint', id };
+  if (kind === 'wage_case') return { name: 'wage-case', id };
+  if (kind === 'hardship_file') return { name: 'hardship-file', id };
+  if (kind === 'mediation_case') return { name: 'mediation-case', id };
+  return null;
+}
+
 /** Never put personal data in a route: the hash ends up in browser history. Ids and tabs only. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');

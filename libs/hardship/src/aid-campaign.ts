@@ -61,9 +61,12 @@ export interface CampaignRow {
   readonly problems: readonly FieldViolation[];
 }
 
-/** A file's refusal as the campaign reports it: the row's number in front of each message. */
-export function refusalOfRow(row: number, error: CaseworkError): FieldViolation[] {
-  const prefix = `fileIds.${row - 1}`;
+/**
+ * A file's refusal as the campaign reports it: the row's number in front of each message, the field
+ * under the list the files were given by (`fileIds`, or `caseNumbers` when pasted as numbers).
+ */
+export function refusalOfRow(row: number, error: CaseworkError, list: 'fileIds' | 'caseNumbers' = 'fileIds'): FieldViolation[] {
+  const prefix = `${list}.${row - 1}`;
   if (error instanceof ValidationError) return error.violations.map((v) => ({ field: `${prefix}.${v.field}`, rule: v.rule, message: `第 ${row} 行：${v.message}` }));
   return [{ field: prefix, rule: error.code, message: `第 ${row} 行：${error.message}` }];
 }

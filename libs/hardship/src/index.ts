@@ -6,3 +6,4 @@ export * from './hardship.rules.js';
 export * from './hardship.decide.js';
 export * from './personal-data.js';
 export * from './aid-campaign.js';
+export * from './campaign-case-numbers.js';

@@ -35,6 +35,7 @@ export * from './people/person-journey.projection.js';
 export * from './people/forget-erased-people.js';
 export * from './search/search-terms.js';
 export * from './search/case-search.projection.js';
+export * from './search/list-search.js';
 export * from './inbox/inbox.query.js';
 
 import { caseSearchProjection } from './search/case-search.projection.js';

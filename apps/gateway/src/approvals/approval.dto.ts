@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalCode, OptionalText, RequiredText } from '../http/validators.js';
+import { ListSearchQueryDto } from '../http/list-search.dto.js';
 
-export class ApprovalsQueryDto {
+export class ApprovalsQueryDto extends ListSearchQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'decided'] }) @OptionalCode('审批状态', () => ['pending', 'decided'] as const) status?: 'pending' | 'decided';
 }
 

@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import { queryApprovals } from '#read-models';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { listSearchOf } from '../http/list-search.dto.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
@@ -26,11 +27,13 @@ export class ApprovalsController {
     private readonly complaints: ComplaintCommands,
     private readonly wageCases: WageCaseCommands,
     private readonly hardshipFiles: HardshipFileCommands,
+    @Inject(PERSONAL_DATA_HASH_KEY) private readonly hashKey: string,
   ) {}
 
+  /** The inbox, found by `q` (the case, its title, who asked or decided); the export (`export.xlsx`) lists the same. */
   @Get()
   list(@Query() query: ApprovalsQueryDto, @CurrentUser() user: AuthenticatedUser) {
-    return queryApprovals(this.dataSource, { unitIds: this.scopeOf(user), status: query.status });
+    return queryApprovals(this.dataSource, { unitIds: approvalScopeOf(user, this.orgUnits), status: query.status, search: listSearchOf(query.q, this.hashKey) });
   }
 
   @Post(':id/approve')
@@ -46,7 +49,7 @@ export class ApprovalsController {
   }
 
   private async decide(id: string, approve: boolean, reason: string | undefined, user: AuthenticatedUser, meta: HttpCommandMeta) {
-    const [approval] = await queryApprovals(this.dataSource, { unitIds: this.scopeOf(user), id });
+    const [approval] = await queryApprovals(this.dataSource, { unitIds: approvalScopeOf(user, this.orgUnits), id });
     if (!approval) throw new NotFoundError('approval_not_found', '审批事项不存在或无权查看');
     const decided = await this.decideByKind(approval.kind, approval.caseId, id, approve, reason, meta);
     return { ...decided, approvalId: id, status: approve ? 'approved' : 'rejected' };
@@ -67,10 +70,10 @@ export class ApprovalsController {
         return this.complaints.run(caseId, { type: 'DecideExtensionRequest', data: { requestId: id, approve, ...(reason ? { reason } : {}) } }, meta, { reason });
     }
   }
+}
 
-  /** Supervisors see the requests made in their unit and below; nobody else has an inbox. */
-  private scopeOf(user: AuthenticatedUser): string[] {
-    if (user.role !== 'supervisor') throw new ForbiddenError('forbidden', '只有督导可以审批');
-    return this.orgUnits.subtree(user.orgUnitId);
-  }
+/** Supervisors see the requests made in their unit and below; nobody else has an inbox (nor its export). */
+export function approvalScopeOf(user: AuthenticatedUser, orgUnits: OrgUnits): string[] {
+  if (user.role !== 'supervisor') throw new ForbiddenError('forbidden', '只有督导可以审批');
+  return orgUnits.subtree(user.orgUnitId);
 }

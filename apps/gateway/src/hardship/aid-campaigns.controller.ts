@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { deterministicUuid, type IdempotencyStore } from '#command-handling';
 import { ForbiddenError, ValidationError } from '#errors';
 import type { EventStore } from '#event-store';
-import { HARDSHIP_LEVELS, type AidCampaign, type HardshipDecider } from '#hardship';
+import { aidCampaignViolations, campaignCaseNumbers, HARDSHIP_LEVELS, numberNotFoundOrOutOfScope, type AidCampaign, type HardshipDecider } from '#hardship';
 import type { OrgUnits } from '#identity';
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -15,8 +15,19 @@ import { HARDSHIP_DECIDER } from '../../../hardship/src/hardship-tokens.js';
 import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
 import { campaignDeliveryId, decideAidCampaign, type DeliverAidCampaign } from '../../../hardship/src/campaigns/aid-campaign.js';
 import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
-import { CAMPAIGN_FILE_LIMIT, campaignFiles } from './campaign-files.query.js';
+import { CAMPAIGN_FILE_LIMIT, campaignFiles, campaignFilesByNumber, type NumberedCampaignFile } from './campaign-files.query.js';
 import { AidCampaignDto } from './aid-campaign.dto.js';
+
+/** Files pasted as numbers: the folded numbers in their order, and the files of the user's units they name. */
+interface ByNumber {
+  readonly numbers: readonly string[];
+  readonly files: ReadonlyMap<string, NumberedCampaignFile>;
+}
+
+interface ChosenCampaign {
+  readonly data: DeliverAidCampaign['data'];
+  readonly byNumber?: ByNumber;
+}
 
 const FILE_STATUSES = ['applied', 'verified', 'in_notice', 'awaiting_registration', 'active', 'lifted', 'relieved', 'cancelled', 'rejected'];
 
@@ -49,19 +60,30 @@ export class AidCampaignsController {
   /** The check a campaign would make, writing nothing: every row with whether it would get the aid, and why not. */
   @Post('check') @HttpCode(200)
   async check(@Body() b: AidCampaignDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: HttpCommandMeta) {
-    const data = await this.campaignOf(b, user, m);
-    const { rows } = await decideAidCampaign(this.store, this.decider, this.orgUnits, data, m);
+    const rows = await this.rowsOf(await this.campaignOf(b, user, m), m);
     return { ok: rows.every((row) => row.ok), files: rows.length, refused: rows.filter((row) => !row.ok).length, rows };
   }
 
-  /** Records the aid in every file, or — any file refused — in none (400 naming each refused row as `fileIds.<n>…`). */
+  /**
+   * Records the aid in every file, or — any file refused — in none (400 naming each refused row as
+   * `fileIds.<n>…`, or `caseNumbers.<n>…` when pasted as numbers: a number that names no file of the
+   * user's units stops the campaign like a refused file).
+   */
   @Post() @HttpCode(201)
   async deliver(@Body() b: AidCampaignDto, @CurrentUser() user: AuthenticatedUser, @CommandMetadata() m: HttpCommandMeta) {
-    const data = await this.campaignOf(b, user, m);
+    const chosen = await this.campaignOf(b, user, m);
+    const { data, byNumber } = chosen;
+    if (byNumber) {
+      // Every number must name a file before anything is written; the rows are named by the numbers' rows.
+      const problems = (await this.rowsOf(chosen, m)).flatMap((row) => row.problems);
+      if (problems.length > 0) throw new ValidationError(problems);
+    }
     const answer = () => ({
       campaignId: data.campaignId,
       delivered: data.fileIds.length,
-      rows: data.fileIds.map((fileId, index) => ({ row: index + 1, fileId, ok: true, deliveryId: campaignDeliveryId(data.campaignId, fileId) })),
+      rows: data.fileIds.map((fileId, index) => ({
+        row: index + 1, fileId, ...(byNumber ? { caseNumber: byNumber.numbers[index] } : {}), ok: true, deliveryId: campaignDeliveryId(data.campaignId, fileId),
+      })),
     });
     return this.idempotency.once(
       user.userId,
@@ -76,14 +98,46 @@ export class AidCampaignsController {
     );
   }
 
-  private async campaignOf(b: AidCampaignDto, user: AuthenticatedUser, m: HttpCommandMeta): Promise<DeliverAidCampaign['data']> {
+  private async campaignOf(b: AidCampaignDto, user: AuthenticatedUser, m: HttpCommandMeta): Promise<ChosenCampaign> {
     this.assertMayRecordAid(user);
-    if ((b.fileIds === undefined) === (b.filter === undefined)) {
-      throw new ValidationError([{ field: 'fileIds', rule: 'one_of_fileIds_filter', message: '请粘贴档案编号（fileIds）或给出筛选条件（filter），二者选一' }]);
+    if ([b.fileIds, b.caseNumbers, b.filter].filter((way) => way !== undefined).length !== 1) {
+      throw new ValidationError([{ field: 'fileIds', rule: 'one_of_fileIds_filter', message: '请粘贴档案编号（caseNumbers 或 fileIds）或给出筛选条件（filter），三者选一' }]);
+    }
+    const campaign: AidCampaign = { type: b.type as never, deliveredOn: b.deliveredOn, amount: b.amount, ...(b.inKind ? { inKind: b.inKind } : {}), fundingSource: b.fundingSource };
+    const campaignId = deterministicUuid(m.commandId, 'aid-campaign');
+    if (b.caseNumbers) {
+      const byNumber = await this.filesByNumber(b.caseNumbers, user);
+      const fileIds = byNumber.numbers.flatMap((number) => byNumber.files.get(number)?.id ?? []);
+      return { data: { campaignId, fileIds, campaign }, byNumber };
     }
     const fileIds = b.fileIds ? b.fileIds.map((id) => id.trim()) : (await this.filesOf(b.filter!, user)).map((file) => file.id);
-    const campaign: AidCampaign = { type: b.type as never, deliveredOn: b.deliveredOn, amount: b.amount, ...(b.inKind ? { inKind: b.inKind } : {}), fundingSource: b.fundingSource };
-    return { campaignId: deterministicUuid(m.commandId, 'aid-campaign'), fileIds, campaign };
+    return { data: { campaignId, fileIds, campaign } };
+  }
+
+  /** Pasted numbers checked, folded and looked up among the files of the user's unit and below. */
+  private async filesByNumber(pasted: readonly unknown[], user: AuthenticatedUser): Promise<ByNumber> {
+    const { numbers, violations } = campaignCaseNumbers(pasted);
+    if (violations.length > 0) throw new ValidationError(violations);
+    return { numbers, files: await campaignFilesByNumber(this.dataSource, { unitIds: this.orgUnits.subtree(user.orgUnitId), numbers }) };
+  }
+
+  /**
+   * The campaign's report, row by row. Pasted numbers: the files found are judged (keeping their
+   * numbers' rows), each number that named none is a refused row of its own, with the file's number,
+   * title and status from the case list beside the decision.
+   */
+  private async rowsOf({ data, byNumber }: ChosenCampaign, m: HttpCommandMeta) {
+    if (!byNumber) return (await decideAidCampaign(this.store, this.decider, this.orgUnits, data, m)).rows;
+    const fieldViolations = aidCampaignViolations(data.campaign, byNumber.numbers);
+    if (fieldViolations.length > 0) throw new ValidationError(fieldViolations);
+    const rowOf = byNumber.numbers.flatMap((number, index) => (byNumber.files.has(number) ? [index + 1] : []));
+    const decided = data.fileIds.length === 0 ? [] : (await decideAidCampaign(this.store, this.decider, this.orgUnits, data, m, { list: 'caseNumbers', rowOf })).rows;
+    return byNumber.numbers.map((caseNumber, index) => {
+      const file = byNumber.files.get(caseNumber);
+      const decision = file && decided.find((row) => row.row === index + 1);
+      if (!file || !decision) return { row: index + 1, caseNumber, fileId: null, ok: false, deliveryId: null, headName: null, unitId: null, title: null, status: null, problems: numberNotFoundOrOutOfScope(index + 1) };
+      return { ...decision, caseNumber, title: file.title, status: file.status };
+    });
   }
 
   /** Who records aid: a user who may see hardship files at all (caseworkers and supervisors); each file's own scope is checked on the file. */

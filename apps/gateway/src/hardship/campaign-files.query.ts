@@ -25,3 +25,22 @@ export async function campaignFiles(dataSource: DataSource, filter: { unitIds: r
   );
   return rows.map((row) => ({ id: row.case_id, title: row.title, status: row.status, level: row.category, unitId: row.unit_id }));
 }
+
+/** A file a pasted number named, as the case list shows it. */
+export interface NumberedCampaignFile extends CampaignFile {
+  readonly caseNumber: string;
+}
+
+/**
+ * The hardship files these numbers name among the files of these units (the units the user acts
+ * for), by number. A number missing from the answer names no file there — whether it exists in
+ * another unit is not told.
+ */
+export async function campaignFilesByNumber(dataSource: DataSource, wanted: { unitIds: readonly string[]; numbers: readonly string[] }): Promise<Map<string, NumberedCampaignFile>> {
+  const rows: { case_id: string; case_number: string; title: string; status: string; category: string | null; unit_id: string }[] = await dataSource.query(
+    `SELECT case_id, case_number, title, status, category, unit_id FROM case_list
+      WHERE kind = 'hardship_file' AND case_number = ANY($1) AND unit_id = ANY($2)`,
+    [wanted.numbers, wanted.unitIds],
+  );
+  return new Map(rows.map((row) => [row.case_number, { id: row.case_id, caseNumber: row.case_number, title: row.title, status: row.status, level: row.category, unitId: row.unit_id }]));
+}

@@ -13,10 +13,11 @@ import { activeUserById, type OrgUnits } from '#identity';
 import { canSeeCase } from '#access-control';
 import type { HardshipCommand } from '#hardship';
 import type { CaseNumbers } from '#case-numbers';
-import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
 import type { WorkingCalendar } from '#calendar';
 import type { DataSource } from 'typeorm';
-import { markHardshipReminderRead, queryHardshipDue, queryHardshipReminders } from '#read-models';
+import { markHardshipReminderRead, queryHardshipReminders } from '#read-models';
+import { HardshipDueQueryDto, listHardshipDue } from './hardship-due-listing.js';
 import { Query } from '@nestjs/common';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
@@ -63,16 +64,13 @@ export class HardshipFilesController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CASE_NUMBERS) private readonly caseNumbers: CaseNumbers,
     private readonly names: ActorNames,
+    @Inject(PERSONAL_DATA_HASH_KEY) private readonly hashKey: string,
   ) {}
 
-  /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first (before `:id`). */
+  /** 待办: notices ending, yearly reviews and follow-up check-ins due within `days` (default 30), overdue first, found by `q` (before `:id`). */
   @Get('due')
-  due(@Query('days') days: string | undefined, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
-    const within = days === undefined ? 30 : Number(days);
-    if (!Number.isInteger(within) || within < 0 || within > 366) throw new ValidationError([{ field: 'days', rule: 'integer_range', message: '天数须为 0 至 366 的整数' }]);
-    const scope = this.access.listScope(user);
-    if (!scope.kinds.includes('hardship_file')) return [];
-    return queryHardshipDue(this.dataSource, { unitIds: scope.unitIds, now, until: new Date(now.getTime() + within * 86_400_000) });
+  async due(@Query() query: HardshipDueQueryDto, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    return (await listHardshipDue({ dataSource: this.dataSource, access: this.access, hashKey: this.hashKey }, query, now, user)).items;
   }
 
   /** 我的提醒: the reminders pushed to the user as a file's cadre that still stand, unread first (before `:id`). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { listSearchCondition, type ListSearch } from '#read-models';
 import { DATA_SOURCE } from '../core/tokens.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { ACCESS_LOG_SCHEMA_SQL } from './access-log.schema.js';
@@ -23,6 +24,8 @@ export interface AccessLogFilter {
   readonly userId?: string;
   readonly from?: Date;
   readonly to?: Date;
+  /** The search box: the case (as the case list's search finds it, or its title) or the user by name. */
+  readonly search?: ListSearch;
 }
 
 /** The newest entries first, at most this many per answer. */
@@ -66,26 +69,34 @@ export class AccessLog implements OnModuleInit {
   }
 
   async query(filter: AccessLogFilter) {
+    const params: unknown[] = [filter.unitIds, filter.caseId ?? null, filter.userId ?? null, filter.from ?? null, filter.to ?? null];
+    const searched = filter.search ? `AND ${listSearchCondition(filter.search, params, { caseId: 'a.case_id', plain: ['lc.title', 'u.display_name', 'a.username'] })}` : '';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.at, a.user_id, a.username, a.role, a.unit_id, a.action, a.case_kind, a.case_id, a.field, a.reason
+      `SELECT a.at, a.user_id, a.username, a.role, a.unit_id, a.action, a.case_kind, a.case_id, a.field, a.reason,
+              lc.case_number, u.display_name
          FROM access_log a
+         LEFT JOIN case_list lc ON lc.case_id = a.case_id
+         LEFT JOIN users u ON u.id::text = a.user_id
         WHERE ($2::text IS NULL OR a.case_id = $2) AND ($3::text IS NULL OR a.user_id = $3)
           AND ($4::timestamptz IS NULL OR a.at >= $4) AND ($5::timestamptz IS NULL OR a.at <= $5)
           AND (a.unit_id = ANY($1) OR EXISTS (SELECT 1 FROM case_list c
-                WHERE c.case_id = a.case_id AND (c.unit_id = ANY($1) OR c.opened_by_unit_id = ANY($1))))
+                WHERE c.case_id = a.case_id AND (c.unit_id = ANY($1) OR c.opened_by_unit_id = ANY($1)))) ${searched}
         ORDER BY a.at DESC, a.id DESC
         LIMIT ${ACCESS_LOG_PAGE}`,
-      [filter.unitIds, filter.caseId ?? null, filter.userId ?? null, filter.from ?? null, filter.to ?? null],
+      params,
     );
     return rows.map((row) => ({
       at: (row.at as Date).toISOString(),
       userId: row.user_id as string,
       username: row.username as string,
+      /** Who it was by name (null for a user no longer in the directory). */
+      userName: (row.display_name as string | null) ?? null,
       role: row.role as string,
       unitId: row.unit_id as string,
       action: row.action as AccessAction,
       caseKind: row.case_kind as string | null,
       caseId: row.case_id as string | null,
+      caseNumber: (row.case_number as string | null) ?? null,
       ...(row.field ? { field: row.field as string } : {}),
       ...(row.reason ? { reason: row.reason as string } : {}),
     }));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -9,12 +9,13 @@ import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { CreateUserDto } from './create-user.dto.js';
 import { UpdateUserDto } from './update-user.dto.js';
+import { listUsers, UsersQueryDto } from './user-listing.js';
 
 /** A user id in a URL must be a UUID; anything else is the same "not found". */
 const UserId = new CaseIdPipe('user_not_found', '用户不存在');
 
 /** The administrator as their row says now: their unit bounds what they may manage. */
-const actor = (user: AuthenticatedUser): Administrator => ({ userId: user.userId, username: user.username, role: user.role, orgUnitId: user.orgUnitId });
+export const actor = (user: AuthenticatedUser): Administrator => ({ userId: user.userId, username: user.username, role: user.role, orgUnitId: user.orgUnitId });
 
 export class RoomsDto {
   @ApiProperty({ type: [String], example: ['MR-410103'] }) @IsArray({ message: '调解工作室须为列表' }) @IsString({ each: true, message: '调解工作室编号须为文字' }) roomIds: string[];
@@ -31,9 +32,10 @@ export class RoomsDto {
 export class UsersController {
   constructor(@Inject(USERS) private readonly users: Users) {}
 
+  /** Found by `q` (username, name or unit); the export (`export.xlsx`) lists the same. */
   @Get()
-  list(@CurrentUser() user: AuthenticatedUser) {
-    return this.users.administration.list(actor(user));
+  list(@Query() query: UsersQueryDto, @CurrentUser() user: AuthenticatedUser) {
+    return listUsers(this.users, actor(user), query);
   }
 
   @Post()

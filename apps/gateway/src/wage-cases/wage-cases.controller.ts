@@ -1,5 +1,5 @@
 import { assertMayReferTo } from '../mediation/referral-reach.js';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { deterministicUuid } from '#command-handling';
@@ -7,10 +7,10 @@ import { ValidationError, type FieldViolation } from '#errors';
 import type { OrgUnits } from '#identity';
 import { maskSensitiveFields } from '#personal-data';
 import { WAGE_CASE_STATUS_LABELS, claimantViolations, ledgerOf, caseTotals, type ClaimantDetails, type WageCaseCommand, type WageCaseDecider, type WageTimeLimits } from '#wage-recovery';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
 import type { DataSource } from 'typeorm';
-import { queryLimitationWatch } from '#read-models';
 import { shanghaiDateOf } from '#calendar';
+import { LimitationWatchQueryDto, listLimitationWatch } from './limitation-watch-listing.js';
 import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../../wage/src/wage-tokens.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
@@ -40,6 +40,7 @@ export class WageCasesController {
     @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly names: ActorNames,
+    @Inject(PERSONAL_DATA_HASH_KEY) private readonly hashKey: string,
   ) {}
 
   /** 立案: the same Idempotency-Key always yields the same case id. */
@@ -56,12 +57,10 @@ export class WageCasesController {
     return this.cases.run(id, { type: 'OpenWageCase', data: { caseId: id, source: b.source as never, respondent: b.respondent as never, summary: b.summary, unitId } }, m);
   }
 
-  /** 仲裁时效预警: claimants of open cases in the user's units whose limitation date is near or past (before `:id`, which it would match). */
+  /** 仲裁时效预警: claimants of open cases in the user's units whose limitation date is near or past, found by `q` (before `:id`, which it would match). */
   @Get('limitation-watch')
-  limitationWatch(@CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
-    const scope = this.access.listScope(user);
-    if (!scope.kinds.includes('wage_case')) return [];
-    return queryLimitationWatch(this.dataSource, { unitIds: scope.unitIds, today: shanghaiDateOf(now), limits: this.limits });
+  limitationWatch(@Query() query: LimitationWatchQueryDto, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date) {
+    return listLimitationWatch({ dataSource: this.dataSource, access: this.access, hashKey: this.hashKey, limits: this.limits }, query, now, user);
   }
 
   @Get(':id')

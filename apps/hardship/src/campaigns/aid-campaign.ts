@@ -27,12 +27,22 @@ const notFound = () => new NotFoundError('hardship_file_not_found', '困难职�
 export const campaignDeliveryId = (campaignId: string, fileId: string) => deterministicUuid(campaignId, 'campaign-aid', fileId);
 
 /**
+ * How the rows are named when the files were given otherwise than as `fileIds`: pasted as numbers,
+ * some of which named no file, the files found keep the rows of their numbers (`caseNumbers.<i>`).
+ */
+export interface CampaignRowNaming {
+  readonly list: 'fileIds' | 'caseNumbers';
+  /** The row (1-based) of each file, in the order of `fileIds`. */
+  readonly rowOf: readonly number[];
+}
+
+/**
  * Every file read (together, when the store can) and judged as its own `DeliverAid` — a file the
  * user may not see is "not found", as on its own page. Nothing is written here: the console's check
  * and the campaign itself decide alike.
  */
 export async function decideAidCampaign(
-  store: EventStore, decider: HardshipDecider, orgUnits: OrgUnits, command: DeliverAidCampaign['data'], meta: CommandMeta,
+  store: EventStore, decider: HardshipDecider, orgUnits: OrgUnits, command: DeliverAidCampaign['data'], meta: CommandMeta, naming?: CampaignRowNaming,
 ): Promise<CampaignDecision> {
   const { campaignId, fileIds, campaign } = command;
   const violations = aidCampaignViolations(campaign, fileIds);
@@ -44,7 +54,8 @@ export async function decideAidCampaign(
     const state = loaded[index].state;
     const visible = state.status !== 'none' && canSeeCase(meta.actor as Principal, { kind: 'hardship_file', unitIds: [state.unitId!] }, orgUnits);
     const deliveryId = campaignDeliveryId(campaignId, fileId);
-    const row = { row: index + 1, fileId, deliveryId, headName: visible ? state.head?.name ?? null : null, unitId: visible ? state.unitId : null };
+    const rowNumber = naming?.rowOf[index] ?? index + 1;
+    const row = { row: rowNumber, fileId, deliveryId, headName: visible ? state.head?.name ?? null : null, unitId: visible ? state.unitId : null };
     try {
       if (!visible) throw notFound();
       const decision = decideOnLoaded(loaded[index], decider, hardshipFileStream(fileId), campaignDelivery(campaign, campaignId, deliveryId), { ...meta, expectedVersion: undefined });
@@ -52,7 +63,7 @@ export async function decideAidCampaign(
       rows.push({ ...row, ok: true, problems: [] });
     } catch (error) {
       if (!(error instanceof CaseworkError)) throw error;
-      rows.push({ ...row, ok: false, problems: refusalOfRow(index + 1, error) });
+      rows.push({ ...row, ok: false, problems: refusalOfRow(rowNumber, error, naming?.list) });
     }
   });
   return { rows, toWrite };

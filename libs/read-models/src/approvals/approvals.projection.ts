@@ -5,6 +5,7 @@ import type { WageCaseEvent } from '#wage-recovery';
 import type { HardshipEvent } from '#hardship';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
+import { listSearchCondition, type ListSearch } from '../search/list-search.js';
 
 /** Every request that waits for a supervisor (审批), from any kind of case: the approvals inbox. */
 export const APPROVALS_SCHEMA_SQL = `
@@ -138,6 +139,8 @@ export interface ApprovalItem {
   readonly kind: string;
   readonly caseKind: string;
   readonly caseId: string;
+  /** The case's number (案件编号), null for a case created before numbers were given. */
+  readonly caseNumber: string | null;
   readonly caseTitle: string | null;
   readonly unitId: string;
   readonly requestedBy: string;
@@ -153,29 +156,35 @@ export interface ApprovalItem {
 
 /**
  * The approvals of requests made in these units, newest first, with the case's title and the
- * names of who asked and who decided (the read side joins what it shows; nothing is copied).
+ * names of who asked and who decided (the read side joins what it shows; nothing is copied). With
+ * `search`: the case as the case list's search finds it, or its title, or who asked or decided by name.
  */
 export async function queryApprovals(
   db: Pick<EntityManager, 'query'>,
-  filter: { unitIds: readonly string[]; status?: 'pending' | 'decided'; id?: string },
+  filter: { unitIds: readonly string[]; status?: 'pending' | 'decided'; id?: string; search?: ListSearch },
 ): Promise<ApprovalItem[]> {
+  const params: unknown[] = [filter.unitIds, filter.status ?? null, filter.id ?? null];
+  const searched = filter.search
+    ? `AND ${listSearchCondition(filter.search, params, { caseId: 'a.case_id', plain: ['c.title', 'requester.display_name', 'decider.display_name'] })}`
+    : '';
   const rows: Record<string, any>[] = await db.query(
-    `SELECT a.*, c.title AS case_title, requester.display_name AS requested_by_name, decider.display_name AS decided_by_name
+    `SELECT a.*, c.case_number, c.title AS case_title, requester.display_name AS requested_by_name, decider.display_name AS decided_by_name
        FROM approvals a
        LEFT JOIN case_list c ON c.case_id = a.case_id
        LEFT JOIN users requester ON requester.id::text = a.requested_by
        LEFT JOIN users decider ON decider.id::text = a.decided_by
       WHERE a.unit_id = ANY($1)
         AND ($2::text IS NULL OR ($2 = 'pending' AND a.status = 'pending') OR ($2 = 'decided' AND a.status <> 'pending'))
-        AND ($3::text IS NULL OR a.id = $3)
+        AND ($3::text IS NULL OR a.id = $3) ${searched}
       ORDER BY a.requested_at DESC LIMIT 500`,
-    [filter.unitIds, filter.status ?? null, filter.id ?? null],
+    params,
   );
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     caseKind: row.case_kind,
     caseId: row.case_id,
+    caseNumber: row.case_number ?? null,
     caseTitle: row.case_title ?? null,
     unitId: row.unit_id,
     requestedBy: row.requested_by,

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
+import { ListSearchBox } from '../../components/ListSearchBox';
 import { useI18n } from '../../i18n/I18nProvider';
 import { initialAccessLogFilter, type AccessLogFilter } from './useAccessLog';
 
@@ -20,6 +21,7 @@ export function AccessLogFilters({ value, onChange }: { value: AccessLogFilter; 
 
   return (
     <form className="filters" data-testid="access-log-filters" onSubmit={submit}>
+      <ListSearchBox id="log-q" value={value.q} hint="lists.searchHint.accessLog" onSearch={(q) => onChange({ ...value, q })} />
       <Field id="log-case" label={t('log.caseId')}>
         <input id="log-case" className="mono" value={draft.caseId} autoComplete="off" placeholder={t('log.caseIdPlaceholder')}
           onChange={(e) => setDraft({ ...draft, caseId: e.target.value })} />

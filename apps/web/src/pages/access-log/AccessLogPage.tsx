@@ -3,7 +3,8 @@ import { Notice } from '../../components/Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AccessLogFilters } from './AccessLogFilters';
 import { AccessLogTable } from './AccessLogTable';
-import { initialAccessLogFilter, useAccessLog } from './useAccessLog';
+import { accessLogQuery, initialAccessLogFilter, useAccessLog } from './useAccessLog';
+import { ExportButton } from '../print/ExportButton';
 
 /** 访问日志: who opened which case and who revealed which personal field, in the supervisor's units. */
 export function AccessLogPage() {
@@ -16,6 +17,7 @@ export function AccessLogPage() {
     <section className="page" data-testid="access-log-page">
       <div className="page-head">
         <h1>{t('log.title')}</h1>
+        <ExportButton testId="log-export" fileName={`${t('log.title')}.xlsx`} path={`/api/audit/access-log/export.xlsx${accessLogQuery(filter)}`} />
         <button type="button" className="secondary" data-testid="log-refresh" onClick={() => setReloadToken((n) => n + 1)}>
           {t('common.refresh')}
         </button>

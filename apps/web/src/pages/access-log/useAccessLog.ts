@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 export interface AccessLogFilter {
   caseId: string;
   userId: string;
+  /** The search box: a case number, a title or a user's name. */
+  q: string;
   /** Shanghai calendar days, both inclusive. */
   from: string;
   to: string;
@@ -16,7 +18,7 @@ const DAY_MS = 86_400_000;
 
 /** The last 7 Shanghai days, today included. */
 export function initialAccessLogFilter(now = new Date()): AccessLogFilter {
-  return { caseId: '', userId: '', from: shanghaiToday(new Date(now.getTime() - 6 * DAY_MS)), to: shanghaiToday(now) };
+  return { caseId: '', userId: '', q: '', from: shanghaiToday(new Date(now.getTime() - 6 * DAY_MS)), to: shanghaiToday(now) };
 }
 
 /** A Shanghai day's first and last instant in UTC ISO, as the API takes times. */
@@ -25,6 +27,17 @@ export function dayStart(day: string): string {
 }
 export function dayEnd(day: string): string {
   return new Date(`${day}T23:59:59.999+08:00`).toISOString();
+}
+
+/** The list's query string, the same for the list and its export. */
+export function accessLogQuery(filter: AccessLogFilter): string {
+  return query({
+    caseId: filter.caseId.trim(),
+    userId: filter.userId.trim(),
+    q: filter.q.trim(),
+    from: filter.from ? dayStart(filter.from) : '',
+    to: filter.to ? dayEnd(filter.to) : '',
+  });
 }
 
 /** `GET /api/audit/access-log` for the supervisor's subtree, newest first. */
@@ -37,12 +50,7 @@ export function useAccessLog(filter: AccessLogFilter, reloadToken: number) {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const params = query({
-      caseId: filter.caseId.trim(),
-      userId: filter.userId.trim(),
-      from: filter.from ? dayStart(filter.from) : '',
-      to: filter.to ? dayEnd(filter.to) : '',
-    });
+    const params = accessLogQuery(filter);
     api
       .get<AccessLogEntry[] | { items: AccessLogEntry[] }>(`/api/audit/access-log${params}`)
       .then((answer) => {

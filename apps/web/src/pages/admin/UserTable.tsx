@@ -10,7 +10,7 @@ export function UserTable({ users, me, onAction }: { users: AdminUser[]; me: str
   const { unitName } = useReference();
   if (users.length === 0) return <p className="empty">{t('users.empty')}</p>;
   return (
-    <table className="table" data-testid="user-table">
+    <table className="table stacked" data-testid="user-table">
       <thead>
         <tr>
           <th>{t('users.username')}</th>
@@ -24,11 +24,11 @@ export function UserTable({ users, me, onAction }: { users: AdminUser[]; me: str
       <tbody>
         {users.map((user) => (
           <tr key={user.id} data-testid="user-row" data-username={user.username} className={user.disabled ? 'row-disabled' : undefined}>
-            <td className="username">{user.username}</td>
-            <td>{user.displayName}</td>
-            <td>{tOr(`role.${user.role}`, user.role)}</td>
-            <td>{user.orgUnitName || unitName(user.orgUnitId)}</td>
-            <td>
+            <td className="username case-title">{user.username}</td>
+            <td data-label={t('users.displayName')}>{user.displayName}</td>
+            <td data-label={t('users.role')}>{tOr(`role.${user.role}`, user.role)}</td>
+            <td data-label={t('users.unit')}>{user.orgUnitName || unitName(user.orgUnitId)}</td>
+            <td data-label={t('users.status')}>
               {user.disabled
                 ? <span className="badge badge-disabled" data-testid="user-disabled">{t('users.disabled')}</span>
                 : <span className="badge badge-met">{t('users.enabled')}</span>}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { api, messageOf, newIdempotencyKey } from '../../api';
+import { api, messageOf, newIdempotencyKey, query } from '../../api';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { ExportButton } from '../print/ExportButton';
 import type { AdminUser, PasswordReset } from '../../api-types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Notice } from '../../components/Notice';
@@ -18,7 +20,8 @@ type Open =
 /** 用户管理: the administrator's list of users, with create, edit, disable/enable and password reset. */
 export function UsersPage() {
   const { t } = useI18n();
-  const { users, error, reload } = useUsers();
+  const [q, setQ] = useState('');
+  const { users, error, reload } = useUsers(q);
   const [open, setOpen] = useState<Open | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const me = readSession()?.user.id ?? '';
@@ -63,9 +66,13 @@ export function UsersPage() {
     <section className="page" data-testid="users-page">
       <div className="page-head">
         <h1>{t('users.title')}</h1>
+        <ExportButton testId="users-export" fileName={`${t('users.title')}.xlsx`} path={`/api/users/export.xlsx${query({ q })}`} />
         <button type="button" className="primary" data-testid="user-create" onClick={() => { setNotice(null); setOpen({ kind: 'create' }); }}>
           {t('users.create')}
         </button>
+      </div>
+      <div className="filters">
+        <ListSearchBox id="users-q" value={q} hint="lists.searchHint.users" onSearch={setQ} />
       </div>
       <Notice kind={notice?.kind ?? 'error'} text={notice?.text ?? error} testId="users-notice" />
       <div className="card card-flush">

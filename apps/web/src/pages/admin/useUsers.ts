@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, listOf, messageOf } from '../../api';
+import { api, listOf, messageOf, query } from '../../api';
 import type { AdminUser } from '../../api-types';
 import { useI18n } from '../../i18n/I18nProvider';
 
-/** `GET /api/users`, sorted by unit then username so a unit's people stand together. */
-export function useUsers() {
+/** `GET /api/users?q=`, sorted by unit then username so a unit's people stand together (as the export is). */
+export function useUsers(q = '') {
   const { t } = useI18n();
   const [users, setUsers] = useState<AdminUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +13,7 @@ export function useUsers() {
   useEffect(() => {
     let live = true;
     api
-      .get<AdminUser[] | { items: AdminUser[] }>('/api/users')
+      .get<AdminUser[] | { items: AdminUser[] }>(`/api/users${query({ q })}`)
       .then((answer) => {
         if (!live) return;
         const sorted = [...listOf(answer)].sort(
@@ -26,7 +26,7 @@ export function useUsers() {
     return () => {
       live = false;
     };
-  }, [attempt, t]);
+  }, [q, attempt, t]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { users, error, reload };

@@ -5,14 +5,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { personLabel } from '../../people';
 import { useReference } from '../../reference/ReferenceProvider';
 import { readSession } from '../../session';
-import { hrefFor, type Route } from '../../router';
+import { caseRouteOf, hrefFor, type Route } from '../../router';
 import { HARDSHIP_APPROVAL_KINDS, WAGE_APPROVAL_KINDS } from './approval-kinds';
 import { DecisionForm, type Decision } from './DecisionForm';
 
 function caseRoute(a: Approval): Route {
-  if (a.caseKind === 'wage_case') return { name: 'wage-case', id: a.caseId };
-  if (a.caseKind === 'hardship_file') return { name: 'hardship-file', id: a.caseId };
-  return { name: 'complaint', id: a.caseId };
+  return caseRouteOf(a.caseKind, a.caseId) ?? { name: 'complaint', id: a.caseId };
 }
 
 /** One request: which case, who asked and when (Shanghai time), what (working days, or an amount in yuan) and why. */
@@ -21,7 +19,7 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
   const { unitName } = useReference();
   const asker = personLabel(a.requestedBy, a.requestedByName);
   const decider = personLabel(a.decidedBy, a.decidedByName);
-  const caseLabel = a.caseTitle || `${tOr(`kind.${a.caseKind}`, a.caseKind)} ${a.caseId.slice(0, 8)}`;
+  const caseLabel = a.caseTitle || `${tOr(`kind.${a.caseKind}`, a.caseKind)} ${a.caseNumber ?? a.caseId.slice(0, 8)}`;
   const days = a.details?.workingDays;
   const amount = a.details?.amount;
   const claimants = a.details?.claimants;
@@ -54,7 +52,7 @@ export function ApprovalCard({ approval: a, onDecided }: { approval: Approval; o
     <article className="card approval" data-testid="approval" data-approval-id={a.id} data-case-id={a.caseId} data-status={a.status}>
       <div className="approval-head">
         <span className="badge badge-status">{tOr(`approvalKind.${a.kind}`, a.kind)}</span>
-        <a href={hrefFor(caseRoute(a))} data-testid="approval-case">{caseLabel}</a>
+        <a href={hrefFor(caseRoute(a))} data-testid="approval-case">{a.caseNumber && a.caseTitle && <span className="mono nowrap" data-testid="approval-case-number">{a.caseNumber} </span>}{caseLabel}</a>
         {a.status !== 'pending' && (
           <span className={`badge ${a.status === 'approved' ? 'badge-met' : 'badge-risk'}`} data-testid="approval-status">
             {tOr(`approvalStatus.${a.status}`, a.status)}

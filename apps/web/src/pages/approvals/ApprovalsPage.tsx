@@ -1,5 +1,8 @@
 import { useState } from 'react';
+import { ListSearchBox } from '../../components/ListSearchBox';
 import { Notice } from '../../components/Notice';
+import { query } from '../../api';
+import { ExportButton } from '../print/ExportButton';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
 import { ApprovalCard } from './ApprovalCard';
@@ -22,7 +25,8 @@ const APPROVED_DONE: Partial<Record<string, MessageKey>> = {
 export function ApprovalsPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<ApprovalTab>('pending');
-  const { items, error, reload } = useApprovals(tab);
+  const [q, setQ] = useState('');
+  const { items, error, reload } = useApprovals(tab, q);
   const [decided, setDecided] = useState<Set<string>>(() => new Set());
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -38,6 +42,7 @@ export function ApprovalsPage() {
     <section className="page page-narrow" data-testid="approvals-page">
       <div className="page-head">
         <h1>{t('approvals.title')}</h1>
+        <ExportButton testId="approvals-export" fileName={`${t('approvals.title')}.xlsx`} path={`/api/approvals/export.xlsx${query({ status: tab, q })}`} />
         <button type="button" className="secondary" data-testid="approvals-refresh" onClick={reload}>{t('common.refresh')}</button>
       </div>
       <div className="tabs" role="tablist">
@@ -47,6 +52,9 @@ export function ApprovalsPage() {
             {t(`approvals.tab.${name}`)}
           </button>
         ))}
+      </div>
+      <div className="filters">
+        <ListSearchBox id="approvals-q" value={q} hint="lists.searchHint.approvals" onSearch={setQ} />
       </div>
       <Notice kind="info" text={notice} testId="approvals-notice" />
       <Notice kind="error" text={error} />

@@ -5,8 +5,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 
 export type ApprovalTab = 'pending' | 'decided';
 
-/** `GET /api/approvals?status=`: the supervisor's inbox (their subtree), newest first. */
-export function useApprovals(status: ApprovalTab) {
+/** `GET /api/approvals?status=&q=`: the supervisor's inbox (their subtree), newest first. */
+export function useApprovals(status: ApprovalTab, q = '') {
   const { t } = useI18n();
   const [items, setItems] = useState<Approval[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +15,7 @@ export function useApprovals(status: ApprovalTab) {
   useEffect(() => {
     let live = true;
     api
-      .get<Approval[] | { items: Approval[] }>(`/api/approvals${query({ status })}`)
+      .get<Approval[] | { items: Approval[] }>(`/api/approvals${query({ status, q })}`)
       .then((answer) => {
         if (!live) return;
         setItems(listOf(answer));
@@ -25,7 +25,7 @@ export function useApprovals(status: ApprovalTab) {
     return () => {
       live = false;
     };
-  }, [status, attempt, t]);
+  }, [status, q, attempt, t]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { items, error, reload };

@@ -4,18 +4,14 @@ import { urgentCode } from '../../complaint-codes';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { findItem, useReference } from '../../reference/ReferenceProvider';
-import { hrefFor, navigate, type Route } from '../../router';
+import { caseRouteOf, hrefFor, navigate, type Route } from '../../router';
 import { dueStepLabel } from './due-step';
 import { HardshipProgressCell, hardshipProgressOf } from '../hardship/HardshipProgressCell';
 import { WageProgressCell } from './WageProgressCell';
 
 /** Where a case of any kind opens in the console. */
 export function routeOf(item: Pick<CaseListItem, 'kind' | 'id'>): Route | null {
-  if (item.kind === 'complaint') return { name: 'complaint', id: item.id };
-  if (item.kind === 'wage_case') return { name: 'wage-case', id: item.id };
-  if (item.kind === 'hardship_file') return { name: 'hardship-file', id: item.id };
-  if (item.kind === 'mediation_case') return { name: 'mediation-case', id: item.id };
-  return null;
+  return caseRouteOf(item.kind, item.id);
 }
 
 export function CaseTable({ items, emptyText }: { items: CaseListItem[]; emptyText: string }) {

@@ -86,6 +86,7 @@ export type DueStep = 'notice_end' | 'yearly_review' | 'follow_up_check_in';
 /** `GET /api/hardship-files/due?days=`: one file's next step. */
 export interface DueItem {
   fileId: string;
+  caseNumber?: string | null;
   title: string;
   unitId: string;
   step: DueStep;

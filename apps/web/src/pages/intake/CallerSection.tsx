@@ -3,15 +3,16 @@ import { RefSelect } from '../../components/Selects';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
 import { EarlierOrders } from './EarlierOrders';
+import type { EarlierOrder } from './earlier-orders';
 import type { SectionProps } from './sections';
 
 /**
  * The call itself: channel, who is calling, how many workers. The first field has the focus; the
  * "anonymous" box comes before the name in Tab order, and ticking it takes the name out of it (an
  * anonymous caller may still leave a phone number for the call back). Once a complete phone or ID
- * number is typed, the caller's earlier orders show under it (来电弹屏).
+ * number is typed, the caller's earlier orders show under it (来电弹屏), each open one with 并入此单.
  */
-export function CallerSection({ form, set, errors }: SectionProps) {
+export function CallerSection({ form, set, errors, mergeTarget, onMergeTarget }: SectionProps & { mergeTarget: EarlierOrder | null; onMergeTarget: (order: EarlierOrder | null) => void }) {
   const { t } = useI18n();
   const { hotline } = useReference();
   const anonymous = (
@@ -39,7 +40,7 @@ export function CallerSection({ form, set, errors }: SectionProps) {
             onChange={(e) => set({ workersAffected: e.target.value })} />
         </Field>
       </div>
-      <EarlierOrders phone={form.callerPhone} idNumber={form.anonymous ? '' : form.idNumber} />
+      <EarlierOrders phone={form.callerPhone} idNumber={form.anonymous ? '' : form.idNumber} mergeTarget={mergeTarget} onMergeTarget={onMergeTarget} />
     </fieldset>
   );
 }

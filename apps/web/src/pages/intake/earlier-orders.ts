@@ -14,6 +14,14 @@ export interface EarlierOrder {
 
 const DEBOUNCE_MS = 300;
 
+/**
+ * Whether an earlier order can still take a repeat call merged into it: not closed, not merged itself
+ * (the merge rules refuse those; other refusals come from the rules when the merge is sent).
+ */
+export function takesRepeatCalls(status: string): boolean {
+  return status !== 'closed' && status !== 'merged';
+}
+
 /** A number complete enough to look up: a mainland mobile or a landline with its area code. */
 export function lookupPhone(raw: string): string | null {
   const digits = raw.replace(/[\s\-()（）]/g, '').replace(/^\+?(0086|86)(?=1\d{10}$)/, '');

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../api';
+import { api, ApiError, query } from '../../api';
+import { ListSearchBox } from '../../components/ListSearchBox';
+import { ExportButton } from '../print/ExportButton';
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -21,17 +23,18 @@ export function NoticesPage() {
   const [items, setItems] = useState<SupervisorNotice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reloadToken, setReloadToken] = useState(0);
+  const [q, setQ] = useState('');
 
   useEffect(() => {
     let live = true;
     api
-      .get<{ items: SupervisorNotice[] }>('/api/notices')
+      .get<{ items: SupervisorNotice[] }>(`/api/notices${query({ q })}`)
       .then((answer) => live && (setItems(answer.items), setError(null)))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [reloadToken]);
+  }, [q, reloadToken]);
 
   const markRead = async (id: string) => {
     try {
@@ -46,7 +49,11 @@ export function NoticesPage() {
     <section className="page" data-testid="notices-page">
       <div className="page-head">
         <h1>{t('notices.title')}</h1>
+        <ExportButton testId="notices-export" fileName={`${t('notices.title')}.xlsx`} path={`/api/notices/export.xlsx${query({ q })}`} />
         <button type="button" className="secondary" onClick={() => setReloadToken((n) => n + 1)}>{t('common.refresh')}</button>
+      </div>
+      <div className="filters">
+        <ListSearchBox id="notices-q" value={q} hint="lists.searchHint.notices" onSearch={setQ} />
       </div>
       <Notice kind="error" text={error} />
       {items && items.length === 0 && <p className="empty">{t('notices.none')}</p>}

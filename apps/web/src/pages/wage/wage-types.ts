@@ -152,6 +152,7 @@ export interface WageStats {
 /** One line of `GET /api/wage-cases/limitation-watch`. */
 export interface LimitationWatchItem {
   caseId: string;
+  caseNumber?: string | null;
   caseTitle: string;
   claimantId: string;
   claimantNumber: number | string;

@@ -10,7 +10,7 @@ import { useIdempotencyKey } from '../../../useIdempotencyKey';
 import { subtreeOf } from '../../wage/open/open-form';
 import '../../../styles/hardship.css';
 import './campaign.css';
-import { campaignFields, parsePastedIds, rowsFromRefusal, type CampaignForm, type ReportRow } from './campaign-form';
+import { campaignFields, parsePastedNumbers, rowsFromRefusal, type CampaignForm, type ReportRow } from './campaign-form';
 import { CampaignReport } from './CampaignReport';
 
 const AID_TYPES = ['festival', 'school', 'living', 'medical', 'critical_illness', 'summer_cooling', 'job_placement', 'training', 'legal'];
@@ -18,8 +18,10 @@ const LEVELS = ['deep', 'relative', 'accident'];
 
 /**
  * 送温暖 / 批量发放: one delivery (type, date, amount, funding) for many families at once. The files are
- * chosen by unit and level (active files), or pasted as file numbers; 检查 shows row by row who would
- * get it and who not and why; 确认发放 records it in all of them, or — any file refused — in none.
+ * chosen by unit and level (active files), or pasted as file numbers (档案编号, a column of Excel); 检查
+ * shows row by row who would get it and who not and why — for pasted numbers also each file's number,
+ * head, title and status, and the numbers that named no file; 确认发放 records it in all of them, or —
+ * any file refused or number not found — in none.
  */
 export function CampaignPage() {
   const { t, tOr } = useI18n();
@@ -36,9 +38,11 @@ export function CampaignPage() {
   const [busy, setBusy] = useState(false);
   const idempotency = useIdempotencyKey();
 
-  const fileIds = by === 'paste' ? parsePastedIds(pasted) : chosen ?? [];
+  const paste = parsePastedNumbers(pasted);
+  const fileIds = chosen ?? [];
+  const count = by === 'paste' ? paste.numbers.length : fileIds.length;
   const { body, amountBad } = campaignFields(form);
-  const request = { ...body, fileIds };
+  const request = by === 'paste' ? { ...body, caseNumbers: paste.numbers } : { ...body, fileIds };
   const fingerprint = JSON.stringify(request);
   const set = (patch: Partial<CampaignForm>) => setForm((current) => ({ ...current, ...patch }));
 
@@ -55,7 +59,7 @@ export function CampaignPage() {
 
   function refused(e: unknown) {
     if (e instanceof ApiError && e.code === 'validation_failed') {
-      const { rows, general } = rowsFromRefusal(fileIds, e.body.errors ?? []);
+      const { rows, general } = by === 'paste' ? rowsFromRefusal(paste.numbers, e.body.errors ?? [], 'caseNumber') : rowsFromRefusal(fileIds, e.body.errors ?? []);
       setErrors(Object.fromEntries(general.map((g) => [g.field, g.message])));
       if (rows.some((row) => !row.ok)) setReport({ rows, delivered: false, checked: '' });
       if (general.length > 0 && !general.every((g) => g.field in form)) setNotice({ kind: 'error', text: general.map((g) => g.message).join('；') });
@@ -147,16 +151,22 @@ export function CampaignPage() {
           </div>
         ) : (
           <Field id="campaign-paste" label={t('hs.campaign.paste')} hint={t('hs.campaign.pasteHint')}>
-            <textarea id="campaign-paste" data-testid="campaign-paste" value={pasted} onChange={(e) => { setPasted(e.target.value); setReport(null); }} />
+            <textarea id="campaign-paste" data-testid="campaign-paste" className="campaign-paste" rows={6} placeholder="KN-410105-2026-0012" spellCheck={false}
+              value={pasted} onChange={(e) => { setPasted(e.target.value); setReport(null); }} />
+            {paste.numbers.length > 0 && (
+              <span className="muted" data-testid="campaign-pasted">
+                {t('hs.campaign.pasted', { n: paste.numbers.length })}{paste.repeats > 0 ? t('hs.campaign.pastedRepeats', { n: paste.repeats }) : ''}
+              </span>
+            )}
           </Field>
         )}
         <Notice kind={notice?.kind ?? 'info'} text={notice?.text ?? null} testId="campaign-notice" />
         <div className="campaign-actions">
-          <button type="button" className="secondary" data-testid="campaign-check" disabled={busy || fileIds.length === 0} onClick={check}>
-            {t('hs.campaign.check', { n: fileIds.length })}
+          <button type="button" className="secondary" data-testid="campaign-check" disabled={busy || count === 0} onClick={check}>
+            {t('hs.campaign.check', { n: count })}
           </button>
           <button type="button" className="primary" data-testid="campaign-deliver" disabled={busy || !checkedOk} onClick={deliver}>
-            {t('hs.campaign.deliver', { n: fileIds.length })}
+            {t('hs.campaign.deliver', { n: count })}
           </button>
         </div>
       </div>

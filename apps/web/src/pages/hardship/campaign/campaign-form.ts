@@ -13,7 +13,12 @@ export interface CampaignForm {
 /** One file's line of the report, from the check, the campaign's answer, or its refusal. */
 export interface ReportRow {
   row: number;
-  fileId: string;
+  /** Null for a pasted number that named no file (or before the check found it). */
+  fileId: string | null;
+  /** The pasted number the row stands for (the paste way); title and status of its file once found. */
+  caseNumber?: string;
+  title?: string | null;
+  status?: string | null;
   ok: boolean;
   headName?: string | null;
   problems: { field: string; rule: string; message: string }[];
@@ -26,6 +31,17 @@ export interface ReportRow {
  */
 export function parsePastedIds(text: string): string[] {
   return text.split(/[\s,，、;；]+/u).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/**
+ * 档案编号 pasted from Excel (`KN-410105-2026-0012`), split like `parsePastedIds` and read in the one
+ * form the API keeps them (full-width characters folded, upper case); a number pasted twice counts
+ * once — the API folds them alike, so the report's rows are the rows shown here.
+ */
+export function parsePastedNumbers(text: string): { numbers: string[]; repeats: number } {
+  const all = parsePastedIds(text.normalize('NFKC')).map((part) => part.toUpperCase());
+  const numbers = [...new Set(all)];
+  return { numbers, repeats: all.length - numbers.length };
 }
 
 /** The campaign's fields as the API takes them; `null` amount when the yuan text is not an amount. */
@@ -42,14 +58,19 @@ export function campaignFields(form: CampaignForm): { body: Record<string, unkno
 }
 
 /**
- * The rows of a refused campaign (400): each problem names `fileIds.<i>` (and maybe a field after it);
- * rows without one were fine. Problems of the campaign's own fields are returned apart.
+ * The rows of a refused campaign (400): each problem names `fileIds.<i>` or, for pasted numbers,
+ * `caseNumbers.<i>` (and maybe a field after it); rows without one were fine. Problems of the
+ * campaign's own fields are returned apart.
  */
-export function rowsFromRefusal(fileIds: readonly string[], errors: readonly { field: string; rule: string; message: string }[]): { rows: ReportRow[]; general: { field: string; message: string }[] } {
-  const rows: ReportRow[] = fileIds.map((fileId, index) => ({ row: index + 1, fileId, ok: true, problems: [] }));
+export function rowsFromRefusal(
+  sent: readonly string[], errors: readonly { field: string; rule: string; message: string }[], as: 'fileId' | 'caseNumber' = 'fileId',
+): { rows: ReportRow[]; general: { field: string; message: string }[] } {
+  const rows: ReportRow[] = sent.map((item, index) => (as === 'fileId'
+    ? { row: index + 1, fileId: item, ok: true, problems: [] }
+    : { row: index + 1, fileId: null, caseNumber: item, ok: true, problems: [] }));
   const general: { field: string; message: string }[] = [];
   for (const error of errors) {
-    const match = /^fileIds\.(\d+)(?:\.|$)/.exec(error.field);
+    const match = /^(?:fileIds|caseNumbers)\.(\d+)(?:\.|$)/.exec(error.field);
     const row = match ? rows[Number(match[1])] : undefined;
     if (row) {
       row.ok = false;

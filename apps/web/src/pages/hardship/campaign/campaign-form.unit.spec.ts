@@ -1,10 +1,28 @@
 import { describe, expect, it } from '@jest/globals';
-import { campaignFields, parsePastedIds, rowsFromRefusal } from './campaign-form.js';
+import { campaignFields, parsePastedIds, parsePastedNumbers, rowsFromRefusal } from './campaign-form.js';
 
 describe('the campaign form (批量发放)', () => {
   it('reads file numbers pasted from a column of Excel, a line or a list with commas, keeping their order', () => {
     expect(parsePastedIds('a-1\r\nb-2\n\n c-3 \t')).toEqual(['a-1', 'b-2', 'c-3']);
     expect(parsePastedIds('a-1，b-2、c-3;d-4')).toEqual(['a-1', 'b-2', 'c-3', 'd-4']);
+  });
+
+  it('reads pasted file numbers in the one form the API knows, a number pasted twice (or in lower case, with full-width dashes) counting once', () => {
+    expect(parsePastedNumbers('KN-410105-2026-0012\r\nkn-410105-2026-0003\t\nKN－410105－2026－0012、KN-410103-2026-0001')).toEqual({
+      numbers: ['KN-410105-2026-0012', 'KN-410105-2026-0003', 'KN-410103-2026-0001'],
+      repeats: 1,
+    });
+    expect(parsePastedNumbers('  \n ')).toEqual({ numbers: [], repeats: 0 });
+  });
+
+  it('puts a pasted number\'s refusal (not found, or a file refused) on the row of that number', () => {
+    const { rows } = rowsFromRefusal(['KN-410105-2026-0001', 'KN-410105-2026-0999'], [
+      { field: 'caseNumbers.1', rule: 'case_number_not_found', message: '第 2 行：档案编号未找到或无权操作' },
+    ], 'caseNumber');
+    expect(rows).toEqual([
+      { row: 1, fileId: null, caseNumber: 'KN-410105-2026-0001', ok: true, problems: [] },
+      { row: 2, fileId: null, caseNumber: 'KN-410105-2026-0999', ok: false, problems: [expect.objectContaining({ rule: 'case_number_not_found' })] },
+    ]);
   });
 
   it('sends the amount in fen, and aid in kind as zero with what was given', () => {
