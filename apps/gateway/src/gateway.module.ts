@@ -32,11 +32,13 @@ import { MediationCaseCommands, MediationCasesController } from './mediation/med
 import { ParkedEventsController } from './admin/parked-events.controller.js';
 import { EXPORT_CONTROLLERS } from './exports/export-controllers.js';
 import { InboxController } from './inbox/inbox.controller.js';
+import { ATTACHMENT_CONTROLLERS } from './attachments/attachments.controllers.js';
+import { ATTACHMENT_PROVIDERS } from './attachments/attachments.providers.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, CaseListing, Figures, ActorNames, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands],
+  providers: [CaseAccess, CaseListing, Figures, ActorNames, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands, ...ATTACHMENT_PROVIDERS],
   controllers: [
     AuthController,
     UsersController,
@@ -63,6 +65,7 @@ import { InboxController } from './inbox/inbox.controller.js';
     ParkedEventsController,
     ...EXPORT_CONTROLLERS,
     InboxController,
+    ...ATTACHMENT_CONTROLLERS,
   ],
 })
 export class GatewayModule {}

@@ -341,3 +341,28 @@ export interface PovertyLineChange {
   changedBy: { userId: string; username: string };
   changedAt: string;
 }
+
+/** Evidence (issue 19): `GET /api/attachment-kinds`, the administrator-kept kinds (考勤卡, 欠条 …). */
+export interface AttachmentKind {
+  code: string;
+  label: string;
+}
+
+/** A file attached to a case (`GET /api/{kind}/{caseId}/attachments`); `person.label` is masked as on the case page. */
+export interface Attachment {
+  id: string;
+  caseId: string;
+  kind: string;
+  kindLabel: string;
+  note: string | null;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  person: { ref: string; label: string } | null;
+  addedAt: string;
+  addedBy: { userId: string; name: string; unitName: string };
+  withdrawn: { at: string; byName: string; reason: string } | null;
+  erased: boolean;
+  preview: 'image' | 'pdf' | null;
+}

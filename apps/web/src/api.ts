@@ -30,6 +30,8 @@ interface RequestOptions {
   version?: number;
   /** Sent as `Idempotency-Key`. */
   idempotencyKey?: string;
+  /** A multipart body (files); the browser sets its `Content-Type` with the boundary. */
+  form?: FormData;
 }
 
 let onUnauthenticated: (code: string) => void = () => {};
@@ -60,7 +62,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   const response = await fetch(path, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
@@ -107,6 +109,8 @@ export const api = {
   del: (path: string) => request<void>('DELETE', path),
   /** A POST that changes something, with an `Idempotency-Key` so a retry cannot do it twice. */
   send: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, { body, idempotencyKey }),
+  /** Files as `multipart/form-data`, with an `Idempotency-Key` like every command. */
+  upload: <T>(path: string, form: FormData, idempotencyKey: string) => request<T>('POST', path, { form, idempotencyKey }),
   /** Ends the session on the server; the console forgets it locally whatever the answer. */
   logout: (token: string | null) =>
     request<void>('POST', '/api/auth/logout', { body: {}, token, quiet: true }).catch(() => undefined),
@@ -114,6 +118,20 @@ export const api = {
   command: (path: string, body: unknown, idempotencyKey: string, version?: number) =>
     request<CommandResult>('POST', path, { body, version, idempotencyKey }),
 };
+
+/**
+ * The bytes of a file the API serves (an attachment, its preview). The token goes in the header, never
+ * in a URL, so the file is fetched as a blob; a refusal is an `ApiError` like any other call.
+ */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const token = readToken();
+  const response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const text = await response.text();
+    throw new ApiError(response.status, toErrorBody(response.status, text ? safeJson(text) : undefined));
+  }
+  return response.blob();
+}
 
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();

@@ -133,6 +133,9 @@ export function evolveHardshipFile(state: HardshipFileState, event: HardshipEven
       return { ...state, remindersSent: [...state.remindersSent, reminderKey(event.data)] };
     case 'FileRelapsed':
       return { ...state, status: 'active', level: event.data.level, nextReviewDue: event.data.nextReviewDue, liftedOn: null, followUp: null, ended: null, relapses: state.relapses + 1, relapsedOn: event.data.relapsedOn };
+    // Events of other contexts on the case's stream (attachments, libs/attachments) leave the case as it is.
+    default:
+      return state;
   }
 }
 

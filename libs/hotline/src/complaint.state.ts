@@ -161,6 +161,9 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       const { kind, caseId, outcome, summary, concludedAt } = event.data;
       return { ...state, links: state.links.map((link) => (link.kind === kind && link.id === caseId ? { ...link, outcome: { outcome, summary, concludedAt } } : link)) };
     }
+    // Events of other contexts on the case's stream (attachments, libs/attachments) leave the case as it is.
+    default:
+      return state;
   }
 }
 

@@ -141,6 +141,9 @@ export function evolveMediationCase(state: MediationCaseState, event: MediationE
       return { ...state, status: 'failed', ended: { how: 'failed', on: event.data.failedOn } };
     case 'CaseWithdrawn':
       return { ...state, status: 'withdrawn', ended: { how: 'withdrawn', on: event.data.withdrawnOn } };
+    // Events of other contexts on the case's stream (attachments, libs/attachments) leave the case as it is.
+    default:
+      return state;
   }
 }
 

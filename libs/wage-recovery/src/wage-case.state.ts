@@ -229,6 +229,9 @@ export function evolveWageCase(state: WageCaseState, event: WageCaseEvent): Wage
       };
     case 'WageCaseReopened':
       return { ...state, status: state.statusBeforeClosing ?? 'negotiating', closure: null, timesReopened: state.timesReopened + 1 };
+    // Events of other contexts on the case's stream (attachments, libs/attachments) leave the case as it is.
+    default:
+      return state;
   }
 }
 

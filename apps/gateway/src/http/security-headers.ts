@@ -15,7 +15,10 @@ export function securityHeaders() {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
+        // blob: images and frames: the console shows an attachment's preview (an image, a PDF in the
+        // browser's viewer) from bytes it fetched with the token, never from a URL carrying it.
         'img-src': ["'self'", 'data:', 'blob:'],
+        'frame-src': ["'self'", 'blob:'],
         'connect-src': ["'self'"],
         'frame-ancestors': ["'none'"],
         'object-src': ["'none'"],

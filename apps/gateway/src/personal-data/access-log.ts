@@ -5,7 +5,8 @@ import { DATA_SOURCE } from '../core/tokens.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { ACCESS_LOG_SCHEMA_SQL } from './access-log.schema.js';
 
-export type AccessAction = 'view' | 'reveal' | 'erase';
+/** `preview` and `download`: an attachment's bytes were read (issue 19). */
+export type AccessAction = 'view' | 'reveal' | 'erase' | 'preview' | 'download';
 
 export interface AccessEntry {
   readonly at: Date;

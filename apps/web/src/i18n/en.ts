@@ -12,6 +12,8 @@ import { enOrderImport } from '../pages/complaint/import-orders-text';
 import { enAccount } from '../pages/account/account-text';
 // 待办 (issue 18.4): the inbox's text lives beside its page.
 import { enInbox } from '../pages/inbox/inbox-text';
+// Evidence files (issue 19)
+import { enAttachments } from '../components/attachments/attachments-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -558,4 +560,5 @@ export const en: Record<MessageKey, string> = {
   ...enPrint,
   ...enInbox, // 待办
   ...enAudit, // 审计 (issue 18.8)
+  ...enAttachments, // 证据材料 (issue 19)
 };

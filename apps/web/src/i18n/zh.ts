@@ -13,6 +13,8 @@ import { zhOrderImport } from '../pages/complaint/import-orders-text';
 import { zhAccount } from '../pages/account/account-text';
 // 待办 (issue 18.4): the inbox's text lives beside its page.
 import { zhInbox } from '../pages/inbox/inbox-text';
+// Evidence files (issue 19)
+import { zhAttachments } from '../components/attachments/attachments-text';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -557,6 +559,7 @@ export const zh = {
   ...zhPrint,
   ...zhInbox, // 待办
   ...zhAudit, // 审计 (issue 18.8)
+  ...zhAttachments, // 证据材料 (issue 19)
 } as const;
 
 export type MessageKey = keyof typeof zh;

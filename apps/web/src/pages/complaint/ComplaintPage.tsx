@@ -20,6 +20,8 @@ import { ReturnedMark } from './ReturnedMark';
 import { useReference } from '../../reference/ReferenceProvider';
 import { useComplaint } from './useComplaint';
 import { CaseNumberTag } from '../../components/CaseNumberTag';
+import { AttachmentsPanel, mayAttach } from '../../components/attachments';
+import { readSession } from '../../session';
 
 /** One complaint: its facts, deadlines, the actions its state allows, and its history; or its audit. */
 export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
@@ -121,6 +123,8 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
               <Timeline history={history} />
             </div>
           </div>
+          <AttachmentsPanel kind="complaints" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'complaints')}
+            people={state.caller?.anonymous ? [] : [{ ref: 'caller', label: state.caller?.name ?? t('att.caller') }]} />
         </>
       )}
     </section>

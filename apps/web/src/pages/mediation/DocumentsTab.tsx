@@ -7,6 +7,7 @@ import { readSession } from '../../session';
 import { CourtCopyDialog } from './CourtCopyDialog';
 import { downloadPdf, openPrintable, type MediationDocument } from './documents';
 import { caseNumberOf, type MediationCase } from './mediation-types';
+import { AttachmentsPanel, mayAttach } from '../../components/attachments';
 
 /**
  * One click to the printable page of a document (in a new tab, with its own print button), one to its
@@ -59,19 +60,24 @@ export function DocumentsTab({ kase }: { kase: MediationCase }) {
     { document: 'feedback-letter', available: kase.status === 'failed' },
   ];
   return (
-    <div className="card" data-testid="med-documents">
-      <h2>{t('med.tab.documents')}</h2>
-      <ul className="documents">
-        {documents.map(({ document, available }) => (
-          <li key={document} data-testid={`document-${document}`} data-available={available}>
-            <div>
-              <strong>{t(`med.documents.name.${document}`)}</strong>
-              <div className="muted">{t(available ? `med.documents.ready.${document}` : `med.documents.notYet.${document}`)}</div>
-            </div>
-            {available && <DocumentButtons kase={kase} document={document} />}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <>
+      <div className="card" data-testid="med-documents">
+        <h2>{t('med.tab.documents')}</h2>
+        <ul className="documents">
+          {documents.map(({ document, available }) => (
+            <li key={document} data-testid={`document-${document}`} data-available={available}>
+              <div>
+                <strong>{t(`med.documents.name.${document}`)}</strong>
+                <div className="muted">{t(available ? `med.documents.ready.${document}` : `med.documents.notYet.${document}`)}</div>
+              </div>
+              {available && <DocumentButtons kase={kase} document={document} />}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {/* The signed agreement once scanned, the minutes, each party's evidence. */}
+      <AttachmentsPanel kind="mediation-cases" caseId={kase.id} canAdd={mayAttach(readSession()?.user.role, 'mediation-cases')}
+        people={kase.applicants.map((a) => ({ ref: `party:${a.partyId}`, label: a.name }))} />
+    </>
   );
 }

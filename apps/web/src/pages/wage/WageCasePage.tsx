@@ -17,6 +17,8 @@ import { ChainDialog } from './open/ChainDialog';
 import { AuditView } from '../../components/audit/AuditView';
 import { WAGE_AUDIT } from '../../components/audit/vocabularies';
 import { CaseNumberTag } from '../../components/CaseNumberTag';
+import { AttachmentsPanel, mayAttach } from '../../components/attachments';
+import { readSession } from '../../session';
 
 /** 欠薪案件: the case, its workers, verification, ledger, money, referrals and history, one tab each. */
 export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
@@ -66,7 +68,14 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
         <ClaimantsTab kase={state} onAction={act} onConflict={conflict} onAdded={(n) => done(t('wage.done.added', { n }))} />
       )}
       {tab === 'verify' && <VerifyTab kase={state} onAction={act} onConflict={conflict} onSaved={() => done(t('wage.done.verified'))} />}
-      {tab === 'ledger' && <LedgerTab kase={state} />}
+      {tab === 'ledger' && (
+        <>
+          <LedgerTab kase={state} />
+          {/* Each worker's evidence next to what the ledger says they are owed. */}
+          <AttachmentsPanel kind="wage-cases" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'wage-cases')}
+            people={state.claimants.map((c) => ({ ref: `claimant:${c.claimantId}`, label: c.name }))} />
+        </>
+      )}
       {tab === 'money' && (
         <MoneyTab kase={state} history={history} onAction={act} onConflict={conflict}
           onDone={(what) => done(t(what === 'payment' ? 'wage.done.payment' : 'wage.done.advance'))} />

@@ -10,7 +10,13 @@ import { LimitationBadge } from './LimitationBadge';
  * The workers of the case with what each claims and was verified, the limitation date, the evidence,
  * and the steps allowed on each (修改 with a reason, 撤回, 登记证据). ID numbers and phones arrive masked.
  */
-export function ClaimantTable({ kase, onAction }: { kase: WageCase; onAction(spec: DialogSpec): void }) {
+export function ClaimantTable({ kase, onAction, fileCounts, onShowFiles }: {
+  kase: WageCase;
+  onAction(spec: DialogSpec): void;
+  /** Evidence files per person of the case (`claimant:<id>`), and opening the panel filtered to one. */
+  fileCounts?: ReadonlyMap<string, number>;
+  onShowFiles?(claimantId: string): void;
+}) {
   const { t, tOr } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const allowed = (action: string) => kase.allowedActions.includes(action);
@@ -52,6 +58,11 @@ export function ClaimantTable({ kase, onAction }: { kase: WageCase; onAction(spe
                         {t('wage.claimants.evidenceCount', { n: c.evidence.length })}
                       </button>
                     : <span className="muted">—</span>}
+                  {onShowFiles && (
+                    <button type="button" className="link-button cell-link" data-testid="claimant-files" onClick={() => onShowFiles(c.claimantId)}>
+                      {t('att.count', { n: fileCounts?.get(`claimant:${c.claimantId}`) ?? 0 })}
+                    </button>
+                  )}
                 </td>
                 <td className="row-actions">
                   {!c.withdrawn && allowed('amend-claim') && (
