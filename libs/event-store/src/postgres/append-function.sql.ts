@@ -116,9 +116,76 @@ $$;
 `;
 
 /**
+ * The hash chain as an aggregate: run as a window over a new stream's events in revision order, it
+ * gives each event's hash exactly as the loop of `append_to_stream` does (hash(-1) = the genesis hash).
+ */
+const CHAIN_AGGREGATE_SQL = `
+CREATE OR REPLACE FUNCTION event_store.chain_step(p_state bytea, p_genesis bytea, p_bytes bytea) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT sha256(coalesce(p_state, p_genesis) || p_bytes)
+$$;
+
+CREATE OR REPLACE AGGREGATE event_store.chain(bytea, bytea) (SFUNC = event_store.chain_step, STYPE = bytea);
+`;
+
+/**
+ * A write that only creates streams (every part 'no_stream'), set-based: one INSERT of the streams
+ * rows, one INSERT of every event with its hash (the chain aggregate over each stream, from its genesis
+ * hash) — the same rows, hashes, revisions and global order (appends in order, events in order) as
+ * the loop, a bulk import's 200 streams in two statements instead of 400. Raises 'ES001' when any of
+ * the streams exists (or an event id is taken: the unique violation) — the caller then judges the
+ * write part by part, as before. Returns each part's last revision and position.
+ */
+const APPEND_NEW_STREAMS_SQL = `
+CREATE OR REPLACE FUNCTION event_store.append_new_streams(p_appends jsonb)
+RETURNS TABLE (ord bigint, revision bigint, prepare_position bigint)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_created bigint;
+BEGIN
+  INSERT INTO event_store.streams (stream_id, revision)
+    SELECT a.value->>'streamId', jsonb_array_length(a.value->'events') - 1 FROM jsonb_array_elements(p_appends) AS a
+    ON CONFLICT (stream_id) DO NOTHING;
+  GET DIAGNOSTICS v_created = ROW_COUNT;
+  IF v_created <> jsonb_array_length(p_appends) THEN
+    RAISE EXCEPTION 'a stream of this write exists' USING ERRCODE = 'ES001';
+  END IF;
+  -- clock_timestamp() per event in the log's order, after the streams rows are ours: as in the loop,
+  -- recorded times never go back within a stream.
+  RETURN QUERY
+  WITH new_events AS (
+    SELECT a.ord, a.value->>'streamId' AS stream_id, e.ord - 1 AS stream_revision, e.value AS event, clock_timestamp() AS recorded_at
+    FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a(value, ord)
+    CROSS JOIN LATERAL jsonb_array_elements(a.value->'events') WITH ORDINALITY AS e(value, ord)
+  ), hashed AS (
+    SELECT n.ord, n.stream_id, n.stream_revision, (n.event->>'eventId')::uuid AS event_id, n.event->>'type' AS event_type,
+           (n.event->>'schemaVersion')::int AS schema_version, coalesce(n.event->'data', 'null') AS data, n.event->'metadata' AS metadata, n.recorded_at
+    FROM new_events n
+  ), chained AS (
+    SELECT h.*, event_store.chain(event_store.genesis_hash(h.stream_id),
+             event_store.event_bytes(h.stream_id, h.stream_revision, h.event_id, h.event_type, h.schema_version, h.data, h.metadata, h.recorded_at))
+           OVER (PARTITION BY h.ord ORDER BY h.stream_revision) AS hash
+    FROM hashed h
+  ), inserted AS (
+    INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, hash)
+    SELECT c.stream_id, c.stream_revision, c.event_id, c.event_type, c.schema_version, c.data, c.metadata, c.recorded_at, c.hash
+    FROM chained c ORDER BY c.ord, c.stream_revision
+    RETURNING stream_id, stream_revision, global_position
+  )
+  SELECT a.ord, max(i.stream_revision), max(i.global_position)
+  FROM inserted i JOIN jsonb_array_elements(p_appends) WITH ORDINALITY AS a(value, ord) ON a.value->>'streamId' = i.stream_id
+  GROUP BY a.ord;
+END
+$$;
+`;
+
+/**
  * Several appends in one call, each exactly as `append_to_stream` judges it, in order; it stops at the
  * first that is refused, whose row is the last returned. The caller runs it in a transaction of its own
- * and rolls back on a refusal, so the write is all or none (append-to-streams.ts).
+ * and rolls back on a refusal, so the write is all or none (append-to-streams.ts). A write that only
+ * creates streams goes set-based first (`append_new_streams`, in a subtransaction); when any of its
+ * streams or event ids is there already, that is undone and each part is judged as below.
  */
 const APPEND_TO_STREAMS_SQL = `
 CREATE OR REPLACE FUNCTION event_store.append_to_streams(p_appends jsonb)
@@ -127,7 +194,24 @@ LANGUAGE plpgsql AS $$
 DECLARE
   v_append record;
   v_row record;
+  v_ords bigint[];
+  v_revisions bigint[];
+  v_positions bigint[];
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM jsonb_array_elements(p_appends) AS a WHERE (a.value->>'expected') IS DISTINCT FROM '-1') THEN
+    BEGIN
+      SELECT array_agg(n.ord ORDER BY n.ord), array_agg(n.revision ORDER BY n.ord), array_agg(n.prepare_position ORDER BY n.ord)
+        INTO v_ords, v_revisions, v_positions
+        FROM event_store.append_new_streams(p_appends) AS n;
+    EXCEPTION WHEN unique_violation OR SQLSTATE 'ES001' THEN
+      v_ords := NULL;
+    END;
+    IF v_ords IS NOT NULL THEN
+      RETURN QUERY SELECT r.ord, 'appended'::text, r.revision, pg_current_xact_id(), r.prepare_position, NULL::uuid
+        FROM unnest(v_ords, v_revisions, v_positions) AS r(ord, revision, prepare_position);
+      RETURN;
+    END IF;
+  END IF;
   FOR v_append IN SELECT a.value AS item, a.ordinality AS n FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS a LOOP
     SELECT * INTO v_row FROM event_store.append_to_stream(v_append.item->>'streamId', (v_append.item->>'expected')::bigint, v_append.item->'events');
     ord := v_append.n;
@@ -143,4 +227,4 @@ END
 $$;
 `;
 
-export const APPEND_FUNCTIONS_SQL = FIND_EARLIER_APPEND_SQL + APPEND_TO_STREAM_SQL + APPEND_TO_STREAMS_SQL;
+export const APPEND_FUNCTIONS_SQL = FIND_EARLIER_APPEND_SQL + APPEND_TO_STREAM_SQL + CHAIN_AGGREGATE_SQL + APPEND_NEW_STREAMS_SQL + APPEND_TO_STREAMS_SQL;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { aNewEvent, aStreamId, someNewEvents } from '../testing/event-fixtures.js';
 import { appendToStream } from './append-to-stream.js';
+import { appendToStreams } from './append-to-streams.js';
 import { ensureSchema } from './schema.js';
 import { verifyHashChains } from './verify-hash-chains.js';
 
@@ -44,6 +45,22 @@ describe('the hash chain of every stream', () => {
     await appendToStream(pool, retried, events, 'no_stream');
 
     expect(await verifyHashChains(pool)).toEqual({ streams: 3, events: 9, problems: [] });
+  });
+
+  it('chains streams created together in one write (the set-based path) from their genesis hashes, in the log in order of parts and events', async () => {
+    const appends = [aStreamId(), aStreamId(), aStreamId()].map((streamId, index) => ({ streamId, events: someNewEvents(index + 2), expected: 'no_stream' as const }));
+    await appendToStreams(pool, appends);
+    // Each stream goes on after the write as after any other append.
+    await appendToStream(pool, appends[1].streamId, someNewEvents(1), 2);
+
+    expect(await verifyHashChains(pool)).toEqual({ streams: 3, events: 10, problems: [] });
+    const { rows } = await pool.query<{ stream_id: string; stream_revision: string; event_id: string }>(
+      'SELECT stream_id, stream_revision, event_id FROM event_store.events ORDER BY transaction_id, global_position');
+    expect(rows.slice(0, 9).map((row) => row.event_id)).toEqual(appends.flatMap(({ events }) => events.map((event) => event.eventId)));
+    expect(rows.slice(0, 9).map((row) => Number(row.stream_revision))).toEqual([0, 1, 0, 1, 2, 0, 1, 2, 3]);
+    const times = await pool.query<{ ok: boolean }>(
+      'SELECT bool_and(recorded_at >= prev) AS ok FROM (SELECT recorded_at, lag(recorded_at) OVER (PARTITION BY stream_id ORDER BY stream_revision) AS prev FROM event_store.events) t WHERE prev IS NOT NULL');
+    expect(times.rows[0].ok).toBe(true);
   });
 
   it('verifies an empty store clean', async () => {

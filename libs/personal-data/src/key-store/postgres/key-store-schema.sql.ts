@@ -45,12 +45,59 @@ CREATE TABLE IF NOT EXISTS keystore.erased_subjects (
 `;
 
 /**
+ * A write of new people only (a bulk import: every caller someone the store has never seen), set-based:
+ * when no request's lookup is known yet and no two requests share one, the keys, lookups, identifiers
+ * and stream links go in four statements instead of six per person. Raises 'KS001' when that does not
+ * hold (or a racing append took a lookup meanwhile) — `subjects_for` then takes each request in turn.
+ */
+const NEW_SUBJECTS_FUNCTION_SQL = `
+CREATE OR REPLACE FUNCTION keystore.new_subjects_for(p_requests jsonb)
+RETURNS TABLE (ord bigint, subject uuid, wrapped_key bytea, master_key_id text)
+LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+  v_requests bigint := jsonb_array_length(p_requests);
+  v_lookups bigint;
+  v_created bigint;
+BEGIN
+  SELECT count(e.req->'lookup') FILTER (WHERE e.req->'lookup' <> 'null'::jsonb) INTO v_lookups FROM jsonb_array_elements(p_requests) AS e(req);
+  IF v_lookups <> (SELECT count(DISTINCT e.req->'lookup') FROM jsonb_array_elements(p_requests) AS e(req) WHERE e.req->'lookup' <> 'null'::jsonb)
+     OR v_requests <> (SELECT count(DISTINCT e.req->>'subject') FROM jsonb_array_elements(p_requests) AS e(req))
+     OR EXISTS (SELECT 1 FROM jsonb_array_elements(p_requests) AS e(req)
+                JOIN keystore.subject_lookup l ON l.kind = e.req->'lookup'->>'kind' AND l.hash = e.req->'lookup'->>'hash') THEN
+    RAISE EXCEPTION 'a person of this write is known' USING ERRCODE = 'KS001';
+  END IF;
+  INSERT INTO keystore.data_keys (subject, wrapped_key, master_key_id)
+    SELECT (e.req->>'subject')::uuid, decode(e.req->>'wrappedKey', 'base64'), e.req->>'masterKeyId' FROM jsonb_array_elements(p_requests) AS e(req)
+    ON CONFLICT (subject) DO NOTHING;
+  INSERT INTO keystore.subject_lookup (kind, hash, subject)
+    SELECT e.req->'lookup'->>'kind', e.req->'lookup'->>'hash', (e.req->>'subject')::uuid FROM jsonb_array_elements(p_requests) AS e(req)
+    WHERE e.req->'lookup' <> 'null'::jsonb
+    ON CONFLICT (kind, hash) DO NOTHING;
+  GET DIAGNOSTICS v_created = ROW_COUNT;
+  IF v_created <> v_lookups THEN
+    RAISE EXCEPTION 'a person of this write was stored meanwhile' USING ERRCODE = 'KS001';
+  END IF;
+  INSERT INTO keystore.subject_identifiers (kind, hash, subject)
+    SELECT i->>'kind', i->>'hash', (e.req->>'subject')::uuid FROM jsonb_array_elements(p_requests) AS e(req) CROSS JOIN LATERAL jsonb_array_elements(e.req->'identifiers') AS i
+    ON CONFLICT DO NOTHING;
+  INSERT INTO keystore.subject_streams (subject, stream_id)
+    SELECT (e.req->>'subject')::uuid, e.req->>'streamId' FROM jsonb_array_elements(p_requests) AS e(req)
+    ON CONFLICT DO NOTHING;
+  RETURN QUERY SELECT e.ord, k.subject, k.wrapped_key, k.master_key_id
+    FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS e(req, ord) JOIN keystore.data_keys k ON k.subject = (e.req->>'subject')::uuid;
+END
+$$;
+`;
+
+/**
  * One call per append: for each request (a JSON array), the person's subject — found by the lookup
  * hash, else the candidate, created with its wrapped key — plus their identifiers and the stream.
  * Two appends racing for a new person both insert the lookup; the loser waits on the primary key,
  * then reads the winner's subject (each statement takes a fresh snapshot) and drops its own key.
+ * A write of new people only goes set-based first (`new_subjects_for`, in a subtransaction).
  */
-export const SUBJECTS_FOR_FUNCTION_SQL = `
+export const SUBJECTS_FOR_FUNCTION_SQL = NEW_SUBJECTS_FUNCTION_SQL + `
 CREATE OR REPLACE FUNCTION keystore.subjects_for(p_requests jsonb)
 RETURNS TABLE (ord bigint, subject uuid, wrapped_key bytea, master_key_id text)
 LANGUAGE plpgsql AS $$
@@ -60,7 +107,20 @@ DECLARE
   v_lookup jsonb;
   v_candidate uuid;
   v_subject uuid;
+  v_new jsonb;
 BEGIN
+  IF jsonb_array_length(p_requests) > 1 THEN
+    BEGIN
+      SELECT jsonb_agg(jsonb_build_array(n.ord, n.subject, encode(n.wrapped_key, 'base64'), n.master_key_id) ORDER BY n.ord) INTO v_new
+        FROM keystore.new_subjects_for(p_requests) AS n;
+    EXCEPTION WHEN SQLSTATE 'KS001' OR unique_violation THEN
+      v_new := NULL;
+    END;
+    IF v_new IS NOT NULL THEN
+      RETURN QUERY SELECT (x->>0)::bigint, (x->>1)::uuid, decode(x->>2, 'base64'), x->>3 FROM jsonb_array_elements(v_new) AS x;
+      RETURN;
+    END IF;
+  END IF;
   FOR r IN SELECT e.ord, e.req FROM jsonb_array_elements(p_requests) WITH ORDINALITY AS e(req, ord) LOOP
     v_lookup := nullif(r.req->'lookup', 'null'::jsonb);
     v_candidate := (r.req->>'subject')::uuid;

@@ -69,6 +69,30 @@ describe('PostgresKeyStore', () => {
     expect(keys.map((key) => key.subject)).toEqual(requests.map((r) => r.candidate.subject));
   });
 
+  it('creates many new persons of one call together, each with their own key, identifiers and stream, found again one by one', async () => {
+    const requests = Array.from({ length: 50 }, (_, i) => request([idNumber(`bulk-${i}`), phone(`bulk-${i}`)]));
+    const keys = await store.subjectsFor(requests);
+    expect(keys.map((key) => key.subject)).toEqual(requests.map((r) => r.candidate.subject));
+
+    const [again] = await store.subjectsFor([request([idNumber('bulk-7')])]);
+    expect(again.subject).toBe(requests[7].candidate.subject);
+    expect(master.unwrap(again.wrappedKey, again.subject)).toEqual(master.unwrap(requests[7].candidate.wrappedKey, again.subject));
+    expect(await store.findSubjects([phone('bulk-9')])).toEqual([requests[9].candidate.subject]);
+    expect((await store.erase([requests[3].candidate.subject])).streamIds).toEqual([requests[3].streamId]);
+  });
+
+  it('in one call with new persons, finds the known ones and gives a person named twice one subject', async () => {
+    const known = request([phone('known-bulk')]);
+    await store.subjectsFor([known]);
+    const fresh = request([phone('fresh-bulk')]);
+    const twice = request([phone('fresh-bulk')]);
+    const keys = await store.subjectsFor([request([]), request([phone('known-bulk')]), fresh, twice]);
+
+    expect(keys[1].subject).toBe(known.candidate.subject);
+    expect(keys[2].subject).toBe(fresh.candidate.subject);
+    expect(keys[3].subject).toBe(fresh.candidate.subject);
+  });
+
   it('erases a subject found by any identifier it gave, and remembers the erasure', async () => {
     const streamA = `hotline-complaint-${randomUUID()}`;
     const streamB = `hotline-complaint-${randomUUID()}`;
