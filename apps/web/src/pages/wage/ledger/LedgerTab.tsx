@@ -58,7 +58,9 @@ export function LedgerTab({ kase }: { kase: WageCase }) {
         </div>
       </div>
       <Notice kind="error" text={error ?? exportError} testId="ledger-error" />
+      {/* Eleven columns of money: on a phone the table scrolls in its card, never the page. */}
       {ledger && (
+        <div className="grid-wrap">
         <table className="table ledger" data-testid="ledger-table">
           <thead>
             <tr>
@@ -85,6 +87,7 @@ export function LedgerTab({ kase }: { kase: WageCase }) {
             </tr>
           </tfoot>
         </table>
+        </div>
       )}
     </div>
   );
