@@ -6,6 +6,7 @@ import { compareAppends } from './append-comparison.js';
 import { startBenchServer } from './bench-server.js';
 import { measureCaseList } from './case-list.js';
 import { measureCaseSearch } from './case-search.js';
+import { measureFirstLoad } from './first-load.js';
 import { startCaseworkSession, type CaseworkSession } from './casework-session.js';
 import { measureCatchUp } from './catch-up.js';
 import { HotlineHistory } from './hotline-history.js';
@@ -20,13 +21,14 @@ import { measureHardshipImport } from './hardship-import.js';
 import { measureHotlineImport } from './hotline-import.js';
 import { measureHardshipFigures } from './hardship-figures.js';
 import { measureKafkaPipeline } from './kafka-pipeline.js';
+import { measureAttachments } from './attachments.js';
 
 /**
- * BENCH_ONLY=appends,catch-up,http,lag,list,search,wage,hardship,kafka,hotline-import runs only those items (catch-up always runs
+ * BENCH_ONLY=appends,catch-up,http,lag,list,search,wage,hardship,kafka,hotline-import,attachments runs only those items (catch-up always runs
  * before http…hardship: it builds the year of history they work on; hotline-import needs none). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
-const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'search' | 'wage' | 'hardship' | 'kafka' | 'hotline-import'): boolean => !ONLY || ONLY.includes(item);
+const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'search' | 'wage' | 'hardship' | 'kafka' | 'hotline-import' | 'attachments'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
 const FILL_WAIT_UNTIL_SECONDS = 350;
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
           // Like items 4 and 6, on a quiet server: autovacuum of what the fill (and item 7) wrote is not the list's cost.
           await server.quiesce();
           figures.push(...(await watched('5', () => measureCaseList(running.casework, running.token))));
+          figures.push(...(await watched('5c', () => measureFirstLoad(running.casework, running.token))));
         }
         if (wanted('search')) {
           // On to 200,000 cases; the projections must run again if the list's fill stopped them.
@@ -111,6 +114,17 @@ async function main(): Promise<void> {
       session = running;
       try {
         figures.push(...(await watched('10', () => measureHotlineImport(running.casework))));
+      } finally {
+        session = undefined;
+        await running.stop();
+      }
+    }
+    if (wanted('attachments')) {
+      await server.quiesce();
+      const running = await startCaseworkSession(server.caseworkUrl, server.appDataDir);
+      session = running;
+      try {
+        figures.push(...(await watched('11', () => measureAttachments(running.casework, running.token))));
       } finally {
         session = undefined;
         await running.stop();

@@ -14,6 +14,8 @@ import { AuditSchedule, SupervisorNotices } from '#audit';
 import { CITY_UNIT_ID } from '#identity';
 import { createValidationPipe } from '../../gateway/src/http/validation.pipe.js';
 import { setUpOpenApi } from '../../gateway/src/http/openapi.js';
+import { AttachmentSweep, type SweepOutcome } from '../../gateway/src/attachments/attachment-sweep.js';
+import { attachmentSweepMinutesFromEnv } from '../../gateway/src/attachments/attachment-sweep.js';
 import { jsonBodies } from '../../gateway/src/http/json-bodies.js';
 import { hideUnexposed, noStoreForApi, securityHeaders } from '../../gateway/src/http/security-headers.js';
 
@@ -51,6 +53,8 @@ export interface RunningCasework {
   readonly reminders: ReminderSweep;
   /** Checks the event store's hash chains against the heads saved last time (every AUDIT_CHECK_HOURS; tests check at will). */
   readonly audit: AuditSchedule;
+  /** Removes the bytes of dead uploads and of withdrawn files past retention (every ATTACHMENT_SWEEP_MINUTES; tests sweep at will). */
+  readonly attachmentSweep: { runOnce(): Promise<SweepOutcome> };
   stop(): Promise<void>;
 }
 
@@ -88,6 +92,10 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     await app.listen(config.port, '0.0.0.0');
     const reminders = startReminders(runtime, config, clock, !options.distributed);
     const audit = startAuditSchedule(runtime, config, clock, !options.distributed);
+    // The gateway appends attachments' events itself in both runtimes (ADR 0016), so it sweeps them too.
+    const attachmentSweep = app.get(AttachmentSweep);
+    const sweepMinutes = attachmentSweepMinutesFromEnv(process.env);
+    if (sweepMinutes > 0) attachmentSweep.start(sweepMinutes * 60_000, clock, (error) => config.log && console.warn(`Attachment sweep: ${error instanceof Error ? error.message : String(error)}`));
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {
@@ -97,7 +105,9 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
       exposure: config.exposure,
       reminders,
       audit,
+      attachmentSweep: { runOnce: () => attachmentSweep.runOnce(clock()) },
       async stop() {
+        await attachmentSweep.stop();
         await reminders.stop();
         await audit.stop();
         await app.close();

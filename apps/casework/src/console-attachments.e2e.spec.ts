@@ -204,6 +204,24 @@ suite('web console: evidence files on a case (browser)', () => {
     });
   }, 90_000);
 
+  it('describes the file events in Chinese in the case history, with the kind, the name and the masked person', async () => {
+    await step('pc-history', async () => {
+      await page.goto(`${app.url}/#/wage-cases/${caseId}/history`);
+      const added = page.locator('[data-testid="timeline-entry"][data-event-type="AttachmentAdded"]');
+      const withdrawn = page.locator('[data-testid="timeline-entry"][data-event-type="AttachmentWithdrawn"]');
+      await waitForExpression(page, `[...document.querySelectorAll('[data-event-type="AttachmentAdded"]')].some((e) => e.innerText.includes('考勤卡 card.jpg（赵'))`);
+      expect(await added.count()).toBe(2);
+      const card = (await added.allInnerTexts()).find((text) => text.includes('card.jpg'))!;
+      expect(card).toContain('添加证据材料');
+      expect(card).toMatch(/考勤卡 card\.jpg（赵\*+）/);
+      expect(card).not.toMatch(/AttachmentAdded|claimant:/);
+      expect(await withdrawn.innerText()).toContain('撤回证据材料');
+      expect(await withdrawn.innerText()).toContain('site.jpg');
+      expect(await withdrawn.innerText()).toContain('与考勤卡重复，误传现场照片');
+      expect(await fitsScreen()).toBe(true);
+    });
+  }, 60_000);
+
   it('offers the same panel on a complaint (the caller) and on a hardship file (the head and each member)', async () => {
     const card = await photo(800, 600, '#8fb56b');
     await step('pc-complaint', async () => {

@@ -5,11 +5,12 @@
  * and a refused command must leave the complaint as it was.
  */
 import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { startTestCasework, type TestCasework } from './testing/test-casework.js';
 import type { ApiClient, ApiResponse } from './testing/api-client.js';
 import { ComplaintStages, type StagedComplaint } from './testing/complaint-stages.js';
-import { renderGrid, type Grid } from './testing/matrix-grid.js';
-import { CASE_ENDPOINTS, MATRIX_USERS, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from './testing/permission-matrix.table.js';
+import { grid, renderGrid, type Grid } from './testing/matrix-grid.js';
+import { CASE_ENDPOINTS, MATRIX_USERS, SEES, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from './testing/permission-matrix.table.js';
 import {
   ACCESS_LOG,
   ADMINISTRATION_BY_ROLE,
@@ -246,6 +247,129 @@ describe('the permission matrix', () => {
   async function versionOf(id: string): Promise<number> {
     return (await clients.citySupervisor.get(`/api/complaints/${id}`)).body.version;
   }
+
+  /**
+   * 证据附件 (issue 19): reading, previewing, downloading the files of a complaint and the people they
+   * may concern — whoever reads the complaint; adding — whoever may act on it; withdrawing — the user
+   * who added the file (the handler of its unit here) or a supervisor of the case's units.
+   */
+  describe('evidence files on a complaint, by role and unit', () => {
+    const ADDS = grid(`
+                      jinshui  station  erqi  city
+  jinshuiCaseworker   201      201      404   404
+  jinshuiSupervisor   201      201      404   404
+  jinshuiMediator     404      404      404   404
+  stationCaseworker   404      201      404   404
+  erqiCaseworker      404      404      201   404
+  cityCaseworker      201      201      201   201
+  citySupervisor      201      201      201   201
+  erqiMediator        404      404      404   404
+  admin               404      404      404   404
+`);
+    const WITHDRAWS = grid(`
+                      jinshui  station  erqi  city
+  jinshuiCaseworker   200      403      404   404
+  jinshuiSupervisor   200      200      404   404
+  jinshuiMediator     404      404      404   404
+  stationCaseworker   404      200      404   404
+  erqiCaseworker      404      404      200   404
+  cityCaseworker      403      403      403   200
+  citySupervisor      200      200      200   200
+  erqiMediator        404      404      404   404
+  admin               404      404      404   404
+`);
+    const columns = SEES.columns;
+    let photo: Buffer;
+    const complaintOf = new Map<string, string>();
+    const fileOf = new Map<string, string>();
+
+    function upload(user: MatrixUser, caseId: string): Promise<{ status: number; body: any }> {
+      const form = new FormData();
+      form.append('kind', 'site_photo');
+      form.append('files', new Blob([new Uint8Array(photo)]), 'site.jpg');
+      return fetch(`${clients[user].baseUrl}/api/complaints/${caseId}/attachments`, {
+        method: 'POST', headers: { authorization: `Bearer ${clients[user].token}`, 'idempotency-key': randomUUID() }, body: form,
+      }).then(async (response) => ({ status: response.status, body: await response.json() }));
+    }
+    /** A file added to the column's complaint by the handler of its unit. */
+    async function handlersFile(column: string): Promise<string> {
+      const answer = await upload(HANDLER_OF_UNIT[UNIT_OF_COLUMN[column]], complaintOf.get(column)!);
+      if (answer.status !== 201) throw new Error(`upload at ${column}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      return answer.body.items[0].id;
+    }
+
+    beforeAll(async () => {
+      photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#777777' } }).jpeg().toBuffer();
+      for (const column of columns) {
+        complaintOf.set(column, (await stages.create('assigned', UNIT_OF_COLUMN[column])).id);
+        fileOf.set(column, await handlersFile(column));
+      }
+    }, 120_000);
+
+    /**
+     * Commands one at a time: adds to one case at the same moment race for its stream revision (a 409,
+     * reported to the server's side), and this grid is about who may, not about concurrency.
+     */
+    async function gridInTurn(answer: (user: MatrixUser, column: string) => Promise<string>): Promise<Grid> {
+      const rows: Record<string, string[]> = {};
+      for (const user of USERS) {
+        rows[user] = [];
+        for (const column of columns) rows[user].push(await answer(user, column));
+      }
+      return { columns, rows };
+    }
+
+    /** A hidden case's answer must be the one a random case id gets. */
+    const problems: string[] = [];
+    async function compared(user: MatrixUser, column: string, answer: ApiResponse | { status: number; body: unknown }, guess: () => Promise<ApiResponse | { status: number; body: unknown }>) {
+      if (answer.status === 404) {
+        const random = await guess();
+        if (JSON.stringify([random.status, random.body]) !== JSON.stringify([answer.status, answer.body])) problems.push(`${user}, ${column}: ${JSON.stringify(answer.body)} but a random id gets ${JSON.stringify(random.body)}`);
+      }
+      return String(answer.status);
+    }
+
+    it.each(['', '/people', '/:file/content', '/:file/preview'])('GET /api/complaints/:id/attachments%s answers whoever reads the complaint', async (suffix) => {
+      const path = (caseId: string, column: string) => `/api/complaints/${caseId}/attachments${suffix.replace(':file', fileOf.get(column)!)}`;
+      problems.length = 0;
+      const answers = await answerGrid(columns, async (user, column) => {
+        const answer = await clients[user].download(path(complaintOf.get(column)!, column));
+        const body = answer.status === 200 ? null : JSON.parse(answer.bytes.toString('utf8'));
+        return compared(user, column, { status: answer.status, body }, async () => {
+          const random = await clients[user].download(path(randomUUID(), column));
+          return { status: random.status, body: JSON.parse(random.bytes.toString('utf8')) };
+        });
+      });
+      expect(renderGrid(answers)).toBe(renderGrid(SEES));
+      expect(problems).toEqual([]);
+    }, 180_000);
+
+    it('POST /api/complaints/:id/attachments adds for whoever may act on the complaint', async () => {
+      problems.length = 0;
+      const answers = await gridInTurn(async (user, column) =>
+        compared(user, column, await upload(user, complaintOf.get(column)!), () => upload(user, randomUUID())));
+      expect(renderGrid(answers)).toBe(renderGrid(ADDS));
+      expect(problems).toEqual([]);
+    }, 180_000);
+
+    it('POST /api/complaints/:id/attachments/:file/withdraw is for the user who added the file or a supervisor of its units', async () => {
+      problems.length = 0;
+      const expected = (user: MatrixUser, column: string) => WITHDRAWS.rows[user][columns.indexOf(column)];
+      const answers = await gridInTurn(async (user, column) => {
+        // Each allowed cell withdraws a file of its own; the refusals share the column's first file.
+        const file = /^2/.test(expected(user, column)) ? await handlersFile(column) : fileOf.get(column)!;
+        const withdraw = (caseId: string) => clients[user].post(`/api/complaints/${caseId}/attachments/${file}/withdraw`, { reason: '核对权限' });
+        return compared(user, column, await withdraw(complaintOf.get(column)!), () => withdraw(randomUUID()));
+      });
+      expect(renderGrid(answers)).toBe(renderGrid(WITHDRAWS));
+      expect(problems).toEqual([]);
+      // The refusals left the shared files as they were.
+      for (const column of columns) {
+        const listed = (await clients.citySupervisor.get(`/api/complaints/${complaintOf.get(column)}/attachments`)).body.items;
+        expect(listed.find((a: { id: string }) => a.id === fileOf.get(column)).withdrawn).toBeNull();
+      }
+    }, 180_000);
+  });
 
   describe('links and hand-overs that must not cross the access rules', () => {
     it('refuses to hand a hotline complaint to a mediation room, where nobody may sign for it', async () => {

@@ -34,11 +34,12 @@ import { EXPORT_CONTROLLERS } from './exports/export-controllers.js';
 import { InboxController } from './inbox/inbox.controller.js';
 import { ATTACHMENT_CONTROLLERS } from './attachments/attachments.controllers.js';
 import { ATTACHMENT_PROVIDERS } from './attachments/attachments.providers.js';
+import { EVIDENCE_KIND_PROVIDERS, EvidenceKindsAdminController } from './reference/evidence-kinds.controller.js';
 
 /** The HTTP API: the only public entry. */
 @Module({
   imports: [PersonalDataModule],
-  providers: [CaseAccess, CaseListing, Figures, ActorNames, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands, ...ATTACHMENT_PROVIDERS],
+  providers: [CaseAccess, CaseListing, Figures, ActorNames, ComplaintCommands, WageCaseCommands, HardshipFileCommands, MediationCaseCommands, ...ATTACHMENT_PROVIDERS, ...EVIDENCE_KIND_PROVIDERS],
   controllers: [
     AuthController,
     UsersController,
@@ -47,6 +48,7 @@ import { ATTACHMENT_PROVIDERS } from './attachments/attachments.providers.js';
     OrgUnitsController,
     ReferenceController,
     ReferenceAdminController,
+    EvidenceKindsAdminController,
     LegacyOrdersController,
     EarlierOrdersController,
     ComplaintsController,

@@ -250,7 +250,9 @@ export interface CaseDiff {
 /** The hotline lists by name, as `/api/admin/reference/hotline` calls them. */
 export type ReferenceListName =
   | 'channels' | 'categories' | 'subcategories' | 'types' | 'urgencies'
-  | 'resolutionOutcomes' | 'satisfactionLevels' | 'returnReasons' | 'contactMethods';
+  | 'resolutionOutcomes' | 'satisfactionLevels' | 'returnReasons' | 'contactMethods'
+  /** 证据材料类型 (issue 19): kept beside the hotline's lists, at `/api/admin/reference/evidence-kinds`. */
+  | 'evidenceKinds';
 
 /** One item of a list as the administrator sees it; `parentCode` is a second-level category's category. */
 export interface AdminRefItem {

@@ -9,6 +9,8 @@ export interface AttachmentRecord {
   readonly data: AttachmentAddedData;
   readonly addedBy: string;
   readonly withdrawn: boolean;
+  /** The bytes were removed after the retention period (`AttachmentPurged`). */
+  readonly purged: boolean;
 }
 
 /** The attachments of one case, folded from its stream (the case's own events pass by). */
@@ -20,7 +22,8 @@ export interface CaseAttachmentsState {
 
 export type AttachmentCommand =
   | { readonly type: 'AddAttachments'; readonly data: { readonly attachments: readonly AttachmentAddedData[]; readonly maxCaseBytes: number } }
-  | { readonly type: 'WithdrawAttachment'; readonly data: { readonly attachmentId: string; readonly reason: string } };
+  | { readonly type: 'WithdrawAttachment'; readonly data: { readonly attachmentId: string; readonly reason: string } }
+  | { readonly type: 'PurgeAttachment'; readonly data: { readonly attachmentId: string; readonly retentionDays: number } };
 
 export interface AttachmentContext extends DecisionContext {
   /** Whether the actor is a supervisor of the case's units (who may withdraw anyone's file). */
@@ -32,7 +35,7 @@ export const NO_ATTACHMENTS: CaseAttachmentsState = { attachments: {}, keptBytes
 export function evolveAttachments(state: CaseAttachmentsState, event: DomainEvent): CaseAttachmentsState {
   const known = event as AttachmentEvent;
   if (known.type === 'AttachmentAdded') {
-    const record: AttachmentRecord = { data: known.data, addedBy: known.data.addedBy, withdrawn: false };
+    const record: AttachmentRecord = { data: known.data, addedBy: known.data.addedBy, withdrawn: false, purged: false };
     return { attachments: { ...state.attachments, [known.data.attachmentId]: record }, keptBytes: state.keptBytes + known.data.size };
   }
   if (known.type === 'AttachmentWithdrawn') {
@@ -40,7 +43,19 @@ export function evolveAttachments(state: CaseAttachmentsState, event: DomainEven
     if (!record || record.withdrawn) return state;
     return { attachments: { ...state.attachments, [record.data.attachmentId]: { ...record, withdrawn: true } }, keptBytes: state.keptBytes - record.data.size };
   }
+  if (known.type === 'AttachmentPurged') {
+    const record = state.attachments[known.data.attachmentId];
+    if (!record) return state;
+    return { ...state, attachments: { ...state.attachments, [record.data.attachmentId]: { ...record, purged: true } } };
+  }
   return state;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether the bytes of a file withdrawn at `withdrawnAt` are due for removal at `now`. */
+export function purgeIsDue(withdrawnAt: Date, retentionDays: number, now: Date): boolean {
+  return now.getTime() - withdrawnAt.getTime() >= retentionDays * DAY_MS;
 }
 
 /** Note and withdrawal reason: ≤ 500 characters, no control characters. */
@@ -60,6 +75,14 @@ function decide(command: AttachmentCommand, state: CaseAttachmentsState, context
       throw new AttachmentRefused([{ field: 'files', rule: 'case_attachments_full', message: `本案附件总量将超过 ${sizeInWords(command.data.maxCaseBytes)} 的上限（已有 ${sizeInWords(state.keptBytes)}），请撤回不需要的附件后再上传` }]);
     }
     return command.data.attachments.map((data) => ({ type: 'AttachmentAdded', data }));
+  }
+  if (command.type === 'PurgeAttachment') {
+    const record = state.attachments[command.data.attachmentId];
+    if (!record) throw new NotFoundError('attachment_not_found', '附件不存在');
+    if (!record.withdrawn) throw new RuleBrokenError('attachment_not_withdrawn', '只有已撤回的附件的内容可以按保留期限删除');
+    // Purged already (a second sweep, or two processes): nothing more to say.
+    if (record.purged) return [];
+    return [{ type: 'AttachmentPurged', data: { attachmentId: record.data.attachmentId, contentId: record.data.contentId, retentionDays: command.data.retentionDays } }];
   }
   const { attachmentId, reason } = command.data;
   const record = state.attachments[attachmentId];

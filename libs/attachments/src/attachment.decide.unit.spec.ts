@@ -1,5 +1,5 @@
 import { fold } from '#decider';
-import { attachmentDecider, type AttachmentContext } from './attachment.decide.js';
+import { attachmentDecider, purgeIsDue, type AttachmentContext } from './attachment.decide.js';
 import type { AttachmentAddedData } from './attachment.events.js';
 
 const now = new Date('2026-11-25T01:00:00Z');
@@ -33,4 +33,20 @@ describe('the attachments of a case', () => {
     expect(after.keptBytes).toBe(0);
     expect(() => attachmentDecider.decide(withdraw, after, as('u1'))).toThrow(expect.objectContaining({ code: 'attachment_already_withdrawn' }));
   });
+
+  it('remove the bytes of a withdrawn file once, and never of a file still in use', () => {
+    const purge = { type: 'PurgeAttachment' as const, data: { attachmentId: 'a1', retentionDays: 30 } };
+    expect(() => attachmentDecider.decide(purge, given, as('system'))).toThrow(expect.objectContaining({ code: 'attachment_not_withdrawn' }));
+    const withdrawn = attachmentDecider.evolve(given, { type: 'AttachmentWithdrawn', data: { attachmentId: 'a1', reason: '拍错了' } });
+    const events = attachmentDecider.decide(purge, withdrawn, as('system'));
+    expect(events).toEqual([{ type: 'AttachmentPurged', data: { attachmentId: 'a1', contentId: 'a1', retentionDays: 30 } }]);
+    expect(attachmentDecider.decide(purge, attachmentDecider.evolve(withdrawn, events[0]), as('system'))).toEqual([]);
+  });
+
+  it('are due for removal when the whole retention period has passed since the withdrawal', () => {
+    const withdrawnAt = new Date('2026-11-01T00:00:00Z');
+    expect(purgeIsDue(withdrawnAt, 30, new Date('2026-11-30T23:59:59Z'))).toBe(false);
+    expect(purgeIsDue(withdrawnAt, 30, new Date('2026-12-01T00:00:00Z'))).toBe(true);
+  });
 });
+

@@ -31,11 +31,23 @@ export interface AttachmentWithdrawnData {
   readonly reason: string;
 }
 
+/**
+ * The bytes of a withdrawn file were removed from the content store once the retention period had
+ * passed since the withdrawal (ADR 0016): the history says when and under which period; the file stays listed.
+ */
+export interface AttachmentPurgedData {
+  readonly attachmentId: string;
+  readonly contentId: string;
+  /** ATTACHMENT_RETENTION_DAYS when the bytes were removed. */
+  readonly retentionDays: number;
+}
+
 export type AttachmentEvent =
   | { readonly type: 'AttachmentAdded'; readonly data: AttachmentAddedData }
-  | { readonly type: 'AttachmentWithdrawn'; readonly data: AttachmentWithdrawnData };
+  | { readonly type: 'AttachmentWithdrawn'; readonly data: AttachmentWithdrawnData }
+  | { readonly type: 'AttachmentPurged'; readonly data: AttachmentPurgedData };
 
-export const ATTACHMENT_EVENT_TYPES: readonly AttachmentEvent['type'][] = ['AttachmentAdded', 'AttachmentWithdrawn'];
+export const ATTACHMENT_EVENT_TYPES: readonly AttachmentEvent['type'][] = ['AttachmentAdded', 'AttachmentWithdrawn', 'AttachmentPurged'];
 
 export function isAttachmentEvent(event: { readonly type: string }): event is AttachmentEvent {
   return (ATTACHMENT_EVENT_TYPES as readonly string[]).includes(event.type);
@@ -43,7 +55,7 @@ export function isAttachmentEvent(event: { readonly type: string }): event is At
 
 /** How a case's history names them (Chinese, for timelines and the audit). */
 export function describeAttachmentEvent(event: AttachmentEvent, kindLabel: (code: string) => string): string {
-  return event.type === 'AttachmentAdded'
-    ? `上传证据附件：${kindLabel(event.data.kind)}「${event.data.fileName}」`
-    : `撤回证据附件（原因：${event.data.reason}）`;
+  if (event.type === 'AttachmentAdded') return `上传证据附件：${kindLabel(event.data.kind)}「${event.data.fileName}」`;
+  if (event.type === 'AttachmentWithdrawn') return `撤回证据附件（原因：${event.data.reason}）`;
+  return `已撤回附件的内容按保留期限（${event.data.retentionDays} 天）删除`;
 }

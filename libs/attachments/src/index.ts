@@ -10,3 +10,5 @@ export * from './content-store.port.js';
 export * from './postgres/postgres-content-store.js';
 export * from './postgres/content-database.js';
 export * from './postgres/content-schema.sql.js';
+export * from './postgres/attachment-ledger.js';
+export * from './s3/s3-content-store.js';

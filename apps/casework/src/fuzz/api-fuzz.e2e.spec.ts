@@ -95,6 +95,13 @@ describe('the API under fuzzing from its OpenAPI document', () => {
     expectNone('no-event');
   });
 
+  it('reaches the upload endpoints with whole forms: files refused by their rule, a valid photo stored', () => {
+    const uploads = results.filter(([request]) => request.kind.startsWith('upload.'));
+    const codes = new Set(uploads.map(([, answer]) => (answer.body as { code?: string })?.code));
+    for (const code of ['file_type_not_allowed', 'file_truncated', 'file_empty', 'file_too_large', 'too_many_files', 'attachment_kind_unknown']) expect(codes).toContain(code);
+    expect(uploads.some(([request, answer]) => request.kind === 'upload.valid-jpeg' && answer.status === 201)).toBe(true);
+  });
+
   it('leaves every projection running, nothing parked, caught up', () => {
     const unwell = projections.filter((p) => p.state !== 'running' || p.lagEvents !== 0 || parkedCount(p) > 0);
     expect(unwell.map((p) => ({ name: p.name, state: p.state, lagEvents: p.lagEvents, parked: parkedCount(p) }))).toEqual([]);

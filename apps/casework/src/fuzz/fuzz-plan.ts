@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { bodyMutations } from './body-mutations.js';
+import { uploadMutations, validUploadForm } from './upload-mutations.js';
 import { alwaysSent } from './issue-15-findings.js';
 import type { ApiOperation } from './openapi-walker.js';
 import { headerMutations, loginMutations, pathMutations, queryMutations, unauthenticatedMutations } from './request-mutations.js';
@@ -13,6 +14,8 @@ import { jsonOf, queryString, type FuzzRequest, type Mutation, type Principal, t
 const QUOTAS = {
   missing: 2, extra: 2, 'wrong-type': 3, huge: 1, control: 4, 'proto-id': 2, 'invalid-id': 1, 'bad-date': 4, 'deep-json': 1, malformed: 1,
   path: 4, query: 4, header: 2, auth: 1,
+  // Every bad upload, for each upload endpoint (there are four).
+  upload: 100,
 } as const;
 
 const SENDERS: readonly Principal[] = ['admin', 'supervisor', 'caseworker'];
@@ -28,9 +31,11 @@ export function planRun(seed: number, operations: readonly { operation: ApiOpera
     const opSeed = (seed ^ hashOf(`${operation.method} ${operation.template}`)) >>> 0;
     const pick = <T>(candidates: readonly T[], count: number, salt: number): T[] =>
       candidates.length <= count ? [...candidates] : fc.sample(fc.shuffledSubarray([...candidates], { minLength: count, maxLength: count }), { seed: opSeed + salt, numRuns: 1 })[0]!;
-    const body = operation.body || operation.command ? bodyMutations(valid.body, operation.body) : undefined;
+    // A multipart endpoint's bad bodies are whole forms (upload-mutations.ts), not JSON.
+    const body = !operation.multipart && (operation.body || operation.command) ? bodyMutations(valid.body, operation.body) : undefined;
     const candidates = {
       ...(body ?? {}),
+      upload: operation.multipart ? uploadMutations() : [],
       path: pathMutations(operation, valid, pathValues),
       query: queryMutations(operation, valid, pathValues),
       header: headerMutations(operation),
@@ -52,6 +57,8 @@ export function planRun(seed: number, operations: readonly { operation: ApiOpera
       template: operation.template,
       path: mutation.path ?? valid.path + queryString(valid.query),
       body: mutation.body ?? (valid.body !== undefined ? jsonOf(valid.body) : undefined),
+      // The path, query, header and sign-in mutations of an upload carry the valid form.
+      ...(operation.multipart && !mutation.form && mutation.body === undefined ? { form: validUploadForm(), body: '' } : {}),
       principal: mutation.principal ?? senders[i]!,
       command: operation.command,
     }));

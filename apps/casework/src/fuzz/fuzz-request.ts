@@ -10,12 +10,17 @@ export interface Mutation {
   readonly path?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** A `multipart/form-data` body instead of JSON: its fields and files, in order. */
+  readonly form?: readonly FormPart[];
   readonly principal?: Principal;
   /** The request is invalid whoever sends it: a 2xx answer is a finding. */
   readonly mustRefuse: boolean;
   /** A 400 should name this field (its last path segment, in `errors[].field` or the message). */
   readonly field?: string;
 }
+
+/** One part of a multipart body: a text field, or a file with its name and bytes. */
+export type FormPart = { readonly name: string; readonly value: string } | { readonly name: string; readonly fileName: string; readonly bytes: Uint8Array };
 
 export interface FuzzRequest extends Mutation {
   /** Order in the plan; also the correlation id's suffix, so events can be traced to it. */

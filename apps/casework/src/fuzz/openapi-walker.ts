@@ -40,6 +40,8 @@ export interface ApiOperation {
   readonly body?: Schema;
   /** Anything but GET changes state: the events check and the command headers apply. */
   readonly command: boolean;
+  /** The body is `multipart/form-data` (file uploads): its mutations are whole forms (upload-mutations.ts). */
+  readonly multipart?: boolean;
 }
 
 /** Every operation of the document, in the document's order (deterministic). */
@@ -56,6 +58,7 @@ export function operationsOf(document: OpenApiDocument): ApiOperation[] {
         queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required ?? false, schema: p.schema ?? { type: 'string' } })),
         body: bodySchema ? resolveSchema(bodySchema, document) : undefined,
         command: upper !== 'GET',
+        ...(raw.requestBody?.content?.['multipart/form-data'] ? { multipart: true } : {}),
       };
     }),
   );

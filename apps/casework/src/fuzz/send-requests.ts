@@ -5,7 +5,7 @@
  * any event it wrote can be found afterwards.
  */
 import type { FuzzWorld } from './fuzz-world.js';
-import type { FuzzRequest } from './fuzz-request.js';
+import type { FormPart, FuzzRequest } from './fuzz-request.js';
 import type { PlannedOperation } from './fuzz-plan.js';
 
 export interface FuzzAnswer {
@@ -26,13 +26,13 @@ export async function sendRequest(world: FuzzWorld, seed: number, request: FuzzR
   const tag = requestTag(seed, request.n);
   const headers: Record<string, string> = {
     ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(request.body !== undefined && !request.form ? { 'content-type': 'application/json' } : {}),
     'x-correlation-id': tag,
     ...(request.command ? { 'idempotency-key': tag } : {}),
     ...request.headers,
   };
   try {
-    const response = await fetch(`${world.url}${request.path}`, { method: request.method, headers, body: request.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${world.url}${request.path}`, { method: request.method, headers, body: request.form ? formOf(request.form) : request.body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const text = await response.text();
     let body: unknown = text;
     try {
@@ -44,6 +44,16 @@ export async function sendRequest(world: FuzzWorld, seed: number, request: FuzzR
   } catch (error) {
     return { status: 0, body: undefined, failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+}
+
+/** The multipart body (fetch writes the boundary into the content type). */
+function formOf(parts: readonly FormPart[]): FormData {
+  const form = new FormData();
+  for (const part of parts) {
+    if ('value' in part) form.append(part.name, part.value);
+    else form.append(part.name, new Blob([new Uint8Array(part.bytes)]), part.fileName);
+  }
+  return form;
 }
 
 /** Every request of the plan with its answer, in plan order. */

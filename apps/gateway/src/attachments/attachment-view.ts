@@ -1,4 +1,4 @@
-import { casePeople, evidenceKindLabel, type AttachmentAddedData, type AttachmentCaseKind, type AttachmentWithdrawnData, type PreviewKind } from '#attachments';
+import { casePeople, evidenceKindLabel, type AttachmentAddedData, type EvidenceKind, type AttachmentCaseKind, type AttachmentPurgedData, type AttachmentWithdrawnData, type PreviewKind } from '#attachments';
 import type { RecordedEvent } from '#event-store';
 
 /** An attachment as the API answers it (docs/api.md, "Attachments"). */
@@ -17,6 +17,8 @@ export interface AttachmentView {
   readonly addedBy: { readonly userId: string; readonly name: string; readonly unitName: string | null };
   readonly withdrawn: { readonly at: string; readonly byName: string; readonly reason: string } | null;
   readonly erased: boolean;
+  /** The bytes of the withdrawn file were removed after the retention period: content and preview answer 410. */
+  readonly purged: boolean;
   readonly preview: PreviewKind;
 }
 
@@ -26,6 +28,7 @@ export interface AttachmentFacts {
   readonly addedAt: string;
   readonly addedBy: string;
   readonly withdrawn: { readonly at: string; readonly by: string; readonly reason: string } | null;
+  readonly purged: boolean;
 }
 
 /** The attachments of a case from its events, newest first. */
@@ -34,11 +37,14 @@ export function attachmentFacts(events: readonly RecordedEvent[]): AttachmentFac
   for (const event of events) {
     if (event.type === 'AttachmentAdded') {
       const data = event.data as AttachmentAddedData;
-      found.set(data.attachmentId, { data, addedAt: event.metadata.occurredAt, addedBy: data.addedBy, withdrawn: null });
+      found.set(data.attachmentId, { data, addedAt: event.metadata.occurredAt, addedBy: data.addedBy, withdrawn: null, purged: false });
     } else if (event.type === 'AttachmentWithdrawn') {
       const data = event.data as AttachmentWithdrawnData;
       const facts = found.get(data.attachmentId);
       if (facts) found.set(data.attachmentId, { ...facts, withdrawn: { at: event.metadata.occurredAt, by: event.metadata.actor.userId, reason: data.reason } });
+    } else if (event.type === 'AttachmentPurged') {
+      const facts = found.get((event.data as AttachmentPurgedData).attachmentId);
+      if (facts) found.set(facts.data.attachmentId, { ...facts, purged: true });
     }
   }
   return [...found.values()].reverse();
@@ -46,7 +52,7 @@ export function attachmentFacts(events: readonly RecordedEvent[]): AttachmentFac
 
 export type NameOf = (userId: string) => { displayName: string; unitName: string | null };
 
-export function attachmentView(caseId: string, kind: AttachmentCaseKind, events: readonly RecordedEvent[], facts: AttachmentFacts, nameOf: NameOf, erasedSubjects: ReadonlySet<string>): AttachmentView {
+export function attachmentView(caseId: string, kind: AttachmentCaseKind, events: readonly RecordedEvent[], facts: AttachmentFacts, nameOf: NameOf, erasedSubjects: ReadonlySet<string>, kinds?: readonly EvidenceKind[]): AttachmentView {
   const { data } = facts;
   const person = data.person ? casePeople(kind, events).find((p) => p.ref === data.person) : undefined;
   const adder = nameOf(facts.addedBy);
@@ -54,7 +60,7 @@ export function attachmentView(caseId: string, kind: AttachmentCaseKind, events:
     id: data.attachmentId,
     caseId,
     kind: data.kind,
-    kindLabel: evidenceKindLabel(data.kind),
+    kindLabel: evidenceKindLabel(data.kind, kinds),
     note: data.note,
     fileName: data.fileName,
     mediaType: data.mediaType,
@@ -65,6 +71,7 @@ export function attachmentView(caseId: string, kind: AttachmentCaseKind, events:
     addedBy: { userId: facts.addedBy, name: adder.displayName, unitName: adder.unitName },
     withdrawn: facts.withdrawn ? { at: new Date(facts.withdrawn.at).toISOString(), byName: nameOf(facts.withdrawn.by).displayName, reason: facts.withdrawn.reason } : null,
     erased: erasedSubjects.has(data.keySubject),
+    purged: facts.purged,
     preview: data.preview,
   };
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UploadedFiles, UseFilters, UseInterceptors, type Type } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFiles, UseFilters, UseInterceptors, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsOptional } from 'class-validator';
-import { EVIDENCE_KINDS } from '#attachments';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
@@ -11,6 +10,7 @@ import { ATTACHMENT_CASE_KINDS, type AttachmentCaseKindSpec } from './attachment
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js';
 import { Attachments, type ServedContent } from './attachments.service.js';
 import { GoneFilter } from './gone.error.js';
+import { EVIDENCE_KIND_LIST, type EvidenceKindList } from '../reference/evidence-kinds.store.js';
 
 /** `POST …/withdraw`: why the file is withdrawn (checked in the domain, so every rule has its Chinese message). */
 export class WithdrawAttachmentDto {
@@ -24,7 +24,7 @@ const UPLOAD_SCHEMA = {
     type: 'object',
     required: ['kind', 'files'],
     properties: {
-      kind: { type: 'string', enum: EVIDENCE_KINDS.map((k) => k.code) },
+      kind: { type: 'string', description: 'an active code of GET /api/attachment-kinds (the list administrators keep)' },
       note: { type: 'string', maxLength: 500 },
       person: { type: 'string' },
       files: { type: 'array', items: { type: 'string', format: 'binary' } },
@@ -71,6 +71,12 @@ function attachmentsControllerFor(spec: AttachmentCaseKindSpec): Type<unknown> {
       return this.attachments.list(spec, caseId, user);
     }
 
+    /** The people of the case a file may concern, with the refs `person` accepts (the console's only source of them). */
+    @Get(':caseId/attachments/people')
+    people(@Param('caseId', CaseId) caseId: string, @CurrentUser() user: AuthenticatedUser) {
+      return this.attachments.people(spec, caseId, user);
+    }
+
     @Get(':caseId/attachments/:attachmentId/content')
     async content(@Param('caseId', CaseId) caseId: string, @Param('attachmentId', AttachmentId) attachmentId: string, @CurrentUser() user: AuthenticatedUser, @RequestTime() now: Date, @Res() response: Response) {
       const served = await this.attachments.content(spec, caseId, attachmentId, user);
@@ -113,9 +119,13 @@ function attachmentsControllerFor(spec: AttachmentCaseKindSpec): Type<unknown> {
 @ApiBearerAuth()
 @Controller('api/attachment-kinds')
 export class AttachmentKindsController {
+  constructor(@Inject(EVIDENCE_KIND_LIST) private readonly kinds: EvidenceKindList) {}
+
+  /** The kinds new files may be; `?includeRetired=true` also the retired ones (`active: false`), whose labels old files still show. */
   @Get()
-  list() {
-    return { items: EVIDENCE_KINDS.map(({ code, label }) => ({ code, label })) };
+  async list(@Query('includeRetired') includeRetired?: string) {
+    const kinds = await this.kinds.all();
+    return { items: kinds.filter((k) => includeRetired === 'true' || k.active).map(({ code, label, active }) => (includeRetired === 'true' ? { code, label, active } : { code, label })) };
   }
 }
 

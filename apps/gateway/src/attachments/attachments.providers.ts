@@ -1,9 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { attachmentLimitsFromEnv, PostgresContentStore, type ContentDatabase } from '#attachments';
+import { AttachmentLedger, attachmentLimitsFromEnv, type AttachmentLimits, type ContentDatabase, type ContentStore } from '#attachments';
 import { DATA_SOURCE } from '../core/tokens.js';
 import { AccessLog } from '../personal-data/access-log.js';
 import { ATTACHMENT_LIMITS, CONTENT_STORE } from './attachment-tokens.js';
+import { AttachmentSweep } from './attachment-sweep.js';
+import { openContentStore } from './content-store-config.js';
+import { EVENT_STORE } from '../core/tokens.js';
+import type { EventStore } from '#event-store';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js';
 import { Attachments } from './attachments.service.js';
 import { CaseReader } from './case-reader.js';
@@ -18,7 +22,13 @@ function dataSourceContentDatabase(dataSource: DataSource): ContentDatabase {
 
 export const ATTACHMENT_PROVIDERS: Provider[] = [
   { provide: ATTACHMENT_LIMITS, useFactory: () => attachmentLimitsFromEnv(process.env) },
-  { provide: CONTENT_STORE, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => PostgresContentStore.open(dataSourceContentDatabase(dataSource)) },
+  { provide: CONTENT_STORE, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => openContentStore(process.env, dataSourceContentDatabase(dataSource)) },
+  { provide: AttachmentLedger, inject: [DATA_SOURCE], useFactory: (dataSource: DataSource) => AttachmentLedger.open(dataSourceContentDatabase(dataSource)) },
+  {
+    provide: AttachmentSweep,
+    inject: [EVENT_STORE, CONTENT_STORE, AttachmentLedger, ATTACHMENT_LIMITS],
+    useFactory: (store: EventStore, contents: ContentStore, ledger: AttachmentLedger, limits: AttachmentLimits) => new AttachmentSweep({ store, contents, ledger, retentionDays: limits.retentionDays }),
+  },
   AccessLog,
   Attachments,
   CaseReader,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  AttachmentRefused, EVIDENCE_KINDS, attachmentDecider, casePeople, decryptContent, encryptContent, imagePreview, inspectFile, isAccepted,
-  reasonViolations, subjectOfUnidentifiedPerson, type AcceptedFile, type AttachmentAddedData, type AttachmentLimits, type ContentStore, type IncomingFile,
+  AttachmentLedger, AttachmentRefused, attachmentDecider, evidenceKindViolations, casePeople, decryptContent, encryptContent, imagePreview, inspectFile, isAccepted,
+  reasonViolations, subjectOfUnidentifiedPerson, type AcceptedFile, type AttachmentAddedData, type EvidenceKind, type AttachmentLimits, type ContentStore, type IncomingFile,
 } from '#attachments';
 import { deterministicUuid, handleCommand, type IdempotencyStore } from '#command-handling';
 import { GoneError } from './gone.error.js';
-import { NotFoundError, ValidationError, type FieldViolation } from '#errors';
+import { ConcurrencyConflictError, NotFoundError, ValidationError, type FieldViolation } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { personIdentifiers, type PersonalDataProtection } from '#personal-data';
 import { EVENT_STORE, IDEMPOTENCY, PERSONAL_DATA } from '../core/tokens.js';
@@ -16,6 +16,7 @@ import { ATTACHMENT_LIMITS, CONTENT_STORE } from './attachment-tokens.js';
 import type { AttachmentCaseKindSpec } from './attachment-case-kinds.js';
 import { attachmentFacts, attachmentView, type AttachmentFacts, type AttachmentView } from './attachment-view.js';
 import { CaseReader } from './case-reader.js';
+import { EVIDENCE_KIND_LIST, type EvidenceKindList } from '../reference/evidence-kinds.store.js';
 
 export interface UploadFields {
   readonly kind?: unknown;
@@ -46,11 +47,19 @@ export class Attachments {
     @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimits,
     private readonly cases: CaseReader,
     private readonly names: ActorNames,
+    @Inject(EVIDENCE_KIND_LIST) private readonly kinds: EvidenceKindList,
+    private readonly ledger: AttachmentLedger,
   ) {}
+
+  /** The people of the case a file may concern, by the refs `add` accepts (the one rule: `casePeople`), erased ones left out. */
+  async people(spec: AttachmentCaseKindSpec, caseId: string, user: AuthenticatedUser): Promise<{ items: { ref: string; label: string }[] }> {
+    const events = await this.cases.visibleEvents(spec, caseId, user);
+    return { items: casePeople(spec.kind, events).filter((p) => !p.erased).map(({ ref, label }) => ({ ref, label })) };
+  }
 
   async add(spec: AttachmentCaseKindSpec, caseId: string, fields: UploadFields, files: readonly IncomingFile[], user: AuthenticatedUser, meta: HttpCommandMeta): Promise<{ items: AttachmentView[] }> {
     const events = await this.cases.visibleEvents(spec, caseId, user);
-    const person = this.checkFields(spec, events, fields, files);
+    const person = this.checkFields(spec, events, fields, files, await this.kinds.all());
     const inspected = await Promise.all(files.map((file, index) => inspectFile(file, index, this.limits)));
     const refused = inspected.filter((result): result is FieldViolation => !isAccepted(result));
     if (refused.length > 0) throw new AttachmentRefused(refused);
@@ -60,9 +69,12 @@ export class Attachments {
       meta.idempotencyKey,
       async () => {
         const { subject, key } = await this.keyFor(spec, caseId, person);
+        const ids = accepted.map((_, index) => deterministicUuid(meta.commandId, 'attachment', String(index)));
+        // Named in the ledger before any byte is stored: if the event never follows, the sweep finds them (ADR 0016).
+        await this.ledger.uploading(ids, spec.stream(caseId), meta.now);
         const attachments: AttachmentAddedData[] = [];
         for (const [index, file] of accepted.entries()) {
-          const attachmentId = deterministicUuid(meta.commandId, 'attachment', String(index));
+          const attachmentId = ids[index];
           // The bytes first: an event is appended only for content already stored.
           await this.contents.put(attachmentId, encryptContent(file.bytes, key, subject, attachmentId));
           attachments.push({
@@ -71,10 +83,13 @@ export class Attachments {
             person: person?.ref ?? null, contentId: attachmentId, keySubject: subject, preview: file.preview, addedBy: meta.actor.userId,
           });
         }
-        await handleCommand(this.store, attachmentDecider, spec.stream(caseId), { type: 'AddAttachments', data: { attachments, maxCaseBytes: this.limits.maxCaseBytes } }, meta, {
-          context: { supervisesCase: false },
-        });
-        return { ids: attachments.map((a) => a.attachmentId) };
+        await appendingThroughConflicts(meta, () =>
+          handleCommand(this.store, attachmentDecider, spec.stream(caseId), { type: 'AddAttachments', data: { attachments, maxCaseBytes: this.limits.maxCaseBytes } }, meta, {
+            context: { supervisesCase: false },
+          }),
+        );
+        await this.ledger.confirmed(ids);
+        return { ids };
       },
       meta.requestFingerprint,
     );
@@ -106,7 +121,10 @@ export class Attachments {
       });
       return { attachmentId };
     }, meta.requestFingerprint);
-    return this.one(spec, caseId, attachmentId, user);
+    const view = await this.one(spec, caseId, attachmentId, user);
+    // Outside `once`: a retry after a crash here marks it still; the sweep checks the event's own time.
+    if (view.withdrawn) await this.ledger.withdrawn(view.id, new Date(view.withdrawn.at));
+    return view;
   }
 
   /** The stored bytes in clear, or 410 when the person was erased or the bytes of a withdrawn file removed. */
@@ -115,10 +133,11 @@ export class Attachments {
     const facts = attachmentFacts(events).find((f) => f.data.attachmentId === attachmentId);
     if (!facts) throw attachmentNotFound();
     const { data } = facts;
+    if (facts.purged) throw withdrawnGone();
     const key = (await this.personalData.keys.keysOf([data.keySubject])).get(data.keySubject);
     if (!key) throw new GoneError('attachment_erased', '该附件所涉人员的个人信息已依法删除，附件内容不可再读取');
     const stored = await this.contents.get(data.contentId);
-    if (!stored) throw new GoneError('attachment_withdrawn', '该附件已撤回，其内容已按保留期限删除');
+    if (!stored) throw withdrawnGone();
     return { bytes: decryptContent(stored, key, data.keySubject, data.attachmentId), mediaType: data.mediaType, fileName: data.fileName, person: data.person };
   }
 
@@ -129,11 +148,10 @@ export class Attachments {
     throw new NotFoundError('no_preview', '此类文件没有预览，请下载后查看');
   }
 
-  private checkFields(spec: AttachmentCaseKindSpec, events: readonly RecordedEvent[], fields: UploadFields, files: readonly IncomingFile[]) {
+  private checkFields(spec: AttachmentCaseKindSpec, events: readonly RecordedEvent[], fields: UploadFields, files: readonly IncomingFile[], kinds: readonly EvidenceKind[]) {
     const violations: FieldViolation[] = [];
-    if (typeof fields.kind !== 'string' || !EVIDENCE_KINDS.some((k) => k.code === fields.kind)) {
-      violations.push({ field: 'kind', rule: 'attachment_kind_unknown', message: `证据类别须为以下之一：${EVIDENCE_KINDS.map((k) => k.label).join('、')}` });
-    }
+    // The administrator's list as it stands: a retired kind is refused for new files (docs/api.md, "Attachments").
+    violations.push(...evidenceKindViolations(fields.kind, kinds));
     violations.push(...reasonViolations('note', '附件说明', fields.note, false));
     let person;
     if (fields.person !== undefined && fields.person !== '') {
@@ -166,8 +184,28 @@ export class Attachments {
     const keys = subjects.length ? await this.personalData.keys.keysOf(subjects) : new Map();
     const erased = new Set(subjects.filter((s) => keys.get(s) === null));
     const nameOf = (id: string) => people.get(id) ?? { displayName: '未知用户', unitName: null };
-    return facts.map((f) => attachmentView(caseId, spec.kind, events, f, nameOf, erased));
+    const kinds = await this.kinds.all();
+    return facts.map((f) => attachmentView(caseId, spec.kind, events, f, nameOf, erased, kinds));
   }
 }
 
+const withdrawnGone = () => new GoneError('attachment_withdrawn', '该附件已撤回，其内容已按保留期限删除');
+
 export const attachmentNotFound = () => new NotFoundError('attachment_not_found', '附件不存在或无权查看');
+
+/**
+ * Adding files depends on no other writer's change (the case's byte limit is decided again on each
+ * try), so without an If-Match a concurrent write to the case (a colleague's upload, a step of the case)
+ * is read and the files are added after it, rather than answered 409 — nine people uploading to one
+ * case at once all succeed. With an If-Match the caller asked for that version: its conflict stands.
+ */
+async function appendingThroughConflicts<T>(meta: { readonly expectedVersion?: number }, append: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await append();
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError) || meta.expectedVersion !== undefined || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
+}

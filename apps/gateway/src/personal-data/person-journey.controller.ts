@@ -8,7 +8,9 @@ import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { RequiredText } from '../http/validators.js';
-import { DATA_SOURCE, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import type { EventStore } from '#event-store';
+import { personAttachments } from '../attachments/person-attachments.js';
 import { AccessLog } from './access-log.js';
 import { REVEALING_ROLES } from './reveal.controller.js';
 
@@ -20,7 +22,8 @@ export class JourneyDto {
 /**
  * 人员轨迹: every complaint, wage case, hardship file and mediation case of one person, matched by the
  * keyed hash of their ID number, as far as the user may see each case (the case list's own rules).
- * The number travels in the body only, and every lookup is in the access log.
+ * The number travels in the body only, and every lookup is in the access log. Each case lists the
+ * files that concern the person in it (`attachments`).
  */
 @ApiTags('personal-data')
 @ApiBearerAuth()
@@ -29,6 +32,7 @@ export class PersonJourneyController {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(PERSONAL_DATA_HASH_KEY) private readonly hashKey: string,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly access: CaseAccess,
     private readonly accessLog: AccessLog,
   ) {}
@@ -40,7 +44,9 @@ export class PersonJourneyController {
     if (!REVEALING_ROLES.includes(user.role)) throw new ForbiddenError('forbidden', '只有个案工作者和督导可以查询人员轨迹');
     if (!isResidentIdNumber(body.idNumber)) throw new ValidationError([{ field: 'idNumber', rule: 'id_number', message: '身份证号码格式不正确，应为 18 位且校验位正确' }]);
     await this.accessLog.record([{ at: now, user, action: 'view', caseKind: 'person', caseId: null, field: 'idNumber', reason: body.reason }]);
-    const cases = await queryPersonJourney(this.dataSource, personKeyOf(body.idNumber, this.hashKey), this.access.listScope(user));
+    const found = await queryPersonJourney(this.dataSource, personKeyOf(body.idNumber, this.hashKey), this.access.listScope(user));
+    // Per case, the files that concern this person there (issue 19): names and kinds, never the bytes.
+    const cases = await Promise.all(found.map(async (c) => ({ ...c, attachments: await personAttachments(this.store, c.kind, c.id, body.idNumber) })));
     return { cases };
   }
 }

@@ -4,12 +4,12 @@ import { Notice } from '../Notice';
 import { useI18n } from '../../i18n/I18nProvider';
 import { messageOf } from '../../api';
 import { readSession } from '../../session';
-import { countsByPerson, mayWithdraw, type AttachableCase, type CasePerson } from './attachment-files';
+import { countsByPerson, mayWithdraw, type AttachableCase } from './attachment-files';
 import { AttachDialog } from './AttachDialog';
 import { AttachmentItem } from './AttachmentItem';
 import { PreviewDialog } from './PreviewDialog';
 import { saveAttachment } from './save-attachment';
-import { useAttachments } from './useAttachments';
+import { useAttachments, useCasePeople } from './useAttachments';
 import { WithdrawDialog } from './WithdrawDialog';
 import './attachments.css';
 
@@ -18,19 +18,23 @@ type Open = { what: 'attach' } | { what: 'preview' | 'withdraw'; attachment: Att
 /**
  * 证据材料 of a case: every file, newest first, withdrawn ones struck through; filtered to one person
  * of the case (a worker, a household member, a party) when the page asks; 添加材料 for those who may act.
+ * The people are the server's (`GET …/attachments/people`): its refs and masked labels, erased people left out.
  * `person`/`onPerson` let the page drive the filter (a count beside each worker opens it).
  */
-export function AttachmentsPanel({ kind, caseId, people, canAdd, person: shown = null, onPerson, onLoaded }: {
+export function AttachmentsPanel({ kind, caseId, canAdd, person: shown = null, onPerson, onLoaded, onChanged }: {
   kind: AttachableCase;
   caseId: string;
-  people: readonly CasePerson[];
   canAdd: boolean;
   person?: string | null;
   onPerson?(person: string | null): void;
   onLoaded?(attachments: readonly Attachment[]): void;
+  /** A file added or withdrawn: an event on the case, so the page reads the case and its history again. */
+  onChanged?(): void;
 }) {
   const { t } = useI18n();
   const { attachments, error, reload } = useAttachments(kind, caseId);
+  const { people: found, error: peopleError } = useCasePeople(kind, caseId);
+  const people = found ?? [];
   const [own, setOwn] = useState<string | null>(shown);
   const filter = onPerson ? shown : own;
   const setFilter = onPerson ?? setOwn;
@@ -56,6 +60,7 @@ export function AttachmentsPanel({ kind, caseId, people, canAdd, person: shown =
   async function changed(text: string) {
     setOpen(null);
     await reload();
+    onChanged?.();
     setNotice({ kind: 'info', text });
   }
 
@@ -65,7 +70,7 @@ export function AttachmentsPanel({ kind, caseId, people, canAdd, person: shown =
         <h2>{t('att.title')}</h2>
         {canAdd && <button type="button" className="primary" data-testid="attach-open" onClick={() => { setNotice(null); setOpen({ what: 'attach' }); }}>{t('att.add')}</button>}
       </div>
-      <Notice kind="error" text={error} testId="attachments-error" />
+      <Notice kind="error" text={error ?? (peopleError && t('att.peopleFailed', { message: peopleError }))} testId="attachments-error" />
       <Notice kind={notice?.kind ?? 'info'} text={notice?.text ?? null} testId="attachments-notice" />
       {people.length > 0 && attachments && attachments.length > 0 && (
         <div className="attachment-filter" role="group" aria-label={t('att.person')}>

@@ -11,7 +11,7 @@ import { useBlobUrl } from './useBlobUrl';
  */
 export function PreviewDialog({ kind, attachment, onClose, onDownload }: {
   kind: AttachableCase;
-  attachment: Attachment;
+  attachment: Pick<Attachment, 'id' | 'caseId' | 'fileName' | 'preview'>;
   onClose(): void;
   onDownload(): void;
 }) {

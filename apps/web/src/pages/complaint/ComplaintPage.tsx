@@ -120,11 +120,10 @@ export function ComplaintPage({ id, tab }: { id: string; tab: ComplaintTab }) {
             <div className="detail-side">
               <LinkedCases complaint={state} />
               <Deadlines deadlines={readDeadlines(state.deadlines, state.overdue)} />
-              <Timeline history={history} />
+              <Timeline id={state.id} history={history} />
             </div>
           </div>
-          <AttachmentsPanel kind="complaints" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'complaints')}
-            people={state.caller?.anonymous ? [] : [{ ref: 'caller', label: state.caller?.name ?? t('att.caller') }]} />
+          <AttachmentsPanel kind="complaints" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'complaints')} onChanged={() => void reload()} />
         </>
       )}
     </section>

@@ -4,13 +4,15 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
 import { ActorLine } from '../../components/CaseTimeline';
 import { describeEvent } from './describe-event';
+import { useAttachmentDetails } from '../../components/attachments/attachment-history';
 
 /**
  * Who did what and when, oldest first, from the complaint's event history. `precise` (the audit)
  * shows seconds, and the recording time when it differs from the time the step happened.
  */
-export function Timeline({ history, precise = false }: { history: HistoryEntry[]; precise?: boolean }) {
+export function Timeline({ id, history, precise = false }: { id?: string; history: HistoryEntry[]; precise?: boolean }) {
   const i18n = useI18n();
+  const files = useAttachmentDetails('complaints', id);
   const { t, tOr } = i18n;
   const ref = useReference();
   return (
@@ -28,7 +30,7 @@ export function Timeline({ history, precise = false }: { history: HistoryEntry[]
               <div className="timeline-actor">{t('audit.recordedAt', { time: formatDateTimeSeconds(entry.recordedAt) })}</div>
             )}
             <dl className="timeline-details">
-              {describeEvent(entry, i18n, ref).map((d, index) => (
+              {(files(entry) ?? describeEvent(entry, i18n, ref)).map((d, index) => (
                 <div key={index}>
                   <dt>{d.label}</dt>
                   <dd className="prewrap">{d.value}</dd>

@@ -17,9 +17,8 @@ import { useHardshipFile } from './useHardshipFile';
 import { AuditView } from '../../components/audit/AuditView';
 import { HARDSHIP_AUDIT } from '../../components/audit/vocabularies';
 import { CaseNumberTag } from '../../components/CaseNumberTag';
-import { AttachmentsPanel, mayAttach, type CasePerson } from '../../components/attachments';
+import { AttachmentsPanel, mayAttach } from '../../components/attachments';
 import { readSession } from '../../session';
-import type { HardshipFile } from './hardship-types';
 
 /** 困难职工家庭档案: the household, its notice, cadres and follow-up; its aid; its history. Every step is a dialog. */
 export function HardshipFilePage({ id, tab }: { id: string; tab: HardshipTab }) {
@@ -70,25 +69,15 @@ export function HardshipFilePage({ id, tab }: { id: string; tab: HardshipTab }) 
           <FollowUpCard file={file} />
           <NoticeCard file={file} onAction={act} />
           <CadresCard file={file} onAction={act} />
-          <AttachmentsPanel kind="hardship-files" caseId={file.id} canAdd={mayAttach(readSession()?.user.role, 'hardship-files')} people={householdPeople(file, t('att.head'))} />
+          <AttachmentsPanel kind="hardship-files" caseId={file.id} canAdd={mayAttach(readSession()?.user.role, 'hardship-files')} onChanged={conflict} />
         </>
       )}
       {tab === 'aid' && <AidTab file={file} onAction={act} />}
-      {tab === 'history' && <HardshipTimeline history={history} />}
+      {tab === 'history' && <HardshipTimeline id={file.id} history={history} />}
       {tab === 'audit' && <AuditView id={file.id} history={history} vocabulary={HARDSHIP_AUDIT} />}
       {dialog && (
         <StepDialog key={dialog.id} spec={dialog} version={file.version} onClose={() => setDialog(null)} onConflict={conflict} onDone={() => void done(dialog)} />
       )}
     </section>
   );
-}
-
-/**
- * The people of the household files may concern: the head, and each member by their place in the
- * household (`member:1` the first listed) — members have no id of their own, as aid deliveries name them.
- */
-function householdPeople(file: HardshipFile, headLabel: string): CasePerson[] {
-  const people: CasePerson[] = file.head ? [{ ref: 'head', label: `${file.head.name}（${headLabel}）` }] : [];
-  file.members.forEach((member, index) => people.push({ ref: `member:${index + 1}`, label: `${member.name}（${member.relation}）` }));
-  return people;
 }

@@ -53,7 +53,7 @@ export function DocumentButtons({ kase, document }: { kase: MediationCase; docum
  * 文书: the documents the room hands out, drawn from the case itself — 调解协议书 once agreed, and
  * 调解不成反馈函 to the court once mediation failed (with the undisputed facts and the points in dispute).
  */
-export function DocumentsTab({ kase }: { kase: MediationCase }) {
+export function DocumentsTab({ kase, onChanged }: { kase: MediationCase; onChanged?(): void }) {
   const { t } = useI18n();
   const documents: { document: MediationDocument; available: boolean }[] = [
     { document: 'agreement', available: kase.agreement !== null },
@@ -76,8 +76,7 @@ export function DocumentsTab({ kase }: { kase: MediationCase }) {
         </ul>
       </div>
       {/* The signed agreement once scanned, the minutes, each party's evidence. */}
-      <AttachmentsPanel kind="mediation-cases" caseId={kase.id} canAdd={mayAttach(readSession()?.user.role, 'mediation-cases')}
-        people={kase.applicants.map((a) => ({ ref: `party:${a.partyId}`, label: a.name }))} />
+      <AttachmentsPanel kind="mediation-cases" caseId={kase.id} canAdd={mayAttach(readSession()?.user.role, 'mediation-cases')} onChanged={onChanged} />
     </>
   );
 }

@@ -80,8 +80,8 @@ export function MediationCasePage({ id, tab, session }: { id: string; tab: Media
       <Notice kind="info" text={notice?.view === view ? notice.text : null} testId="med-notice" />
       {tab === 'sessions' && <SessionsTab kase={kase} session={session} onDialog={open} onMinutesSaved={() => void minutesSaved()} onConflict={conflict} />}
       {tab === 'agreement' && <AgreementTab kase={kase} onDialog={open} />}
-      {tab === 'documents' && <DocumentsTab kase={kase} />}
-      {tab === 'history' && <MediationTimeline history={history} />}
+      {tab === 'documents' && <DocumentsTab kase={kase} onChanged={conflict} />}
+      {tab === 'history' && <MediationTimeline id={kase.id} history={history} />}
       {tab === 'audit' && <AuditView id={kase.id} history={history} vocabulary={MEDIATION_AUDIT} />}
       {dialog?.kind === 'step' && (
         <StepDialog key={dialog.spec.id} spec={dialog.spec} version={kase.version} onClose={() => setDialog(null)} onConflict={conflict}

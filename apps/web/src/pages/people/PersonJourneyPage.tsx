@@ -6,6 +6,8 @@ import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../router';
 import { routeOf } from '../cases/CaseTable';
+import { JourneyFiles, type JourneyFile } from './JourneyFiles';
+import { Fragment } from 'react';
 
 /** A row of `POST /api/people/journey`. */
 interface JourneyCase {
@@ -17,6 +19,8 @@ interface JourneyCase {
   unitId: string;
   openedAt: string;
   isOpen: boolean;
+  /** The files that concern the person in this case (issue 19); absent from an older server. */
+  attachments?: JourneyFile[];
 }
 
 /**
@@ -80,13 +84,18 @@ export function PersonJourneyPage() {
                 {cases.map((c) => {
                   const route = routeOf(c);
                   return (
-                    <tr key={`${c.kind}:${c.id}:${c.role}`} data-testid="journey-row" data-kind={c.kind} data-case-id={c.id}>
+                    <Fragment key={`${c.kind}:${c.id}:${c.role}`}>
+                    <tr data-testid="journey-row" data-kind={c.kind} data-case-id={c.id}>
                       <td>{route ? <a href={hrefFor(route)}>{c.title}</a> : c.title}</td>
                       <td>{tOr(`kind.${c.kind}`, c.kind)}</td>
                       <td>{tOr(`journey.role.${c.role}`, c.role)}</td>
                       <td><StatusBadge status={c.status} /></td>
                       <td className="nowrap">{formatDateTime(c.openedAt)}</td>
                     </tr>
+                    {c.attachments && c.attachments.length > 0 && (
+                      <tr className="journey-files-row"><td colSpan={5}><JourneyFiles caseKind={c.kind} caseId={c.id} files={c.attachments} /></td></tr>
+                    )}
+                    </Fragment>
                   );
                 })}
               </tbody>

@@ -72,8 +72,7 @@ export function WageCasePage({ id, tab }: { id: string; tab: WageTab }) {
         <>
           <LedgerTab kase={state} />
           {/* Each worker's evidence next to what the ledger says they are owed. */}
-          <AttachmentsPanel kind="wage-cases" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'wage-cases')}
-            people={state.claimants.map((c) => ({ ref: `claimant:${c.claimantId}`, label: c.name }))} />
+          <AttachmentsPanel kind="wage-cases" caseId={state.id} canAdd={mayAttach(readSession()?.user.role, 'wage-cases')} onChanged={conflict} />
         </>
       )}
       {tab === 'money' && (

@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { Field } from '../../../components/Field';
 import { Notice } from '../../../components/Notice';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { referenceListPath } from './useReferenceAdmin';
 
 export type ReferenceChangeMode =
   | { kind: 'add' }
@@ -35,7 +36,9 @@ export function ReferenceChangeDialog({ list, categories, mode, onDone, onClose 
 }) {
   const { t } = useI18n();
   const item = mode.kind === 'add' ? null : mode.item;
-  const fields: FieldName[] = mode.kind === 'add' && list.name === 'subcategories' ? ['parentCode', ...FIELDS.add] : FIELDS[mode.kind];
+  const shape: FieldName[] = mode.kind === 'add' && list.name === 'subcategories' ? ['parentCode', ...FIELDS.add] : FIELDS[mode.kind];
+  // The evidence kinds have Chinese labels only.
+  const fields = list.name === 'evidenceKinds' ? shape.filter((name) => name !== 'labelEn') : shape;
   const [values, setValues] = useState<Values>({
     code: '', label: item?.label ?? '', labelEn: item?.labelEn ?? '', reason: '',
     parentCode: categories.find((c) => c.active)?.code ?? '',
@@ -53,7 +56,7 @@ export function ReferenceChangeDialog({ list, categories, mode, onDone, onClose 
     if (Object.keys(missing).length > 0 || busy) return;
     setBusy(true);
     setNotice(null);
-    const base = `/api/admin/reference/hotline/${list.name}`;
+    const base = referenceListPath(list.name);
     const body = Object.fromEntries(fields.map((name) => [name, values[name].trim()]));
     try {
       if (mode.kind === 'add') await api.post(base, body);

@@ -53,7 +53,7 @@ export function ReferencePage() {
           </button>
         )}
       </div>
-      <p className="muted">{t('reference.hint')}</p>
+      <p className="muted">{name === 'evidenceKinds' ? t('refAdmin.evidenceKindsHint') : t('reference.hint')}</p>
       <Notice kind={notice?.kind ?? 'error'} text={notice?.text ?? error} testId="reference-notice" />
       <div className="reference-toolbar">
         <label htmlFor="reference-list">{t('reference.list')}</label>

@@ -12,7 +12,7 @@ import { Timeline } from '../Timeline';
 export function AuditView({ id, history }: { id: string; history: HistoryEntry[] }) {
   const { t } = useI18n();
   return (
-    <CaseAuditView id={id} history={history} vocabulary={COMPLAINT_AUDIT} timeline={<Timeline history={history} precise />}
+    <CaseAuditView id={id} history={history} vocabulary={COMPLAINT_AUDIT} timeline={<Timeline id={id} history={history} precise />}
       renderState={(state: ComplaintState, at) => (
         <>
           <ComplaintFields complaint={state} testId="asof-fields" title={t('audit.stateAt', { time: formatDateTimeSeconds(at) })} />

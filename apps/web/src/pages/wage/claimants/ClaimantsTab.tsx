@@ -30,8 +30,7 @@ export function ClaimantsTab({ kase, onAction, onAdded, onConflict }: {
       )}
       <div ref={panel}>
         <AttachmentsPanel kind="wage-cases" caseId={kase.id} canAdd={mayAttach(readSession()?.user.role, 'wage-cases')}
-          people={kase.claimants.map((c) => ({ ref: `claimant:${c.claimantId}`, label: c.name }))}
-          person={person} onPerson={setPerson} onLoaded={loaded} />
+          person={person} onPerson={setPerson} onLoaded={loaded} onChanged={onConflict} />
       </div>
     </>
   );
