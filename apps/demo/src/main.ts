@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
 import { ApiClient } from './api-client.js';
+import { demoAdminToken } from './demo-admin.js';
 import { DEFAULT_DEMO_PASSWORD } from './demo-users.js';
 import { summaryLines, unitNames } from './demo-summary.js';
 import { DEMO_COMPLAINTS, runDemo } from './run-demo.js';
@@ -63,10 +64,8 @@ async function main(): Promise<void> {
     if (casework.generatedAdminPassword) {
       log(`\n  已创建管理员。用户名：admin  密码：${casework.generatedAdminPassword}\n  （仅显示这一次；也可用 CASEWORK_ADMIN_PASSWORD 自行设定）\n`);
     }
-    const admin = await casework.runtime.users.findByUsername('admin');
-    if (!admin) throw new Error('系统中没有管理员用户 admin');
     baseUrl = casework.url;
-    adminToken = await casework.runtime.users.issueToken(admin);
+    adminToken = await demoAdminToken(casework, password);
     consoleHint = '查看演示数据：运行 npm start，打开 http://localhost:3000/ ，用上表任一演示用户登录。';
   }
 

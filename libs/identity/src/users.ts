@@ -95,6 +95,11 @@ export class Users {
     return (await this.authentication.issueToken(user)).accessToken;
   }
 
+  /** Whether the user still holds a temporary password (refused everywhere but the change of it). */
+  async holdsTemporaryPassword(id: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(UserEntity).findOneBy({ id }))?.mustChangePassword === true;
+  }
+
   async findById(id: string): Promise<UserView | null> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     return user ? userView(user, this.orgUnits) : null;

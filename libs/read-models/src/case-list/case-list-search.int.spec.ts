@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '#testing';
 import { CASE_SEARCH_SCHEMA_SQL } from '../search/case-search.projection.js';
 import { textGrams } from '../search/search-terms.js';
 import { CASE_LIST_SCHEMA_SQL } from './case-list.entity.js';
-import { queryCaseList } from './case-list.query.js';
+import { MATCHED_IDS_MAX, queryCaseList } from './case-list.query.js';
 
 /**
  * The search box over the case list, as PostgreSQL answers it: a typed number walks the number's
@@ -77,5 +77,28 @@ describe('case list search (PostgreSQL)', () => {
     expect(ids(await queryCaseList(dataSource, { scope, search: search('宏'), page: 1, pageSize: 20, now }))).toEqual(['c04', 'c03', 'old']);
     // What LIKE would read as a wildcard matches only itself.
     expect(ids(await queryCaseList(dataSource, { scope, search: search('宏%'), page: 1, pageSize: 20, now }))).toEqual([]);
+  });
+
+  it('pages a text that more cases match than the id list holds, newest first, through the search itself', async () => {
+    // MATCHED_IDS_MAX + 5 cases of one employer, opened in 2020, and the newest of them at the station.
+    const many = MATCHED_IDS_MAX + 5;
+    await dataSource.query(
+      `INSERT INTO case_list (case_id, kind, title, status, unit_id, opened_by_unit_id, opened_at, is_open, version, state, updated_at)
+       SELECT 'm' || lpad(n::text, 6, '0'), 'complaint', '工单', 'received', CASE WHEN n = $1 THEN '410105001' ELSE '410102' END, '410100',
+              timestamptz '2020-01-01' + n * interval '1 minute', true, 0, '{}', now()
+       FROM generate_series(1, $1::int) AS n`,
+      [many],
+    );
+    await dataSource.query(
+      `INSERT INTO case_search (case_id, kind, term, grams) SELECT 'm' || lpad(n::text, 6, '0'), 'text', '远航物流有限公司', $2::text[] FROM generate_series(1, $1::int) AS n`,
+      [many, textGrams('远航物流有限公司')],
+    );
+    const page = await queryCaseList(dataSource, { scope, search: search('远航物流'), page: 1, pageSize: 3, now });
+    expect(ids(page)).toEqual([`m${String(many).padStart(6, '0')}`, `m${String(many - 1).padStart(6, '0')}`, `m${String(many - 2).padStart(6, '0')}`]);
+    expect(page.totalIsCapped).toBe(true);
+    const station = await queryCaseList(dataSource, { scope: { kinds: ['complaint'], unitIds: ['410105001'] }, search: search('远航物流'), page: 1, pageSize: 3, now });
+    expect(ids(station)).toEqual([`m${String(many).padStart(6, '0')}`]);
+    // A few matches go by the list of ids, with the same answer as before.
+    expect(ids(await queryCaseList(dataSource, { scope, search: search('宏达'), page: 1, pageSize: 20, now }))).toEqual(['c04', 'c03']);
   });
 });

@@ -67,7 +67,7 @@ export async function queryCaseList(dataSource: DataSource, filter: CaseListFilt
   if (filter.unitIds) add('(unit_id = ANY(?) OR opened_by_unit_id = ANY($SAME))', filter.unitIds);
   if (filter.assignedUnitId) add('unit_id = ?', filter.assignedUnitId);
   const byNumber = filter.search && looksLikeCaseNumber(filter.search.q) ? filter.search.q : undefined;
-  if (filter.search && !byNumber) where.push(searchCondition(filter.search, params));
+  if (filter.search && !byNumber) where.push(await matchedCasesCondition(dataSource, filter.search, params));
   if (filter.overdue !== undefined) {
     add(filter.overdue ? '(is_open AND next_due_at < ?)' : 'NOT (is_open AND coalesce(next_due_at < ?, false))', filter.now);
   }
@@ -173,15 +173,42 @@ export async function queryCaseLabels(dataSource: Pick<DataSource, 'query'>, cas
 }
 
 /**
+ * Past this many matching cases, the page's condition is the search itself (a semi-join) rather than
+ * the list of their ids.
+ */
+export const MATCHED_IDS_MAX = 20_000;
+
+/**
+ * The case list's search, in two steps: the ids of the cases `q` matches, then the page among them.
+ * Given as a list, the ids become a hashed lookup that the page's walk of the cases newest first probes,
+ * stopping at the page; as a semi-join they were all joined to their rows and sorted. On 200,000 cases,
+ * part of an employer's name matching 2,700 cases took 50 ms for the page that way, 6 ms this way.
+ */
+async function matchedCasesCondition(dataSource: DataSource, search: { q: string; hashKey: string }, params: unknown[]): Promise<string> {
+  const own: unknown[] = [];
+  const rows: { case_id: string }[] = await dataSource.query(`SELECT case_id FROM (${searchWays(search, own)}) matched LIMIT ${MATCHED_IDS_MAX + 1}`, own);
+  if (rows.length > MATCHED_IDS_MAX) return searchCondition(search, params);
+  params.push(rows.map((row) => row.case_id));
+  return `case_id = ANY($${params.length}::text[])`;
+}
+
+/**
  * The search box's condition: one IN over a UNION of the ways `q` can match (a hashed semi-join; an OR
- * of an IN and a LIKE was planned as a subplan per row). What `q` looks like picks the ways, so that
- * only free text pays for "contains" (a scan of the text terms):
+ * of an IN and a LIKE was planned as a subplan per row).
+ */
+export function searchCondition(search: { q: string; hashKey: string }, params: unknown[], caseIdColumn = 'case_id'): string {
+  return `${caseIdColumn} IN (${searchWays(search, params)})`;
+}
+
+/**
+ * The case ids `q` matches, as one UNION of its ways. What `q` looks like picks the ways, so that only
+ * free text pays for "contains" (a scan of the text terms):
  * - a case number or its start: the number's prefix, and an order reference starting so;
  * - a whole phone or ID number: that person, exactly;
  * - anything else: a person by name, or part of an employer, respondent, reference or 案号 (the text
  *   terms that have every character pair of `q`, through their GIN index, then checked by LIKE).
  */
-export function searchCondition({ q, hashKey }: { q: string; hashKey: string }, params: unknown[], caseIdColumn = 'case_id'): string {
+function searchWays({ q, hashKey }: { q: string; hashKey: string }, params: unknown[]): string {
   const param = (value: unknown) => `$${params.push(value)}`;
   const ways: string[] = [];
   if (looksLikeCaseNumber(q)) {
@@ -195,5 +222,5 @@ export function searchCondition({ q, hashKey }: { q: string; hashKey: string }, 
       ways.push(`SELECT case_id FROM case_search WHERE kind = 'text' AND grams @> ${param(gramsOfQuery(q))}::text[] AND term LIKE ${contains} ESCAPE '\\'`);
     }
   }
-  return `${caseIdColumn} IN (${ways.join(' UNION ')})`;
+  return ways.join(' UNION ');
 }
