@@ -1,4 +1,5 @@
 import type { CommandResult, ErrorBody, FieldError } from './api-types';
+import { forgetPrefetched, takePrefetched } from './boot/prefetch-store';
 import { clearSession, readToken } from './session';
 
 /** A failed call, carrying the contract's error body (`code`, Chinese `message`, field `errors`). */
@@ -59,11 +60,13 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   if (options.version !== undefined) headers['If-Match'] = String(options.version);
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-  });
+  const prefetched = method === 'GET' ? takePrefetched(path, token) : (forgetPrefetched(), undefined);
+  const response = await (prefetched ??
+    fetch(path, {
+      method,
+      headers,
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    }));
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {

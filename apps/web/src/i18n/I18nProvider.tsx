@@ -1,12 +1,22 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { RefItem } from '../api-types';
-import { en } from './en';
 import { zh, type MessageKey } from './zh';
 
 export type Lang = 'zh' | 'en';
 
 const STORAGE_KEY = 'casework.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * Chinese is the console's language and comes with its first script; English is loaded when first
+ * chosen (its own chunk), and the Chinese texts show until it has arrived.
+ */
+const dictionaries: Partial<Record<Lang, Dictionary>> = { zh };
+
+async function loadDictionary(lang: Lang): Promise<Dictionary> {
+  dictionaries[lang] ??= lang === 'en' ? (await import('./en')).en : zh;
+  return dictionaries[lang];
+}
 
 type Params = Record<string, string | number>;
 
@@ -34,6 +44,7 @@ function fill(text: string, params?: Params): string {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
+  const [dict, setDict] = useState<Dictionary>(() => dictionaries[lang] ?? zh);
 
   const setLang = useCallback((next: Lang) => {
     localStorage.setItem(STORAGE_KEY, next);
@@ -41,11 +52,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    let live = true;
+    void loadDictionary(lang).then((loaded) => {
+      if (!live) return;
+      setDict(() => loaded);
+      document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    });
+    return () => {
+      live = false;
+    };
   }, [lang]);
 
   const value = useMemo<I18n>(() => {
-    const dict = dictionaries[lang];
     return {
       lang,
       setLang,
@@ -53,7 +71,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tOr: (key, fallback) => (key in dict ? dict[key as MessageKey] : fallback),
       label: (item, fallback = '—') => (item ? (lang === 'en' && item.labelEn ? item.labelEn : item.label) : fallback),
     };
-  }, [lang, setLang]);
+  }, [lang, dict, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ApiError } from '../api';
 import type { HotlineReference, OrgUnit, RefItem } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
+import { HOTLINE_REFERENCE_PATH, ORG_UNITS_PATH } from './paths';
 
 /**
  * Codes and org units, loaded once per login: every screen reads labels from here. The hotline lists
@@ -18,8 +19,6 @@ export interface Reference {
 }
 
 const ReferenceContext = createContext<Reference | null>(null);
-
-const HOTLINE_PATH = '/api/reference/hotline?includeRetired=true';
 
 /** Whether new input may use the item (not retired by an administrator). */
 export function isActive(item: RefItem): boolean {
@@ -65,7 +64,7 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     setError(null);
-    Promise.all([api.get<RawHotlineReference>(HOTLINE_PATH), api.get<OrgUnit[]>('/api/org-units')])
+    Promise.all([api.get<RawHotlineReference>(HOTLINE_REFERENCE_PATH), api.get<OrgUnit[]>(ORG_UNITS_PATH)])
       .then(([hotline, units]) => live && setLoaded({ hotline: normalizeHotline(hotline), units }))
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e.message : t('common.networkError')));
     return () => {
@@ -74,12 +73,12 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
   }, [attempt, t]);
 
   const reloadUnits = useCallback(async () => {
-    const units = await api.get<OrgUnit[]>('/api/org-units');
+    const units = await api.get<OrgUnit[]>(ORG_UNITS_PATH);
     setLoaded((current) => (current ? { ...current, units } : current));
   }, []);
 
   const reloadHotline = useCallback(async () => {
-    const hotline = normalizeHotline(await api.get<RawHotlineReference>(HOTLINE_PATH));
+    const hotline = normalizeHotline(await api.get<RawHotlineReference>(HOTLINE_REFERENCE_PATH));
     setLoaded((current) => (current ? { ...current, hotline } : current));
   }, []);
 

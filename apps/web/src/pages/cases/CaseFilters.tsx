@@ -4,7 +4,7 @@ import { UnitSelect } from '../../components/Selects';
 import { CASE_KINDS, COMPLAINT_STATUSES, WAGE_CASE_STATUSES } from '../../complaint-codes';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useReference } from '../../reference/ReferenceProvider';
-import type { CaseFilter } from './useCases';
+import type { CaseFilter } from './case-filter';
 
 export function CaseFilters({ filter, onChange }: { filter: CaseFilter; onChange(filter: CaseFilter): void }) {
   const { t, tOr } = useI18n();

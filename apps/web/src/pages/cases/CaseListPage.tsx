@@ -8,7 +8,8 @@ import { readSession } from '../../session';
 import { CaseFilters } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 import { Pager } from './Pager';
-import { initialFilter, PAGE_SIZE, useCases } from './useCases';
+import { initialFilter, PAGE_SIZE } from './case-filter';
+import { useCases } from './useCases';
 
 /**
  * Every case the user may see, newest first, with the supervisor's overdue filter. A mediator's
