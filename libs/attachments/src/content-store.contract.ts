@@ -12,10 +12,11 @@ export function contentStoreContract(name: string, open: () => Promise<{ store: 
     let store: ContentStore;
     let close: () => Promise<void>;
 
+    // A server started for the suite (S3Mock's JVM) may take a while to answer.
     beforeAll(async () => {
       ({ store, close } = await open());
-    });
-    afterAll(() => close?.());
+    }, 120_000);
+    afterAll(() => close?.(), 60_000);
 
     it('gives back exactly the bytes it was given, across several chunks', async () => {
       const id = randomUUID();

@@ -7,3 +7,4 @@ export * from './process-manager-restarts.js';
 export * from './kafka-broker.js';
 export * from './severable-network.js';
 export * from './plain-events.js';
+export * from './s3-server.js';

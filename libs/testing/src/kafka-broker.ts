@@ -5,13 +5,13 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { findInfraHome, freePort, onPath } from './local-process.js';
 
 export interface RunningKafka {
   /** Bootstrap addresses for a client: `['127.0.0.1:<port>']`. */
@@ -31,7 +31,7 @@ export interface KafkaBrokerOptions {
 }
 
 // Found, not assumed: programs that import #testing from dist/ (the demo) may run without infra/.
-const KAFKA_HOME = findKafkaHome(dirname(fileURLToPath(import.meta.url))) ?? '/nonexistent/infra/kafka';
+const KAFKA_HOME = findInfraHome(dirname(fileURLToPath(import.meta.url)), 'kafka', 'pom.xml') ?? '/nonexistent/infra/kafka';
 const READY_WITHIN_MS = 90_000;
 const STOP_WITHIN_MS = 30_000;
 
@@ -166,36 +166,4 @@ async function untilAnswering(brokers: string[], exited: Promise<void>, dataDir:
   }
   const log = readFileSync(join(dataDir, 'broker.log'), 'utf8').split('\n').slice(-40).join('\n');
   throw new Error(`Kafka ${hasExited ? 'exited' : `did not answer within ${READY_WITHIN_MS / 1000} s`}; the end of ${join(dataDir, 'broker.log')}:\n${log}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    if (!dir) return false;
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-/** infra/kafka of this repository, from the source tree or from dist/ alike. */
-function findKafkaHome(from: string): string | undefined {
-  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'infra/kafka');
-    if (existsSync(join(candidate, 'pom.xml'))) return candidate;
-  }
-  return undefined;
 }

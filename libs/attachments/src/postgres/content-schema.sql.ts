@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS content.chunks (
   PRIMARY KEY (content_id, seq)
 );
 CREATE INDEX IF NOT EXISTS content_items_stored_at_idx ON content.items (stored_at);
+-- The bytes are encrypted, so compressing them gains nothing: stored out of line as they are, without
+-- PostgreSQL first trying (and failing) to compress every chunk.
+ALTER TABLE content.chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
 `;
 
 export const CHUNK_BYTES = 1024 * 1024;
