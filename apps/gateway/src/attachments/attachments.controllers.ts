@@ -11,6 +11,7 @@ import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js'
 import { Attachments, type ServedContent } from './attachments.service.js';
 import { GoneFilter } from './gone.error.js';
 import { EVIDENCE_KIND_LIST, type EvidenceKindList } from '../reference/evidence-kinds.store.js';
+import { AttachmentRetentionController } from './retention-setting.controller.js';
 
 /** `POST …/withdraw`: why the file is withdrawn (checked in the domain, so every rule has its Chinese message). */
 export class WithdrawAttachmentDto {
@@ -107,7 +108,9 @@ function attachmentsControllerFor(spec: AttachmentCaseKindSpec): Type<unknown> {
       response.setHeader('Content-Disposition', disposition(kind, served.fileName));
       response.setHeader('Cache-Control', 'no-store');
       response.setHeader('X-Content-Type-Options', 'nosniff');
-      response.send(served.bytes);
+      response.setHeader('Content-Length', served.bytes.length);
+      // `end`, not `send`: Express's `send` hashes every body for an ETag, which `no-store` makes useless.
+      response.end(served.bytes);
     }
   }
   Object.defineProperty(AttachmentsController, 'name', { value: `${spec.path.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}AttachmentsController` });
@@ -129,4 +132,4 @@ export class AttachmentKindsController {
   }
 }
 
-export const ATTACHMENT_CONTROLLERS: Type<unknown>[] = [AttachmentKindsController, ...ATTACHMENT_CASE_KINDS.map(attachmentsControllerFor)];
+export const ATTACHMENT_CONTROLLERS: Type<unknown>[] = [AttachmentKindsController, AttachmentRetentionController, ...ATTACHMENT_CASE_KINDS.map(attachmentsControllerFor)];
