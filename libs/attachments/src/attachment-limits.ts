@@ -6,7 +6,7 @@ export interface AttachmentLimits {
   readonly maxFilesPerRequest: number;
   /** All files of one case that are not withdrawn (ATTACHMENT_MAX_CASE_BYTES, default 500 MB). */
   readonly maxCaseBytes: number;
-  /** Days the bytes of a withdrawn file are kept (ATTACHMENT_RETENTION_DAYS, default 30). */
+  /** Days the bytes of a withdrawn file are kept (ATTACHMENT_RETENTION_DAYS, default 30) until an administrator sets them (retention-days.ts). */
   readonly retentionDays: number;
 }
 

@@ -1,5 +1,6 @@
 export * from './evidence-kinds.js';
 export * from './attachment-limits.js';
+export * from './retention-days.js';
 export * from './attachment-refused.js';
 export * from './inspect-file.js';
 export * from './attachment.events.js';

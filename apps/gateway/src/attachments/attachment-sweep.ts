@@ -10,7 +10,8 @@ export interface AttachmentSweepDependencies {
   readonly store: EventStore;
   readonly contents: ContentStore;
   readonly ledger: AttachmentLedger;
-  readonly retentionDays: number;
+  /** The days a withdrawn file's bytes are kept, asked at each run: an administrator may change them at any time. */
+  readonly retentionDays: () => Promise<number>;
 }
 
 export interface SweepOutcome {
@@ -22,7 +23,8 @@ export interface SweepOutcome {
 
 /**
  * 附件清理: bytes of uploads that died before their event (older than an hour), and the bytes of
- * withdrawn files once ATTACHMENT_RETENTION_DAYS have passed since the withdrawal. The ledger says
+ * withdrawn files once the retention period has passed since the withdrawal (the administrator's days,
+ * else ATTACHMENT_RETENTION_DAYS; the `AttachmentPurged` records the days used). The ledger says
  * where to look; the case's events decide. Run twice, or by two processes, it removes once.
  */
 export class AttachmentSweep {
@@ -66,7 +68,7 @@ export class AttachmentSweep {
       orphansRemoved++;
     }
     let purged = 0;
-    const { retentionDays } = this.deps;
+    const retentionDays = await this.deps.retentionDays();
     for (const row of await this.deps.ledger.withdrawnBefore(new Date(now.getTime() - retentionDays * 86_400_000))) {
       const events = await this.deps.store.readStream(row.streamId);
       const added = events.find((e) => e.type === 'AttachmentAdded' && (e.data as AttachmentAddedData).contentId === row.contentId);

@@ -3,7 +3,8 @@
  * once for what the first screen needs — the reference data every screen waits for and, on the case
  * list, its first page — so those answers arrive while the browser still reads the main script. The
  * screens take them from boot/prefetch-store.ts through `api.get`. On 200,000 cases this took the
- * case list's first load from ~870 ms to ~N ms (docs/operations.md, bench item 5c).
+ * case list's first load from a p50 of 868 ms (worst 1,141) to 737 ms (worst 932), with English out of
+ * the first script as well (bench item 5c, docs/architecture.md).
  */
 import { casesPath, initialFilter } from '../pages/cases/case-filter';
 import { HOTLINE_REFERENCE_PATH, ORG_UNITS_PATH } from '../reference/paths';

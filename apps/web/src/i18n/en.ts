@@ -14,6 +14,7 @@ import { enAccount } from '../pages/account/account-text';
 import { enInbox } from '../pages/inbox/inbox-text';
 // Evidence files (issue 19)
 import { enAttachments } from '../components/attachments/attachments-text';
+import { enRetention } from '../pages/admin/reference/retention-text';
 import { enMediation } from './en-mediation';
 import type { MessageKey } from './zh';
 
@@ -561,4 +562,5 @@ export const en: Record<MessageKey, string> = {
   ...enInbox, // 待办
   ...enAudit, // 审计 (issue 18.8)
   ...enAttachments, // 证据材料 (issue 19)
+  ...enRetention, // 撤回附件保留期限 (issue 19)
 };

@@ -15,6 +15,7 @@ import { zhAccount } from '../pages/account/account-text';
 import { zhInbox } from '../pages/inbox/inbox-text';
 // Evidence files (issue 19)
 import { zhAttachments } from '../components/attachments/attachments-text';
+import { zhRetention } from '../pages/admin/reference/retention-text';
 
 /** The console's Chinese text: the default language. Keys are grouped by screen. */
 export const zh = {
@@ -560,6 +561,7 @@ export const zh = {
   ...zhInbox, // 待办
   ...zhAudit, // 审计 (issue 18.8)
   ...zhAttachments, // 证据材料 (issue 19)
+  ...zhRetention, // 撤回附件保留期限 (issue 19)
 } as const;
 
 export type MessageKey = keyof typeof zh;

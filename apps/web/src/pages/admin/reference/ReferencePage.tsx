@@ -3,6 +3,7 @@ import type { AdminRefItem, ReferenceListName } from '../../../api-types';
 import { Notice } from '../../../components/Notice';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useReference } from '../../../reference/ReferenceProvider';
+import { AttachmentRetentionSection } from './AttachmentRetentionSection';
 import { ReferenceChangeDialog, type ReferenceChangeMode } from './ReferenceChangeDialog';
 import { ReferenceHistory } from './ReferenceHistory';
 import { ReferenceItemTable, type ItemAction } from './ReferenceItemTable';
@@ -78,6 +79,8 @@ export function ReferencePage() {
         <h2 className="card-title">{t('reference.history')}</h2>
         {history && <ReferenceHistory history={history} />}
       </div>
+      {/* Withdrawn evidence files' retention is kept with the evidence kinds (issue 19, point 4). */}
+      {name === 'evidenceKinds' && <AttachmentRetentionSection />}
       {mode && list && (
         <ReferenceChangeDialog key={mode.kind === 'add' ? `add-${name}` : `${mode.kind}-${mode.item.code}`} list={list} categories={categories}
           mode={mode} onDone={(label) => done(mode.kind, label)} onClose={() => setMode(null)} />
