@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { ForbiddenError, ValidationError } from '#errors';
 import { isResidentIdNumber } from '#field-checks';
-import { personKeyOf, queryPersonJourney } from '#read-models';
+import { personKeyOf, queryCaseLabels, queryPersonJourney } from '#read-models';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
@@ -45,8 +45,12 @@ export class PersonJourneyController {
     if (!isResidentIdNumber(body.idNumber)) throw new ValidationError([{ field: 'idNumber', rule: 'id_number', message: '身份证号码格式不正确，应为 18 位且校验位正确' }]);
     await this.accessLog.record([{ at: now, user, action: 'view', caseKind: 'person', caseId: null, field: 'idNumber', reason: body.reason }]);
     const found = await queryPersonJourney(this.dataSource, personKeyOf(body.idNumber, this.hashKey), this.access.listScope(user));
+    // Each case by its number (案件编号), as everywhere else in the console, never by its id.
+    const labels = await queryCaseLabels(this.dataSource, found.map((c) => c.id));
     // Per case, the files that concern this person there (issue 19): names and kinds, never the bytes.
-    const cases = await Promise.all(found.map(async (c) => ({ ...c, attachments: await personAttachments(this.store, c.kind, c.id, body.idNumber) })));
+    const cases = await Promise.all(found.map(async (c) => ({
+      ...c, caseNumber: labels.get(c.id)?.caseNumber ?? null, attachments: await personAttachments(this.store, c.kind, c.id, body.idNumber),
+    })));
     return { cases };
   }
 }

@@ -253,6 +253,10 @@ export const zhMediation = {
   'med.documents.court.required': '请填写打印理由',
   'med.documents.court.logged': '本次打印连同理由将记入访问日志。',
   'med.documents.court.submit': '确认打印',
+  'med.documents.signed.title': '签字扫描件',
+  'med.documents.signed.none': '尚未上传双方签字后的协议扫描件。',
+  'med.documents.signed.upload': '上传签字扫描件',
+  'med.documents.signed.uploaded': '已上传签字扫描件 {n} 份',
 
   'med.day.title': '今日调解 · {date}',
   'med.day.sessions': '今日调解安排',

@@ -15,18 +15,22 @@ import { useAttachmentKinds } from './useAttachments';
  * concern, and the files. One multipart request; a refused file refuses them all (the server's
  * rule), and each refusal is shown beside its file so the user can remove it and send again.
  */
-export function AttachDialog({ kind, caseId, people, person: initialPerson, onClose, onDone }: {
+export function AttachDialog({ kind, caseId, people, person: initialPerson, evidenceKind: initialKind, onClose, onDone }: {
   kind: AttachableCase;
   caseId: string;
   people: readonly CasePerson[];
   person?: string | null;
+  /** The kind chosen beforehand (上传签字扫描件 opens the dialog on 调解协议（签字）); ignored when not on the list (retired). */
+  evidenceKind?: string;
   onClose(): void;
   onDone(added: Attachment[]): void;
 }) {
   const { t } = useI18n();
   const { kinds, error: kindsError } = useAttachmentKinds();
   const key = useIdempotencyKey();
-  const [evidenceKind, setEvidenceKind] = useState('');
+  const [wanted, setEvidenceKind] = useState(initialKind ?? '');
+  // Only a kind the list offers counts as chosen: a preselected kind the administrator retired is no choice.
+  const evidenceKind = kinds.some((k) => k.code === wanted) ? wanted : '';
   const [note, setNote] = useState('');
   const [person, setPerson] = useState(initialPerson ?? '');
   const [files, setFiles] = useState<File[]>([]);

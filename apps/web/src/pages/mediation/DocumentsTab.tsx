@@ -7,7 +7,9 @@ import { readSession } from '../../session';
 import { CourtCopyDialog } from './CourtCopyDialog';
 import { downloadPdf, openPrintable, type MediationDocument } from './documents';
 import { caseNumberOf, type MediationCase } from './mediation-types';
+import type { Attachment } from '../../api-types';
 import { AttachmentsPanel, mayAttach } from '../../components/attachments';
+import { SignedAgreementScans, signedScansOf } from './SignedAgreementScans';
 
 /**
  * One click to the printable page of a document (in a new tab, with its own print button), one to its
@@ -52,17 +54,31 @@ export function DocumentButtons({ kase, document }: { kase: MediationCase; docum
 /**
  * 文书: the documents the room hands out, drawn from the case itself — 调解协议书 once agreed, and
  * 调解不成反馈函 to the court once mediation failed (with the undisputed facts and the points in dispute).
+ * Beside the agreement, its signed scan (签字扫描件) among the case's files. The files are read once, by the
+ * panel below; an upload from here remounts the panel so both show the new file.
  */
 export function DocumentsTab({ kase, onChanged }: { kase: MediationCase; onChanged?(): void }) {
   const { t } = useI18n();
+  const [attachments, setAttachments] = useState<readonly Attachment[] | null>(null);
+  const [revision, setRevision] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const canAdd = mayAttach(readSession()?.user.role, 'mediation-cases');
   const documents: { document: MediationDocument; available: boolean }[] = [
     { document: 'agreement', available: kase.agreement !== null },
     { document: 'feedback-letter', available: kase.status === 'failed' },
   ];
+  const scansShown = (document: MediationDocument, available: boolean) =>
+    document === 'agreement' && (available || signedScansOf(attachments ?? []).length > 0);
+  function uploaded(added: Attachment[]) {
+    setNotice(t('med.documents.signed.uploaded', { n: added.length }));
+    setRevision((n) => n + 1);
+    onChanged?.();
+  }
   return (
     <>
       <div className="card" data-testid="med-documents">
         <h2>{t('med.tab.documents')}</h2>
+        <Notice kind="info" text={notice} testId="med-documents-notice" />
         <ul className="documents">
           {documents.map(({ document, available }) => (
             <li key={document} data-testid={`document-${document}`} data-available={available}>
@@ -71,12 +87,15 @@ export function DocumentsTab({ kase, onChanged }: { kase: MediationCase; onChang
                 <div className="muted">{t(available ? `med.documents.ready.${document}` : `med.documents.notYet.${document}`)}</div>
               </div>
               {available && <DocumentButtons kase={kase} document={document} />}
+              {scansShown(document, available) && (
+                <SignedAgreementScans caseId={kase.id} attachments={attachments} canAdd={canAdd && available} onUploaded={uploaded} />
+              )}
             </li>
           ))}
         </ul>
       </div>
       {/* The signed agreement once scanned, the minutes, each party's evidence. */}
-      <AttachmentsPanel kind="mediation-cases" caseId={kase.id} canAdd={mayAttach(readSession()?.user.role, 'mediation-cases')} onChanged={onChanged} />
+      <AttachmentsPanel key={revision} kind="mediation-cases" caseId={kase.id} canAdd={canAdd} onLoaded={setAttachments} onChanged={onChanged} />
     </>
   );
 }

@@ -32,7 +32,7 @@ function previewOf(mediaType: string): 'image' | 'pdf' | null {
  * through the case's own routes (each in the access log, as on the case page). Withdrawn files are
  * listed, marked, without their buttons.
  */
-export function JourneyFiles({ caseKind, caseId, files }: { caseKind: string; caseId: string; files: readonly JourneyFile[] }) {
+export function JourneyFiles({ caseKind, caseId, caseNumber, files }: { caseKind: string; caseId: string; caseNumber: string | null; files: readonly JourneyFile[] }) {
   const { t } = useI18n();
   const [previewing, setPreviewing] = useState<JourneyFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function JourneyFiles({ caseKind, caseId, files }: { caseKind: string; ca
     }
   }
   return (
-    <div className="journey-files" data-testid="journey-files" data-case-id={caseId}>
+    <div className="journey-files" data-testid="journey-files" data-case-id={caseId} data-case-number={caseNumber ?? ''}>
       <span className="muted">{t('journey.files')}：</span>
       {files.length === 0 && <span className="muted">{t('journey.filesNone')}</span>}
       <Notice kind="error" text={error} testId="journey-file-error" />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, messageOf } from '../../api';
 import { StatusBadge } from '../../components/Badges';
+import { CaseNumberTag } from '../../components/CaseNumberTag';
 import { Notice } from '../../components/Notice';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,6 +16,8 @@ interface JourneyCase {
   id: string;
   role: string;
   title: string;
+  /** 案件编号; `null` for a case opened before numbers were given, absent from an older server. */
+  caseNumber?: string | null;
   status: string;
   unitId: string;
   openedAt: string;
@@ -76,7 +79,7 @@ export function PersonJourneyPage() {
       {cases !== null && (
         <div className="card card-flush">
           {cases.length === 0 ? <p className="empty" data-testid="journey-empty">{t('journey.empty')}</p> : (
-            <table className="table" data-testid="journey-table">
+            <table className="table stacked journey-table" data-testid="journey-table">
               <thead>
                 <tr><th>{t('journey.case')}</th><th>{t('journey.kind')}</th><th>{t('journey.role')}</th><th>{t('journey.status')}</th><th>{t('journey.opened')}</th></tr>
               </thead>
@@ -85,15 +88,15 @@ export function PersonJourneyPage() {
                   const route = routeOf(c);
                   return (
                     <Fragment key={`${c.kind}:${c.id}:${c.role}`}>
-                    <tr data-testid="journey-row" data-kind={c.kind} data-case-id={c.id}>
-                      <td>{route ? <a href={hrefFor(route)}>{c.title}</a> : c.title}</td>
-                      <td>{tOr(`kind.${c.kind}`, c.kind)}</td>
-                      <td>{tOr(`journey.role.${c.role}`, c.role)}</td>
-                      <td><StatusBadge status={c.status} /></td>
-                      <td className="nowrap">{formatDateTime(c.openedAt)}</td>
+                    <tr data-testid="journey-row" data-kind={c.kind} data-case-id={c.id} data-case-number={c.caseNumber ?? ''}>
+                      <td className="case-title"><CaseNumberTag number={c.caseNumber} /> {route ? <a href={hrefFor(route)}>{c.title}</a> : c.title}</td>
+                      <td data-label={t('journey.kind')}>{tOr(`kind.${c.kind}`, c.kind)}</td>
+                      <td data-label={t('journey.role')}>{tOr(`journey.role.${c.role}`, c.role)}</td>
+                      <td data-label={t('journey.status')}><StatusBadge status={c.status} /></td>
+                      <td className="nowrap" data-label={t('journey.opened')}>{formatDateTime(c.openedAt)}</td>
                     </tr>
                     {c.attachments && c.attachments.length > 0 && (
-                      <tr className="journey-files-row"><td colSpan={5}><JourneyFiles caseKind={c.kind} caseId={c.id} files={c.attachments} /></td></tr>
+                      <tr className="journey-files-row"><td colSpan={5}><JourneyFiles caseKind={c.kind} caseId={c.id} caseNumber={c.caseNumber ?? null} files={c.attachments} /></td></tr>
                     )}
                     </Fragment>
                   );

@@ -7,7 +7,8 @@ export function ReferenceHistory({ history }: { history: ReferenceChangeEntry[] 
   const { t } = useI18n();
   if (history.length === 0) return <p className="empty">{t('reference.historyEmpty')}</p>;
   const detail = (entry: ReferenceChangeEntry) => {
-    if (entry.change === 'added') return `${entry.after.label} / ${entry.after.labelEn}`;
+    // The evidence kinds have a Chinese label only: no English half to show.
+    if (entry.change === 'added') return [entry.after.label, entry.after.labelEn].filter(Boolean).join(' / ');
     if (entry.change === 'relabelled' && entry.before) {
       const parts = [];
       if (entry.before.label !== entry.after.label) parts.push(`${entry.before.label} → ${entry.after.label}`);

@@ -11,6 +11,8 @@ export function ReferenceItemTable({ list, categoryLabel, onAction }: {
 }) {
   const { t } = useI18n();
   const nested = list.name === 'subcategories';
+  // The evidence kinds have Chinese labels only: an always-empty English column would only squeeze the rest on a phone.
+  const bilingual = list.name !== 'evidenceKinds';
   return (
     <table className="table" data-testid="reference-table">
       <thead>
@@ -18,7 +20,7 @@ export function ReferenceItemTable({ list, categoryLabel, onAction }: {
           {nested && <th>{t('reference.col.parent')}</th>}
           <th>{t('reference.col.code')}</th>
           <th>{t('reference.col.label')}</th>
-          <th>{t('reference.col.labelEn')}</th>
+          {bilingual && <th>{t('reference.col.labelEn')}</th>}
           <th>{t('reference.col.status')}</th>
           <th className="col-actions">{t('reference.col.actions')}</th>
         </tr>
@@ -30,7 +32,7 @@ export function ReferenceItemTable({ list, categoryLabel, onAction }: {
             {nested && <td>{categoryLabel(item.parentCode)}</td>}
             <td className="mono">{item.code}</td>
             <td data-testid="reference-label">{item.label}</td>
-            <td>{item.labelEn}</td>
+            {bilingual && <td>{item.labelEn}</td>}
             <td>
               {item.active
                 ? <span className="badge badge-met">{t('reference.active')}</span>
