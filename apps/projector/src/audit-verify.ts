@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import pg from 'pg';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { readHeadsFile, writeHeadsFile } from '#audit';
-import { checkStreamHeads, ensureSchema, readStreamHeads, verifyHashChains, type ChainProblem, type StreamHead } from '#event-store';
+import { connectChosenStore, eventStoreChoiceFromEnv, type ChainProblem, type HashChainAudit, type StreamHead } from '#event-store';
+import { auditEventStore, chainKeepingNote } from './audit-check.js';
 
 const USAGE = `Usage: npm run audit:verify [-- --save-heads <file> | --check-heads <file>] [--json]
   (no option)          recompute every stream's hash chain and name each event altered, removed or inserted
@@ -21,8 +21,10 @@ interface Options {
 }
 
 /**
- * `npm run audit:verify`: checks the tamper evidence of the event store (docs/adr/0008-hash-chain.md).
- * Uses DATABASE_URL, else the running embedded server of DATA_DIR, else starts the embedded server itself.
+ * `npm run audit:verify`: checks the tamper evidence of the event store (docs/adr/0008-hash-chain.md),
+ * the store the running system uses (EVENT_STORE, KURRENTDB_URL), through its hash-chain audit port.
+ * PostgreSQL: DATABASE_URL, else the running embedded server of DATA_DIR, else the embedded server
+ * started here. KurrentDB holds the events itself, so no PostgreSQL is opened then.
  */
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -30,36 +32,44 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const choice = eventStoreChoiceFromEnv();
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   let embedded: RunningPostgres | undefined;
-  const databaseUrl = process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  pool.on('error', () => undefined);
+  const databaseUrl =
+    choice.eventStore === 'kurrentdb' ? '' : (process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url);
   try {
-    await ensureSchema(pool); // a store written before the chain existed gets it here, as at any start
-    const startedAt = Date.now();
-    const report = await verifyHashChains(pool);
-    const saved = options.checkHeads ? readHeadsFile(options.checkHeads) : undefined;
-    const headProblems = saved ? await checkStreamHeads(pool, saved.heads) : [];
-    const seconds = (Date.now() - startedAt) / 1000;
-
-    if (options.json) {
-      console.log(JSON.stringify({ ...report, ...(saved ? { headsChecked: saved.heads.length, headProblems } : {}) }, null, 2));
-    } else {
-      console.log(`Hash chains: ${count(report.streams)} streams, ${count(report.events)} events checked in ${seconds.toFixed(1)} s.`);
-      printProblems('in the chains', report.problems);
-      if (saved) {
-        console.log(`Stream heads saved ${saved.savedAt} in ${options.checkHeads}: ${count(saved.heads.length)} checked.`);
-        printProblems('against the saved heads', headProblems);
-      }
+    // PostgreSQL: a store written before the chain existed gets it at this connect, as at any start.
+    const store = await connectChosenStore(choice, databaseUrl, { poolSize: 2 });
+    try {
+      return await verify(store, options);
+    } finally {
+      await store.close();
     }
-    const intact = report.problems.length === 0 && headProblems.length === 0;
-    if (options.saveHeads) saveHeads(options.saveHeads, intact ? await readStreamHeads(pool) : undefined);
-    return intact ? 0 : 1;
   } finally {
-    await pool.end();
     await embedded?.stop();
   }
+}
+
+async function verify(store: HashChainAudit, options: Options): Promise<number> {
+  const startedAt = Date.now();
+  const saved = options.checkHeads ? readHeadsFile(options.checkHeads) : undefined;
+  const { report, headProblems, intact } = await auditEventStore(store, saved?.heads);
+  const seconds = (Date.now() - startedAt) / 1000;
+  const note = chainKeepingNote(store);
+
+  if (options.json) {
+    console.log(JSON.stringify({ ...report, chainKeeping: store.chainKeeping, ...(saved ? { headsChecked: saved.heads.length, headProblems } : {}) }, null, 2));
+  } else {
+    console.log(`Hash chains: ${count(report.streams)} streams, ${count(report.events)} events checked in ${seconds.toFixed(1)} s.`);
+    if (note) console.log(`  ${note}`);
+    printProblems('in the chains', report.problems);
+    if (saved) {
+      console.log(`Stream heads saved ${saved.savedAt} in ${options.checkHeads}: ${count(saved.heads.length)} checked.`);
+      printProblems('against the saved heads', headProblems);
+    }
+  }
+  if (options.saveHeads) saveHeads(options.saveHeads, intact ? await store.readStreamHeads() : undefined);
+  return intact ? 0 : 1;
 }
 
 function parseOptions(args: readonly string[]): Options | undefined {

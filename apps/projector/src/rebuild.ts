@@ -4,8 +4,9 @@ import { progressBar } from './progress-bar.js';
 
 /**
  * `npm run projections:rebuild -- <name>`: replays the whole log into fresh tables beside the live
- * ones and swaps them in, while the service keeps answering. Uses DATABASE_URL, else the running
- * embedded server of DATA_DIR, else starts the embedded server itself.
+ * ones and swaps them in, while the service keeps answering. The events come from the store the system
+ * is configured with (EVENT_STORE, KURRENTDB_URL), read through the event-store port; the read models
+ * live in DATABASE_URL, else the running embedded server of DATA_DIR, else the embedded server started here.
  */
 let usageError = false;
 

@@ -1,5 +1,5 @@
 import { KafkaMessageBroker } from '#messaging';
-import { KurrentDbEventStore, PostgresEventStore, type EventStore } from '#event-store';
+import { connectChosenStore, eventStoreChoiceFromEnv, type EventStore } from '#event-store';
 import { COMMAND_CONTEXTS, type ContextName } from './contexts.js';
 import type { ServiceAddress } from './remote-commands.module.js';
 
@@ -28,26 +28,19 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
     databaseUrl,
     kafkaBrokers: required(env, 'KAFKA_BROKERS').split(',').map((broker) => broker.trim()).filter(Boolean),
     kafkaPartitions: env.KAFKA_PARTITIONS ? positive(env.KAFKA_PARTITIONS, 'KAFKA_PARTITIONS') : 6,
-    ...eventStoreFromEnv(env),
+    ...eventStoreChoiceFromEnv(env),
     services,
   };
 }
 
 /** The event store below the encryption, as configured: PostgreSQL (default) or KurrentDB. */
 export function storeConnector(config: Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'>): (databaseUrl: string) => Promise<EventStore> {
-  if (config.eventStore === 'kurrentdb') return () => KurrentDbEventStore.connect({ connectionString: config.kurrentDbUrl! });
-  return (databaseUrl) => PostgresEventStore.connect({ connectionString: databaseUrl });
+  return (databaseUrl) => connectChosenStore(config, databaseUrl);
 }
 
 /** Only the event-store part of the configuration (`EVENT_STORE`, `KURRENTDB_URL`), for tools such as the rebuild. */
 export function storeConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): (databaseUrl: string) => Promise<EventStore> {
-  return storeConnector(eventStoreFromEnv(env));
-}
-
-function eventStoreFromEnv(env: NodeJS.ProcessEnv): Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'> {
-  const eventStore = env.EVENT_STORE ?? 'postgres';
-  if (eventStore !== 'postgres' && eventStore !== 'kurrentdb') throw new Error(`EVENT_STORE must be postgres or kurrentdb, not "${eventStore}"`);
-  return { eventStore, kurrentDbUrl: eventStore === 'kurrentdb' ? required(env, 'KURRENTDB_URL') : undefined };
+  return storeConnector(eventStoreChoiceFromEnv(env));
 }
 
 export function connectBroker(config: DistributedConfig, clientId: string): Promise<KafkaMessageBroker> {

@@ -14,7 +14,7 @@ kurrentSuite('KurrentDB event store', () => {
   eventStoreContract('KurrentDB', async (options) => {
     const store = await KurrentDbEventStore.connect({ connectionString: url!, ...options });
     return { store, dispose: () => store.close() };
-  });
+  }, { hashChainAudit: true });
 
   kurrentDbBehaviour((options) => KurrentDbEventStore.connect({ connectionString: url!, ...options }));
 });

@@ -2,9 +2,11 @@ import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import type { AppendResult, BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
+import type { ChainKeeping, ChainProblem, HashChainAudit, HashChainReport, StreamHead } from '../hash-chain-audit.port.js';
 import { START, type LogPosition } from '../log-position.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { appendToStream } from './append-to-stream.js';
+import { checkChainHeads, readChainHeads, verifyChains } from './hash-chains.js';
 import type { KurrentClient } from './kurrent-client.js';
 import { countEventsAfter, headPosition, readLogBatch } from './read-log.js';
 import { readStreamEvents } from './read-stream.js';
@@ -25,7 +27,9 @@ export interface KurrentDbEventStoreOptions {
  * streams, retries judged strictly — is done with one claim stream per event id (event-id-claims.ts).
  * The connecting user must be able to read `$all` (in a secure cluster: an admin, or `$all`'s ACL).
  */
-export class KurrentDbEventStore implements EventStore {
+export class KurrentDbEventStore implements EventStore, HashChainAudit {
+  /** KurrentDB cannot edit an event in place: the chain is folded when read, over the events as stored (hash-chains.ts). */
+  readonly chainKeeping: ChainKeeping = 'computed-on-read';
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcasters: UpcasterRegistry;
   private readonly pollIntervalMs: number;
@@ -87,6 +91,19 @@ export class KurrentDbEventStore implements EventStore {
     this.subscriptions.add(subscription);
     void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
     return subscription;
+  }
+
+  /** Reads the whole log (or the one stream) once: its cost grows with the store, as PostgreSQL's one statement does. */
+  verifyHashChains(streamId?: string): Promise<HashChainReport> {
+    return verifyChains(this.client, streamId);
+  }
+
+  readStreamHeads(): Promise<StreamHead[]> {
+    return readChainHeads(this.client);
+  }
+
+  checkStreamHeads(heads: readonly StreamHead[]): Promise<ChainProblem[]> {
+    return checkChainHeads(this.client, heads);
   }
 
   /** Stops the subscriptions, then closes the client. */

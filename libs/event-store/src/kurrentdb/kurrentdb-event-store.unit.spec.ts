@@ -12,7 +12,7 @@ const server = new SimulatedKurrentDb();
 eventStoreContract('KurrentDB adapter over a simulated server', async (options) => {
   const store = new KurrentDbEventStore(server, { ...options, pollIntervalMs: 100 });
   return { store, dispose: () => store.close() };
-});
+}, { hashChainAudit: true });
 
 kurrentDbBehaviour(async (options) => new KurrentDbEventStore(server, options));
 

@@ -51,6 +51,8 @@ export class SimulatedKurrentDb implements KurrentClient {
   private readonly log: StoredRecord[] = [];
   private readonly streams = new Map<string, StoredRecord[]>();
   private readonly live = new Set<{ readonly filter?: Filter; readonly output: PassThrough }>();
+  /** Streams truncated by `truncateBefore`: the revision their reads start at. */
+  private readonly truncated = new Map<string, bigint>();
   private nextPosition = 1_000n;
   private appends = 0;
 
@@ -74,6 +76,7 @@ export class SimulatedKurrentDb implements KurrentClient {
 
   readStream = (streamName: string, options: ReadStreamOptions = {}): AsyncIterableIterator<ResolvedEvent> => {
     const streams = this.streams;
+    const truncatedBefore = this.truncated.get(streamName) ?? 0n;
     return (async function* () {
       await new Promise((resolve) => setImmediate(resolve));
       const stream = streams.get(streamName);
@@ -82,7 +85,7 @@ export class SimulatedKurrentDb implements KurrentClient {
       const from = options.fromRevision ?? (backwards ? END : START);
       const ordered = backwards ? [...stream].reverse() : stream;
       const chosen = ordered.filter((record) =>
-        from === START || from === END ? true : backwards ? record.revision <= from : record.revision >= from,
+        record.revision < truncatedBefore ? false : from === START || from === END ? true : backwards ? record.revision <= from : record.revision >= from,
       );
       for (const record of chosen.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER))) yield { event: asRecordedEvent(record) } as ResolvedEvent;
     })();
@@ -123,6 +126,29 @@ export class SimulatedKurrentDb implements KurrentClient {
   dropSubscriptions(error: Error): void {
     for (const entry of this.live) entry.output.destroy(error);
     this.live.clear();
+  }
+
+  /**
+   * What no client can do, for tests of tamper evidence: the bytes of one stored event changed underneath
+   * the server (its database files edited), or a stream deleted and written again with other content.
+   */
+  rewriteStoredEvent(streamName: string, revision: number, data: unknown): void {
+    const stream = this.streams.get(streamName) ?? [];
+    const record = stream[revision];
+    if (!record) throw new Error(`No event ${streamName}@${revision} to rewrite`);
+    const rewritten = { ...record, data: JSON.stringify(data) };
+    stream[revision] = rewritten;
+    this.log[this.log.indexOf(record)] = rewritten;
+  }
+
+  /** A stream's events before `revision` gone, as after setting its `$tb` (truncate before) and a scavenge. */
+  truncateBefore(streamName: string, revision: number): void {
+    const gone = new Set((this.streams.get(streamName) ?? []).filter((record) => record.revision < BigInt(revision)));
+    // The stream keeps its revisions: what remains is read from `revision` on.
+    this.truncated.set(streamName, BigInt(revision));
+    const kept = this.log.filter((record) => !gone.has(record));
+    this.log.length = 0;
+    for (const record of kept) this.log.push(record);
   }
 
   private record(streamId: string, stream: StoredRecord[], proposed: { id?: string; type: string; data: unknown; metadata?: unknown }): void {

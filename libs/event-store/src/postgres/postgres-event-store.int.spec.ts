@@ -15,4 +15,4 @@ afterAll(async () => {
 eventStoreContract('PostgreSQL', async (options) => {
   const store = await PostgresEventStore.connect({ connectionString: database.url, ...options });
   return { store, dispose: () => store.close() };
-}, { multiStreamAppends: true, multiStreamReads: true });
+}, { multiStreamAppends: true, multiStreamReads: true, hashChainAudit: true });

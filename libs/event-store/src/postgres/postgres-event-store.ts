@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import type { AppendResult, BatchHandler, EventStore, MultiStreamAppends, MultiStreamReads, ReadAllOptions, ReadStreamOptions, StreamAppend, StreamRead, SubscribeOptions, Subscription } from '../event-store.port.js';
 import type { ExpectedRevision } from '../expected-revision.js';
+import type { ChainKeeping, ChainProblem, HashChainAudit, HashChainReport, StreamHead } from '../hash-chain-audit.port.js';
 import { START, type LogPosition } from '../log-position.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { AppendNotifier } from './append-notifier.js';
@@ -12,7 +13,9 @@ import { countEventsAfter, headPosition, lastCommittedPosition } from './head-po
 import { readAllBatch } from './read-all.js';
 import { readStream, readStreams } from './read-stream.js';
 import { ensureSchema } from './schema.js';
+import { checkStreamHeads, readStreamHeads } from './stream-heads.js';
 import { subscribeToAll } from './subscribe-to-all.js';
+import { verifyHashChains } from './verify-hash-chains.js';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -29,7 +32,9 @@ export interface PostgresEventStoreOptions {
 }
 
 /** The default event store: PostgreSQL through `pg`, one round trip per append (docs/adr/0002-global-log-ordering.md). */
-export class PostgresEventStore implements EventStore, MultiStreamAppends, MultiStreamReads {
+export class PostgresEventStore implements EventStore, MultiStreamAppends, MultiStreamReads, HashChainAudit {
+  /** Each event's hash is computed by the append function and stored in its row (ADR 0008). */
+  readonly chainKeeping: ChainKeeping = 'stored';
   private readonly subscriptions = new Set<Subscription>();
   private readonly upcasters: UpcasterRegistry;
   private readonly notifier: AppendNotifier;
@@ -100,6 +105,19 @@ export class PostgresEventStore implements EventStore, MultiStreamAppends, Multi
     this.subscriptions.add(subscription);
     void subscription.done.catch(() => undefined).finally(() => this.subscriptions.delete(subscription));
     return subscription;
+  }
+
+  /** One SQL statement over the stored hashes (one snapshot): the same check as `GET /api/audit/verify`. */
+  verifyHashChains(streamId?: string): Promise<HashChainReport> {
+    return verifyHashChains(this.pool, streamId);
+  }
+
+  readStreamHeads(): Promise<StreamHead[]> {
+    return readStreamHeads(this.pool);
+  }
+
+  checkStreamHeads(heads: readonly StreamHead[]): Promise<ChainProblem[]> {
+    return checkStreamHeads(this.pool, heads);
   }
 
   /** Stops the subscriptions, then ends the pool. */

@@ -1,11 +1,7 @@
-import type { ChainProblem, SqlRows } from './verify-hash-chains.js';
+import type { ChainProblem, StreamHead } from '../hash-chain-audit.port.js';
+import type { SqlRows } from './verify-hash-chains.js';
 
-/** The last event of a stream and its hash (hex): enough to prove later that nothing up to it changed. */
-export interface StreamHead {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly hash: string;
-}
+export type { StreamHead } from '../hash-chain-audit.port.js';
 
 /**
  * Every stream's head, to be kept outside the database. Someone who can write to the database can

@@ -1,24 +1,6 @@
-/**
- * What a verification can find wrong at a revision of a stream:
- * - `altered`: the event's hash does not follow from the one before it and its own stored bytes;
- * - `removed`: the stream's revisions skip this one, or end before the revision the stream reached;
- * - `inserted`: an event beyond the last revision the store ever handed out for its stream;
- * - `reordered`: a broken chain where revision order also disagrees with the order the events were written
- *   in (`global_position`, which the stream's lock makes grow with the revision).
- */
-export type ChainProblemKind = 'altered' | 'removed' | 'inserted' | 'reordered';
+import type { ChainProblem, HashChainReport } from '../hash-chain-audit.port.js';
 
-export interface ChainProblem {
-  readonly streamId: string;
-  readonly revision: number;
-  readonly problem: ChainProblemKind;
-}
-
-export interface HashChainReport {
-  readonly streams: number;
-  readonly events: number;
-  readonly problems: readonly ChainProblem[];
-}
+export type { ChainProblem, ChainProblemKind, HashChainReport } from '../hash-chain-audit.port.js';
 
 /** What verification needs of a connection: run one statement, get its rows. A `pg` pool or client fits as is. */
 export interface SqlRows {

@@ -2,6 +2,7 @@ import type { EventStore } from '../event-store.port.js';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { appendingContract } from './contract/appending.contract.js';
 import { concurrentAppendsContract } from './contract/concurrent-appends.contract.js';
+import { hashChainAuditContract } from './contract/hash-chain-audit.contract.js';
 import { idempotentRetriesContract } from './contract/idempotent-retries.contract.js';
 import { multiStreamAppendsContract } from './contract/multi-stream-appends.contract.js';
 import { multiStreamReadsContract } from './contract/multi-stream-reads.contract.js';
@@ -31,6 +32,8 @@ export interface ContractCapabilities {
   readonly multiStreamAppends?: boolean;
   /** The store offers `MultiStreamReads` (`readStreams`), whose contract then runs too. */
   readonly multiStreamReads?: boolean;
+  /** The store offers `HashChainAudit` (what `audit:verify` reads), whose contract then runs too. */
+  readonly hashChainAudit?: boolean;
 }
 
 export function eventStoreContract(name: string, createStore: CreateStore, capabilities: ContractCapabilities = {}): void {
@@ -56,5 +59,6 @@ export function eventStoreContract(name: string, createStore: CreateStore, capab
     upcastingContract(createStore);
     if (capabilities.multiStreamAppends) multiStreamAppendsContract(store);
     if (capabilities.multiStreamReads) multiStreamReadsContract(store);
+    if (capabilities.hashChainAudit) hashChainAuditContract(store);
   });
 }

@@ -33,6 +33,27 @@ export function readingTheLogContract(store: () => EventStore): void {
       expect(idsOf(rest)).toEqual(idsOf(appended.slice(2)));
     });
 
+    it('pages through the log from the start to its end, as a rebuild does: every event once, in order, then an empty page', async () => {
+      const context = aTestContext();
+      const appended = [someNewEvents(3), someNewEvents(4), someNewEvents(2)];
+      let last = START;
+      for (const events of appended) last = (await store().appendToStream(aStreamId(context), events, 'no_stream')).lastPosition;
+      await waitForHead(store(), last);
+
+      const pages: string[][] = [];
+      let position = START;
+      for (;;) {
+        const page = await store().readAll({ after: position, maxCount: 2, streamPrefixes: [`${context}-`] });
+        if (page.length === 0) break;
+        pages.push(idsOf(page));
+        position = page[page.length - 1].position;
+      }
+
+      expect(pages.flat()).toEqual(idsOf(appended.flat()));
+      expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 2, 1]);
+      expect(position).toEqual(last);
+    });
+
     it('keeps only the streams whose ids start with one of the given prefixes, taken literally', async () => {
       const [hotline, wages, hardship] = [aTestContext(), aTestContext(), aTestContext()];
       const [complaint, claim, family] = [someNewEvents(2), someNewEvents(1), someNewEvents(1)];
