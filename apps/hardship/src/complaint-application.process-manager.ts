@@ -5,7 +5,7 @@ import { evolveComplaint, initialComplaintState, type ComplaintEvent } from '#ho
 import type { HardshipDecider } from '#hardship';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
-import { hardshipFileStream } from './hardship-stream.js';
+import { hardshipFileStream } from '#hardship';
 
 /**
  * 热线帮扶求助转建档申请: when a hardship-help complaint is escalated, this process manager opens the

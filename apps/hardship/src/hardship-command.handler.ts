@@ -7,9 +7,8 @@ import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { HardshipDecider, HardshipFileState } from '#hardship';
 import type { CaseNumbers } from '#case-numbers';
-import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
-import { HARDSHIP_DECIDER } from './hardship-tokens.js';
-import { hardshipFileStream } from './hardship-stream.js';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, HARDSHIP_DECIDER } from '#service-tokens';
+import { hardshipFileStream } from '#hardship';
 import { ExecuteHardshipCommand } from './execute-hardship-command.js';
 import { runAidCampaign } from './campaigns/aid-campaign.js';
 

@@ -2,14 +2,12 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { handleCommand, deterministicUuid, type CommandResult } from '#command-handling';
 import type { EventStore } from '#event-store';
-import { complaintUnitsOf, type ComplaintDecider, type ComplaintState } from '#hotline';
+import { complaintUnitsOf, type ComplaintDecider, type ComplaintState, complaintStream } from '#hotline';
 import { canSeeCase, type Principal } from '#access-control';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { CaseNumbers } from '#case-numbers';
-import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
-import { COMPLAINT_DECIDER } from './hotline-tokens.js';
-import { complaintStream } from './complaint-stream.js';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, COMPLAINT_DECIDER } from '#service-tokens';
 import { ExecuteComplaintCommand } from './execute-complaint-command.js';
 
 /**

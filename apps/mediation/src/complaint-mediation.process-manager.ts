@@ -5,11 +5,10 @@ import { shanghaiDateOf } from '#calendar';
 import { handleCommand } from '#command-handling';
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { ComplaintDecider, ComplaintEvent } from '#hotline';
-import { evolveMediationCase, initialMediationCaseState, type MediationDecider, type MediationEvent } from '#mediation';
+import { evolveMediationCase, initialMediationCaseState, type MediationDecider, type MediationEvent, MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from '#mediation';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
-import { complaintStream } from '../../hotline/src/complaint-stream.js';
-import { MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from './mediation-stream.js';
+import { complaintStream } from '#hotline';
 import { causedBy, mediationOutcome, quietly } from './process-steps.js';
 
 /**

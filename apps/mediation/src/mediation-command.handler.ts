@@ -7,11 +7,11 @@ import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { MediationCaseState, MediationDecider } from '#mediation';
 import type { CaseNumbers } from '#case-numbers';
-import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, MEDIATION_CALENDAR, MEDIATION_SERVICES } from '#service-tokens';
 import { ExecuteMediationCommand } from './execute-mediation-command.js';
 import type { MediationCalendar } from './mediation-calendar.js';
 import type { MediationServices } from './mediation-services.js';
-import { MEDIATION_CALENDAR, MEDIATION_SERVICES, mediationCaseStream } from './mediation-stream.js';
+import { mediationCaseStream } from '#mediation';
 
 /**
  * The mediation case's one handler: checks the actor may see the case (on the events it loads),

@@ -14,9 +14,9 @@ import type { MediationCommand } from '#mediation';
 import type { WageCaseCommand } from '#wage-recovery';
 import { createWageServices } from '../../wage/src/wage-services.js';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
-import { wageCaseStream } from '../../wage/src/wage-case-stream.js';
+import { wageCaseStream } from '#wage-recovery';
 import { createMediationServices } from './mediation-services.js';
-import { mediationCaseStream } from './mediation-stream.js';
+import { mediationCaseStream } from '#mediation';
 
 const caseworker = { userId: 'u-caseworker', role: 'caseworker', orgUnitId: '410105' };
 const mediatorActor = { userId: 'u-mediator', role: 'mediator', orgUnitId: 'MR-410105' };

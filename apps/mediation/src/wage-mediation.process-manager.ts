@@ -3,12 +3,10 @@ import { mediationNumber } from './mediation-number.js';
 import type { EntityManager } from 'typeorm';
 import { handleCommand, type CommandMeta } from '#command-handling';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { evolveMediationCase, initialMediationCaseState, type MediationCaseState, type MediationDecider, type MediationEvent } from '#mediation';
+import { evolveMediationCase, initialMediationCaseState, type MediationCaseState, type MediationDecider, type MediationEvent, MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from '#mediation';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
-import { evolveWageCase, initialWageCaseState, type WageCaseDecider, type WageCaseEvent, type WageCaseState } from '#wage-recovery';
-import { WAGE_CASE_STREAM_PREFIX, wageCaseStream } from '../../wage/src/wage-case-stream.js';
-import { MEDIATION_CASE_STREAM_PREFIX, mediationCaseStream } from './mediation-stream.js';
+import { evolveWageCase, initialWageCaseState, type WageCaseDecider, type WageCaseEvent, type WageCaseState, WAGE_CASE_STREAM_PREFIX, wageCaseStream } from '#wage-recovery';
 import { causedBy, mediationOutcome, quietly } from './process-steps.js';
 
 

@@ -9,9 +9,9 @@ import { PostgresEventStore } from '#event-store';
 import { upcasters } from '#event-schemas';
 import { createTestDatabase, processManagerRestarts, type TestDatabase } from '#testing';
 import { createHotlineServices } from '../../hotline/src/hotline-services.js';
-import { complaintStream } from '../../hotline/src/complaint-stream.js';
+import { complaintStream } from '#hotline';
 import { createWageServices } from './wage-services.js';
-import { wageCaseStream } from './wage-case-stream.js';
+import { wageCaseStream } from '#wage-recovery';
 
 const centre = { userId: 'u-centre', role: 'caseworker', orgUnitId: '410100' };
 let serial = 0;

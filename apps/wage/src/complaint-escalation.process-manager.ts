@@ -2,12 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { deterministicUuid, handleCommand } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { evolveComplaint, initialComplaintState, type ComplaintDecider, type ComplaintEvent } from '#hotline';
+import { evolveComplaint, initialComplaintState, type ComplaintDecider, type ComplaintEvent, complaintStream } from '#hotline';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '#read-models';
-import { CLOSURE_OUTCOMES, evolveWageCase, formatYuan, initialWageCaseState, type WageCaseDecider, type WageCaseEvent } from '#wage-recovery';
-import { complaintStream } from '../../hotline/src/complaint-stream.js';
-import { WAGE_CASE_STREAM_PREFIX, wageCaseStream } from './wage-case-stream.js';
+import { CLOSURE_OUTCOMES, evolveWageCase, formatYuan, initialWageCaseState, type WageCaseDecider, type WageCaseEvent, WAGE_CASE_STREAM_PREFIX, wageCaseStream } from '#wage-recovery';
 
 const SYSTEM_ACTOR = { userId: 'system:complaint-escalation', role: 'system', orgUnitId: '410100' };
 

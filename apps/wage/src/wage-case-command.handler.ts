@@ -7,9 +7,8 @@ import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { WageCaseDecider, WageCaseState } from '#wage-recovery';
 import type { CaseNumbers } from '#case-numbers';
-import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS } from '../../gateway/src/core/tokens.js';
-import { WAGE_CASE_DECIDER } from './wage-tokens.js';
-import { wageCaseStream } from './wage-case-stream.js';
+import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, WAGE_CASE_DECIDER } from '#service-tokens';
+import { wageCaseStream } from '#wage-recovery';
 import { ExecuteWageCaseCommand } from './execute-wage-case-command.js';
 
 /** The wage case's one handler: checks the actor may see the case (on the events it loads), decides and appends. */

@@ -7,3 +7,4 @@ export * from './hardship.decide.js';
 export * from './personal-data.js';
 export * from './aid-campaign.js';
 export * from './campaign-case-numbers.js';
+export * from './hardship-stream.js';

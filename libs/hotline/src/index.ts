@@ -23,3 +23,4 @@ export * from './reference/reference-source.js';
 export * from './reference/corrected-reference-data.js';
 export * from './reference/reference-change.js';
 export * from './legacy/index.js';
+export * from './complaint-stream.js';

@@ -7,3 +7,4 @@ export * from './mediation.checks.js';
 export * from './mediation.referral.js';
 export * from './mediation.decide.js';
 export * from './personal-data.js';
+export * from './mediation-stream.js';

@@ -12,3 +12,4 @@ export { CLOSURE_OUTCOMES, REFERRAL_TARGETS, SOURCE_KINDS } from './decide/lifec
 export { CHAIN_ROLES } from './decide/respondent.js';
 export { SUPERVISOR_ROLE, type WageDeciderDependencies } from './decide/decision-env.js';
 export * from './wage-case.allowed-actions.js';
+export * from './wage-case-stream.js';

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
 import { countParked } from '#projections';
-import { DATA_SOURCE, EVENT_STORE } from '../../../gateway/src/core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE } from '#service-tokens';
 import { readiness } from '../../../gateway/src/health/readiness.js';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
 import type { CommandContext } from './contexts.js';

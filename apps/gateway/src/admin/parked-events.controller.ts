@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { RuleBrokenError, ValidationError } from '#errors';
 import { countParked, listParked, type ReadModelProgress, type ReplayReport } from '#projections';
 import { AdminOnly } from '../auth/admin-only.guard.js';
-import { DATA_SOURCE, PROJECTIONS } from '../core/tokens.js';
+import { DATA_SOURCE, PROJECTIONS } from '#service-tokens';
 import { OptionalText } from '../http/validators.js';
 
 export class ParkedEventsQueryDto {

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ForbiddenError, NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import { queryApprovals } from '#read-models';
-import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import { listSearchOf } from '../http/list-search.dto.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';

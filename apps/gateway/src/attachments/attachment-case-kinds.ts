@@ -1,8 +1,8 @@
 import type { AttachmentCaseKind } from '#attachments';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
-import { wageCaseStream } from '../../../wage/src/wage-case-stream.js';
-import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
-import { mediationCaseStream } from '../../../mediation/src/mediation-stream.js';
+import { complaintStream } from '#hotline';
+import { wageCaseStream } from '#wage-recovery';
+import { hardshipFileStream } from '#hardship';
+import { mediationCaseStream } from '#mediation';
 
 /** The kinds of case files can be attached to: their path under `/api`, and their stream. */
 export interface AttachmentCaseKindSpec {

@@ -1,12 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AttachmentLedger, attachmentLimitsFromEnv, type AttachmentLimits, type ContentDatabase, type ContentStore } from '#attachments';
-import { DATA_SOURCE } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE } from '#service-tokens';
 import { AccessLog } from '../personal-data/access-log.js';
 import { ATTACHMENT_LIMITS, CONTENT_STORE } from './attachment-tokens.js';
 import { AttachmentSweep } from './attachment-sweep.js';
 import { openContentStore } from './content-store-config.js';
-import { EVENT_STORE } from '../core/tokens.js';
 import type { EventStore } from '#event-store';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor.js';
 import { Attachments } from './attachments.service.js';

@@ -8,7 +8,7 @@ import { GoneError } from './gone.error.js';
 import { ConcurrencyConflictError, NotFoundError, ValidationError, type FieldViolation } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { personIdentifiers, type PersonalDataProtection } from '#personal-data';
-import { EVENT_STORE, IDEMPOTENCY, PERSONAL_DATA } from '../core/tokens.js';
+import { EVENT_STORE, IDEMPOTENCY, PERSONAL_DATA } from '#service-tokens';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import type { HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { ActorNames } from '../users/actor-names.js';

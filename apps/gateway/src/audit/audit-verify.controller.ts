@@ -5,12 +5,12 @@ import type { CaseKind } from '#access-control';
 import { canVerifyHashChains } from '#audit';
 import { verifyHashChains, type HashChainReport } from '#event-store';
 import { ForbiddenError, NotFoundError, ValidationError } from '#errors';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
-import { wageCaseStream } from '../../../wage/src/wage-case-stream.js';
-import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
-import { mediationCaseStream } from '../../../mediation/src/mediation-stream.js';
+import { complaintStream } from '#hotline';
+import { wageCaseStream } from '#wage-recovery';
+import { hardshipFileStream } from '#hardship';
+import { mediationCaseStream } from '#mediation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE } from '../core/tokens.js';
+import { DATA_SOURCE } from '#service-tokens';
 
 /** The stream of each kind of case, for checking one case's chain. */
 const STREAMS: Readonly<Record<CaseKind, (id: string) => string>> = {

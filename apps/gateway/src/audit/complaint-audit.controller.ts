@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '#errors';
 import type { ComplaintDecider } from '#hotline';
-import { COMPLAINT_DECIDER } from '../../../hotline/src/hotline-tokens.js';
+import { COMPLAINT_DECIDER } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { ComplaintCommands } from '../complaints/complaint-commands.service.js';
 import { complaintHistory, complaintView } from '../complaints/complaint-view.js';

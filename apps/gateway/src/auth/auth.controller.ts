@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Users } from '#identity';
 import { NotFoundError } from '#errors';
-import { USERS } from '../core/tokens.js';
+import { USERS } from '#service-tokens';
 import { AllowedBeforePasswordChange, CurrentUser, Public, type AuthenticatedUser } from './current-user.js';
 import { ChangePasswordDto } from './change-password.dto.js';
 import { LoginDto } from './login.dto.js';

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '#errors';
 import type { Users } from '#identity';
-import { USERS } from '../core/tokens.js';
+import { USERS } from '#service-tokens';
 import { BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE, type AuthenticatedUser } from './current-user.js';
 
 /**

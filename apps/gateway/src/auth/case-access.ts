@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { canOpenCase, canReadFigures, canSeeCase, caseListScope, type CaseKind, type CaseUnits } from '#access-control';
 import { ForbiddenError, NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
-import { ORG_UNITS } from '../core/tokens.js';
+import { ORG_UNITS } from '#service-tokens';
 import type { AuthenticatedUser } from './current-user.js';
 
 /** The access policy (`libs/access-control`) applied to requests, with the answers HTTP gives. */

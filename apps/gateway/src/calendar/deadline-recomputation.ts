@@ -7,9 +7,9 @@ import type { EventStore } from '#event-store';
 import type { ComplaintDecider } from '#hotline';
 import type { HardshipDecider } from '#hardship';
 import type { WageCaseDecider } from '#wage-recovery';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
-import { wageCaseStream } from '../../../wage/src/wage-case-stream.js';
-import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
+import { complaintStream } from '#hotline';
+import { wageCaseStream } from '#wage-recovery';
+import { hardshipFileStream } from '#hardship';
 
 /** The system actor of recomputations: events it records say that no person moved the deadline. */
 export const CALENDAR_SYSTEM_ACTOR = { userId: 'system:calendar', role: 'system', orgUnitId: 'system' };

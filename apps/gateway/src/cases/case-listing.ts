@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { OrgUnits } from '#identity';
 import { queryCaseList } from '#read-models';
 import { ValidationError } from '#errors';
-import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import type { ListCasesQueryDto } from './list-cases.query.dto.js';
 import { CaseAccess } from '../auth/case-access.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';

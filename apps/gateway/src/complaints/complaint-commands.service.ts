@@ -4,11 +4,11 @@ import type { IdempotencyStore } from '#command-handling';
 import type { EventStore } from '#event-store';
 import { NotFoundError } from '#errors';
 import type { ComplaintCommand } from '#hotline';
-import { EVENT_STORE, IDEMPOTENCY } from '../core/tokens.js';
+import { EVENT_STORE, IDEMPOTENCY } from '#service-tokens';
 import { CaseAccess } from '../auth/case-access.js';
 import { CaseCommands } from '../http/case-commands.js';
 import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
+import { complaintStream } from '#hotline';
 import { complaintUnits } from './complaint-view.js';
 
 /** Every HTTP entry into a complaint (see CaseCommands). */

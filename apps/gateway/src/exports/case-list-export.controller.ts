@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags, OmitType } from '@nestjs/swagger
 import type { Response } from 'express';
 import type { OrgUnits } from '#identity';
 import { writeReportWorkbook } from '#spreadsheet';
-import { ORG_UNITS } from '../core/tokens.js';
+import { ORG_UNITS } from '#service-tokens';
 import { CaseListing } from '../cases/case-listing.js';
 import { CASE_KINDS, ListCasesQueryDto } from '../cases/list-cases.query.dto.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';

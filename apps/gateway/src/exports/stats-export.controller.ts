@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { OrgUnits } from '#identity';
 import { ValidationError } from '#errors';
 import { writeReportWorkbook } from '#spreadsheet';
-import { ORG_UNITS } from '../core/tokens.js';
+import { ORG_UNITS } from '#service-tokens';
 import { Figures } from '../stats/figures.js';
 import { StatsQueryDto } from '../stats/stats.query.dto.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';

@@ -5,16 +5,14 @@ import type { DataSource } from 'typeorm';
 import { deterministicUuid, type IdempotencyStore } from '#command-handling';
 import { ForbiddenError, ValidationError } from '#errors';
 import type { EventStore } from '#event-store';
-import { aidCampaignViolations, campaignCaseNumbers, HARDSHIP_LEVELS, numberNotFoundOrOutOfScope, type AidCampaign, type HardshipDecider } from '#hardship';
+import { aidCampaignViolations, campaignCaseNumbers, HARDSHIP_LEVELS, numberNotFoundOrOutOfScope, type AidCampaign, type HardshipDecider, hardshipFileStream } from '#hardship';
 import type { OrgUnits } from '#identity';
-import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, HARDSHIP_DECIDER } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
-import { HARDSHIP_DECIDER } from '../../../hardship/src/hardship-tokens.js';
 import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
 import { campaignDeliveryId, decideAidCampaign, type DeliverAidCampaign } from '../../../hardship/src/campaigns/aid-campaign.js';
-import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
 import { CAMPAIGN_FILE_LIMIT, campaignFiles, campaignFilesByNumber, type NumberedCampaignFile } from './campaign-files.query.js';
 import { AidCampaignDto } from './aid-campaign.dto.js';
 

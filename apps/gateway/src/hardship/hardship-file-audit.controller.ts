@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '#calendar';
 import { NotFoundError } from '#errors';
 import { caseAsOf, caseDiff, type AuditedKind } from '../audit/case-audit.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { CALENDAR } from '../core/tokens.js';
+import { CALENDAR } from '#service-tokens';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { caseHistory } from '../http/case-history.js';
 import { RequestTime } from '../http/command-meta.decorator.js';

@@ -13,7 +13,7 @@ import { activeUserById, type OrgUnits } from '#identity';
 import { canSeeCase } from '#access-control';
 import type { HardshipCommand } from '#hardship';
 import type { CaseNumbers } from '#case-numbers';
-import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { CALENDAR, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import type { WorkingCalendar } from '#calendar';
 import type { DataSource } from 'typeorm';
 import { markHardshipReminderRead, queryHardshipReminders } from '#read-models';
@@ -26,7 +26,7 @@ import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
-import { hardshipFileStream } from '../../../hardship/src/hardship-stream.js';
+import { hardshipFileStream } from '#hardship';
 import * as Dto from './hardship.dto.js';
 import { foldHardshipFile, hardshipFileView } from './hardship-file-view.js';
 

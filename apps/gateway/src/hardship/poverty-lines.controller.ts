@@ -4,7 +4,7 @@ import { Allow } from 'class-validator';
 import type { PovertyLineBook } from '../../../hardship/src/poverty-lines/poverty-line-book.js';
 import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { POVERTY_LINES } from '../core/tokens.js';
+import { POVERTY_LINES } from '#service-tokens';
 import { RequestTime } from '../http/command-meta.decorator.js';
 
 /** The body's rules are the domain's (checkPovertyLine), so that they are stated once; this only describes it. */

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
 import { formatLogPosition } from '#event-store';
 import type { ReadModelProgress } from '#projections';
-import { DATA_SOURCE, EVENT_STORE, PROJECTIONS } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, PROJECTIONS } from '#service-tokens';
 import { readiness } from './readiness.js';
 import { Public } from '../auth/current-user.js';
 

@@ -8,7 +8,7 @@ import { callerPhoneHash } from '../../../hotline/src/repeat-calls/repeat-call-d
 import { queryEarlierOrders } from '../../../hotline/src/repeat-calls/earlier-orders.query.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { DATA_SOURCE, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import { OptionalText } from '../http/validators.js';
 
 export class EarlierOrdersDto {

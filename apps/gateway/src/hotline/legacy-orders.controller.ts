@@ -7,10 +7,9 @@ import { OrderSheetHeaderError, SUPERVISOR_ROLE, type ComplaintDecider, type Hot
 import type { OrgUnits } from '#identity';
 import { parseDelimited, readWorkbook, type Cell } from '#spreadsheet';
 import { importOrdersInto } from '../../../hotline/src/import/import-orders-into.js';
-import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '../../../hotline/src/hotline-tokens.js';
+import { COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS, CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, ORG_UNITS } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import type { CaseNumbers } from '#case-numbers';
-import { CASE_NUMBERS, DATA_SOURCE, EVENT_STORE, ORG_UNITS } from '../core/tokens.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { SheetUploadDto } from '../http/sheet-upload.dto.js';
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { workingDayDeadline, type WorkingCalendar } from '#calendar';
 import type { OrgUnits } from '#identity';
 import { queryInbox, type InboxItem } from '#read-models';
-import { CALENDAR, DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { CALENDAR, DATA_SOURCE, ORG_UNITS } from '#service-tokens';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';

@@ -5,7 +5,7 @@ import { SupervisorNotices } from '#audit';
 import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS } from '#service-tokens';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { listNotices, NoticesQueryDto, SUPERVISORS_ONLY } from './notice-listing.js';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError } from '#errors';
 import type { OrgUnits } from '#identity';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { ORG_UNITS, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import { listSearchOf } from '../http/list-search.dto.js';
 import { AccessLog, type AccessLogFilter } from './access-log.js';
 import { AccessLogQueryDto } from './access-log.query.dto.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { listSearchCondition, type ListSearch } from '#read-models';
-import { DATA_SOURCE } from '../core/tokens.js';
+import { DATA_SOURCE } from '#service-tokens';
 import type { AuthenticatedUser } from '../auth/current-user.js';
 import { ACCESS_LOG_SCHEMA_SQL } from './access-log.schema.js';
 

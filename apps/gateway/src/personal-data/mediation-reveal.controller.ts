@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { MediationCaseState } from '#mediation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { ORG_UNITS } from '../core/tokens.js';
+import { ORG_UNITS } from '#service-tokens';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { RequiredCode, RequiredText } from '../http/validators.js';

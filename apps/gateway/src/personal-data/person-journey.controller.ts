@@ -8,7 +8,7 @@ import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { RequiredText } from '../http/validators.js';
-import { DATA_SOURCE, EVENT_STORE, PERSONAL_DATA_HASH_KEY } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, PERSONAL_DATA_HASH_KEY } from '#service-tokens';
 import type { EventStore } from '#event-store';
 import { personAttachments } from '../attachments/person-attachments.js';
 import { AccessLog } from './access-log.js';

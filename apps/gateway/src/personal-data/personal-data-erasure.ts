@@ -6,7 +6,7 @@ import type { ReadModelProgress } from '#projections';
 import { caseOfStream, forgetErasedPeople } from '#read-models';
 import { forgetCallerPhones } from '../../../hotline/src/repeat-calls/forget-caller-phones.js';
 import type { AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE, EVENT_STORE, PERSONAL_DATA, PERSONAL_DATA_HASH_KEY, PROJECTIONS } from '../core/tokens.js';
+import { DATA_SOURCE, EVENT_STORE, PERSONAL_DATA, PERSONAL_DATA_HASH_KEY, PROJECTIONS } from '#service-tokens';
 import { AccessLog, type AccessEntry } from './access-log.js';
 
 export interface ErasureResult {

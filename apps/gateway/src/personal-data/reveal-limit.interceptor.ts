@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { SupervisorNotices } from '#audit';
 import { TooManyAttemptsError } from '#errors';
 import type { AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE } from '../core/tokens.js';
+import { DATA_SOURCE } from '#service-tokens';
 import { requestTime } from '../http/command-meta.decorator.js';
 
 /** Reveals of personal data (and 人员轨迹 look-ups) one user may make in the window. */

@@ -2,13 +2,12 @@ import { Body, Controller, Header, HttpCode, Inject, Param, Post, UseFilters } f
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ForbiddenError, NotFoundError } from '#errors';
 import type { EventStore } from '#event-store';
-import { wasShredded } from '#hotline';
+import { wasShredded, complaintStream } from '#hotline';
 import { getPath } from '#personal-data';
-import { complaintStream } from '../../../hotline/src/complaint-stream.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { complaintUnits } from '../complaints/complaint-view.js';
-import { EVENT_STORE } from '../core/tokens.js';
+import { EVENT_STORE } from '#service-tokens';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { AccessLog } from './access-log.js';

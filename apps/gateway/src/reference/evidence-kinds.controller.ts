@@ -4,7 +4,7 @@ import type { Provider } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { DATA_SOURCE } from '../core/tokens.js';
+import { DATA_SOURCE } from '#service-tokens';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { OptionalText } from '../http/validators.js';
 import { ChangeReasonDto } from './reference-change.dto.js';

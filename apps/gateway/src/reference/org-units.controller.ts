@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { orgUnitView, type Administrator, type OrgUnits, type Users } from '#identity';
-import { ORG_UNITS, USERS } from '../core/tokens.js';
+import { ORG_UNITS, USERS } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CreateOrgUnitDto } from './create-org-unit.dto.js';

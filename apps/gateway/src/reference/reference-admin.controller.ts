@@ -4,7 +4,7 @@ import { NotFoundError } from '#errors';
 import { isReferenceListName, itemsOfList, REFERENCE_LIST_POLICIES, REFERENCE_LISTS, type ReferenceChange, type ReferenceListName } from '#hotline';
 import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { REFERENCE_ITEMS } from '../core/tokens.js';
+import { REFERENCE_ITEMS } from '#service-tokens';
 import { RequestTime } from '../http/command-meta.decorator.js';
 import { AddReferenceItemDto, ChangeReasonDto, ReferenceChangesQueryDto, RelabelReferenceItemDto } from './reference-change.dto.js';
 import type { ReferenceItems } from './reference-items.store.js';

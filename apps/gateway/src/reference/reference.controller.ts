@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { activeReferenceData } from '#hotline';
-import { REFERENCE_ITEMS } from '../core/tokens.js';
+import { REFERENCE_ITEMS } from '#service-tokens';
 import type { ReferenceItems } from './reference-items.store.js';
 import { HotlineReferenceQueryDto } from './reference-change.dto.js';
 

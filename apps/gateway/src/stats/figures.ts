@@ -8,7 +8,7 @@ import {
 import { parkedTotal } from '#projections';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
-import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS, USERS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS, REFERENCE_ITEMS, USERS } from '#service-tokens';
 import type { ReferenceItems } from '../reference/reference-items.store.js';
 import type { StatsQueryDto } from './stats.query.dto.js';
 import { CaseAccess } from '../auth/case-access.js';

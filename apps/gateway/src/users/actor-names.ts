@@ -4,7 +4,7 @@ import type { RecordedEvent } from '#event-store';
 import type { OrgUnits } from '#identity';
 import type { MaskingOptions } from '#personal-data';
 import { queryCaseLabels } from '#read-models';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS } from '#service-tokens';
 import { caseHistory } from '../http/case-history.js';
 import { isSystemActor, isUserId, peopleNamedIn, systemActorLabel, UNKNOWN_USER } from './actor-labels.js';
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { addDays, startOfShanghaiDay } from '#calendar';
 import { ForbiddenError, ValidationError } from '#errors';
 import { identityChangesWithin, type OrgUnits } from '#identity';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { OptionalDate, OptionalText } from '../http/validators.js';

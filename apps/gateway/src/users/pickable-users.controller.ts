@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseKind } from '#access-control';
 import { ValidationError, type FieldViolation } from '#errors';
 import { ROLES, type OrgUnits, type Role } from '#identity';
-import { DATA_SOURCE, ORG_UNITS } from '../core/tokens.js';
+import { DATA_SOURCE, ORG_UNITS } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { OptionalCode, OptionalInt, OptionalText } from '../http/validators.js';

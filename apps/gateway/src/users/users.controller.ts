@@ -3,7 +3,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Administrator, Users } from '#identity';
-import { USERS } from '../core/tokens.js';
+import { USERS } from '#service-tokens';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { AdminOnly } from '../auth/admin-only.guard.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';

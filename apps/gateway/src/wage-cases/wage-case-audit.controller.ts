@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '#errors';
 import type { WageCaseDecider, WageTimeLimits } from '#wage-recovery';
-import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '../../../wage/src/wage-tokens.js';
+import { WAGE_CASE_DECIDER, WAGE_TIME_LIMITS } from '#service-tokens';
 import { caseAsOf, caseDiff, type AuditedKind } from '../audit/case-audit.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';

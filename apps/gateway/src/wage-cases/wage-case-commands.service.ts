@@ -4,11 +4,11 @@ import type { IdempotencyStore } from '#command-handling';
 import type { EventStore } from '#event-store';
 import { NotFoundError } from '#errors';
 import type { WageCaseCommand } from '#wage-recovery';
-import { EVENT_STORE, IDEMPOTENCY } from '../core/tokens.js';
+import { EVENT_STORE, IDEMPOTENCY } from '#service-tokens';
 import { CaseAccess } from '../auth/case-access.js';
 import { CaseCommands } from '../http/case-commands.js';
 import { ExecuteWageCaseCommand } from '../../../wage/src/execute-wage-case-command.js';
-import { wageCaseStream } from '../../../wage/src/wage-case-stream.js';
+import { wageCaseStream } from '#wage-recovery';
 import { foldWageCase } from './wage-case-view.js';
 
 export const wageCaseNotFound = () => new NotFoundError('wage_case_not_found', '欠薪案件不存在或无权查看');

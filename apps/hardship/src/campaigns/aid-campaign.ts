@@ -2,12 +2,8 @@ import { canSeeCase, type Principal } from '#access-control';
 import { decideOnLoaded, deterministicUuid, loadStreams, type CommandMeta, type CommandResult, type DecidedCommand } from '#command-handling';
 import { CaseworkError, ConcurrencyConflictError, NotFoundError, ValidationError } from '#errors';
 import { canAppendToStreams, DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '#event-store';
-import {
-  aidCampaignViolations, campaignDelivery, refusalOfRow, rejectCampaignIfAnyRefused,
-  type AidCampaign, type CampaignRow, type HardshipDecider, type HardshipEvent, type HardshipFileState,
-} from '#hardship';
+import { aidCampaignViolations, campaignDelivery, refusalOfRow, rejectCampaignIfAnyRefused, type AidCampaign, type CampaignRow, type HardshipDecider, type HardshipEvent, type HardshipFileState, hardshipFileStream } from '#hardship';
 import type { OrgUnits } from '#identity';
-import { hardshipFileStream } from '../hardship-stream.js';
 
 /** 批量发放 as it travels on the command bus (inside `ExecuteHardshipCommand`, so the distributed runtime carries it unchanged). */
 export interface DeliverAidCampaign {

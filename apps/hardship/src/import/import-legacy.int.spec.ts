@@ -8,7 +8,7 @@ import { PostgresEventStore } from '#event-store';
 import { upcasters } from '#event-schemas';
 import { parseDelimited } from '#spreadsheet';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { hardshipFileStream } from '../hardship-stream.js';
+import { hardshipFileStream } from '#hardship';
 import { importLegacyRegistry } from './import-legacy.js';
 import { legacyFileId } from './legacy-registry.js';
 

@@ -3,7 +3,7 @@ import { deterministicUuid } from '#command-handling';
 import type { EventStore, NewEvent } from '#event-store';
 import type { FieldViolation } from '#errors';
 import type { Cell } from '#spreadsheet';
-import { hardshipFileStream } from '../hardship-stream.js';
+import { hardshipFileStream } from '#hardship';
 import { legacyFileEvents, legacyFileId, readLegacyRegistry, type LegacyRow } from './legacy-registry.js';
 
 export interface ImportReport {

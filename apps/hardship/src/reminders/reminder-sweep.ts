@@ -3,7 +3,7 @@ import { shanghaiDateOf } from '#calendar';
 import { deterministicUuid, handleCommand } from '#command-handling';
 import type { EventStore } from '#event-store';
 import type { DueStep, HardshipDecider, HardshipLimits } from '#hardship';
-import { hardshipFileStream } from '../hardship-stream.js';
+import { hardshipFileStream } from '#hardship';
 
 const SWEEPER = { userId: 'system:hardship-reminders', role: 'system', orgUnitId: 'system' };
 const DAY_MS = 86_400_000;

@@ -13,7 +13,7 @@ import { createChineseDaysCalendar } from '#calendar';
 import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore } from '#event-store';
-import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, ORDER_HEADERS } from '#hotline';
+import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, ORDER_HEADERS, complaintStream } from '#hotline';
 import { IDENTITY_SCHEMA_SQL, OrgUnitEntity, OrgUnits } from '#identity';
 import type { PersonalDataProtection } from '#personal-data';
 import { applyBatch, ProjectionRunner } from '#projections';
@@ -22,7 +22,6 @@ import { readWorkbook } from '#spreadsheet';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { connectPersonalData } from '../../../gateway/src/personal-data/connect-personal-data.js';
 import { readVisibleLog } from '../../../../libs/event-store/src/testing/wait-for-head.js';
-import { complaintStream } from '../complaint-stream.js';
 import { importLegacyOrders, legacyComplaintId } from './import-legacy-orders.js';
 import { orderUnitProblem } from './order-units.js';
 

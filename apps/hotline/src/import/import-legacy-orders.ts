@@ -1,8 +1,7 @@
 import type { CaseNumbers } from '#case-numbers';
 import { deterministicUuid } from '#command-handling';
 import { canAppendToStreams, type EventStore, type NewEvent, type StreamAppend } from '#event-store';
-import { legacyOrderEvents, readOrderSheet, type ComplaintDecider, type ImportedStep, type LegacyOrder, type OrderProblem, type SheetCell } from '#hotline';
-import { complaintStream } from '../complaint-stream.js';
+import { legacyOrderEvents, readOrderSheet, type ComplaintDecider, type ImportedStep, type LegacyOrder, type OrderProblem, type SheetCell, complaintStream } from '#hotline';
 
 export interface OrderImportReport {
   /** Orders written by this run. */

@@ -2,11 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { deterministicUuid, handleCommandsTogether, isSystemActor, StreamStateCache } from '#command-handling';
 import { CaseworkError } from '#errors';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits, type RepeatMatch } from '#hotline';
+import { findRepeatCall, normaliseEmployerName, normalisePhone, type ComplaintDecider, type ComplaintEvent, type ComplaintState, type HotlineTimeLimits, type RepeatMatch, complaintStream } from '#hotline';
 import { keyedHash } from '#personal-data';
 import type { Projection } from '#projections';
 import { aggregateIdOf, personKeyOf } from '#read-models';
-import { complaintStream } from '../complaint-stream.js';
 import { REPEAT_CALL_KEYS_SCHEMA_SQL } from './repeat-call-keys.schema.js';
 import { RepeatCallKeys, type CallKey, type Standing } from './repeat-call-keys.js';
 

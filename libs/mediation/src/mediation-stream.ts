@@ -1,5 +1,3 @@
-export const MEDIATION_SERVICES = Symbol('MEDIATION_SERVICES');
-export const MEDIATION_CALENDAR = Symbol('MEDIATION_CALENDAR');
 /** Streams are named `<context>-<aggregate>-<id>` (ARCHITECTURE.md). */
 export const MEDIATION_CASE_STREAM_PREFIX = 'mediation-case-';
 export const mediationCaseStream = (caseId: string) => `${MEDIATION_CASE_STREAM_PREFIX}${caseId}`;

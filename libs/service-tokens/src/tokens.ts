@@ -1,4 +1,8 @@
-/** Injection tokens for the runtime pieces that are built before Nest starts (see apps/casework/src/runtime.ts). */
+/**
+ * The injection tokens of the NestJS compositions (the one-process `apps/casework`, the gateway and each
+ * context service): the runtime pieces built before Nest starts (apps/casework/src/runtime.ts) and each
+ * context's own services. A lib, so that no app imports another to reach them (issue 20.5).
+ */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const ORG_UNITS = Symbol('ORG_UNITS');
@@ -18,3 +22,20 @@ export const POVERTY_LINES = Symbol('POVERTY_LINES');
 export const PERSONAL_DATA_HASH_KEY = Symbol('PERSONAL_DATA_HASH_KEY');
 /** Gives each new case its readable number (`#case-numbers`). */
 export const CASE_NUMBERS = Symbol('CASE_NUMBERS');
+
+// hotline
+/** The complaint decider, built once with the calendar and the configured time limits. */
+export const COMPLAINT_DECIDER = Symbol('COMPLAINT_DECIDER');
+export const HOTLINE_TIME_LIMITS = Symbol('HOTLINE_TIME_LIMITS');
+
+// wage
+/** The wage-case decider, built once with the working calendar and the configured time limits. */
+export const WAGE_CASE_DECIDER = Symbol('WAGE_CASE_DECIDER');
+export const WAGE_TIME_LIMITS = Symbol('WAGE_TIME_LIMITS');
+
+// hardship
+export const HARDSHIP_DECIDER = Symbol('HARDSHIP_DECIDER');
+
+// mediation
+export const MEDIATION_SERVICES = Symbol('MEDIATION_SERVICES');
+export const MEDIATION_CALENDAR = Symbol('MEDIATION_CALENDAR');

@@ -1,1 +1,0 @@
-export const HARDSHIP_DECIDER = Symbol('HARDSHIP_DECIDER');
