@@ -8,7 +8,7 @@ import { HardshipModule } from '../../hardship/src/hardship.module.js';
 import { HARDSHIP_DECIDER, MEDIATION_CALENDAR, MEDIATION_SERVICES, WAGE_CASE_DECIDER, WAGE_TIME_LIMITS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY, CASE_NUMBERS, COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '#service-tokens';
 import { MediationModule } from '../../mediation/src/mediation.module.js';
 import { AuthGuard } from '../../gateway/src/auth/auth.guard.js';
-import { CaseworkExceptionFilter } from '../../gateway/src/http/casework-exception.filter.js';
+import { CaseworkExceptionFilter } from '#ops';
 import type { Runtime } from './runtime.js';
 import type { ContextName } from './distributed/contexts.js';
 import { RemoteCommandsModule, type ServiceAddress } from './distributed/remote-commands.module.js';

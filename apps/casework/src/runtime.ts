@@ -20,7 +20,7 @@ import { PovertyLineBook } from '../../hardship/src/poverty-lines/poverty-line-b
 import { createMediationServices, type MediationServices } from '../../mediation/src/mediation-services.js';
 import { MediationCalendar } from '../../mediation/src/mediation-calendar.js';
 import type { PersonalDataProtection } from '#personal-data';
-import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
+import { connectPersonalData, repeatCallerHashKeyOf } from '#casework-personal-data';
 
 /** The pieces every app is wired from, built before Nest starts and closed after it stops. */
 export interface Runtime {

@@ -1,8 +1,7 @@
 import { ReadModelsViaKafka } from '#projections';
 import { startCasework } from '../../casework/src/bootstrap.js';
 import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
-import { jsonLogger } from '../../casework/src/distributed/json-log.js';
-import { runService } from '../../casework/src/distributed/run-service.js';
+import { jsonLogger, runService } from '#ops';
 
 /**
  * The gateway of the distributed runtime: the only public entry (HTTP API and console, on `PORT`).

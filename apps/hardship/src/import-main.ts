@@ -5,8 +5,8 @@ import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from 
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
 import { parseDelimited, readWorkbook } from '#spreadsheet';
-import { connectPersonalData } from '../../gateway/src/personal-data/connect-personal-data.js';
-import { progressBar } from '../../projector/src/progress-bar.js';
+import { connectPersonalData } from '#casework-personal-data';
+import { progressBar } from '#ops';
 import { importLegacyRegistry } from './import/import-legacy.js';
 import { LegacyHeaderError } from './import/legacy-registry.js';
 

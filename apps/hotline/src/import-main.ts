@@ -6,7 +6,7 @@ import { OrderSheetHeaderError } from '#hotline';
 import { parseDelimited, readWorkbook } from '#spreadsheet';
 import { configFromEnv } from '../../casework/src/config.js';
 import { createRuntime } from '../../casework/src/runtime.js';
-import { progressBar } from '../../projector/src/progress-bar.js';
+import { progressBar } from '#ops';
 import { importOrdersInto } from './import/import-orders-into.js';
 
 /**

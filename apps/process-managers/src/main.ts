@@ -1,4 +1,4 @@
-import { runService } from '../../casework/src/distributed/run-service.js';
+import { runService } from '#ops';
 import { startKafkaProjector } from '../../projector/src/kafka-projector.js';
 
 /**

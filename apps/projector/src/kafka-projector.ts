@@ -1,8 +1,6 @@
 import { ProjectionConsumerGroups } from '#projections';
 import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
-import { jsonLogger } from '../../casework/src/distributed/json-log.js';
-import { startOpsServer } from '../../casework/src/distributed/ops-server.js';
-import { ServiceMetrics } from '../../casework/src/distributed/service-metrics.js';
+import { jsonLogger, startOpsServer, ServiceMetrics } from '#ops';
 import { readModelLagGauges } from '../../casework/src/distributed/lag-gauges.js';
 import { connectProjector } from './projector.js';
 

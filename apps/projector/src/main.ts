@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '#projections';
-import { runService } from '../../casework/src/distributed/run-service.js';
+import { runService } from '#ops';
 import { connectProjector } from './projector.js';
 import { startKafkaProjector, type ProjectorRole } from './kafka-projector.js';
 

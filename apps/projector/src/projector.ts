@@ -12,7 +12,7 @@ import { createWageServices } from '../../wage/src/wage-services.js';
 import { createHardshipServices } from '../../hardship/src/hardship-services.js';
 import { createMediationServices } from '../../mediation/src/mediation-services.js';
 import { createChineseDaysCalendar } from '#calendar';
-import { connectPersonalData, repeatCallerHashKeyOf } from '../../gateway/src/personal-data/connect-personal-data.js';
+import { connectPersonalData, repeatCallerHashKeyOf } from '#casework-personal-data';
 
 export interface ProjectorConnection {
   readonly dataSource: DataSource;

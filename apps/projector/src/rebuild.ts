@@ -1,6 +1,6 @@
 import { parkedTotal, rebuildProjection } from '#projections';
 import { openProjectorForCli } from './projector-cli.js';
-import { progressBar } from './progress-bar.js';
+import { progressBar } from '#ops';
 
 /**
  * `npm run projections:rebuild -- <name>`: replays the whole log into fresh tables beside the live

@@ -9,7 +9,7 @@ import { loadMasterKey, type MasterKey } from '#personal-data';
 import { rebuildProjection } from '#projections';
 import { startCasework } from '../../casework/src/bootstrap.js';
 import { connectProjector } from './projector.js';
-import { progressBar } from './progress-bar.js';
+import { progressBar } from '#ops';
 
 const USAGE = `Usage: npm run restore -- <file>
   Restores a file of "npm run backup" into an EMPTY DATA_DIR holding only the master key of the system

@@ -1,4 +1,4 @@
-import { runService } from '../../casework/src/distributed/run-service.js';
+import { runService } from '#ops';
 import { startRelay } from './relay.js';
 
 /** The relay of the distributed runtime: every committed event to Kafka, from its checkpoint. */

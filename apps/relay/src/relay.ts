@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
 import { EventRelay, PostgresRelayCheckpoints } from '#messaging';
 import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
-import { jsonLogger } from '../../casework/src/distributed/json-log.js';
-import { startOpsServer } from '../../casework/src/distributed/ops-server.js';
-import { ServiceMetrics } from '../../casework/src/distributed/service-metrics.js';
+import { jsonLogger, startOpsServer, ServiceMetrics } from '#ops';
 
 export interface RunningRelay {
   readonly url: string;

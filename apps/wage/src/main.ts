@@ -1,5 +1,5 @@
 import { startContextService } from '../../casework/src/distributed/context-service.js';
-import { runService } from '../../casework/src/distributed/run-service.js';
+import { runService } from '#ops';
 
 /** The wage context as its own process (the distributed runtime; README "Running on many machines"). */
 runService('wage-service', () => startContextService('wage'));

@@ -6,8 +6,8 @@ import { CaseworkError, ConcurrencyConflictError, errorToWire } from '#errors';
 import { formatLogPosition } from '#event-store';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
 import { commandFromWire, EXECUTE_PATTERN, type CommandContext, type WireCommandResult } from './contexts.js';
-import type { ServiceMetrics } from './service-metrics.js';
-import { jsonLogger } from './json-log.js';
+import type { ServiceMetrics } from '#ops';
+import { jsonLogger } from '#ops';
 
 /**
  * A context service's one entry for commands (over `@nestjs/microservices`, ADR 0010): the bus command

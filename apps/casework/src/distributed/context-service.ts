@@ -9,14 +9,12 @@ import { RuntimeModule } from '../casework.module.js';
 import { configFromEnv } from '../config.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { startReminders } from '../bootstrap.js';
-import { CaseworkExceptionFilter } from '../../../gateway/src/http/casework-exception.filter.js';
+import { CaseworkExceptionFilter, ServiceMetrics, jsonLogger } from '#ops';
 import { COMMAND_CONTEXTS, type CommandContext, type ContextName } from './contexts.js';
 import { CommandEndpointController } from './command-endpoint.controller.js';
 import { ServiceHealthController } from './service-health.controller.js';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
-import { ServiceMetrics } from './service-metrics.js';
 import { connectBroker, distributedConfigFromEnv, storeConnector } from './distributed-config.js';
-import { jsonLogger } from './json-log.js';
 import { readModelLagGauges } from './lag-gauges.js';
 
 @Module({})

@@ -1,5 +1,5 @@
 import type { ReadModelProgress } from '#projections';
-import type { GaugeSample } from './service-metrics.js';
+import type { GaugeSample } from '#ops';
 
 /** The projection and consumer lag every distributed process exports (as the one-process /metrics does). */
 export function readModelLagGauges(readModels: ReadModelProgress): () => Promise<GaugeSample[]> {

@@ -7,7 +7,7 @@ import { DATA_SOURCE, EVENT_STORE } from '#service-tokens';
 import { readiness } from '../../../gateway/src/health/readiness.js';
 import { COMMAND_CONTEXT, SERVICE_METRICS } from './service-tokens.js';
 import type { CommandContext } from './contexts.js';
-import type { ServiceMetrics } from './service-metrics.js';
+import type { ServiceMetrics } from '#ops';
 
 /**
  * Liveness, readiness and metrics of a context service (its HTTP port is for operators, not the

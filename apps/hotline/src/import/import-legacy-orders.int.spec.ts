@@ -20,7 +20,7 @@ import { applyBatch, ProjectionRunner } from '#projections';
 import { hotlineFiguresProjection, queryHotlineStats } from '#read-models';
 import { readWorkbook } from '#spreadsheet';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { connectPersonalData } from '../../../gateway/src/personal-data/connect-personal-data.js';
+import { connectPersonalData } from '#casework-personal-data';
 import { readVisibleLog } from '../../../../libs/event-store/src/testing/wait-for-head.js';
 import { importLegacyOrders, legacyComplaintId } from './import-legacy-orders.js';
 import { orderUnitProblem } from './order-units.js';

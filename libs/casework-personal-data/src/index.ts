@@ -1,0 +1,1 @@
+export * from './connect-personal-data.js';
