@@ -1,10 +1,8 @@
 import readXlsxFile from 'read-excel-file/node';
 
-/**
- * Tables people bring in: CSV, text pasted from a spreadsheet (tab-separated), or an Excel workbook
- * (its first sheet). Cells come back as text, numbers or dates, the first row being the header.
- */
-export type Cell = string | number | boolean | Date | null;
+import type { Cell } from './cell.js';
+
+export type { Cell } from './cell.js';
 
 export class UnreadableWorkbookError extends Error {}
 

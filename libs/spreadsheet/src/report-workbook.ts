@@ -1,6 +1,6 @@
 import writeXlsxFile from 'write-excel-file/node';
 import readXlsxFile from 'read-excel-file/node';
-import type { Cell } from './index.js';
+import type { Cell } from './cell.js';
 
 /**
  * How a column's values are written: `text` as typed; `count` and `number` as numbers; `yuan` takes

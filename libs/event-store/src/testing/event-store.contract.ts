@@ -1,5 +1,3 @@
-import type { EventStore } from '../event-store.port.js';
-import type { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { appendingContract } from './contract/appending.contract.js';
 import { concurrentAppendsContract } from './contract/concurrent-appends.contract.js';
 import { hashChainAuditContract } from './contract/hash-chain-audit.contract.js';
@@ -11,20 +9,9 @@ import { readingTheLogContract } from './contract/reading-the-log.contract.js';
 import { subscriptionsContract } from './contract/subscriptions.contract.js';
 import { upcastingContract } from './contract/upcasting.contract.js';
 
-export interface StoreUnderTest {
-  readonly store: EventStore;
-  dispose(): Promise<void>;
-}
-
-export interface ContractStoreOptions {
-  readonly upcasters?: UpcasterRegistry;
-}
-
-/**
- * Opens a store for one test. Stores opened by one test file may share their storage: the contract
- * gives every test its own streams and its own stream-id context, and never assumes an empty log.
- */
-export type CreateStore = (options?: ContractStoreOptions) => Promise<StoreUnderTest>;
+export type { ContractStoreOptions, CreateStore, StoreUnderTest } from './contract/store-under-test.js';
+import type { EventStore } from '../event-store.port.js';
+import type { CreateStore, StoreUnderTest } from './contract/store-under-test.js';
 
 /** What every adapter of the `EventStore` port must do; each adapter's spec runs it (one abstract suite, as in Eventuous). */
 export interface ContractCapabilities {

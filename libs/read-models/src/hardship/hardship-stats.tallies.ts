@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { ANY_AID, periodParts, type PairMetric, type PeriodPart, type TallyMetric } from './hardship-tallies.js';
-import type { AidRow, Assembled, FactRow, HardshipStatsQuery, VisitFigureRow } from './hardship-stats.query.js';
+import type { AidRow, Assembled, FactRow, HardshipStatsQuery, VisitFigureRow } from './hardship-stats.inputs.js';
 
 type TallySum = { metric: TallyMetric; key: string; unit_id: string; year: number; n: string };
 type PairSum = { metric: PairMetric; key: string; unit_id: string; year: number | null; n: string };

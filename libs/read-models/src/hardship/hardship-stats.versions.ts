@@ -3,7 +3,7 @@
  * each file's dated facts, its deliveries and its visits recorded by then (docs/figures.md "Hardship files").
  */
 import type { DataSource } from 'typeorm';
-import type { Assembled, FactRow, HardshipStatsQuery, VisitFigureRow } from './hardship-stats.query.js';
+import type { Assembled, FactRow, HardshipStatsQuery, VisitFigureRow } from './hardship-stats.inputs.js';
 
 /** Which rows of `hardship_timeline` hold as of $3: those recorded by then and not yet superseded. */
 const AS_OF = 'recorded_at <= $3 AND (superseded_at IS NULL OR superseded_at > $3)';

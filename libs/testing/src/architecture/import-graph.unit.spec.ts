@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isSpec, packageOf, relativeImports } from './import-graph.js';
+import { importCircles, isSpec, packageOf, relativeImports } from './import-graph.js';
 
 /**
  * Who may import whom (docs/architecture.md): libs never import apps; an app reaches a lib only through
@@ -32,5 +32,9 @@ describe('the import graph', () => {
     const unlisted = [...new Set(between)].filter((edge) => !listed.includes(edge)).sort();
     const gone = listed.filter((edge) => !between.includes(edge)).sort();
     expect({ unlisted, gone }).toEqual({ unlisted: [], gone: [] });
+  });
+
+  it('has no circle of files importing one another, the console included', () => {
+    expect(importCircles(ROOT)).toEqual([]);
   });
 });

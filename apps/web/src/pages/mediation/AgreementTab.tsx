@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { readSession } from '../../session';
 import { mayConclude } from './case-actions';
 import { DocumentButtons } from './DocumentsTab';
-import type { CaseDialog } from './MediationCasePage';
+import type { CaseDialog } from './case-dialog';
 import { mediationSteps } from './mediation-steps';
 import { partyName, type Installment, type MediationCase } from './mediation-types';
 

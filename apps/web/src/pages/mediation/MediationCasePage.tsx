@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor, navigate, type MediationTab } from '../../router';
 import '../../styles/mediation.css';
 import { StepDialog } from '../hardship/StepDialog';
-import type { StepSpec } from '../hardship/step-spec';
+import type { CaseDialog } from './case-dialog';
 import { AgreementDialog } from './AgreementDialog';
 import { AgreementTab } from './AgreementTab';
 import { CaseHeader } from './CaseHeader';
@@ -20,7 +20,6 @@ import { MEDIATION_AUDIT } from '../../components/audit/vocabularies';
 import { CaseNumberTag } from '../../components/CaseNumberTag';
 
 /** What a dialog of the page does: a step of the case, the agreement with its rows, or a new session. */
-export type CaseDialog = { kind: 'step'; spec: StepSpec } | { kind: 'agreement' } | { kind: 'schedule' };
 
 /**
  * 诉调对接案件, built for the mediator at the table: the case at a glance with its period, then

@@ -2,7 +2,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { hrefFor } from '../../router';
 import { mayBookSessions } from './case-actions';
 import { MinutesPanel } from './MinutesPanel';
-import type { CaseDialog } from './MediationCasePage';
+import type { CaseDialog } from './case-dialog';
 import { mediationSteps } from './mediation-steps';
 import type { MediationCase, Session } from './mediation-types';
 import { sessionTime } from './session-time';

@@ -1,6 +1,6 @@
 import { START } from '../../log-position.js';
 import { UpcasterRegistry } from '../../upcasting/upcaster-registry.js';
-import type { CreateStore } from '../event-store.contract.js';
+import type { CreateStore } from './store-under-test.js';
 import { aNewEvent, aStreamId, aTestContext } from '../event-fixtures.js';
 import { SubscriptionRecorder } from '../subscription-recorder.js';
 import { waitForHead } from '../wait-for-head.js';
