@@ -9,7 +9,7 @@ import type { HardshipDecider, HardshipFileState } from '#hardship';
 import type { CaseNumbers } from '#case-numbers';
 import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, HARDSHIP_DECIDER } from '#service-tokens';
 import { hardshipFileStream } from '#hardship';
-import { ExecuteHardshipCommand } from './execute-hardship-command.js';
+import { ExecuteHardshipCommand } from '#context-commands';
 import { runAidCampaign } from './campaigns/aid-campaign.js';
 
 /** The hardship file's one handler: checks the actor may see the file (on the events it loads), decides and appends. */

@@ -8,7 +8,7 @@ import { NotFoundError } from '#errors';
 import type { OrgUnits } from '#identity';
 import type { CaseNumbers } from '#case-numbers';
 import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, COMPLAINT_DECIDER } from '#service-tokens';
-import { ExecuteComplaintCommand } from './execute-complaint-command.js';
+import { ExecuteComplaintCommand } from '#context-commands';
 
 /**
  * The one handler of the hotline: checks the actor may see the complaint (on the events it loads

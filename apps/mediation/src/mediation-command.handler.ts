@@ -8,7 +8,7 @@ import type { OrgUnits } from '#identity';
 import type { MediationCaseState, MediationDecider } from '#mediation';
 import type { CaseNumbers } from '#case-numbers';
 import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, MEDIATION_CALENDAR, MEDIATION_SERVICES } from '#service-tokens';
-import { ExecuteMediationCommand } from './execute-mediation-command.js';
+import { ExecuteMediationCommand } from '#context-commands';
 import type { MediationCalendar } from './mediation-calendar.js';
 import type { MediationServices } from './mediation-services.js';
 import { mediationCaseStream } from '#mediation';

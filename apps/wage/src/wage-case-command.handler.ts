@@ -9,7 +9,7 @@ import type { WageCaseDecider, WageCaseState } from '#wage-recovery';
 import type { CaseNumbers } from '#case-numbers';
 import { CASE_NUMBERS, EVENT_STORE, ORG_UNITS, WAGE_CASE_DECIDER } from '#service-tokens';
 import { wageCaseStream } from '#wage-recovery';
-import { ExecuteWageCaseCommand } from './execute-wage-case-command.js';
+import { ExecuteWageCaseCommand } from '#context-commands';
 
 /** The wage case's one handler: checks the actor may see the case (on the events it loads), decides and appends. */
 @CommandHandler(ExecuteWageCaseCommand)

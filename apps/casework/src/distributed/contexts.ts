@@ -1,12 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { HotlineModule } from '../../../hotline/src/hotline.module.js';
-import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
+import { ExecuteComplaintCommand, ExecuteWageCaseCommand, ExecuteHardshipCommand, ExecuteMediationCommand } from '#context-commands';
 import { WageModule } from '../../../wage/src/wage.module.js';
-import { ExecuteWageCaseCommand } from '../../../wage/src/execute-wage-case-command.js';
 import { HardshipModule } from '../../../hardship/src/hardship.module.js';
-import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
 import { MediationModule } from '../../../mediation/src/mediation.module.js';
-import { ExecuteMediationCommand } from '../../../mediation/src/execute-mediation-command.js';
 
 /** A context that owns commands: the bus command it answers and the module whose handler answers it. */
 export interface CommandContext {

@@ -1,4 +1,4 @@
-import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
+import { ExecuteComplaintCommand } from '#context-commands';
 import { commandFromWire, commandToWire } from './contexts.js';
 
 describe('a bus command across the wire', () => {

@@ -7,7 +7,7 @@ import type { ComplaintCommand } from '#hotline';
 import { EVENT_STORE, IDEMPOTENCY } from '#service-tokens';
 import { CaseAccess } from '../auth/case-access.js';
 import { CaseCommands } from '../http/case-commands.js';
-import { ExecuteComplaintCommand } from '../../../hotline/src/execute-complaint-command.js';
+import { ExecuteComplaintCommand } from '#context-commands';
 import { complaintStream } from '#hotline';
 import { complaintUnits } from './complaint-view.js';
 

@@ -11,7 +11,7 @@ import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, HARDSHIP_DECIDER } fr
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
 import { CaseAccess } from '../auth/case-access.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
-import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
+import { ExecuteHardshipCommand } from '#context-commands';
 import { campaignDeliveryId, decideAidCampaign, type DeliverAidCampaign } from '../../../hardship/src/campaigns/aid-campaign.js';
 import { CAMPAIGN_FILE_LIMIT, campaignFiles, campaignFilesByNumber, type NumberedCampaignFile } from './campaign-files.query.js';
 import { AidCampaignDto } from './aid-campaign.dto.js';

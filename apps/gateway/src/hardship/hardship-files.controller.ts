@@ -25,7 +25,7 @@ import { CaseAccess } from '../auth/case-access.js';
 import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
-import { ExecuteHardshipCommand } from '../../../hardship/src/execute-hardship-command.js';
+import { ExecuteHardshipCommand } from '#context-commands';
 import { hardshipFileStream } from '#hardship';
 import * as Dto from './hardship.dto.js';
 import { foldHardshipFile, hardshipFileView } from './hardship-file-view.js';

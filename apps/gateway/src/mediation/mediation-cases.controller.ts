@@ -18,7 +18,7 @@ import { ActorNames } from '../users/actor-names.js';
 import { CommandMetadata, RequestTime, type HttpCommandMeta } from '../http/command-meta.decorator.js';
 import { CaseIdPipe } from '../http/case-id.pipe.js';
 import { DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, USERS, MEDIATION_SERVICES } from '#service-tokens';
-import { ExecuteMediationCommand } from '../../../mediation/src/execute-mediation-command.js';
+import { ExecuteMediationCommand } from '#context-commands';
 import { mediationCaseStream } from '#mediation';
 import type { MediationServices } from '../../../mediation/src/mediation-services.js';
 import { foldMediationCase } from './mediation-case-fold.js';

@@ -7,7 +7,7 @@ import type { WageCaseCommand } from '#wage-recovery';
 import { EVENT_STORE, IDEMPOTENCY } from '#service-tokens';
 import { CaseAccess } from '../auth/case-access.js';
 import { CaseCommands } from '../http/case-commands.js';
-import { ExecuteWageCaseCommand } from '../../../wage/src/execute-wage-case-command.js';
+import { ExecuteWageCaseCommand } from '#context-commands';
 import { wageCaseStream } from '#wage-recovery';
 import { foldWageCase } from './wage-case-view.js';
 

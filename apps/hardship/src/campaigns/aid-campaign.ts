@@ -4,12 +4,10 @@ import { CaseworkError, ConcurrencyConflictError, NotFoundError, ValidationError
 import { canAppendToStreams, DuplicateEventIdError, WrongExpectedRevisionError, type EventStore } from '#event-store';
 import { aidCampaignViolations, campaignDelivery, refusalOfRow, rejectCampaignIfAnyRefused, type AidCampaign, type CampaignRow, type HardshipDecider, type HardshipEvent, type HardshipFileState, hardshipFileStream } from '#hardship';
 import type { OrgUnits } from '#identity';
+import type { DeliverAidCampaign } from '#context-commands';
 
-/** 批量发放 as it travels on the command bus (inside `ExecuteHardshipCommand`, so the distributed runtime carries it unchanged). */
-export interface DeliverAidCampaign {
-  readonly type: 'DeliverAidCampaign';
-  readonly data: { readonly campaignId: string; readonly fileIds: readonly string[]; readonly campaign: AidCampaign };
-}
+export type { DeliverAidCampaign } from '#context-commands';
+
 
 /** The report of a campaign as decided, and what it needs written (nothing for files that already have it: a retry). */
 export interface CampaignDecision {

@@ -1,6 +1,5 @@
 import type { CommandMeta } from '#command-handling';
-import type { HardshipCommand } from '#hardship';
-import type { DeliverAidCampaign } from './campaigns/aid-campaign.js';
+import type { AidCampaign, HardshipCommand } from '#hardship';
 
 /**
  * Any step of a hardship file, carried over the command bus to its one handler; or a campaign
@@ -13,4 +12,10 @@ export class ExecuteHardshipCommand {
     readonly meta: CommandMeta,
     readonly reason?: string,
   ) {}
+}
+
+/** 批量发放 as it travels on the command bus (inside `ExecuteHardshipCommand`, so the distributed runtime carries it unchanged). */
+export interface DeliverAidCampaign {
+  readonly type: 'DeliverAidCampaign';
+  readonly data: { readonly campaignId: string; readonly fileIds: readonly string[]; readonly campaign: AidCampaign };
 }
