@@ -174,11 +174,15 @@ export class ProjectionRunner {
     return replayParkedEvents(this.dataSource, this.store, this.projections, { projection });
   }
 
-  /** Resolves once every projection has applied everything up to `position` (e.g. a command's last event). */
-  async waitFor(position: LogPosition, timeoutMs = 10_000): Promise<void> {
+  /**
+   * Resolves once every projection (or those named in `only`) has applied everything up to `position`
+   * (e.g. a command's last event).
+   */
+  async waitFor(position: LogPosition, timeoutMs = 10_000, only?: readonly string[]): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const behind = [...this.running.values()].some((entry) => compareLogPositions(entry.checkpoint.position, position) < 0);
+      const waitedFor = [...this.running.values()].filter((entry) => !only || only.includes(entry.projection.name));
+      const behind = waitedFor.some((entry) => compareLogPositions(entry.checkpoint.position, position) < 0);
       if (!behind) return;
       if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -189,11 +193,11 @@ export class ProjectionRunner {
    * Resolves once everything committed so far is applied — including what process managers
    * appended while catching up (so it loops until the log stops moving).
    */
-  async waitUntilCaughtUp(timeoutMs = CATCH_UP_TIMEOUT_MS): Promise<void> {
+  async waitUntilCaughtUp(timeoutMs = CATCH_UP_TIMEOUT_MS, only?: readonly string[]): Promise<void> {
     let previous: LogPosition | undefined;
     for (let at = await this.store.lastCommittedPosition(); !previous || compareLogPositions(at, previous) !== 0; at = await this.store.lastCommittedPosition()) {
       previous = at;
-      await this.waitFor(at, timeoutMs);
+      await this.waitFor(at, timeoutMs, only);
     }
   }
 

@@ -9,7 +9,11 @@ import type { ReplayReport } from './replay-parked.js';
  */
 export interface ReadModelProgress {
   status(): Promise<ProjectionStatus[]>;
-  waitUntilCaughtUp(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once the read models have applied everything committed so far; with `only`, those read
+   * models at least (an implementation may wait for all of them).
+   */
+  waitUntilCaughtUp(timeoutMs?: number, only?: readonly string[]): Promise<void>;
   /** Replays parked events through the same code (absent where this process has no event store to read, e.g. a Kafka consumer). */
   replayParked?(projection?: string): Promise<ReplayReport[]>;
   stop(): Promise<void>;
