@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import sharp from 'sharp';
 import { DEFAULT_ATTACHMENT_LIMITS, inspectFile } from '#attachments';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';
 

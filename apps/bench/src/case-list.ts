@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { runHttpLoad } from './http-load.js';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';

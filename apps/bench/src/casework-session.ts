@@ -1,4 +1,4 @@
-import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
 import { HttpClient } from './http-client.js';
 
 const ADMIN_PASSWORD = 'bench-warden-Passw0rd';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore, type LogPosition, type RecordedEvent } from '#event-store';
 import { ProjectionRunner, type Projection } from '#projections';
-import { connectProjector, type ProjectorConnection } from '../../projector/src/projector.js';
+import { connectProjector, type ProjectorConnection } from '#casework-runtime';
 import { ConsumerWatch } from './consumer-watch.js';
 import { handledComplaintsLog, type HotlineHistory } from './hotline-history.js';
 import { progress } from './progress.js';

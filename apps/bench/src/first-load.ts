@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';

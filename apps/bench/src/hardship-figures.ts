@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { hardshipFilesLog } from './hardship-history.js';
 import { HttpClient } from './http-client.js';
 import { summarise } from './percentiles.js';

@@ -15,10 +15,10 @@ const AID = Object.keys(AID_TYPES).filter((type) => type !== 'micro_wish') as Ai
 /**
  * Hardship files as the real decider records them, registered over `from`–`to`: application, home
  * visit, notice, registration approved; aid now and then; a yearly review; some moved to another
- * unit; most ended (lifted out, relieved, cancelled), a few lifted out and relapsed. Heads carry a
+ * unit (of `units`, default Zhengzhou's); most ended (lifted out, relieved, cancelled), a few lifted out and relapsed. Heads carry a
  * name only (no ID number or phone): bench data, appended without the personal-data key store.
  */
-export function hardshipFilesLog(count: number, from: number, to: number, seed = 'hardship-bench'): { appends: PlannedAppend[]; events: number } {
+export function hardshipFilesLog(count: number, from: number, to: number, seed = 'hardship-bench', units: readonly string[] = UNITS): { appends: PlannedAppend[]; events: number } {
   const random = new SeededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random.next() * items.length)];
   const decider = createHardshipDecider({ calendar: createChineseDaysCalendar(), limits: DEFAULT_HARDSHIP_LIMITS, lines: { lineFor: () => 100_000 } });
@@ -26,7 +26,7 @@ export function hardshipFilesLog(count: number, from: number, to: number, seed =
   let events = 0;
   for (let i = 0; i < count; i++) {
     const fileId = deterministicUuid(seed, 'file', String(i));
-    const unit = pick(UNITS);
+    const unit = pick(units);
     const cadre: Actor = { userId: `bench-cadre-${unit}`, role: 'caseworker', orgUnitId: unit };
     const supervisor: Actor = { userId: `bench-supervisor-${unit}`, role: 'supervisor', orgUnitId: unit };
     let at = from + Math.floor(random.next() * (to - from - 60 * DAY));
@@ -49,7 +49,7 @@ export function hardshipFilesLog(count: number, from: number, to: number, seed =
     }
     if (random.next() < 0.5) step((day) => ({ type: 'RecordYearlyReview', data: { reviewedOn: day, level: pick(LEVELS), findings: '年度复核' } }), cadre, 300);
     if (random.next() < 0.05) {
-      const to = pick(UNITS);
+      const to = pick(units);
       step(() => ({ type: 'TransferFile', data: { toUnitId: to, toDistrict: to.slice(0, 6), reason: '搬迁' } }), { ...cadre, orgUnitId: '410100' }, 30);
     }
     const ending = random.next();

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Cell } from '#spreadsheet';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
-import { importLegacyRegistry } from '../../hardship/src/import/import-legacy.js';
+import type { RunningCasework } from '#casework-runtime';
+import { importLegacyRegistry } from '#hardship-service';
 import { progress } from './progress.js';
 import { figure, type Figure } from './report.js';
 import { SeededRandom } from './seeded-random.js';

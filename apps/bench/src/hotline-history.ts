@@ -3,7 +3,7 @@ import { caseNumberSeries, formatCaseNumber, shanghaiYearOf } from '#case-number
 import { deterministicUuid } from '#command-handling';
 import type { Actor, NewEvent } from '#event-store';
 import { createComplaintDecider, DEFAULT_HOTLINE_TIME_LIMITS, type ComplaintCommand, type ComplaintDecider, type ComplaintState } from '#hotline';
-import { CITY_CENTRE, EMPLOYER_COUNT, employerPool, HANDLING_UNITS, intake, type Employer } from './hotline-people.js';
+import { CITY_CENTRE, DISTRICTS, EMPLOYER_COUNT, employerPool, HANDLING_UNITS, intake, type Employer } from './hotline-people.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** One command's events, as `handleCommand` would append them: to one stream, at one instant. */
@@ -25,8 +25,19 @@ interface Step {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const receiver: Actor = { userId: 'bench-receiver', role: 'caseworker', orgUnitId: CITY_CENTRE };
 const unitWorker = (unitId: string): Actor => ({ userId: `bench-worker-${unitId}`, role: 'caseworker', orgUnitId: unitId });
+
+/** Where one city's hotline takes calls (its centre), the districts its employers are in, and the units it hands orders to. */
+export interface HotlinePlaces {
+  readonly centre: string;
+  readonly districts: readonly string[];
+  readonly handlingUnits: readonly string[];
+  /** Employers complained about (default EMPLOYER_COUNT). */
+  readonly employers?: number;
+}
+
+/** Zhengzhou's hotline: the org tree's seed units. */
+export const ZHENGZHOU_HOTLINE: HotlinePlaces = { centre: CITY_CENTRE, districts: DISTRICTS, handlingUnits: HANDLING_UNITS };
 
 /**
  * Complaints of the 12351 hotline as the real decider records them: each step is a command decided
@@ -37,11 +48,16 @@ export class HotlineHistory {
   private readonly decider: ComplaintDecider = createComplaintDecider({ calendar: createChineseDaysCalendar(), timeLimits: DEFAULT_HOTLINE_TIME_LIMITS });
   private readonly random: SeededRandom;
   private readonly employers: Employer[];
+  private readonly receiver: Actor;
   private complaints = 0;
 
-  constructor(private readonly seed: number) {
+  constructor(
+    private readonly seed: number,
+    private readonly places: HotlinePlaces = ZHENGZHOU_HOTLINE,
+  ) {
     this.random = new SeededRandom(seed);
-    this.employers = employerPool(this.random, EMPLOYER_COUNT);
+    this.employers = employerPool(this.random, places.employers ?? EMPLOYER_COUNT, places.districts);
+    this.receiver = { userId: places.centre === CITY_CENTRE ? 'bench-receiver' : `bench-receiver-${places.centre}`, role: 'caseworker', orgUnitId: places.centre };
   }
 
   /** A working-hours instant (Shanghai) on a random day between `from` and `to`, weekends rarer. */
@@ -62,7 +78,8 @@ export class HotlineHistory {
    */
   handledComplaint(receivedAt: number, now: number, classifyLater = false): PlannedAppend[] {
     const r = this.random;
-    const unit = r.pick(HANDLING_UNITS);
+    const unit = r.pick(this.places.handlingUnits);
+    const receiver = this.receiver;
     const steps: Step[] = [];
     const data = this.intakeData(receivedAt);
     let at = receivedAt + r.between(0, 3 * MINUTE);
@@ -93,12 +110,12 @@ export class HotlineHistory {
   /** A complaint received and classified in one command, nothing more yet (one append, two events). */
   receivedComplaint(receivedAt: number): PlannedAppend[] {
     const data = this.intakeData(receivedAt);
-    return this.decideSteps(data.complaintId, [{ at: receivedAt + this.random.between(0, 3 * MINUTE), actor: receiver, command: { type: 'ReceiveComplaint', data } }]);
+    return this.decideSteps(data.complaintId, [{ at: receivedAt + this.random.between(0, 3 * MINUTE), actor: this.receiver, command: { type: 'ReceiveComplaint', data } }]);
   }
 
   private intakeData(receivedAt: number) {
     const complaintId = deterministicUuid('bench-complaint', String(this.seed), String(this.complaints++));
-    return { complaintId, receivingUnitId: CITY_CENTRE, receivedAt: new Date(receivedAt), ...intake(this.random, this.random.pick(this.employers)) };
+    return { complaintId, receivingUnitId: this.places.centre, receivedAt: new Date(receivedAt), ...intake(this.random, this.random.pick(this.employers)) };
   }
 
   private decideSteps(complaintId: string, steps: readonly Step[]): PlannedAppend[] {

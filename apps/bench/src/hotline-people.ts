@@ -30,10 +30,10 @@ export interface Employer {
 }
 
 /** A fixed set of employers, so some callers complain about the same one (repeat calls, figures by employer). */
-export function employerPool(random: SeededRandom, size: number): Employer[] {
+export function employerPool(random: SeededRandom, size: number, districts: readonly string[] = DISTRICTS): Employer[] {
   return Array.from({ length: size }, (_, i) => ({
     name: `${random.pick(PLACES)}${random.pick(['某某', '恒达', '远航', '鑫源', '华兴', '瑞丰'])}${random.pick(TRADES)}有限公司${i % 7 === 0 ? '第一分公司' : ''}`,
-    district: random.pick(DISTRICTS),
+    district: random.pick(districts),
   }));
 }
 

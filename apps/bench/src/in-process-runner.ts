@@ -1,5 +1,5 @@
 import { ProjectionRunner } from '#projections';
-import type { Runtime } from '../../casework/src/runtime.js';
+import type { Runtime } from '#casework-runtime';
 
 /** The bench measures the one-process runtime, whose read models are built by a runner in the process. */
 export function inProcessRunner(runtime: Runtime): ProjectionRunner {

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { KafkaMessageBroker } from '#messaging';
 import { ProjectionConsumerGroups, readsStream } from '#projections';
-import { connectProjector } from '../../projector/src/projector.js';
+import { connectProjector } from '#casework-runtime';
 
 export interface KafkaConsumersSetup {
   readonly brokers: readonly string[];

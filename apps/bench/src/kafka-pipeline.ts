@@ -5,7 +5,7 @@ import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
 import { EventRelay, KafkaMessageBroker, PostgresRelayCheckpoints } from '#messaging';
 import { appendHistories, generateComplaintHistories, kafkaMissing, startKafkaBroker } from '#testing';
-import { connectProjector } from '../../projector/src/projector.js';
+import { connectProjector } from '#casework-runtime';
 import type { HotlineHistory } from './hotline-history.js';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';

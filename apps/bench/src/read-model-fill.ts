@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { ConsumerWatch } from './consumer-watch.js';
 import { receivedComplaintsLog, type HotlineHistory } from './hotline-history.js';
 import { progress } from './progress.js';

@@ -1,7 +1,7 @@
 import { inProcessRunner } from './in-process-runner.js';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import type { HotlineHistory } from './hotline-history.js';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 import { HttpClient } from './http-client.js';
 import { summarise } from './percentiles.js';
 import { progress } from './progress.js';

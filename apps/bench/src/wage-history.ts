@@ -12,10 +12,10 @@ const UNITS = ['410102', '410103', '410104', '410105', '410105001', '410122', '4
 /**
  * Wage cases as the real decider records them, spread over a period: a few claimants each, verified,
  * paid in instalments (some with an emergency advance, some with a reversed payment), most closed.
- * Claimants carry names only (no ID numbers or phones), so the log can be appended without the
+ * Cases belong to `units` (default: Zhengzhou's). Claimants carry names only (no ID numbers or phones), so the log can be appended without the
  * personal-data key store: bench data, not people.
  */
-export function wageCasesLog(count: number, from: number, to: number, seed = 'wage-bench'): { appends: PlannedAppend[]; events: number } {
+export function wageCasesLog(count: number, from: number, to: number, seed = 'wage-bench', units: readonly string[] = UNITS): { appends: PlannedAppend[]; events: number } {
   const random = new SeededRandom(seed);
   const decider = createWageCaseDecider({ calendar: createChineseDaysCalendar(), limits: DEFAULT_WAGE_TIME_LIMITS });
   const appends: PlannedAppend[] = [];
@@ -23,7 +23,7 @@ export function wageCasesLog(count: number, from: number, to: number, seed = 'wa
   for (let i = 0; i < count; i++) {
     const caseId = deterministicUuid(seed, 'case', String(i));
     const streamId = `wage-case-${caseId}`;
-    const unit = UNITS[Math.floor(random.next() * UNITS.length)];
+    const unit = units[Math.floor(random.next() * units.length)];
     const caseworker: Actor = { userId: `bench-wage-${unit}`, role: 'caseworker', orgUnitId: unit };
     const supervisor: Actor = { userId: `bench-supervisor-${unit}`, role: 'supervisor', orgUnitId: unit };
     const at = from + Math.floor(random.next() * (to - from - 60 * DAY));

@@ -7,10 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '#testing';
-import { startCasework } from './bootstrap.js';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
-import { postFrom } from './testing/from-address.js';
+import { startCasework } from '#casework-runtime';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
+import { postFrom } from '#casework-testing';
 
 const JINSHUI = '410105';
 const CHINESE = /[\u4e00-\u9fa5]/;

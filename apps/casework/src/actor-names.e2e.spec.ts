@@ -4,8 +4,8 @@
  * people an event names by id (a cadre, a mediator) come with their names; and the user picker
  * (`GET /api/users/pickable`) offers only the people the caller may choose.
  */
-import { startTestCasework, TEST_USER_PASSWORD, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
+import { startTestCasework, TEST_USER_PASSWORD, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
 
 const ROOM = 'MR-410105';
 const JINSHUI = '410105';

@@ -3,8 +3,8 @@
  * district only — never the city's, never another district's, never their own role or unit — and
  * every change to a user is shown to the supervisors of the units it concerns, by name.
  */
-import { startTestCasework, TEST_USER_PASSWORD, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
+import { startTestCasework, TEST_USER_PASSWORD, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
 
 describe('administrators act within their own unit and below', () => {
   let system: TestCasework;

@@ -1,6 +1,6 @@
 /** 审批 over HTTP: a unit asks for more time, its supervisor approves or rejects from the inbox. */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 

@@ -5,8 +5,8 @@
  */
 import pg from 'pg';
 import sharp from 'sharp';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 const DAY_MS = 86_400_000;

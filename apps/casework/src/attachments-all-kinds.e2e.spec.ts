@@ -6,9 +6,9 @@
  * retired one is refused for new files while the files already of it keep its label.
  */
 import sharp from 'sharp';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ROOM = 'MR-410105';

@@ -4,9 +4,9 @@
  * log, and the hash-chain check of one case catching a row changed in PostgreSQL (docs/api.md, "Audit").
  */
 import pg from 'pg';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { residentId } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { residentId } from '#casework-testing';
 
 const CITY = '410100';
 const JINSHUI = '410105';

@@ -4,8 +4,8 @@
  * or deleted behind the system's back (docs/api.md, "Audit"; docs/adr/0008-hash-chain.md).
  */
 import pg from 'pg';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const CITY = '410100';
 const JINSHUI = '410105';

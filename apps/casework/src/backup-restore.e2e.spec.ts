@@ -12,10 +12,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { startCasework, type RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
-import { TEST_ADMIN_PASSWORD, TEST_USER_PASSWORD, testClock } from './testing/test-casework.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
+import { TEST_ADMIN_PASSWORD, TEST_USER_PASSWORD, testClock } from '#casework-testing';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BACKUP = join(REPO, 'dist/apps/projector/src/backup-main.js');

@@ -1,6 +1,6 @@
 /** 工作日历: an administrator corrects the working calendar and new deadlines follow it at once. */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 describe('the working calendar, corrected by an administrator', () => {
   let system: TestCasework;

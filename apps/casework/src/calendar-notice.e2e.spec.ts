@@ -3,8 +3,8 @@
  * provisional (暂定); the administrator enters the State Council's notice in one go, and the open
  * deadlines it moves are recounted by the system, with an event that says why.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 // 2030: a year chinese-days will not ship for a long time, so these tests do not depend on its version.
 const NOTICE_2030 = {

@@ -4,8 +4,8 @@
  * among the files of the user's units; a number that names none — no such file, or another district's —
  * reads "未找到或无权操作" on its row and, the campaign being all or none, nothing is written.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const HEADER = '档案编号,户主姓名,身份证号码,联系电话,工作单位,是否工会会员,区县代码,建档单位,家庭人口,家庭月收入（元）,致困原因,困难等级,建档日期,档案状态,结束日期,注销原因';
 const REGISTRY = [

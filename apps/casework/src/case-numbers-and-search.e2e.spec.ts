@@ -4,9 +4,9 @@
  * phone or ID number of anyone in it (keyed hashes, never the value), by employer or respondent, by
  * the court's 案号 — within what the user may see — and forgets an erased person.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId, tablesContaining } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId, tablesContaining } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ERQI = '410103';

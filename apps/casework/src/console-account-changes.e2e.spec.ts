@@ -5,8 +5,8 @@
  * inbox offers no decision (four eyes). Walked at 1440 and at 390 px.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import { ApiClient } from './testing/api-client.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const PASSWORD = 'Tq8-jade-river-Kw3m';

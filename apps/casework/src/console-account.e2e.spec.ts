@@ -4,9 +4,9 @@
  * change page (at 1440 and 390 px) until it is changed, then the console as usual.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CASEWORKER = { username: 'he.jinshui', password: 'e2e-Jinshui-passw0rd', displayName: '何静', role: 'caseworker', orgUnitId: '410105' };

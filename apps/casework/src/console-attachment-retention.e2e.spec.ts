@@ -5,9 +5,9 @@
  * history — on a PC (1440 px) and on a phone (390 px), never wider than the screen.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const TEST_TIMEOUT = 90_000;

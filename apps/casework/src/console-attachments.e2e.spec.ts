@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Download, Locator, Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const JINSHUI = '410105';

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { readWorkbookSheets } from '#spreadsheet';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, SCREENSHOTS, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, SCREENSHOTS, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CENTRE = { username: 'liu.exports', password: 'e2e-Centre-passw0rd', displayName: '刘敏', role: 'caseworker', orgUnitId: '410100' };

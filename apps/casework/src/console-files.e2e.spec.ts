@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
 
 describe('the web console beside the API', () => {
   let system: TestCasework;

@@ -5,10 +5,10 @@
  * no longer part of the first script, arrives when chosen.
  */
 import type { Page, Request } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CENTRE = { username: 'lu.centre', password: 'e2e-Centre-passw0rd', displayName: '卢敏', role: 'caseworker', orgUnitId: '410100' };

@@ -6,9 +6,9 @@
  * 已退回 with the reason, and resolves it itself — the 办结结果 chosen before anything is sent.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const OPERATOR = { username: 'lin.hotline', password: 'e2e-Operator-passw0rd', displayName: '林晓', role: 'caseworker', orgUnitId: '410100' };

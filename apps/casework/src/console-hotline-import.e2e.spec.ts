@@ -7,9 +7,9 @@
 import type { Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { ORDER_HEADERS } from '#hotline';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const SUPERVISOR = { username: 'gao.centre', password: 'e2e-Centre-passw0rd', displayName: '高洁', role: 'supervisor', orgUnitId: '410100' };

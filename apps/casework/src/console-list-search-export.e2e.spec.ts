@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { readWorkbookSheets } from '#spreadsheet';
 import { shanghaiDateOf } from '#calendar';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
-import { TEST_START } from './testing/test-casework.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
+import { TEST_START } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const JINSHUI = '410105';

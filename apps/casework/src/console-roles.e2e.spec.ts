@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import { waitForExpression } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import { waitForExpression } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const JINSHUI = '410105';

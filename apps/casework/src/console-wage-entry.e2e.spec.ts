@@ -5,10 +5,10 @@
  * the 20 split by hand from rows that start at zero. Walked at 1440×900 and 390×844.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, waitForExpression, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { shanghaiDay } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CENTRE = { username: 'wang.entry', password: 'e2e-Centre-passw0rd', displayName: '王静', role: 'caseworker', orgUnitId: '410100' };

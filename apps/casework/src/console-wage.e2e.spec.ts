@@ -12,10 +12,10 @@ import { randomUUID } from 'node:crypto';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import { waitForExpression } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import { waitForExpression } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { shanghaiDay } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const JINSHUI = '410105';

@@ -4,9 +4,9 @@
  * the hotline operator's keyboard to closure, and the dashboard figures move with it.
  */
 import type { Locator, Page } from 'playwright-core';
-import { browserSuite as suite, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import { waitForExpression } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
+import { browserSuite as suite, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import { waitForExpression } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
 
 const ADMIN_PASSWORD = 'e2e-Warden-Passw0rd!';
 /** A hotline operator of the city union's 12351 centre, who takes the call and calls back. */

@@ -12,8 +12,8 @@ import pg from 'pg';
 import { freePort, readConnectionFile, startEmbeddedPostgres } from '#database';
 import { rebuildProjection } from '#projections';
 import { snapshotTables } from '#testing';
-import { connectProjector } from '../../projector/src/projector.js';
-import { ApiClient, type ApiResponse } from './testing/api-client.js';
+import { connectProjector } from '#casework-runtime';
+import { ApiClient, type ApiResponse } from '#casework-testing';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = join(REPO, 'dist/apps/casework/src/main.js');

@@ -6,8 +6,8 @@
  */
 import type { DataSource } from 'typeorm';
 import { signAccessToken, type TokenClaims } from '#identity';
-import { ApiClient } from './testing/api-client.js';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import { ApiClient } from '#casework-testing';
+import { startTestCasework, type TestCasework } from '#casework-testing';
 
 /** Every text-like value of every table of the database, as an attacker with a copy would try them. */
 async function everyValueOf(dataSource: DataSource): Promise<Set<string>> {

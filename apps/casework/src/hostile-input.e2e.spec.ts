@@ -4,9 +4,9 @@
  * and 10 MB bodies before log-in. Each is a 400 (or 413) naming the field with a stable code, writes
  * nothing, and every read model keeps running.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { shanghaiDay } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ROOM = 'MR-410105';

@@ -2,8 +2,8 @@
  * The hotline over HTTP, against the whole system on a real PostgreSQL: the lifecycle of DOMAIN.md
  * section 1, the command conventions (If-Match, Idempotency-Key, 400/401/404/409/422) and the figures.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ERQI = '410103';

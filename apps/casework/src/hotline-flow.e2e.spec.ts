@@ -3,8 +3,8 @@
  * return that goes back to the unit that sent it, calls with no employer, a missing outcome named in
  * Chinese, new deadlines on reopening, and a caller's earlier orders found by phone or ID number.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 const STATION = '410105001';

@@ -6,9 +6,9 @@
  */
 import writeXlsxFile from 'write-excel-file/node';
 import { ORDER_HEADERS } from '#hotline';
-import { legacyComplaintId } from '../../hotline/src/import/import-legacy-orders.js';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { legacyComplaintId } from '#hotline-service';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const order = (cells: Record<string, string>) => ORDER_HEADERS.map((header) => cells[header] ?? '');
 const base = { 来源渠道: '12351热线电话', 来电人姓名: '王某', 联系电话: '13900002222', 涉及人数: '1', 用人单位: '郑州某商贸公司', 单位所在区县: '410105', 问题类别: '劳动报酬', 诉求类型: '求助投诉', 诉求内容: '欠薪', 受理单位: '410100' };

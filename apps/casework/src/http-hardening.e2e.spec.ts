@@ -3,7 +3,7 @@
  * answers are never cached, the server does not name its framework, and the API documents and
  * /metrics are not on the public port unless configured.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
 
 describe('HTTP hardening', () => {
   let system: TestCasework;

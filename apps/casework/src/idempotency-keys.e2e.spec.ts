@@ -3,8 +3,8 @@
  * get their own command run and written. A key left claimed by a process that died is taken over by
  * the retry (ADR 0005).
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const CENTRE = '410100';
 

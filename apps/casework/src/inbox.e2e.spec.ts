@@ -4,9 +4,9 @@
  * for, not the city's; a return is the city's; an overdue order is the holding unit's; an advance is
  * another supervisor's to approve, not the requester's; a user of another district sees none of it.
  */
-import { startTestCasework, TEST_START, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { startTestCasework, TEST_START, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { shanghaiDay } from '#casework-testing';
 
 const CITY = '410100';
 const JINSHUI = '410105';

@@ -3,9 +3,9 @@
  * attempt answers 429 `too_many_attempts` without checking the password. The answers never say
  * whether a username exists. (How the wait grows and ends: libs/identity/src/log-in/*.spec.ts.)
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiResponse } from './testing/api-client.js';
-import { postFrom } from './testing/from-address.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiResponse } from '#casework-testing';
+import { postFrom } from '#casework-testing';
 
 describe('slowing failed log-ins over HTTP', () => {
   let system: TestCasework;

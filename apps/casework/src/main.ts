@@ -1,4 +1,4 @@
-import { startCasework } from './bootstrap.js';
+import { startCasework } from '#casework-runtime';
 
 /** `npm start`: the whole system in one process on the embedded PostgreSQL. */
 async function main(): Promise<void> {

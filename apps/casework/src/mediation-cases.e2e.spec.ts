@@ -4,9 +4,9 @@
  * a failure with its letter content; a wage case referred to a room, whose agreement flows back as
  * expected payments and whose payments are seen on both sides once; and the figures, exactly.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { shanghaiDay } from '#casework-testing';
 
 const ROOM = 'MR-410105';
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();

@@ -2,9 +2,9 @@
  * 指派调解员 over HTTP (issue 17.4): a mediation case's mediator is an active mediator of its room —
  * not any string, not the administrator, not a mediator of another district's room, not a disabled one.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { shanghaiDay } from './testing/shanghai-day.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { shanghaiDay } from '#casework-testing';
 
 const ROOM = 'MR-410105';
 

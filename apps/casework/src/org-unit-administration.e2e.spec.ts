@@ -2,8 +2,8 @@
  * 单位管理 over HTTP: administrators add districts, stations and mediation rooms and rename units;
  * the tree in memory reloads at once, so users, access and figures follow the new unit.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 import { identityChangesOf } from '#identity';
 
 describe('org unit administration over HTTP', () => {

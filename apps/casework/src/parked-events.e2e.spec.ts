@@ -10,10 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { RecordedEvent } from '#event-store';
-import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from './testing/browser.js';
-import type { RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom } from './testing/personal-data-fixtures.js';
+import { browserSuite as suite, logInThroughConsole, openConsoleSession, screenshotSteps, type ConsoleSession } from '#casework-testing';
+import type { RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom } from '#casework-testing';
 
 const ADMIN = { username: 'admin', password: 'e2e-Warden-Passw0rd!' };
 const CENTRE = { username: 'li.centre', password: 'e2e-Centre-passw0rd', displayName: '李敏', role: 'caseworker', orgUnitId: '410100' };

@@ -6,11 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient, ApiResponse } from './testing/api-client.js';
-import { ComplaintStages, type StagedComplaint } from './testing/complaint-stages.js';
-import { grid, renderGrid, type Grid } from './testing/matrix-grid.js';
-import { CASE_ENDPOINTS, MATRIX_USERS, SEES, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from './testing/permission-matrix.table.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient, ApiResponse } from '#casework-testing';
+import { ComplaintStages, type StagedComplaint } from '#casework-testing';
+import { grid, renderGrid, type Grid } from '#casework-testing';
+import { CASE_ENDPOINTS, MATRIX_USERS, SEES, UNIT_OF_COLUMN, type EndpointSpec, type MatrixUser } from '#casework-testing';
 import {
   ACCESS_LOG,
   ADMINISTRATION_BY_ROLE,
@@ -24,7 +24,7 @@ import {
   HOTLINE_FIGURES,
   ROLE_ENDPOINTS,
   type RoleEndpoint,
-} from './testing/permission-matrix.scopes.js';
+} from '#casework-testing';
 
 const USERS = Object.keys(MATRIX_USERS) as MatrixUser[];
 const HANDLER_OF_UNIT: Readonly<Record<string, MatrixUser>> = {

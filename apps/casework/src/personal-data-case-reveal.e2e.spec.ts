@@ -3,9 +3,9 @@
  * the agreement printed with full identity for the court — each for a stated reason, logged in the
  * access log exactly as a complaint's reveal is; everything else stays masked.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { residentId } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { residentId } from '#casework-testing';
 
 const ROOM = 'MR-410105';
 const HEAD = { name: '柳某', idNumber: residentId('41010519800808555'), phone: '13812342222', employer: '郑州某纺织厂', unionMember: true };

@@ -3,9 +3,9 @@
  * each case is taken through the real system over HTTP and the raw `event_store.events` rows (and
  * every other table) are searched for each value in clear.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId, tablesContaining } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId, tablesContaining } from '#casework-testing';
 
 const ROOM = 'MR-410105';
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`).toISOString();

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '#event-store';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId, tablesContaining } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId, tablesContaining } from '#casework-testing';
 
 const PHONE = '13812345678';
 const ID_NUMBER = residentId('41010519900101123');

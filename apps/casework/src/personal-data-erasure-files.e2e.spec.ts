@@ -8,10 +8,10 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCasework, type RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
-import { testClock } from './testing/test-casework.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
+import { testClock } from '#casework-testing';
 
 const ADMIN_PASSWORD = 'Hz4!pRq8#nVt2&yWc';
 const STAFF_PASSWORD = 'Qv7#mLx2$wZr9!kT';

@@ -6,9 +6,9 @@
 import { rebuildProjection } from '#projections';
 import { allProjections, personJourneyProjection, personKeyOf } from '#read-models';
 import { snapshotTables } from '#testing';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ROOM = 'MR-410105';

@@ -5,9 +5,9 @@
 import { rebuildProjection } from '#projections';
 import { allProjections, personJourneyProjection } from '#read-models';
 import { snapshotTables } from '#testing';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId, tablesContaining } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId, tablesContaining } from '#casework-testing';
 
 const JINSHUI = '410105';
 const A = { name: '王建国', phone: '13812345678', idNumber: residentId('41010519900101123') };

@@ -7,9 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { startCasework, type RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
 
 const PHONE = '13812345678';
 const ID_NUMBER = residentId('41010519900101123');

@@ -2,9 +2,9 @@
  * Revealing a personal field in full (who may, for what reason) and the access log of views and
  * reveals that supervisors read for their subtree.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ERQI = '410103';

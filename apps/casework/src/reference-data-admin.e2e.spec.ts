@@ -3,9 +3,9 @@
  * items and adds second-level categories and return reasons; new input follows at once, old cases
  * keep their labels, and every change is in the history with who, when and why.
  */
-import { ReferenceItems } from '../../gateway/src/reference/reference-items.store.js';
-import { startTestCasework, TEST_START, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { ReferenceItems } from '#gateway';
+import { startTestCasework, TEST_START, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 

@@ -10,10 +10,10 @@ import { SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
 import { rebuildProjection } from '#projections';
 import { deriveRepeatCallerHashKey, keyedHash, loadMasterKey } from '#personal-data';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { connectProjector } from '../../projector/src/projector.js';
-import { startCasework, type RunningCasework } from './bootstrap.js';
-import { ApiClient } from './testing/api-client.js';
-import { TEST_ADMIN_PASSWORD } from './testing/test-casework.js';
+import { connectProjector } from '#casework-runtime';
+import { startCasework, type RunningCasework } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { TEST_ADMIN_PASSWORD } from '#casework-testing';
 
 const PHONE = '13912345678';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#database';
-import { ApiClient } from './testing/api-client.js';
+import { ApiClient } from '#casework-testing';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const MAIN = join(REPO, 'dist/apps/casework/src/main.js');

@@ -5,12 +5,12 @@
  * through the HTTP API as users would, gives exactly those figures through GET /api/stats/…
  */
 import { addDays } from '#calendar';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { legacyFileId } from '../../hardship/src/import/legacy-registry.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { legacyFileId } from '#hardship-service';
 import {
   cohortExpectations, cohortFiles, DISTRICTS, registryRows, registryWorkbook, schoolFamilies, schoolYearPlan, SEEDS, wageCasePlans, type WageCasePlan,
-} from './testing/seed-history.js';
+} from '#casework-testing';
 
 const CITY = '410100';
 const DAY = 86_400_000;

@@ -3,8 +3,8 @@
  * user and a password reset end at once (401 `session_revoked`), and which expires on its own
  * (401 `session_expired`, here with the short-lifetime option).
  */
-import { startTestCasework, TEST_ADMIN_PASSWORD, type TestCasework } from './testing/test-casework.js';
-import { ApiClient } from './testing/api-client.js';
+import { startTestCasework, TEST_ADMIN_PASSWORD, type TestCasework } from '#casework-testing';
+import { ApiClient } from '#casework-testing';
 import { randomUUID } from 'node:crypto';
 import { signAccessToken } from '#identity';
 

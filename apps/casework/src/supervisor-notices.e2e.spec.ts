@@ -3,9 +3,9 @@
  * often is stopped (`429 reveal_limit`) and their unit's supervisors are told; the daily hash-chain
  * check that finds a stream cut back below the head it saved last time tells every city supervisor.
  */
-import { complaintFrom } from './testing/personal-data-fixtures.js';
-import type { ApiClient } from './testing/api-client.js';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
+import { complaintFrom } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { startTestCasework, type TestCasework } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ERQI = '410103';

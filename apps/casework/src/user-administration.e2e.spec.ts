@@ -3,8 +3,8 @@
  * passwords; nobody else may. No answer carries a password or a hash, and every change is in the
  * identity audit (who, when, what, whom).
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 import { identityChangesOf } from '#identity';
 
 describe('user administration over HTTP', () => {

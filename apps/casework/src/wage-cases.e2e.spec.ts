@@ -5,8 +5,8 @@
  */
 import readXlsxFile from 'read-excel-file/node';
 import { addDays } from '#calendar';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 

@@ -3,8 +3,8 @@
  * complaint's employer only; a later step records the project and its chain (建设单位/总包/分包/班组长),
  * as the open-case form records it for a case opened directly; the list and the case show it after.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 describe('the project chain of a wage case escalated from a complaint', () => {
   let system: TestCasework;

@@ -2,8 +2,8 @@
  * 热线转欠薪案件 over HTTP: a wage-arrears complaint escalated opens a linked wage case in the unit
  * handling it; closing the case sends the outcome back to the complaint.
  */
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 describe('escalating a complaint to a wage case', () => {
   let system: TestCasework;

@@ -4,10 +4,10 @@
  * random id, and a refused command must leave the case as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient, ApiResponse } from './testing/api-client.js';
-import { grid, renderGrid, type Grid } from './testing/matrix-grid.js';
-import { MATRIX_USERS, REVEALS, SEES, UNIT_OF_COLUMN, type MatrixUser } from './testing/permission-matrix.table.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient, ApiResponse } from '#casework-testing';
+import { grid, renderGrid, type Grid } from '#casework-testing';
+import { MATRIX_USERS, REVEALS, SEES, UNIT_OF_COLUMN, type MatrixUser } from '#casework-testing';
 
 const USERS = Object.keys(MATRIX_USERS) as MatrixUser[];
 

@@ -5,8 +5,8 @@
  */
 import pg from 'pg';
 import readXlsxFile from 'read-excel-file/node';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
 
 const JINSHUI = '410105';
 const WORKER = { name: '褚九', idNumber: '410105199003070026', phone: '13912340026' };

@@ -5,9 +5,9 @@
  * unit's rows.
  */
 import { headingRowCount, readWorkbookSheets, type Cell } from '#spreadsheet';
-import { startTestCasework, type TestCasework } from './testing/test-casework.js';
-import type { ApiClient } from './testing/api-client.js';
-import { complaintFrom, residentId } from './testing/personal-data-fixtures.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
+import type { ApiClient } from '#casework-testing';
+import { complaintFrom, residentId } from '#casework-testing';
 
 const JINSHUI = '410105';
 const ERQI = '410103';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
 import { DEMO_ADMIN, demoAdminToken } from './demo-admin.js';
 import { DEFAULT_DEMO_PASSWORD } from './demo-users.js';
 

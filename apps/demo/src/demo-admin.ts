@@ -1,5 +1,5 @@
 import { CITY_UNIT_ID } from '#identity';
-import type { RunningCasework } from '../../casework/src/bootstrap.js';
+import type { RunningCasework } from '#casework-runtime';
 
 /** The administrator the in-process demo signs in as when `admin` still holds its temporary password. */
 export const DEMO_ADMIN = { username: 'demo.guanli', displayName: '演示管理员' } as const;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
 import { ApiClient } from './api-client.js';
 import { DEFAULT_DEMO_PASSWORD, DEMO_USERS } from './demo-users.js';
 import { DEMO_COMPLAINTS, runDemo, waitForProjections, type DemoReport } from './run-demo.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startCasework, type RunningCasework } from '../../casework/src/bootstrap.js';
+import { startCasework, type RunningCasework } from '#casework-runtime';
 import { ApiClient } from './api-client.js';
 import { demoAdminToken } from './demo-admin.js';
 import { DEFAULT_DEMO_PASSWORD } from './demo-users.js';

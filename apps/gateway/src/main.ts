@@ -1,6 +1,6 @@
 import { ReadModelsViaKafka } from '#projections';
-import { startCasework } from '../../casework/src/bootstrap.js';
-import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
+import { startCasework } from '#casework-runtime';
+import { connectBroker, distributedConfigFromEnv, storeConnector } from '#casework-runtime';
 import { jsonLogger, runService } from '#ops';
 
 /**

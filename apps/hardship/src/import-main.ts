@@ -7,8 +7,8 @@ import { PostgresEventStore } from '#event-store';
 import { parseDelimited, readWorkbook } from '#spreadsheet';
 import { connectPersonalData } from '#casework-personal-data';
 import { progressBar } from '#ops';
-import { importLegacyRegistry } from './import/import-legacy.js';
-import { LegacyHeaderError } from './import/legacy-registry.js';
+import { importLegacyRegistry } from '#hardship-service';
+import { LegacyHeaderError } from '#hardship-service';
 
 /**
  * `npm run import:hardship -- <file.csv|file.xlsx>`: a legacy registry into hardship files. Every row

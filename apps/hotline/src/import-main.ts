@@ -4,10 +4,10 @@ import { basename, extname, resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { OrderSheetHeaderError } from '#hotline';
 import { parseDelimited, readWorkbook } from '#spreadsheet';
-import { configFromEnv } from '../../casework/src/config.js';
-import { createRuntime } from '../../casework/src/runtime.js';
+import { configFromEnv } from '#casework-runtime';
+import { createRuntime } from '#casework-runtime';
 import { progressBar } from '#ops';
-import { importOrdersInto } from './import/import-orders-into.js';
+import { importOrdersInto } from '#hotline-service';
 
 /**
  * `npm run import:hotline -- <orders.xlsx|orders.csv>`: legacy 12351 work orders into complaints, each

@@ -1,4 +1,4 @@
-import { startContextService } from '../../casework/src/distributed/context-service.js';
+import { startContextService } from '#casework-runtime';
 import { runService } from '#ops';
 
 /** The mediation context as its own process (the distributed runtime; README "Running on many machines"). */

@@ -1,5 +1,5 @@
 import { runService } from '#ops';
-import { startKafkaProjector } from '../../projector/src/kafka-projector.js';
+import { startKafkaProjector } from '#casework-runtime';
 
 /**
  * The process managers as their own process (distributed runtime): each a Kafka consumer group that

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { BackupRefused, keyFingerprintOf, writeBackup } from '#backup';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { loadMasterKey } from '#personal-data';
-import { projectionTables } from './projection-tables.js';
+import { projectionTables } from '#casework-runtime';
 
 const USAGE = `Usage: npm run backup -- <file>
   Writes every table that cannot be rebuilt (events, key store, users and units, settings, case numbers,

@@ -1,7 +1,7 @@
 import { ProjectionRunner } from '#projections';
 import { runService } from '#ops';
-import { connectProjector } from './projector.js';
-import { startKafkaProjector, type ProjectorRole } from './kafka-projector.js';
+import { connectProjector } from '#casework-runtime';
+import { startKafkaProjector, type ProjectorRole } from '#casework-runtime';
 
 /**
  * The projector as its own process. With `KAFKA_BROKERS` (the distributed runtime) each consumer is a

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
-import { connectProjector, type ProjectorConnection } from './projector.js';
-import { storeConnectorFromEnv } from '../../casework/src/distributed/distributed-config.js';
+import { connectProjector, type ProjectorConnection } from '#casework-runtime';
+import { storeConnectorFromEnv } from '#casework-runtime';
 
 /**
  * What the projector's command-line tools (rebuild, replay of parked events) work on: DATABASE_URL,

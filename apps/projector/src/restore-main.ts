@@ -7,8 +7,8 @@ import { startEmbeddedPostgres, type RunningPostgres } from '#database';
 import { readStreamHeads, verifyHashChains } from '#event-store';
 import { loadMasterKey, type MasterKey } from '#personal-data';
 import { rebuildProjection } from '#projections';
-import { startCasework } from '../../casework/src/bootstrap.js';
-import { connectProjector } from './projector.js';
+import { startCasework } from '#casework-runtime';
+import { connectProjector } from '#casework-runtime';
 import { progressBar } from '#ops';
 
 const USAGE = `Usage: npm run restore -- <file>

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventRelay, PostgresRelayCheckpoints } from '#messaging';
-import { connectBroker, distributedConfigFromEnv, storeConnector } from '../../casework/src/distributed/distributed-config.js';
+import { connectBroker, distributedConfigFromEnv, storeConnector } from '#casework-runtime';
 import { jsonLogger, startOpsServer, ServiceMetrics } from '#ops';
 
 export interface RunningRelay {

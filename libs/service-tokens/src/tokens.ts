@@ -1,6 +1,6 @@
 /**
  * The injection tokens of the NestJS compositions (the one-process `apps/casework`, the gateway and each
- * context service): the runtime pieces built before Nest starts (apps/casework/src/runtime.ts) and each
+ * context service): the runtime pieces built before Nest starts (libs/casework-runtime/src/runtime.ts) and each
  * context's own services. A lib, so that no app imports another to reach them (issue 20.5).
  */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');

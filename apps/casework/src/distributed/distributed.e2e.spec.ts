@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rebuildProjection } from '#projections';
 import { createTestDatabase, kafkaSuite, residentIdNumber, snapshotTables, startKafkaBroker, type RunningKafka, type TestDatabase } from '#testing';
-import { connectProjector, type ProjectorConnection } from '../../../projector/src/projector.js';
-import { ApiClient } from '../testing/api-client.js';
-import { wallClockShanghaiDay as shanghaiDay } from '../testing/shanghai-day.js';
+import { connectProjector, type ProjectorConnection } from '#casework-runtime';
+import { ApiClient } from '#casework-testing';
+import { wallClockShanghaiDay as shanghaiDay } from '#casework-testing';
 import { DistributedStack, type ProcessName } from './testing/distributed-stack.js';
 
 const ADMIN_PASSWORD = 'dist-Warden-passw0rd';

@@ -2,7 +2,7 @@
  * The API under a few thousand hostile requests, driven by its own OpenAPI document (issue 15,
  * point 6). Seeded: the seed is printed; `FUZZ_SEED=<n>` repeats a run request for request.
  */
-import { startTestCasework, type TestCasework } from '../testing/test-casework.js';
+import { startTestCasework, type TestCasework } from '#casework-testing';
 import { eventsByRequest, muteServerLog, parkedCount, settledHealth, withServerLogLines, type ProjectionHealth } from './after-run-checks.js';
 import { planRun, type PlannedOperation } from './fuzz-plan.js';
 import type { FuzzRequest } from './fuzz-request.js';

@@ -4,9 +4,9 @@
  * file, a mediation case with a mediator and a session), so that mutated requests carry real ids and
  * reach the domain's rules instead of bouncing off "not found".
  */
-import { ApiClient } from '../testing/api-client.js';
-import { ComplaintStages } from '../testing/complaint-stages.js';
-import type { TestCasework } from '../testing/test-casework.js';
+import { ApiClient } from '#casework-testing';
+import { ComplaintStages } from '#casework-testing';
+import type { TestCasework } from '#casework-testing';
 import type { Principal } from './fuzz-request.js';
 import { UNKNOWN_UUID } from './request-mutations.js';
 

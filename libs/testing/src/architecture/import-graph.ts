@@ -54,7 +54,7 @@ export const isSpec = (file: string) => /\.spec\.ts$/.test(file);
 
 /**
  * The circles among the files outside tests: groups of files that import one another, each a list of
- * files (Tarjan's strongly connected components over the imports resolved to files).
+ * files (the strongly connected components over the imports resolved to files).
  */
 export function importCircles(root: string): string[][] {
   const edges = relativeImports(root, true).filter((e) => !isSpec(e.from));
@@ -65,33 +65,64 @@ export function importCircles(root: string): string[][] {
     const to = resolved(edge.to);
     if (to) graph.get(edge.from)!.push(to);
   }
+  return circlesOf(graph);
+}
+
+const PACKAGE_IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]#([a-z-]+)['"]|import\(\s*['"]#([a-z-]+)['"]\s*\)/g;
+
+/**
+ * The libs each lib imports through `#name`, tests left out. A lib reaches another only through its
+ * index, so a circle between two libs is a circle between their indexes: whichever loads first sees
+ * the other half-initialised.
+ */
+export function libImports(root: string): Map<string, string[]> {
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles(root, 'libs')) {
+    if (isSpec(file)) continue;
+    const from = packageOf(file)!;
+    const targets = graph.get(from) ?? graph.set(from, new Set()).get(from)!;
+    for (const match of readFileSync(join(root, file), 'utf8').matchAll(PACKAGE_IMPORT)) {
+      const to = `libs/${match[1] ?? match[2]}`;
+      if (to !== from) targets.add(to);
+    }
+  }
+  return new Map([...graph].map(([lib, targets]) => [lib, [...targets].filter((to) => graph.has(to))]));
+}
+
+/** The circles among the libs (`libImports`), each a sorted list of libs. */
+export function libCircles(root: string): string[][] {
+  return circlesOf(libImports(root));
+}
+
+/** The strongly connected components of more than one node (Tarjan), each sorted. */
+function circlesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
   const onStack = new Set<string>();
   const circles: string[][] = [];
-  const visit = (file: string): void => {
-    index.set(file, counter);
-    low.set(file, counter);
+  const visit = (node: string): void => {
+    index.set(node, counter);
+    low.set(node, counter);
     counter += 1;
-    stack.push(file);
-    onStack.add(file);
-    for (const next of graph.get(file)!) {
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
       if (!index.has(next)) {
         visit(next);
-        low.set(file, Math.min(low.get(file)!, low.get(next)!));
-      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, index.get(next)!));
     }
-    if (low.get(file) !== index.get(file)) return;
+    if (low.get(node) !== index.get(node)) return;
     const group: string[] = [];
     for (let member = stack.pop()!; ; member = stack.pop()!) {
       onStack.delete(member);
       group.push(member);
-      if (member === file) break;
+      if (member === node) break;
     }
     if (group.length > 1) circles.push(group.sort());
   };
-  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  for (const node of graph.keys()) if (!index.has(node)) visit(node);
   return circles;
 }

@@ -1,0 +1,2 @@
+export * from './wage-services.js';
+export * from './wage.module.js';
