@@ -146,6 +146,8 @@ describe('the audit of a complaint over HTTP', () => {
     expect(verified.body.problems).toEqual([]);
     expect(verified.body.streams).toBeGreaterThanOrEqual(1);
     expect(verified.body.events).toBeGreaterThanOrEqual(4);
+    // The embedded default keeps the events in PostgreSQL, whose chains are stored with each event.
+    expect(verified.body.chainKeeping).toBe('stored');
     for (const client of [jinshuiSupervisor, centre, jinshui, system.admin]) {
       const refused = await client.get('/api/audit/verify');
       expect([refused.status, refused.body.code]).toEqual([403, 'forbidden']);

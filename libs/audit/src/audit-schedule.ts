@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
-import { checkStreamHeads, readStreamHeads, verifyHashChains, type ChainProblem, type SqlRows } from '#event-store';
+import type { ChainProblem, HashChainAudit } from '#event-store';
 import type { SupervisorNotices } from './notices.js';
 import { readHeadsFile, writeHeadsFile } from './stream-heads-file.js';
 
@@ -14,7 +13,8 @@ export interface AuditCheckReport {
 }
 
 export interface AuditScheduleDependencies {
-  readonly dataSource: DataSource;
+  /** The event store's hash chains, whichever store holds the events. */
+  readonly chains: HashChainAudit;
   /** Where the heads are kept between checks: outside the database (`<DATA_DIR>/audit/stream-heads.json`). */
   readonly headsFile: string;
   readonly notices: SupervisorNotices;
@@ -55,14 +55,13 @@ export class AuditSchedule {
   }
 
   private async check(): Promise<AuditCheckReport> {
-    const db: SqlRows = { query: async (text, values) => ({ rows: await this.deps.dataSource.query(text, values) }) };
     const at = this.deps.clock();
-    const report = await verifyHashChains(db);
+    const report = await this.deps.chains.verifyHashChains();
     const saved = existsSync(this.deps.headsFile) ? readHeadsFile(this.deps.headsFile) : undefined;
-    const headProblems = saved ? await checkStreamHeads(db, saved.heads) : [];
+    const headProblems = saved ? await this.deps.chains.checkStreamHeads(saved.heads) : [];
     const problems = [...report.problems, ...headProblems];
     if (problems.length === 0) {
-      writeHeadsFile(this.deps.headsFile, await readStreamHeads(db), at);
+      writeHeadsFile(this.deps.headsFile, await this.deps.chains.readStreamHeads(), at);
     } else {
       const listed = problems.slice(0, 10).map((p) => `${p.problem} ${p.streamId} 第 ${p.revision} 版`).join('；');
       await this.deps.notices.send({

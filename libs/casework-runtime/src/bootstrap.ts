@@ -139,7 +139,7 @@ export function startReminders(runtime: Runtime, config: Pick<CaseworkConfig, 'r
  */
 export function startAuditSchedule(runtime: Runtime, config: Pick<CaseworkConfig, 'auditCheckHours' | 'dataDir' | 'log'>, clock: () => Date, run = true): AuditSchedule {
   const audit = new AuditSchedule({
-    dataSource: runtime.dataSource,
+    chains: runtime.hashChains,
     headsFile: join(config.dataDir, 'audit', 'stream-heads.json'),
     notices: new SupervisorNotices(runtime.dataSource),
     cityUnitId: CITY_UNIT_ID,

@@ -5,7 +5,7 @@ import { GatewayModule } from '#gateway';
 import { HotlineModule } from '#hotline-service';
 import { WageModule } from '#wage-service';
 import { HardshipModule } from '#hardship-service';
-import { HARDSHIP_DECIDER, MEDIATION_CALENDAR, MEDIATION_SERVICES, WAGE_CASE_DECIDER, WAGE_TIME_LIMITS, DATA_SOURCE, EVENT_STORE, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY, CASE_NUMBERS, COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '#service-tokens';
+import { HARDSHIP_DECIDER, MEDIATION_CALENDAR, MEDIATION_SERVICES, WAGE_CASE_DECIDER, WAGE_TIME_LIMITS, DATA_SOURCE, EVENT_STORE, HASH_CHAINS, IDEMPOTENCY, ORG_UNITS, PERSONAL_DATA, PROJECTIONS, TOKEN_SECRET, USERS, CALENDAR, CALENDAR_DAYS, REFERENCE_ITEMS, POVERTY_LINES, PERSONAL_DATA_HASH_KEY, CASE_NUMBERS, COMPLAINT_DECIDER, HOTLINE_TIME_LIMITS } from '#service-tokens';
 import { MediationModule } from '#mediation-service';
 import { AuthGuard } from '#gateway';
 import { CaseworkExceptionFilter } from '#ops';
@@ -21,6 +21,7 @@ export class RuntimeModule {
     const providers = [
       { provide: DATA_SOURCE, useValue: runtime.dataSource },
       { provide: EVENT_STORE, useValue: runtime.store },
+      { provide: HASH_CHAINS, useValue: runtime.hashChains },
       { provide: ORG_UNITS, useValue: runtime.orgUnits },
       { provide: USERS, useValue: runtime.users },
       { provide: IDEMPOTENCY, useValue: runtime.idempotency },

@@ -1,7 +1,7 @@
 import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { DataSource } from 'typeorm';
 import { poolStatements, ProcessPresence, startEmbeddedPostgres, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
-import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
+import { PostgresEventStore, type EventStore, type HashChainAudit, type RecordedEvent } from '#event-store';
 import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
 import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
 import { ProjectionRunner, type ApplyFailure, type Projection, type ReadModelProgress } from '#projections';
@@ -27,6 +27,8 @@ export interface Runtime {
   readonly databaseUrl: string;
   readonly dataSource: DataSource;
   readonly store: EventStore;
+  /** The hash chains of the store below the encryption (ADR 0008): what the audit checks, whichever store it is. */
+  readonly hashChains: HashChainAudit;
   readonly orgUnits: OrgUnits;
   readonly users: Users;
   readonly idempotency: IdempotencyStore;
@@ -72,7 +74,7 @@ export interface RuntimeOptions {
    */
   readonly createsAdmin?: boolean;
   /** The event store below the encryption. Default: the PostgreSQL store in the read models' database. */
-  readonly connectStore?: (databaseUrl: string) => Promise<EventStore>;
+  readonly connectStore?: (databaseUrl: string) => Promise<EventStore & HashChainAudit>;
 }
 
 export async function createRuntime(config: CaseworkConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -92,7 +94,8 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
     const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
-    const store = personalData.protect(await connectStore(databaseUrl), { upcasters });
+    const hashChains = await connectStore(databaseUrl);
+    const store = personalData.protect(hashChains, { upcasters });
     const orgUnits = new OrgUnits(dataSource);
     await orgUnits.seedAndLoad();
     // Derived from the master key, never stored: a copy of the database signs nothing. An older
@@ -123,6 +126,7 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
       databaseUrl,
       dataSource,
       store,
+      hashChains,
       orgUnits,
       users,
       idempotency: new IdempotencyStore(poolStatements(dataSource), { instanceId: presence.instanceId }),

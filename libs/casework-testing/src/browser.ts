@@ -15,7 +15,7 @@ import { testClock } from './test-casework.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SCREENSHOTS = join(REPO, 'test-artifacts/screenshots');
 const WEB_SOURCES = join(REPO, 'apps/web');
 const WEB_INDEX = join(REPO, 'dist/web/index.html');

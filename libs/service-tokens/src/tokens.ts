@@ -5,6 +5,8 @@
  */
 export const DATA_SOURCE = Symbol('DATA_SOURCE');
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The hash chains of the event store below the encryption (`HashChainAudit` of `#event-store`), whichever store it is. */
+export const HASH_CHAINS = Symbol('HASH_CHAINS');
 export const ORG_UNITS = Symbol('ORG_UNITS');
 export const USERS = Symbol('USERS');
 export const IDEMPOTENCY = Symbol('IDEMPOTENCY');

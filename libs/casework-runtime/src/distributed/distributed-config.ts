@@ -1,5 +1,5 @@
 import { KafkaMessageBroker } from '#messaging';
-import { connectChosenStore, eventStoreChoiceFromEnv, type EventStore } from '#event-store';
+import { connectChosenStore, eventStoreChoiceFromEnv, type EventStore, type HashChainAudit } from '#event-store';
 import { COMMAND_CONTEXTS, type ContextName } from './contexts.js';
 import type { ServiceAddress } from './remote-commands.module.js';
 
@@ -34,12 +34,12 @@ export function distributedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** The event store below the encryption, as configured: PostgreSQL (default) or KurrentDB. */
-export function storeConnector(config: Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'>): (databaseUrl: string) => Promise<EventStore> {
+export function storeConnector(config: Pick<DistributedConfig, 'eventStore' | 'kurrentDbUrl'>): (databaseUrl: string) => Promise<EventStore & HashChainAudit> {
   return (databaseUrl) => connectChosenStore(config, databaseUrl);
 }
 
 /** Only the event-store part of the configuration (`EVENT_STORE`, `KURRENTDB_URL`), for tools such as the rebuild. */
-export function storeConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): (databaseUrl: string) => Promise<EventStore> {
+export function storeConnectorFromEnv(env: NodeJS.ProcessEnv = process.env): (databaseUrl: string) => Promise<EventStore & HashChainAudit> {
   return storeConnector(eventStoreChoiceFromEnv(env));
 }
 

@@ -11,7 +11,7 @@ import { PostgresEventStore, START } from '#event-store';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { loadMasterKey } from '#personal-data';
 import { appendHistories, createTestDatabase, generateComplaintHistories, snapshotTables, type TestDatabase } from '#testing';
-import { connectProjector, type ProjectorConnection } from './projector.js';
+import { connectProjector, type ProjectorConnection } from '#casework-runtime';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const PROJECTOR = join(REPO, 'dist/apps/projector/src/main.js');
