@@ -51,7 +51,8 @@ describe('org unit administration over HTTP', () => {
     expect(await refused({ id: '410105001' })).toEqual(['id:unique']);
     expect(await refused({ id: '4101-05' })).toEqual(['id:pattern']);
     expect(await refused({ id: '410103009' })).toEqual(['id:within_parent_code']);
-    expect(await refused({ kind: 'city' })).toEqual(['kind:one_of']);
+    expect(await refused({ kind: 'province' })).toEqual(['kind:one_of']);
+    expect(await refused({ kind: 'city' })).toEqual(['id:pattern', 'parentId:parent_kind']);
     expect(await refused({ parentId: '999999' })).toEqual(['parentId:exists']);
     expect(await refused({ parentId: '410105001', id: '410105001009' })).toEqual(['id:pattern', 'parentId:parent_kind']);
     expect(await refused({ name: '经八路街道职工维权服务站' })).toEqual(['name:unique']);

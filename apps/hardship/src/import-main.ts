@@ -1,7 +1,8 @@
-import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
+import { CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { readConnectionFile, startEmbeddedPostgres, type RunningPostgres } from '#database';
+import { migrateDurableSchema } from '#migrations';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore } from '#event-store';
 import { parseDelimited, readWorkbook } from '#spreadsheet';
@@ -26,12 +27,12 @@ async function main(): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   let embedded: RunningPostgres | undefined;
   const databaseUrl = process.env.DATABASE_URL ?? readConnectionFile(dataDir) ?? (embedded = await startEmbeddedPostgres(dataDir)).url;
+  await migrateDurableSchema(databaseUrl);
   const raw = await PostgresEventStore.connect({ connectionString: databaseUrl, upcasters });
   const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'app' });
   const store = personalData.protect(raw, { upcasters });
   const startedAt = Date.now();
   try {
-    await raw.pool.query(CASE_NUMBERS_SCHEMA_SQL);
     const caseNumbers = new CaseNumbers(new PostgresCaseNumberCounter({ query: async (sql, params) => (await raw.pool.query(sql, params)).rows }));
     const report = await importLegacyRegistry(store, table, {
       batch: basename(path),

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { EventRelay, PostgresRelayCheckpoints } from '#messaging';
+import { migrateDurableSchema } from '#migrations';
 import { connectBroker, distributedConfigFromEnv, storeConnector } from '#casework-runtime';
 import { jsonLogger, startOpsServer, ServiceMetrics } from '#ops';
 
@@ -18,6 +19,7 @@ export async function startRelay(env: NodeJS.ProcessEnv = process.env): Promise<
   const distributed = distributedConfigFromEnv(env);
   const dataSource = new DataSource({ type: 'postgres', url: distributed.databaseUrl, extra: { max: 2 } });
   await dataSource.initialize();
+  await migrateDurableSchema(dataSource);
   const store = await storeConnector(distributed)(distributed.databaseUrl);
   const broker = await connectBroker(distributed, 'relay');
   const checkpoints = await new PostgresRelayCheckpoints(dataSource).ensureSchema();

@@ -39,7 +39,7 @@ export interface HotlineReference {
   contactMethods?: RefItem[];
 }
 
-export type OrgUnitKind = 'city' | 'district' | 'township' | 'mediation_room';
+export type OrgUnitKind = 'province' | 'city' | 'district' | 'township' | 'mediation_room';
 
 export interface OrgUnit {
   id: string;

@@ -59,7 +59,8 @@ export function canOpenCase(principal: Principal, kind: CaseKind): boolean {
 
 /**
  * Figures are aggregates, not case contents: caseworkers, supervisors and administrators may read
- * them for their own subtree (administrators for the whole city); mediators read mediation figures.
+ * them for their own subtree (an administrator at the root for the whole city, or the whole province
+ * with every city); mediators read mediation figures.
  */
 export function canReadFigures(principal: Principal, kind: CaseKind, unitId: string, tree: OrgTree): boolean {
   if (principal.role === 'mediator' && kind !== 'mediation_case') return false;

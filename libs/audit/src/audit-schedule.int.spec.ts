@@ -35,7 +35,7 @@ describe('the daily audit check on a KurrentDB event store', () => {
     store = new KurrentDbEventStore(server);
     dataDir = mkdtempSync(join(tmpdir(), 'casework-audit-'));
     now = new Date('2026-03-02T01:00:00Z');
-    schedule = new AuditSchedule({ chains: store, headsFile: join(dataDir, 'stream-heads.json'), notices, cityUnitId: CITY, clock: () => now });
+    schedule = new AuditSchedule({ chains: store, headsFile: join(dataDir, 'stream-heads.json'), notices, rootUnitId: CITY, clock: () => now });
   });
 
   afterEach(async () => {

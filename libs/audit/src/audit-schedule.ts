@@ -18,8 +18,8 @@ export interface AuditScheduleDependencies {
   /** Where the heads are kept between checks: outside the database (`<DATA_DIR>/audit/stream-heads.json`). */
   readonly headsFile: string;
   readonly notices: SupervisorNotices;
-  /** The unit whose supervisors are told of a failure: the city. */
-  readonly cityUnitId: string;
+  /** The unit whose supervisors are told of a failure: the root of the tree (the city, or the province above the cities). */
+  readonly rootUnitId: string;
   readonly clock: () => Date;
 }
 
@@ -27,7 +27,7 @@ export interface AuditScheduleDependencies {
  * 审计核验 on a schedule (issue 17): the hash chains of the event store are checked (ADR 0008), the
  * heads saved by the previous check must still be in them — a truncation with a stream's head moved
  * back, or a chain rewritten and recomputed, is caught against them — and, when all is intact, the
- * heads are saved again. A failure is a notice to every city supervisor, and the heads are not
+ * heads are saved again. A failure is a notice to every supervisor of the root, and the heads are not
  * overwritten, so every later check fails too until someone looks.
  */
 export class AuditSchedule {
@@ -65,7 +65,7 @@ export class AuditSchedule {
     } else {
       const listed = problems.slice(0, 10).map((p) => `${p.problem} ${p.streamId} 第 ${p.revision} 版`).join('；');
       await this.deps.notices.send({
-        unitId: this.deps.cityUnitId,
+        unitId: this.deps.rootUnitId,
         kind: 'audit_chain_broken',
         title: '审计核验发现事件记录被改动',
         body: `${at.toISOString()} 的例行哈希链核验发现 ${problems.length} 处问题（${listed}${problems.length > 10 ? '……' : ''}）。` +

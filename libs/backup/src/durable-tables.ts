@@ -26,9 +26,11 @@ export const BOOKKEEPING_TABLES: Readonly<Record<string, string>> = {
 /**
  * Left out although not a read model: the Kafka relay's checkpoint is a position in this database's
  * log, meaningless in the restored one (positions are renumbered); a relay without it publishes the
- * log again from the start, which its consumers take as duplicates (they are idempotent).
+ * log again from the start, which its consumers take as duplicates (they are idempotent). And the
+ * record of the schema's migrations: the restoring release migrated the empty database itself, and
+ * that record must say what it did (#migrations).
  */
-export const LEFT_OUT_TABLES: readonly string[] = ['public.relay_checkpoints'];
+export const LEFT_OUT_TABLES: readonly string[] = ['public.relay_checkpoints', 'public.schema_migrations'];
 
 /**
  * Every table that cannot be rebuilt from the events: each base table of the database except the read

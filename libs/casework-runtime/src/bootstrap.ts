@@ -11,7 +11,7 @@ import type { ServiceAddress } from './distributed/remote-commands.module.js';
 import { ReminderSweep } from '#hardship-service';
 import { configFromEnv, type CaseworkConfig } from './config.js';
 import { AuditSchedule, SupervisorNotices } from '#audit';
-import { CITY_UNIT_ID } from '#identity';
+import type { ProvinceUnit } from '#identity';
 import { createValidationPipe } from '#gateway';
 import { setUpOpenApi } from '#gateway';
 import { AttachmentSweep, type SweepOutcome } from '#gateway';
@@ -24,6 +24,8 @@ export interface CaseworkOptions {
   databaseUrl?: string;
   port?: number;
   adminPassword?: string;
+  /** The province federation above the cities (PROVINCE_UNIT_ID and PROVINCE_UNIT_NAME). */
+  province?: ProvinceUnit;
   log?: boolean;
   /** The system's clock; tests move it to see deadlines pass. Defaults to the real time. */
   clock?: () => Date;
@@ -67,6 +69,7 @@ export async function startCasework(options: CaseworkOptions = {}): Promise<Runn
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.adminPassword !== undefined ? { adminPassword: options.adminPassword } : {}),
+    ...(options.province !== undefined ? { province: options.province } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
     ...(options.sessionLifetimeSeconds !== undefined ? { sessionLifetimeSeconds: options.sessionLifetimeSeconds } : {}),
     ...(options.povertyLinesFile !== undefined ? { povertyLinesFile: options.povertyLinesFile } : {}),
@@ -142,7 +145,7 @@ export function startAuditSchedule(runtime: Runtime, config: Pick<CaseworkConfig
     chains: runtime.hashChains,
     headsFile: join(config.dataDir, 'audit', 'stream-heads.json'),
     notices: new SupervisorNotices(runtime.dataSource),
-    cityUnitId: CITY_UNIT_ID,
+    rootUnitId: runtime.orgUnits.root().id,
     clock,
   });
   if (run && config.auditCheckHours > 0) {

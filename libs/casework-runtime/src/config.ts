@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { provinceFromSettings, type ProvinceUnit } from '#identity';
 
 /** Everything the one-process system reads from its environment (README "Configuration"). */
 export interface CaseworkConfig {
@@ -10,6 +11,11 @@ export interface CaseworkConfig {
   readonly databaseUrl?: string;
   /** The administrator's password on first start; generated and printed once when absent. */
   readonly adminPassword?: string;
+  /**
+   * The province federation above the cities (PROVINCE_UNIT_ID, PROVINCE_UNIT_NAME), when the
+   * installation serves a province; the tree is put under it at start (docs/configuration.md).
+   */
+  readonly province?: ProvinceUnit;
   /** A JSON file overriding the hotline time limits (see docs/configuration.md). */
   readonly hotlineTimeLimitsFile?: string;
   /** A JSON file of the local minimum-living lines by district and year (hardship files). */
@@ -36,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): CaseworkCon
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.CASEWORK_ADMIN_PASSWORD || undefined,
+    province: provinceFromSettings(env.PROVINCE_UNIT_ID || undefined, env.PROVINCE_UNIT_NAME || undefined),
     hotlineTimeLimitsFile: env.HOTLINE_TIME_LIMITS_FILE || undefined,
     povertyLinesFile: env.POVERTY_LINES_FILE || undefined,
     webRoot: resolve(env.WEB_ROOT ?? './dist/web'),

@@ -1,15 +1,15 @@
-import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
+import { CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { DataSource } from 'typeorm';
-import { poolStatements, ProcessPresence, startEmbeddedPostgres, SYSTEM_SETTINGS_SCHEMA_SQL, type RunningPostgres } from '#database';
+import { poolStatements, ProcessPresence, startEmbeddedPostgres, type RunningPostgres } from '#database';
+import { labelOf, migrateDurableSchema, type Migration } from '#migrations';
 import { PostgresEventStore, type EventStore, type HashChainAudit, type RecordedEvent } from '#event-store';
-import { CITY_UNIT_ID, IDENTITY_SCHEMA_SQL, OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
-import { IdempotencyStore, IDEMPOTENCY_SCHEMA_SQL } from '#command-handling';
+import { OrgUnits, OrgUnitEntity, UserEntity, Users } from '#identity';
+import { IdempotencyStore } from '#command-handling';
 import { ProjectionRunner, type ApplyFailure, type Projection, type ReadModelProgress } from '#projections';
-import { HARDSHIP_REMINDER_READS_SCHEMA_SQL, readModelEntities } from '#read-models';
+import { readModelEntities } from '#read-models';
 import { projectorConsumers } from './projector/consumers.js';
 import { upcasters } from '#event-schemas';
 import type { CaseworkConfig } from './config.js';
-import { NOTICES_SCHEMA_SQL } from '#audit';
 import { AdjustableCalendar } from '#calendar';
 import { CalendarDays } from '#gateway';
 import { ReferenceItems } from '#gateway';
@@ -90,20 +90,22 @@ export async function createRuntime(config: CaseworkConfig, options: RuntimeOpti
   let presence: ProcessPresence | undefined;
   try {
     await dataSource.initialize();
-    await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + IDENTITY_SCHEMA_SQL + IDEMPOTENCY_SCHEMA_SQL + HARDSHIP_REMINDER_READS_SCHEMA_SQL + NOTICES_SCHEMA_SQL + CASE_NUMBERS_SCHEMA_SQL);
+    // The durable tables, through their numbered migrations, before anything else touches the database (docs/operations.md, "Upgrades").
+    await migrateDurableSchema(dataSource, { onApplied: (migration) => reportMigration(config, migration) });
+    // The org tree first: a province setting that does not fit the tree stops the start before anything else opens.
+    const orgUnits = new OrgUnits(dataSource);
+    await orgUnits.seedAndLoad({ province: config.province });
     personalData = await connectPersonalData({ databaseUrl, dataDir: config.dataDir, role: 'app' });
     // Upcasters run after decryption, in the encrypting store (ADR 0007).
     const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));
     const hashChains = await connectStore(databaseUrl);
     const store = personalData.protect(hashChains, { upcasters });
-    const orgUnits = new OrgUnits(dataSource);
-    await orgUnits.seedAndLoad();
     // Derived from the master key, never stored: a copy of the database signs nothing. An older
     // installation kept a random one in system_settings; it goes (every session then ends once).
     const tokenSecret = personalData.tokenSigningKey();
     await dataSource.query("DELETE FROM system_settings WHERE key = 'token-secret'");
     const users = new Users(dataSource, orgUnits, tokenSecret, { sessionLifetimeSeconds: config.sessionLifetimeSeconds });
-    const generatedAdminPassword = options.createsAdmin === false ? null : await users.ensureAdmin(CITY_UNIT_ID, config.adminPassword);
+    const generatedAdminPassword = options.createsAdmin === false ? null : await users.ensureAdmin(orgUnits.root().id, config.adminPassword);
     const personalDataHashKey = (await repeatCallerHashKeyOf(dataSource, personalData))();
     const calendar = new AdjustableCalendar();
     const calendarDays = new CalendarDays(dataSource, calendar);
@@ -182,4 +184,9 @@ function reportProjectionFailure(name: string, error: unknown): void {
 /** An event a projection could not apply was parked (ADR 0004); administrators see and replay it. */
 function reportParkedEvent(name: string, event: RecordedEvent, failure: ApplyFailure): void {
   console.error(`[projections] ${name} parked ${event.type} at position ${event.position.commit}: ${failure.errorClass}`);
+}
+
+/** A migration applied at this start: said once, in the operator's log. */
+function reportMigration(config: Pick<CaseworkConfig, 'log'>, migration: Migration): void {
+  if (config.log) console.log(`[migrations] applied ${labelOf(migration)}`);
 }

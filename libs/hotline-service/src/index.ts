@@ -5,3 +5,4 @@ export * from './import/import-orders-into.js';
 export * from './repeat-calls/earlier-orders.query.js';
 export * from './repeat-calls/forget-caller-phones.js';
 export * from './repeat-calls/repeat-call-detector.js';
+export * from './repeat-calls/repeat-call-keys.schema.js';

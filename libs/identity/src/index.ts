@@ -7,6 +7,8 @@ export * from './user-view.js';
 export * from './password-hasher.js';
 export * from './access-token.js';
 export * from './org-units.js';
+export * from './province/province-unit.js';
+export * from './province/place-under-province.js';
 export * from './users.js';
 export * from './sessions/user-sessions.js';
 export * from './log-in/login-throttle.js';

@@ -1,5 +1,9 @@
-/** The org tree created on first start (DOMAIN.md "The people who use it"). Ids are stable codes. */
-export type OrgUnitKind = 'city' | 'district' | 'township' | 'mediation_room';
+/**
+ * The org tree created on first start (DOMAIN.md "The people who use it"). Ids are stable codes.
+ * A province federation (省总工会) is above the cities when an installation serves a province
+ * (docs/configuration.md, "A province federation"); by default the city is the root.
+ */
+export type OrgUnitKind = 'province' | 'city' | 'district' | 'township' | 'mediation_room';
 
 export interface OrgUnitSeed {
   readonly id: string;
@@ -58,4 +62,8 @@ export const ORG_TREE_SEED: readonly OrgUnitSeed[] = [
   ...mediationRooms.map(([id, name, parentId]): OrgUnitSeed => ({ id, name, kind: 'mediation_room', parentId })),
 ];
 
+/**
+ * The seeded city (郑州市总工会): the root of a default installation. Under a province it is one city
+ * among others, so code that means "the top of the tree" asks `OrgUnits.root()` instead.
+ */
 export const CITY_UNIT_ID = CITY;

@@ -68,16 +68,17 @@ export class Users {
   }
 
   /**
-   * Makes sure the administrator exists. Returns the generated password when it had to make one up
-   * (to be printed once), `null` otherwise. A generated password is temporary: it was printed to a
-   * console or a log, so the administrator must choose their own at the first log-in. One set through
-   * CASEWORK_ADMIN_PASSWORD was chosen by the operator and must pass the password policy.
+   * Makes sure the administrator exists, at the root of the tree (the province, when configured, else
+   * the city). Returns the generated password when it had to make one up (to be printed once), `null`
+   * otherwise. A generated password is temporary: it was printed to a console or a log, so the
+   * administrator must choose their own at the first log-in. One set through CASEWORK_ADMIN_PASSWORD
+   * was chosen by the operator and must pass the password policy.
    */
-  async ensureAdmin(cityUnitId: string, password?: string): Promise<string | null> {
+  async ensureAdmin(rootUnitId: string, password?: string): Promise<string | null> {
     const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ username: 'admin' });
     if (existing) return null;
     const chosen = password ?? randomBytes(12).toString('base64url');
-    const admin = { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' as const, orgUnitId: cityUnitId, mustChangePassword: !password };
+    const admin = { username: 'admin', password: chosen, displayName: '系统管理员', role: 'admin' as const, orgUnitId: rootUnitId, mustChangePassword: !password };
     await this.administration.create(admin, null);
     return password ? null : chosen;
   }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { compareLogPositions, type RecordedEvent } from '#event-store';
 import { eventsFor, type Projection } from './projection.js';
 import { lockCheckpoint, writeCheckpoint, type Checkpoint } from './checkpoints.js';
+import { assertSchemaVersion } from './schema-versions.js';
 
 /**
  * Applies a batch and advances the checkpoint in ONE transaction, so a crash never loses or doubles
@@ -27,6 +28,7 @@ export async function applyBatch(
     const stored = await lockCheckpoint(tx, checkpointName);
     const fresh = events.filter((event) => compareLogPositions(event.position, stored.position) > 0);
     if (fresh.length === 0) return stored;
+    if (checkpointName === projection.name) await assertSchemaVersion(tx, projection);
     const relevant = eventsFor(projection, fresh);
     if (relevant.length > 0) await projection.apply(relevant, tx);
     const last = fresh[fresh.length - 1];

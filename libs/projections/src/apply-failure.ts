@@ -1,3 +1,5 @@
+import { ReadModelReshapedError } from './read-model-reshaped.js';
+
 /**
  * Why applying an event failed, as far as it may be kept and shown: the error's class and
  * PostgreSQL's SQLSTATE, the schema objects it names, and its message with every quoted or numeric
@@ -57,11 +59,13 @@ function truncate(text: string): string {
 /**
  * Errors that say nothing about the event: the same batch passes when tried again. Serialization
  * failures and deadlocks (class 40), a lock not had in time (55P03), connections lost or refused
- * (class 08, 57P01–57P03 shutdown, 53300 too many connections), and the driver's own socket errors.
+ * (class 08, 57P01–57P03 shutdown, 53300 too many connections), the driver's own socket errors, and
+ * live tables of another schema version than this code writes (`ReadModelReshapedError`).
  * These are retried, never parked: parking every event while the database restarts would empty the
  * read models.
  */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof ReadModelReshapedError) return true;
   const fields = (error ?? {}) as DriverErrorFields;
   const code = (fields.driverError ?? fields).code;
   if (typeof code === 'string') {

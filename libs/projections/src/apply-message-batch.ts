@@ -6,6 +6,7 @@ import { lockStreamRevisions, recordApplied } from './stream-revisions.js';
 import { withRetries, type ApplyFailure } from './apply-failure.js';
 import type { ParkingOptions } from './apply-or-park.js';
 import { isolatePoison } from './isolate-poison.js';
+import { assertSchemaVersion } from './schema-versions.js';
 import { recordParked } from './parked-events.js';
 
 export interface MessageBatchResult {
@@ -20,7 +21,8 @@ export interface MessageBatchResult {
  *   one-process runner, or a rebuild) and is skipped;
  * - an event at or below the last applied revision of its stream is a redelivery and is skipped.
  * The Kafka offsets are committed only after this transaction, so a crash in between redelivers a
- * batch that this function then skips: every effect happens exactly once.
+ * batch that this function then skips: every effect happens exactly once. Only code of the live
+ * tables' schema version writes them (`assertSchemaVersion`).
  */
 export async function applyMessageBatch(dataSource: DataSource, projection: Projection, events: readonly RecordedEvent[]): Promise<MessageBatchResult> {
   if (events.length === 0) return { applied: 0, skipped: 0 };
@@ -37,6 +39,7 @@ export async function applyMessageBatch(dataSource: DataSource, projection: Proj
       fresh.push(event);
     }
     if (fresh.length > 0) {
+      await assertSchemaVersion(tx, projection);
       const relevant = eventsFor(projection, fresh);
       if (relevant.length > 0) await projection.apply(relevant, tx);
       const lastRecordedAt = fresh.map((event) => event.recordedAt).reduce((a, b) => (a > b ? a : b));

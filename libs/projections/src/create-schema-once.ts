@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-/** Any number held by every process of this system while it creates tables. */
-const SCHEMA_LOCK = 7_420_115;
+import { SCHEMA_LOCK } from '#migrations';
 
 /**
  * Runs DDL while holding a session-level advisory lock: `CREATE TABLE IF NOT EXISTS` is not safe when

@@ -15,3 +15,6 @@ export * from './apply-failure.js';
 export * from './apply-or-park.js';
 export * from './isolate-poison.js';
 export * from './replay-parked.js';
+export * from './schema-versions.js';
+export * from './read-model-reshaped.js';
+export * from './rebuild-reshaped.js';

@@ -1,6 +1,6 @@
 import { CATCH_UP_TIMEOUT_MS } from './projection-runner.js';
 import type { DataSource } from 'typeorm';
-import type { RecordedEvent } from '#event-store';
+import type { EventStore, RecordedEvent } from '#event-store';
 import { DEFAULT_EVENT_PARTITIONS, eventTopicsFor, eventTopicSpecs, type GroupConsumer, type MessageBroker } from '#messaging';
 import type { Projection } from './projection.js';
 import { CHECKPOINTS_SCHEMA_SQL, readCheckpoint, type Checkpoint } from './checkpoints.js';
@@ -11,8 +11,11 @@ import { countParked } from './parked-events.js';
 import { BatchCoalescer } from './batch-coalescer.js';
 import { createSchemaOnce } from './create-schema-once.js';
 import { SharedDecoding } from './shared-decoding.js';
-import { ProjectionRunner, type ProjectionStatus } from './projection-runner.js';
+import type { ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
+import { ensureSchemas } from './schema-versions.js';
+import { rebuildInBackground, type BackgroundRebuilds } from './rebuild-reshaped.js';
+import { rebuildProgressOf, type RebuildProgress } from './rebuild-projection.js';
 
 export interface ConsumerGroupsOptions {
   /** Makes events as the store's readers see them: decrypts personal data, upcasts (default: as they came). */
@@ -34,6 +37,14 @@ export interface ConsumerGroupsOptions {
   readonly partitions?: number;
   /** Called with the partitions this instance holds for a projection after each rebalance. */
   readonly onAssignment?: (projection: string, partitions: ReadonlyArray<{ topic: string; partition: number }>) => void;
+  /**
+   * The store (as its readers see it) that a read model whose schema version changed is rebuilt from
+   * — Kafka may no longer hold the whole log, and the rebuild reads it in log order. Without it such a
+   * read model waits, `rebuilding`, for a rebuild run elsewhere (`npm run projections:rebuild`).
+   */
+  readonly store?: EventStore;
+  /** Told after each batch how far that rebuild has come (logs); the rebuild goes on once it settles. */
+  readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => unknown;
 }
 
 interface Member {
@@ -71,12 +82,18 @@ export function kafkaConsumerStatus(name: string, state: ProjectionStatus['state
  * runtime). Each is its own consumer group over the topics of its streams; instances of the projector
  * started with the same projections split the partitions between them, and when one dies the others
  * take its partitions over. Effects are applied once whatever Kafka redelivers (`applyMessageBatch`).
+ *
+ * A read model whose schema version changed joins its group only once tables of its new shape are
+ * live: meanwhile its old tables answer as they were, and it is rebuilt from the store by one process
+ * (the rebuild lock; the other instances wait for it). The swap's checkpoint is the group's floor, so
+ * the group then skips what the rebuild covered and applies the rest from its committed offsets.
  */
 export class ProjectionConsumerGroups implements ReadModelProgress {
   private readonly members: Member[];
   /** Each message decoded (parsed, decrypted) once for all the groups of this process. */
   private readonly decoding: SharedDecoding;
   private stopping = false;
+  private rebuilds: BackgroundRebuilds | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,11 +106,39 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
   }
 
   async start(): Promise<void> {
-    await createSchemaOnce(this.dataSource, CHECKPOINTS_SCHEMA_SQL + STREAM_REVISIONS_SCHEMA_SQL, () =>
-      ProjectionRunner.ensureSchemas(this.dataSource, this.members.map((member) => member.projection)));
+    let reshaped: readonly Projection[] = [];
+    await createSchemaOnce(this.dataSource, CHECKPOINTS_SCHEMA_SQL + STREAM_REVISIONS_SCHEMA_SQL, async () => {
+      reshaped = await ensureSchemas(this.dataSource, this.members.map((member) => member.projection));
+    });
     // The relay creates the topics too; whoever starts first does, so no consumer joins a topic that is not there.
     await this.broker.ensureTopics(eventTopicSpecs(this.options.partitions));
-    await Promise.all(this.members.map((member) => this.join(member)));
+    for (const member of this.members) if (reshaped.includes(member.projection)) member.state = 'rebuilding';
+    await Promise.all(this.members.filter((member) => member.state !== 'rebuilding').map((member) => this.join(member)));
+    this.rebuildThenJoin(this.members.filter((member) => member.state === 'rebuilding'));
+  }
+
+  /** Each reshaped read model joins its group once rebuilt (here or by another process) and swapped in. */
+  private rebuildThenJoin(members: readonly Member[]): void {
+    if (members.length === 0) return;
+    const memberOf = (projection: Projection) => this.members.find((member) => member.projection === projection)!;
+    this.rebuilds = rebuildInBackground(this.dataSource, this.options.store, members.map((member) => member.projection), {
+      maxPauseMs: this.options.maxPauseMs,
+      onProgress: this.options.onRebuildProgress,
+      onError: (projection, error) => {
+        memberOf(projection).error = describe(error);
+        this.options.onError?.(projection.name, error);
+      },
+      then: async (projection) => {
+        const member = memberOf(projection);
+        member.error = undefined;
+        if (this.stopping) return;
+        await this.join(member).catch((error: unknown) => {
+          member.state = 'failed';
+          member.error = describe(error);
+          this.options.onError?.(projection.name, error);
+        });
+      },
+    });
   }
 
   private async join(member: Member): Promise<void> {
@@ -118,8 +163,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     member.state = 'running';
     member.consumer.done.catch((error: unknown) => {
       member.state = 'failed';
-      const failure = describeFailure(error);
-      member.error = `${failure.errorClass}: ${failure.message}`;
+      member.error = describe(error);
       this.options.onError?.(projection.name, error);
     });
   }
@@ -138,8 +182,7 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
       } catch (error) {
         if (this.stopping) throw error;
         member.state = 'retrying';
-        const failure = describeFailure(error);
-        member.error = `${failure.errorClass}: ${failure.message}`;
+        member.error = describe(error);
         this.options.onError?.(member.projection.name, error);
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
@@ -152,14 +195,18 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     return Object.fromEntries(lags);
   }
 
-  /** Resolves once every group has consumed everything on its topics — what the relay has published so far. */
+  /**
+   * Resolves once every group has consumed everything on its topics — what the relay has published so
+   * far. A read model being rebuilt is behind until its new tables are swapped in and its group joined.
+   */
   async waitUntilCaughtUp(timeoutMs = CATCH_UP_TIMEOUT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const failed = this.members.find((member) => member.state === 'failed');
       if (failed) throw new Error(`${failed.projection.name} failed: ${failed.error}`);
       const lags = await this.lag();
-      if (Object.values(lags).every((n) => n === 0)) return;
+      const rebuilding = this.members.some((member) => member.state === 'rebuilding');
+      if (!rebuilding && Object.values(lags).every((n) => n === 0)) return;
       if (Date.now() > deadline) throw new Error(`Consumers did not catch up in time: ${JSON.stringify(lags)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -169,14 +216,25 @@ export class ProjectionConsumerGroups implements ReadModelProgress {
     const lags = await this.lag();
     const parked = await countParked(this.dataSource, this.members.map((member) => member.projection.name));
     return Promise.all(
-      this.members.map(async (member) =>
-        kafkaConsumerStatus(member.projection.name, member.state, await readCheckpoint(this.dataSource, member.projection.name), lags[member.projection.name] ?? 0, parked.get(member.projection.name) ?? 0, member.error)),
+      this.members.map(async (member) => {
+        const { name } = member.projection;
+        const status = kafkaConsumerStatus(name, member.state, await readCheckpoint(this.dataSource, name), lags[name] ?? 0, parked.get(name) ?? 0, member.error);
+        const { store } = this.options;
+        return member.state === 'rebuilding' && store ? { ...status, rebuild: await rebuildProgressOf(this.dataSource, store, name) } : status;
+      }),
     );
   }
 
+  /** Leaves the groups; a rebuild not yet swapped in stops too, leaving the old tables and version live. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.rebuilds?.stop();
     await Promise.all(this.members.map((member) => member.consumer?.stop()));
-    for (const member of this.members) if (member.state === 'running' || member.state === 'retrying') member.state = 'stopped';
+    for (const member of this.members) if (member.state === 'running' || member.state === 'retrying' || member.state === 'rebuilding') member.state = 'stopped';
   }
+}
+
+function describe(error: unknown): string {
+  const failure = describeFailure(error);
+  return `${failure.errorClass}: ${failure.message}`;
 }

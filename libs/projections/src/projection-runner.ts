@@ -6,11 +6,19 @@ import { applyOrPark } from './apply-or-park.js';
 import { describeFailure, type ApplyFailure, type RetryPolicy } from './apply-failure.js';
 import { countParked } from './parked-events.js';
 import { replayParkedEvents, type ReplayReport } from './replay-parked.js';
+import { createSchemaOnce } from './create-schema-once.js';
+import { ensureSchemas } from './schema-versions.js';
+import { rebuildProgressOf, type RebuildProgress } from './rebuild-projection.js';
+import { rebuildInBackground, type BackgroundRebuilds } from './rebuild-reshaped.js';
 
 export interface ProjectionStatus {
   readonly name: string;
-  /** `retrying`: a failure that is no event's fault (the database away) is being tried again. */
-  readonly state: 'starting' | 'running' | 'retrying' | 'stopped' | 'failed';
+  /**
+   * `retrying`: a failure that is no event's fault (the database away) is being tried again.
+   * `rebuilding`: its schema version changed; its old tables answer, unchanged, while the new ones are
+   * built (`rebuild`) — it is behind until they are swapped in.
+   */
+  readonly state: 'starting' | 'running' | 'retrying' | 'rebuilding' | 'stopped' | 'failed';
   /** `"<commit>/<prepare>"` of the last applied event. */
   readonly position: string;
   readonly eventsApplied: number;
@@ -22,6 +30,8 @@ export interface ProjectionStatus {
   readonly parkedEvents: number;
   /** The last failure, free of values (`describeFailure`). */
   readonly error?: string;
+  /** While `rebuilding`: events replayed into the new tables so far, of those in the log. */
+  readonly rebuild?: RebuildProgress;
 }
 
 export interface RunnerOptions {
@@ -38,6 +48,11 @@ export interface RunnerOptions {
   readonly retry?: RetryPolicy;
   /** The longest pause between two tries of a batch the database refused (default 30 s). */
   readonly maxPauseMs?: number;
+  /**
+   * Told after each batch how far the rebuild of a read model whose schema version changed has come
+   * (logs, progress bars); the rebuild goes on once it settles.
+   */
+  readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => unknown;
 }
 
 interface RunningProjection {
@@ -52,7 +67,6 @@ interface RunningProjection {
 /** Events per read of the log: big enough that per-batch costs (a transaction, a checkpoint) vanish. */
 const DEFAULT_BATCH_SIZE = 8_000;
 
-/** Keeps every projection following the global log from its checkpoint. */
 /**
  * How long `waitUntilCaughtUp` waits by default. A minute, not seconds: on a busy shared server (a
  * bulk import next door, CI running suites side by side on two cores) a projection can stay behind
@@ -60,10 +74,17 @@ const DEFAULT_BATCH_SIZE = 8_000;
  */
 export const CATCH_UP_TIMEOUT_MS = 60_000;
 
+/**
+ * Keeps every projection following the global log from its checkpoint. A read model whose schema
+ * version changed is rebuilt in the background meanwhile and rejoins when swapped in.
+ */
 export class ProjectionRunner {
   private readonly running = new Map<string, RunningProjection>();
   private subscription: Subscription | undefined;
   private stopping = false;
+  /** Every event after this position reaches `deliver`: a read model rejoining after its rebuild reads up to it from the store. */
+  private handedOut: LogPosition = START;
+  private rebuilds: BackgroundRebuilds | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,29 +94,11 @@ export class ProjectionRunner {
   ) {}
 
   /**
-   * Creates what is missing. A projection whose `schemaVersion` changed since its tables were made
-   * starts again from nothing: its tables are dropped and its checkpoint removed, so it replays.
+   * Creates what is missing; returns the read models whose schema version changed, left on their old
+   * tables for a rebuild (`ensureSchemas` in schema-versions.ts: a process manager replays instead).
    */
-  static async ensureSchemas(dataSource: DataSource, projections: readonly Projection[]): Promise<void> {
-    await dataSource.query(CHECKPOINTS_SCHEMA_SQL);
-    for (const projection of projections) {
-      const version = projection.schemaVersion ?? 1;
-      await dataSource.transaction(async (tx) => {
-        const [stored]: { version: number }[] = await tx.query('SELECT version FROM public.projection_schema_versions WHERE name = $1 FOR UPDATE', [projection.name]);
-        // Read models made before versions were recorded are version 1.
-        const [made] = stored ? [] : await tx.query('SELECT 1 FROM public.projection_checkpoints WHERE name = $1', [projection.name]);
-        const was = stored?.version ?? (made ? 1 : version);
-        if (was !== version) {
-          for (const table of projection.tables) await tx.query(`DROP TABLE IF EXISTS ${table} CASCADE`);
-          await tx.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [projection.name]);
-        }
-        await tx.query(projection.schemaSql);
-        await tx.query(
-          'INSERT INTO public.projection_schema_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version',
-          [projection.name, version],
-        );
-      });
-    }
+  static ensureSchemas(dataSource: DataSource, projections: readonly Projection[]): Promise<Projection[]> {
+    return ensureSchemas(dataSource, projections);
   }
 
   /**
@@ -103,18 +106,75 @@ export class ProjectionRunner {
    * same time, each in its own transaction with its own checkpoint (a projection further ahead skips
    * what it has already applied). Reading the log once instead of once per projection is most of
    * what catching up costs.
+   *
+   * A read model whose schema version changed takes no batch: its old tables keep answering as they
+   * were (the new code may not write their shape) while it is rebuilt beside them, one at a time and
+   * by one process at a time (`rebuildReshaped`); once swapped in it follows the log again from the
+   * swap's checkpoint. Several processes may start together: the DDL runs under one lock.
    */
   async start(): Promise<void> {
-    await ProjectionRunner.ensureSchemas(this.dataSource, this.projections);
+    let reshaped: readonly Projection[] = [];
+    await createSchemaOnce(this.dataSource, CHECKPOINTS_SCHEMA_SQL, async () => {
+      reshaped = await ensureSchemas(this.dataSource, this.projections);
+    });
     for (const projection of this.projections) {
-      this.running.set(projection.name, { projection, checkpoint: await readCheckpoint(this.dataSource, projection.name), state: 'running', applying: Promise.resolve() });
+      const state = reshaped.includes(projection) ? 'rebuilding' : 'running';
+      this.running.set(projection.name, { projection, checkpoint: await readCheckpoint(this.dataSource, projection.name), state, applying: Promise.resolve() });
     }
     const entries = [...this.running.values()];
     const from = entries.map((entry) => entry.checkpoint.position).reduce((a, b) => (compareLogPositions(a, b) <= 0 ? a : b), entries[0]?.checkpoint.position ?? START);
-    this.subscription = this.store.subscribeToAll((events) => this.deliver(events), { after: from, batchSize: this.options.batchSize ?? DEFAULT_BATCH_SIZE });
+    this.handedOut = from;
+    this.subscription = this.store.subscribeToAll((events) => this.deliver(events), { after: from, batchSize: this.batchSize });
     this.subscription.done.catch((error: unknown) => {
       for (const entry of this.running.values()) if (entry.state === 'running' || entry.state === 'retrying') this.fail(entry, error);
     });
+    this.rebuildReshaped(entries.filter((entry) => entry.state === 'rebuilding'));
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  /** Each reshaped read model rejoins the log as soon as it is swapped in. */
+  private rebuildReshaped(entries: readonly RunningProjection[]): void {
+    if (entries.length === 0) return;
+    const entryOf = (projection: Projection) => this.running.get(projection.name)!;
+    this.rebuilds = rebuildInBackground(this.dataSource, this.store, entries.map((entry) => entry.projection), {
+      maxPauseMs: this.options.maxPauseMs,
+      onProgress: this.options.onRebuildProgress,
+      onError: (projection, error) => {
+        entryOf(projection).error = this.describe(error);
+        this.options.onError?.(projection.name, error);
+      },
+      then: (projection) => this.rejoin(entryOf(projection)),
+    });
+  }
+
+  /**
+   * Follows the log again from the checkpoint the swap wrote. The batches handed out so far went to
+   * the others only, so it first reads those from the store itself; every later batch reaches it
+   * through `deliver` (the two steps below run without a pause, so none falls between).
+   */
+  private async rejoin(entry: RunningProjection): Promise<void> {
+    entry.checkpoint = await readCheckpoint(this.dataSource, entry.projection.name);
+    if (this.stopping) return;
+    const handedOut = this.handedOut;
+    entry.state = 'running';
+    entry.error = undefined;
+    entry.applying = entry.applying.then(() => this.catchUp(entry, handedOut));
+  }
+
+  /** Reads and applies from the store until the projection has passed `position`. */
+  private async catchUp(entry: RunningProjection, position: LogPosition): Promise<void> {
+    while (!this.stopping && (entry.state === 'running' || entry.state === 'retrying') && compareLogPositions(entry.checkpoint.position, position) < 0) {
+      const events = await this.store.readAll({ after: entry.checkpoint.position, maxCount: this.batchSize }).catch((error: unknown) => {
+        this.options.onError?.(entry.projection.name, error);
+        return [];
+      });
+      // Nothing readable yet: an older transaction in flight holds back events below `position`.
+      if (events.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      else await this.applyTo(entry, events);
+    }
   }
 
   /**
@@ -124,6 +184,7 @@ export class ProjectionRunner {
    * memory for two reads at most.
    */
   private async deliver(events: readonly RecordedEvent[]): Promise<void> {
+    if (events.length > 0) this.handedOut = events[events.length - 1].position;
     const live = [...this.running.values()].filter((entry) => entry.state === 'running' || entry.state === 'retrying');
     const previous = live.map((entry) => entry.applying);
     for (const entry of live) entry.applying = entry.applying.then(() => this.applyTo(entry, events));
@@ -169,20 +230,22 @@ export class ProjectionRunner {
   /**
    * Applies this process's parked events again, once the code is fixed (docs/adr/0004, "Parked
    * events"): a read model is rebuilt beside its live tables, a process manager takes each event alone.
+   * A read model being rebuilt for its new schema version is left out: that rebuild replays them.
    */
   replayParked(projection?: string): Promise<ReplayReport[]> {
-    return replayParkedEvents(this.dataSource, this.store, this.projections, { projection });
+    const replayable = this.projections.filter((each) => this.running.get(each.name)?.state !== 'rebuilding');
+    return replayParkedEvents(this.dataSource, this.store, replayable, { projection });
   }
 
   /**
    * Resolves once every projection (or those named in `only`) has applied everything up to `position`
-   * (e.g. a command's last event).
+   * (e.g. a command's last event). One being rebuilt is behind until its new tables are swapped in.
    */
   async waitFor(position: LogPosition, timeoutMs = 10_000, only?: readonly string[]): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const waitedFor = [...this.running.values()].filter((entry) => !only || only.includes(entry.projection.name));
-      const behind = waitedFor.some((entry) => compareLogPositions(entry.checkpoint.position, position) < 0);
+      const behind = waitedFor.some((entry) => entry.state === 'rebuilding' || compareLogPositions(entry.checkpoint.position, position) < 0);
       if (!behind) return;
       if (Date.now() > deadline) throw new Error('Projections did not catch up in time');
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -216,6 +279,7 @@ export class ProjectionRunner {
         lagMs: lag.oldestRecordedAt ? Math.max(0, Date.now() - lag.oldestRecordedAt.getTime()) : 0,
         parkedEvents: parked.get(name) ?? 0,
         ...(entry.error ? { error: entry.error } : {}),
+        ...(entry.state === 'rebuilding' ? { rebuild: await rebuildProgressOf(this.dataSource, this.store, name) } : {}),
       });
     }
     return statuses;
@@ -239,10 +303,13 @@ export class ProjectionRunner {
     await this.start();
   }
 
+  /** Stops following the log; a rebuild not yet swapped in stops too, leaving the old tables and version live. */
   async stop(): Promise<void> {
     this.stopping = true;
+    const rebuildsStopped = this.rebuilds?.stop();
     await this.subscription?.stop();
+    await rebuildsStopped;
     await Promise.all([...this.running.values()].map((entry) => entry.applying));
-    for (const entry of this.running.values()) if (entry.state === 'running' || entry.state === 'retrying') entry.state = 'stopped';
+    for (const entry of this.running.values()) if (entry.state === 'running' || entry.state === 'retrying' || entry.state === 'rebuilding') entry.state = 'stopped';
   }
 }

@@ -12,7 +12,9 @@ export interface Projection {
   readonly tables: readonly string[];
   /**
    * The shape of its tables (default 1). Raise it when `schemaSql` changes in a way `IF NOT EXISTS`
-   * cannot carry: at the next start the old tables are dropped and the read model is replayed.
+   * cannot carry. At the next start a read model is rebuilt into fresh tables in the background while
+   * its old tables keep answering, unchanged, and swapped in when caught up (the new version is
+   * recorded at the swap); a process manager (`replay: 'event'`) drops its tables and replays instead.
    */
   readonly schemaVersion?: number;
   /** Idempotent DDL (`CREATE TABLE IF NOT EXISTS …`) for its tables and indexes. */

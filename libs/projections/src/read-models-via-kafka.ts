@@ -9,6 +9,8 @@ import type { ProjectionStatus } from './projection-runner.js';
 import type { ReadModelProgress } from './read-model-progress.js';
 import { countParked } from './parked-events.js';
 import { replayParkedEvents, type ReplayReport } from './replay-parked.js';
+import { reshapedReadModels } from './schema-versions.js';
+import { rebuildProgressOf } from './rebuild-projection.js';
 
 /**
  * The read models as seen from a process that does not build them (gateway, context services) when a
@@ -55,7 +57,8 @@ export class ReadModelsViaKafka implements ReadModelProgress {
         await pause();
       }
       for (const consumer of this.consumers) {
-        while ((await this.lagOf(consumer)) > 0) {
+        // A read model being rebuilt is behind until its new tables are swapped in.
+        while ((await reshapedReadModels(this.dataSource, [consumer])).size > 0 || (await this.lagOf(consumer)) > 0) {
           if (Date.now() > deadline) throw new Error(`${consumer.name} did not catch up in time`);
           await pause();
         }
@@ -63,14 +66,21 @@ export class ReadModelsViaKafka implements ReadModelProgress {
     }
   }
 
+  /**
+   * Built elsewhere: "running" means its group is reachable and being consumed; "rebuilding" that its
+   * live tables are of another schema version than this code's, so a projector is rebuilding them
+   * (or has yet to) and they answer as they were until the swap.
+   */
   async status(): Promise<ProjectionStatus[]> {
-    const parked = await countParked(this.dataSource, this.consumers.map((consumer) => consumer.name));
+    const names = this.consumers.map((consumer) => consumer.name);
+    const [parked, reshaped] = await Promise.all([countParked(this.dataSource, names), reshapedReadModels(this.dataSource, this.consumers)]);
     return Promise.all(
       this.consumers.map(async (consumer) => {
         const [checkpoint, lag] = await Promise.all([readCheckpoint(this.dataSource, consumer.name), this.lagOf(consumer).catch(() => -1)]);
         const parkedEvents = parked.get(consumer.name) ?? 0;
-        // Built elsewhere: "running" here means its group is reachable and being consumed.
-        return lag < 0 ? kafkaConsumerStatus(consumer.name, 'failed', checkpoint, 0, parkedEvents, 'Kafka did not answer') : kafkaConsumerStatus(consumer.name, 'running', checkpoint, lag, parkedEvents);
+        if (lag < 0) return kafkaConsumerStatus(consumer.name, 'failed', checkpoint, 0, parkedEvents, 'Kafka did not answer');
+        if (!reshaped.has(consumer.name)) return kafkaConsumerStatus(consumer.name, 'running', checkpoint, lag, parkedEvents);
+        return { ...kafkaConsumerStatus(consumer.name, 'rebuilding', checkpoint, lag, parkedEvents), rebuild: await rebuildProgressOf(this.dataSource, this.store, consumer.name) };
       }),
     );
   }

@@ -8,6 +8,8 @@ import { applyOrPark } from './apply-or-park.js';
 import { CHECKPOINTS_SCHEMA_SQL, lockCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoints.js';
 import { isolatePoison } from './isolate-poison.js';
 import { recordParked, settleParkedAfterRebuild } from './parked-events.js';
+import { withRebuildLock } from './rebuild-lock.js';
+import { recordSchemaVersion, schemaVersionOf } from './schema-versions.js';
 
 export interface RebuildProgress {
   readonly applied: number;
@@ -16,28 +18,67 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   readonly batchSize?: number;
-  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** After each batch, outside any transaction; the rebuild goes on once it settles (a caller may pace or hold it). */
+  readonly onProgress?: (progress: RebuildProgress) => unknown;
   /** false: leave the rebuilt tables in their own schema (to compare them with the live ones). */
   readonly swap?: boolean;
+  /**
+   * Rebuild only if the live tables are not of the projection's schema version — asked once the lock
+   * is held, since another process may just have rebuilt them (a read model whose shape changed).
+   */
+  readonly onlyIfReshaped?: boolean;
+  /** Stops the rebuild between two batches, before the swap: the live tables stay as they were. */
+  readonly signal?: AbortSignal;
+}
+
+/** Where a rebuild of `name` keeps its own checkpoint (and parks what it cannot apply). */
+export const rebuildCheckpointOf = (name: string): string => `${name}@rebuild`;
+
+/**
+ * How far the running rebuild of `name` is: the events it has replayed and those in the log, from its
+ * own checkpoint, so any process can tell (the one rebuilding and those waiting for it).
+ */
+export async function rebuildProgressOf(db: Pick<EntityManager, 'query'>, store: EventStore, name: string): Promise<RebuildProgress> {
+  const shadow = await readCheckpoint(db, rebuildCheckpointOf(name));
+  return { applied: shadow.eventsApplied, total: shadow.eventsApplied + (await store.countEventsAfter(shadow.position)) };
 }
 
 /**
  * Replays the whole log into fresh tables in schema `rebuild_<name>` while the live tables keep
  * answering, then swaps them in. The swap locks the live checkpoint row — the live runner waits
- * for it — applies what arrived meanwhile, and moves the tables in one transaction, so the runner
- * resumes on the new tables exactly where the rebuild ended (it skips events at or before the
- * stored checkpoint). An event that cannot be applied is parked, not fatal: at the swap the live
+ * for it — applies what arrived meanwhile, moves the tables and records their schema version in one
+ * transaction, so the runner resumes on the new tables exactly where the rebuild ended (it skips
+ * events at or before the stored checkpoint), and a rebuild stopped before the swap leaves the old
+ * tables and version live. An event that cannot be applied is parked, not fatal: at the swap the live
  * projection's parked events become what the rebuild made of them (replayed, or parked again).
+ * One process at a time rebuilds a projection (`withRebuildLock`); another waits for it.
  */
 export async function rebuildProjection(
   dataSource: DataSource,
   store: EventStore,
   projection: Projection,
   options: RebuildOptions = {},
-): Promise<{ schema: string; applied: number }> {
+): Promise<{ schema: string; applied: number; rebuilt: boolean }> {
   const schema = `rebuild_${projection.name.replaceAll('-', '_')}`;
-  const shadowCheckpoint = `${projection.name}@rebuild`;
   await dataSource.query(CHECKPOINTS_SCHEMA_SQL);
+  return withRebuildLock(dataSource, projection.name, async () => {
+    if (options.onlyIfReshaped && (await liveSchemaVersion(dataSource, projection.name)) === schemaVersionOf(projection)) return { schema, applied: 0, rebuilt: false };
+    const applied = await replayInto(dataSource, store, projection, schema, options);
+    if (options.swap === false) return { schema, applied, rebuilt: true };
+    options.signal?.throwIfAborted();
+    await swapIn(dataSource, store, projection, schema, rebuildCheckpointOf(projection.name));
+    return { schema, applied, rebuilt: true };
+  }, options.signal);
+}
+
+async function liveSchemaVersion(dataSource: DataSource, name: string): Promise<number | undefined> {
+  const [row]: { version: number }[] = await dataSource.query('SELECT version FROM public.projection_schema_versions WHERE name = $1', [name]);
+  return row?.version;
+}
+
+/** The whole log into fresh tables in `schema`, from the start; returns the events replayed. */
+async function replayInto(dataSource: DataSource, store: EventStore, projection: Projection, schema: string, options: RebuildOptions): Promise<number> {
+  const shadowCheckpoint = rebuildCheckpointOf(projection.name);
   await dataSource.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
   await dataSource.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
   await dataSource.transaction(async (tx) => {
@@ -52,18 +93,16 @@ export async function rebuildProjection(
   let position = START;
   let applied = 0;
   for (;;) {
+    options.signal?.throwIfAborted();
     const events = await store.readAll({ after: position, maxCount: batchSize });
     if (events.length === 0) break;
     // An event the projection cannot apply is parked under the shadow's name and the rebuild goes on.
     const checkpoint = await applyOrPark(dataSource, projection, events, { schema, checkpointName: shadowCheckpoint });
     position = checkpoint.position;
     applied = checkpoint.eventsApplied;
-    options.onProgress?.({ applied, total: Math.max(total, applied) });
+    await options.onProgress?.({ applied, total: Math.max(total, applied) });
   }
-
-  if (options.swap === false) return { schema, applied };
-  await swapIn(dataSource, store, projection, schema, shadowCheckpoint);
-  return { schema, applied };
+  return applied;
 }
 
 async function swapIn(dataSource: DataSource, store: EventStore, projection: Projection, schema: string, shadowCheckpoint: string) {
@@ -85,6 +124,7 @@ async function swapIn(dataSource: DataSource, store: EventStore, projection: Pro
       await tx.query(`ALTER TABLE ${quoteIdent(schema)}.${quoteIdent(table)} SET SCHEMA public`);
     }
     await writeCheckpoint(tx, projection.name, shadow);
+    await recordSchemaVersion(tx, projection.name, schemaVersionOf(projection));
     await settleParkedAfterRebuild(tx, projection.name, shadowCheckpoint);
     await tx.query('DELETE FROM public.projection_checkpoints WHERE name = $1', [shadowCheckpoint]);
     await tx.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);

@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from 'react';
 import type { OrgUnit, OrgUnitKind, RefItem } from '../api-types';
 import { useI18n } from '../i18n/I18nProvider';
+import { unitGroups } from './unit-groups';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> & {
   value: string;
@@ -28,26 +29,29 @@ export function RefSelect({ items, value, onChange, emptyLabel, ...rest }: Selec
   );
 }
 
-const KIND_ORDER: OrgUnitKind[] = ['city', 'district', 'township', 'mediation_room'];
+const KIND_ORDER: OrgUnitKind[] = ['province', 'city', 'district', 'township', 'mediation_room'];
 const KIND_LABEL: Record<OrgUnitKind, [string, string]> = {
-  city: ['市总工会', 'City federation'],
+  province: ['省总工会', 'Province federation'],
+  city: ['市总工会', 'City federations'],
   district: ['区县工会', 'District unions'],
   township: ['乡镇（街道）服务站', 'Township stations'],
   mediation_room: ['诉调对接工作室', 'Mediation rooms'],
 };
 
-/** A select over org units, grouped by level. `optionValue` picks what is submitted (id or district code). */
+/**
+ * A select over org units, grouped by level — and, under a province, by city (`unitGroups`).
+ * `optionValue` picks what is submitted (id or district code).
+ */
 export function UnitSelect({ units, value, onChange, emptyLabel, kinds = KIND_ORDER, optionValue = (u) => u.id, ...rest }:
   SelectProps & { units: OrgUnit[]; kinds?: OrgUnitKind[]; optionValue?: (unit: OrgUnit) => string }) {
   const { lang } = useI18n();
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-      {kinds.map((kind) => {
-        const group = units.filter((unit) => unit.kind === kind);
-        if (group.length === 0) return null;
+      {unitGroups(units, kinds).map(({ kind, city, units: group }) => {
+        const level = KIND_LABEL[kind][lang === 'en' ? 1 : 0];
         return (
-          <optgroup key={kind} label={KIND_LABEL[kind][lang === 'en' ? 1 : 0]}>
+          <optgroup key={`${kind}:${city?.id ?? ''}`} label={city ? `${level} · ${city.name}` : level}>
             {group.map((unit) => (
               <option key={unit.id} value={optionValue(unit)}>
                 {unit.name}

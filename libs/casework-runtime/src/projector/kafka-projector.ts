@@ -30,6 +30,8 @@ export async function startKafkaProjector(role: ProjectorRole, env: NodeJS.Proce
   const consumers = role === 'read-models' ? connection.readModels : role === 'process-managers' ? connection.processManagers : connection.projections;
   const groups = new ProjectionConsumerGroups(connection.dataSource, broker, consumers, {
     readable: (events) => connection.readable(events),
+    // A read model whose schema version changed is rebuilt from the store before its group joins.
+    store: connection.store,
     partitions: distributed.kafkaPartitions,
     onError: (projection, error) => log.error('consumer failed, trying again', { projection, error: error instanceof Error ? error.name : 'error' }),
     onParked: (projection, event, failure) => log.warn('event parked', { projection, eventType: event.type, streamId: event.streamId, error: failure.errorClass }),
@@ -43,9 +45,10 @@ export async function startKafkaProjector(role: ProjectorRole, env: NodeJS.Proce
       const parked = statuses.reduce((sum, s) => sum + s.parkedEvents, 0);
       return { status: parked > 0 ? 'degraded' : 'ok', service: name, parkedEvents: parked };
     },
+    // A consumer `rebuilding` is at work: /ready is also the liveness probe, and a restart would begin its rebuild again.
     ready: async () => {
       const statuses = await groups.status();
-      return { ready: statuses.every((s) => s.state === 'running'), service: name, consumers: statuses };
+      return { ready: statuses.every((s) => s.state === 'running' || s.state === 'rebuilding'), service: name, consumers: statuses };
     },
     metrics: () => metrics.render(),
   });

@@ -1,7 +1,7 @@
-import { CASE_NUMBERS_SCHEMA_SQL, CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
+import { CaseNumbers, PostgresCaseNumberCounter } from '#case-numbers';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { SYSTEM_SETTINGS_SCHEMA_SQL } from '#database';
+import { migrateDurableSchema } from '#migrations';
 import { upcasters } from '#event-schemas';
 import { PostgresEventStore, type EventStore, type RecordedEvent } from '#event-store';
 import { readModelEntities } from '#read-models';
@@ -41,7 +41,7 @@ export interface ProjectorOptions {
 export async function connectProjector(databaseUrl: string, dataDir = resolve(process.env.DATA_DIR ?? './data'), options: ProjectorOptions = {}): Promise<ProjectorConnection> {
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, entities: readModelEntities, extra: { max: 10 } });
   await dataSource.initialize();
-  await dataSource.query(SYSTEM_SETTINGS_SCHEMA_SQL + CASE_NUMBERS_SCHEMA_SQL);
+  await migrateDurableSchema(dataSource);
   const personalData = await connectPersonalData({ databaseUrl, dataDir, role: 'projector' });
   const phoneHashKey = await repeatCallerHashKeyOf(dataSource, personalData);
   const connectStore = options.connectStore ?? ((url: string) => PostgresEventStore.connect({ connectionString: url }));

@@ -9,7 +9,8 @@ import { wageCaseStream } from '#wage-recovery';
 import { hardshipFileStream } from '#hardship';
 import { mediationCaseStream } from '#mediation';
 import { CurrentUser, type AuthenticatedUser } from '../auth/current-user.js';
-import { HASH_CHAINS } from '#service-tokens';
+import { HASH_CHAINS, ORG_UNITS } from '#service-tokens';
+import type { OrgUnits } from '#identity';
 
 /** The stream of each kind of case, for checking one case's chain. */
 const STREAMS: Readonly<Record<CaseKind, (id: string) => string>> = {
@@ -34,13 +35,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AuditVerifyController {
   private readonly logger = new Logger('Audit');
 
-  constructor(@Inject(HASH_CHAINS) private readonly chains: HashChainAudit) {}
+  constructor(
+    @Inject(HASH_CHAINS) private readonly chains: HashChainAudit,
+    @Inject(ORG_UNITS) private readonly orgUnits: OrgUnits,
+  ) {}
 
   @Get('verify')
   @ApiQuery({ name: 'kind', required: false, enum: Object.keys(STREAMS) })
   @ApiQuery({ name: 'id', required: false, example: '5f0c6a8e-2b1d-4c3e-9f4a-1b2c3d4e5f60' })
   async verify(@CurrentUser() user: AuthenticatedUser, @Query('kind') kind?: unknown, @Query('id') id?: unknown): Promise<HashChainReport & { kind?: CaseKind; id?: string; chainKeeping: ChainKeeping }> {
-    if (!canVerifyHashChains(user)) throw new ForbiddenError('forbidden', '只有市总工会的监督人员可以校验事件链');
+    if (!canVerifyHashChains(user, this.orgUnits)) throw new ForbiddenError('forbidden', `只有${this.orgUnits.root().name}的监督人员可以校验事件链`);
     if (kind === undefined && id === undefined) {
       const report = await this.chains.verifyHashChains();
       if (report.problems.length > 0) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CITY_UNIT_ID, type OrgUnits, type Users } from '#identity';
+import type { OrgUnits, Users } from '#identity';
 import {
   HARDSHIP_STATS_PROJECTIONS, HOTLINE_STATS_PROJECTIONS, MEDIATION_STATS_PROJECTIONS, WAGE_STATS_PROJECTIONS,
   queryHardshipStats, queryHotlineStats, queryMediationStats, queryWageStats,
@@ -60,7 +60,7 @@ export class Figures {
    */
   async mediation(query: StatsQueryDto, now: Date, user: AuthenticatedUser) {
     const { from, to, unit, unitIds, asOf } = this.scopeOf(query, now, user, 'mediation_case');
-    const roomIds = (unitIds ?? this.orgUnits.subtree(CITY_UNIT_ID)).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
+    const roomIds = (unitIds ?? this.orgUnits.subtree(this.orgUnits.root().id)).filter((id) => this.orgUnits.find(id)?.kind === 'mediation_room');
     const stats = await queryMediationStats(this.dataSource, { from, to, roomIds, asOf });
     const roomName = (id: string) => this.orgUnits.find(id)?.name ?? id;
     const names = await this.users.displayNames(stats.byMediator.map((m) => m.mediatorId));
@@ -97,7 +97,8 @@ export class Figures {
     // "As of" is on the axis of recording, which is the database's clock, not the request's clock that
     // dates the facts (tests move the latter): without one, everything recorded so far counts.
     const asOf = query.asOf ? new Date(query.asOf) : new Date();
-    return { from, to, unit, unitIds: unit === CITY_UNIT_ID ? undefined : this.orgUnits.subtree(unit), asOf };
+    // The root's figures (the city's, or the province's with every city) are everything: no filter by unit.
+    return { from, to, unit, unitIds: unit === this.orgUnits.root().id ? undefined : this.orgUnits.subtree(unit), asOf };
   }
 
   /** Categories and channels under the labels administrators gave them (retired ones included: old orders count). */

@@ -10,7 +10,9 @@ export type IdentityAuditAction =
   | 'user_password_changed'
   | 'user_rooms_changed'
   | 'org_unit_created'
-  | 'org_unit_renamed';
+  | 'org_unit_renamed'
+  /** Only the city, put under a province (libs/identity/src/province): units are otherwise never moved. */
+  | 'org_unit_moved';
 
 /** Who made a change; `null` is the system itself (the administrator created on first start). */
 export interface IdentityActor {

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { ValidationError } from '#errors';
 import { OrgUnitEntity } from '../org-unit.entity.js';
 import type { OrgUnits } from '../org-units.js';
+import { lockOrgTree } from '../org-tree-lock.js';
 import { recordIdentityChange } from './identity-audit.js';
 import { assertMayRenameUnit, assertUnitInScope, type Administrator } from './admin-scope.js';
 import { nameViolations, newOrgUnitViolations, type NewOrgUnit } from './org-unit.rules.js';
@@ -22,9 +23,10 @@ export function orgUnitView({ id, name, kind, parentId }: OrgUnitEntity): OrgUni
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * 单位管理: administrators add districts, stations and mediation rooms, and rename units. The tree
- * in memory reloads after each change. Units are never moved or deleted: cases and figures name them.
- * An administrator adds units only under their own unit or below it, and renames only those below.
+ * 单位管理: administrators add cities (under a province), districts, stations and mediation rooms, and
+ * rename units. The tree in memory reloads after each change. Units are never moved (but for the city,
+ * once, when a province is configured above it) or deleted: cases and figures name them. An
+ * administrator adds units only under their own unit or below it, and renames only those below.
  */
 export class OrgUnitAdministration {
   constructor(
@@ -38,9 +40,12 @@ export class OrgUnitAdministration {
     assertUnitInScope(by, unit.parentId, 'parentId', this.orgUnits);
     const actor = { userId: by.userId, username: by.username };
     const name = unit.name.trim();
-    const path = `${this.orgUnits.find(unit.parentId)!.path}${unit.id}/`;
     try {
       await this.dataSource.transaction(async (manager) => {
+        // The parent's path as stored, not as this process last loaded it: another process may have put the tree under a province.
+        await lockOrgTree(manager);
+        const [parent]: { path: string }[] = await manager.query('SELECT path FROM org_units WHERE id = $1', [unit.parentId]);
+        const path = `${parent.path}${unit.id}/`;
         await manager.getRepository(OrgUnitEntity).insert({ id: unit.id, name, kind: unit.kind, parentId: unit.parentId, path });
         const details = { name, kind: unit.kind, parentId: unit.parentId };
         await recordIdentityChange(manager, { at: now, actor, action: 'org_unit_created', targetKind: 'org_unit', targetId: unit.id, details, unitIds: [unit.id, unit.parentId] });

@@ -21,9 +21,9 @@ export function VerifyChain({ id, history, vocabulary }: { id: string; history: 
   const [error, setError] = useState<string | null>(null);
   const { units } = useReference();
   const user = readSession()?.user;
-  // The city federation (市总工会) is the root of the unit tree: its supervisors alone may check hash chains (the API refuses anyone else).
-  const city = units.find((unit) => unit.parentId === null);
-  if (!user || user.role !== 'supervisor' || !city || user.orgUnitId !== city.id) return null;
+  // The root of the unit tree (the city federation, or the province above the cities): its supervisors alone may check hash chains (the API refuses anyone else).
+  const root = units.find((unit) => unit.parentId === null);
+  if (!user || user.role !== 'supervisor' || !root || user.orgUnitId !== root.id) return null;
 
   async function verify() {
     setRunning(true);

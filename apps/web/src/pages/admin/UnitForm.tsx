@@ -62,7 +62,7 @@ export function UnitForm({ mode, onSaved, onClose }: { mode: UnitFormMode; onSav
                   {kinds.map((kind) => <option key={kind} value={kind}>{tOr(`unitKind.${kind}`, kind)}</option>)}
                 </select>
               </Field>
-              <Field id="unit-id" label={t('units.code')} error={errors.id} hint={values.kind && values.kind !== 'city' ? t(`units.codeHint.${values.kind}`, { parent: mode.parent.id }) : undefined}>
+              <Field id="unit-id" label={t('units.code')} error={errors.id} hint={values.kind && values.kind !== 'province' ? t(`units.codeHint.${values.kind}`, { parent: mode.parent.id, prefix: mode.parent.id.slice(0, 2) }) : undefined}>
                 <input id="unit-id" className="mono" value={values.id} autoComplete="off" autoFocus onChange={(e) => set({ id: e.target.value })} />
               </Field>
             </>

@@ -1,9 +1,10 @@
 import type { OrgUnit, OrgUnitKind } from '../../api-types';
 
-const KIND_ORDER: OrgUnitKind[] = ['city', 'district', 'township', 'mediation_room'];
+const KIND_ORDER: OrgUnitKind[] = ['province', 'city', 'district', 'township', 'mediation_room'];
 
-/** The kinds a unit may have below it: districts and rooms under the city; stations and rooms under a district. */
+/** The kinds a unit may have below it: cities under a province; districts and rooms under a city; stations and rooms under a district. */
 export function childKinds(parent: OrgUnit): OrgUnitKind[] {
+  if (parent.kind === 'province') return ['city'];
   if (parent.kind === 'city') return ['district', 'mediation_room'];
   if (parent.kind === 'district') return ['township', 'mediation_room'];
   return [];

@@ -54,7 +54,7 @@ export function DashboardPage() {
           </button>
         ))}
       </div>
-      <PeriodPicker value={params} onChange={setParams} unitKinds={tab === 'mediation' ? ['city', 'district', 'mediation_room'] : undefined} />
+      <PeriodPicker value={params} onChange={setParams} unitKinds={tab === 'mediation' ? ['province', 'city', 'district', 'mediation_room'] : undefined} />
       {tab === 'wage' && <WageFigures params={params} reloadToken={reloadToken} />}
       {tab === 'hardship' && <HardshipFigures params={params} reloadToken={reloadToken} />}
       {tab === 'mediation' && <MediationFigures params={params} reloadToken={reloadToken} />}

@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/zh';
 import type { OrgUnitKind } from '../../api-types';
 import { useReference } from '../../reference/ReferenceProvider';
+import { readSession } from '../../session';
+import { unitsWithin } from '../../components/unit-subtree';
 import type { StatsQuery } from './useHotlineStats';
 
 const PRESETS: [MessageKey, () => { from: string; to: string }][] = [
@@ -13,10 +15,16 @@ const PRESETS: [MessageKey, () => { from: string; to: string }][] = [
   ['dash.thisYear', thisYear],
 ];
 
-/** The period (Shanghai calendar days, both inclusive) and the unit, with its descendants (`unitKinds`: which levels are offered). */
-export function PeriodPicker({ value, onChange, unitKinds = ['city', 'district', 'township'] }: { value: StatsQuery; onChange(value: StatsQuery): void; unitKinds?: OrgUnitKind[] }) {
+/**
+ * The period (Shanghai calendar days, both inclusive) and the unit, with its descendants (`unitKinds`:
+ * which levels are offered). The units offered are the user's own and those below it — the figures
+ * of no other unit may be read — save for a mediator, whose further rooms the session does not list.
+ */
+export function PeriodPicker({ value, onChange, unitKinds = ['province', 'city', 'district', 'township'] }: { value: StatsQuery; onChange(value: StatsQuery): void; unitKinds?: OrgUnitKind[] }) {
   const { t } = useI18n();
-  const { units } = useReference();
+  const { units: everyUnit } = useReference();
+  const user = readSession()?.user;
+  const units = user && user.role !== 'mediator' ? unitsWithin(everyUnit, user.orgUnitId) : everyUnit;
   return (
     <div className="filters" data-testid="period-picker">
       <Field id="dash-from" label={t('dash.from')}>

@@ -98,7 +98,7 @@ export function RegisterFilePage() {
                 emptyLabel={t('common.select')} onChange={(district) => set({ district })} />
             </Field>
             <Field id="hs-unit" label={t('hs.f.unit')} error={errors.unitId}>
-              <UnitSelect id="hs-unit" units={own} kinds={['city', 'district', 'township']} value={form.unitId} onChange={(unitId) => set({ unitId })} />
+              <UnitSelect id="hs-unit" units={own} kinds={['province', 'city', 'district', 'township']} value={form.unitId} onChange={(unitId) => set({ unitId })} />
             </Field>
             <Field id="hs-income" label={t('hs.f.declaredIncome')} error={errors.monthlyHouseholdIncome} hint={t('hs.f.incomeHint')} span={2}>
               <input id="hs-income" inputMode="decimal" autoComplete="off" value={form.income} onChange={(e) => set({ income: e.target.value })} />

@@ -22,11 +22,12 @@ export function describeChange(change: AccountChange, text: Text): string {
   const { tOr, unitName } = text;
   const value = (field: string, v: unknown) => {
     if (field === 'role') return tOr(`role.${String(v)}`, String(v));
-    if (field === 'orgUnitId' || field === 'parentId') return unitName(String(v));
+    if (field === 'orgUnitId' || field === 'parentId') return v == null ? '—' : unitName(String(v));
     return String(v ?? '');
   };
   const d = change.details;
-  if (change.action === 'user_updated' || change.action === 'org_unit_renamed') {
+  // A city put under a province (the only move of a unit) says so as a change of parent: 上级单位：— → 河南省总工会.
+  if (change.action === 'user_updated' || change.action === 'org_unit_renamed' || change.action === 'org_unit_moved') {
     const changes = (change.action === 'user_updated' ? d.changes : d) as Record<string, { from: unknown; to: unknown }> | undefined;
     return Object.entries(changes ?? {})
       .map(([field, c]) => `${tOr(`accounts.field.${field}`, field)}：${value(field, c.from)} → ${value(field, c.to)}`)

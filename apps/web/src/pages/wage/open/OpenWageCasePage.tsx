@@ -118,7 +118,7 @@ export function OpenWageCasePage() {
               <textarea id="open-summary" rows={4} value={form.summary} placeholder={t('wage.open.summaryPlaceholder')} onChange={(e) => set({ summary: e.target.value })} />
             </Field>
             <Field id="open-unit" label={t('wage.f.unit')} error={err('unitId')} span={2}>
-              <UnitSelect id="open-unit" units={own} kinds={['city', 'district', 'township']} value={form.unitId} onChange={(unitId) => set({ unitId })} />
+              <UnitSelect id="open-unit" units={own} kinds={['province', 'city', 'district', 'township']} value={form.unitId} onChange={(unitId) => set({ unitId })} />
             </Field>
           </div>
         </fieldset>

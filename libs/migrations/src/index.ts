@@ -1,0 +1,12 @@
+export * from './migration.js';
+export * from './migration-refused.js';
+export * from './schema-lock.js';
+export * from './schema-migrations.sql.js';
+export * from './sql-session.js';
+export * from './run-migrations.js';
+export * from './migrate-durable-schema.js';
+export * from './durable/durable-migrations.js';
+export { UnsupportedObject } from './dump/catalog-scope.js';
+export * from './dump/schema-statements.js';
+export * from './dump/dump-database.js';
+export * from './dump/load-database-dump.js';
