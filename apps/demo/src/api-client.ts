@@ -40,6 +40,9 @@ export interface LoggedInUser {
   readonly orgUnitName: string;
 }
 
+/** How often a command answered `503` is sent: pauses of 1, 2, 4 and 8 s between. */
+const COMMAND_ATTEMPTS = 5;
+
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
@@ -61,11 +64,22 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
-  /** A command: always with an `Idempotency-Key`, and with `If-Match` when acting on an existing record. */
-  command(path: string, body: unknown, idempotencyKey: string, ifMatch?: number): Promise<CommandAnswer> {
+  /**
+   * A command: always with an `Idempotency-Key`, and with `If-Match` when acting on an existing record.
+   * A `503` (a service or read model not ready; nothing written) is tried again with the same key, as
+   * docs/api.md tells every client to, after a growing pause.
+   */
+  async command(path: string, body: unknown, idempotencyKey: string, ifMatch?: number): Promise<CommandAnswer> {
     const headers: Record<string, string> = { 'Idempotency-Key': idempotencyKey };
     if (ifMatch !== undefined) headers['If-Match'] = String(ifMatch);
-    return this.post<CommandAnswer>(path, body, headers);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.post<CommandAnswer>(path, body, headers);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 503 || attempt === COMMAND_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
+      }
+    }
   }
 
   async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
