@@ -195,7 +195,7 @@ describe('the audit of wage cases, hardship files and mediation cases over HTTP'
   it('checks one case\'s hash chain for a city supervisor, naming the event changed in PostgreSQL, and leaves other cases clean', async () => {
     const cases = await Promise.all(KINDS.map(async (kind) => ({ kind, ...(await aChangedCase(kind)) })));
     const verify = (client: ApiClient, kind: Kind, id: string) => client.get(`/api/audit/verify?kind=${kind.caseKind}&id=${id}`);
-    for (const { kind, id } of cases) expect((await verify(citySupervisor, kind, id)).body).toEqual({ kind: kind.caseKind, id, streams: 1, events: 2, problems: [] });
+    for (const { kind, id } of cases) expect((await verify(citySupervisor, kind, id)).body).toEqual({ kind: kind.caseKind, id, streams: 1, events: 2, problems: [], chainKeeping: 'stored' });
 
     const db = new pg.Client({ connectionString: system.app.runtime.databaseUrl });
     await db.connect();
