@@ -22,12 +22,15 @@ import { measureHotlineImport } from './hotline-import.js';
 import { measureHardshipFigures } from './hardship-figures.js';
 import { measureKafkaPipeline } from './kafka-pipeline.js';
 import { measureAttachments } from './attachments.js';
+import { runScaleBench } from './scale.js';
 
 /**
  * BENCH_ONLY=appends,catch-up,http,lag,list,search,wage,hardship,kafka,hotline-import,attachments runs only those items (catch-up always runs
  * before http…hardship: it builds the year of history they work on; hotline-import needs none). Unset: everything.
  */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((item) => item.trim()).filter(Boolean);
+/** BENCH_SCALE=100k,1m,10m runs item 12 alone, a fresh server per point (a decade of a province; not in the default run). */
+const SCALE = process.env.BENCH_SCALE?.trim();
 const wanted = (item: 'appends' | 'catch-up' | 'http' | 'lag' | 'list' | 'search' | 'wage' | 'hardship' | 'kafka' | 'hotline-import' | 'attachments'): boolean => !ONLY || ONLY.includes(item);
 
 /** The fill waits for slow consumers until this point of the run, to finish within about 8 minutes. */
@@ -162,7 +165,7 @@ function stopOnSignal(cleanUp: () => Promise<void>): void {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
+(SCALE ? runScaleBench(SCALE) : main()).catch((error: unknown) => {
   console.error('Bench failed:', error instanceof Error ? error.stack ?? error.message : error);
   process.exit(1);
 });
