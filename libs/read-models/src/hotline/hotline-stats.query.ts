@@ -33,19 +33,31 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 export const HOTLINE_STATS_PROJECTIONS: readonly string[] = ['hotline-figures'];
 
 /**
- * The unit responsible for complaint `r` at the end of the period ($2), as recorded by $3: the unit of
- * its last assignment, hand-down or reopening, or of the unit its last return sent it back to (the one
- * that handed it down, else the receiving unit); with none of these, the unit that received it.
+ * The complaints received in the period ($1, $2) as recorded by $3, each with its channel, the unit
+ * responsible for it at the period's end and its category as recorded by $3. The unit responsible is
+ * the unit of its last assignment, hand-down or reopening before the period's end, or of the unit its
+ * last return sent it back to (the one that handed it down, else the receiving unit); with none of
+ * these, the unit that received it. Both "last" facts are found for all the period's complaints at
+ * once (a join), not by a lookup per complaint: a ten-year period holds most of the complaints.
  */
-const RESPONSIBLE_UNIT = `coalesce((
-  SELECT m.unit_id FROM hotline_facts m
-   WHERE m.complaint_id = r.complaint_id AND m.fact IN ('assigned', 'returned', 'reopened') AND m.occurred_at < $2 AND m.recorded_at <= $3
-   ORDER BY m.revision DESC LIMIT 1), r.unit_id)`;
-
-/** The category complaint `r` had as recorded by $3. */
-const CATEGORY_AS_OF = `(
-  SELECT k.category FROM hotline_facts k WHERE k.complaint_id = r.complaint_id AND k.fact = 'classified' AND k.recorded_at <= $3
-   ORDER BY k.revision DESC LIMIT 1)`;
+const RECEIVED_IN_PERIOD = `
+  received AS (
+    SELECT r.complaint_id, r.unit_id, c.channel
+      FROM hotline_facts r JOIN hotline_complaints c ON c.complaint_id = r.complaint_id
+     WHERE r.fact = 'received' AND r.occurred_at >= $1 AND r.occurred_at < $2 AND r.recorded_at <= $3
+  ), last_move AS (
+    SELECT DISTINCT ON (m.complaint_id) m.complaint_id, m.unit_id FROM hotline_facts m
+     WHERE m.complaint_id IN (SELECT complaint_id FROM received)
+       AND m.fact IN ('assigned', 'returned', 'reopened') AND m.occurred_at < $2 AND m.recorded_at <= $3
+     ORDER BY m.complaint_id, m.revision DESC
+  ), last_category AS (
+    SELECT DISTINCT ON (k.complaint_id) k.complaint_id, k.category FROM hotline_facts k
+     WHERE k.complaint_id IN (SELECT complaint_id FROM received) AND k.fact = 'classified' AND k.recorded_at <= $3
+     ORDER BY k.complaint_id, k.revision DESC
+  ), counted AS (
+    SELECT r.channel, coalesce(m.unit_id, r.unit_id) AS unit_id, k.category
+      FROM received r LEFT JOIN last_move m ON m.complaint_id = r.complaint_id LEFT JOIN last_category k ON k.complaint_id = r.complaint_id
+  )`;
 
 /**
  * The hotline figures (docs/figures.md "Hotline"). A complaint received in the period counts once,
@@ -58,38 +70,37 @@ export async function queryHotlineStats(dataSource: DataSource, query: HotlineSt
   const { fromUtc, toUtcExclusive } = shanghaiPeriod(query.from, query.to);
   const params = [fromUtc, toUtcExclusive, query.asOf, query.unitIds ?? null];
   const received: { category: string | null; channel: string; unit_id: string; n: number }[] = await dataSource.query(
-    `WITH counted AS (
-       SELECT c.channel, ${RESPONSIBLE_UNIT} AS unit_id, ${CATEGORY_AS_OF} AS category
-         FROM hotline_facts r JOIN hotline_complaints c ON c.complaint_id = r.complaint_id
-        WHERE r.fact = 'received' AND r.occurred_at >= $1 AND r.occurred_at < $2 AND r.recorded_at <= $3
-     )
+    `WITH ${RECEIVED_IN_PERIOD}
      SELECT category, channel, unit_id, count(*)::int AS n FROM counted
       WHERE $4::text[] IS NULL OR unit_id = ANY($4)
       GROUP BY 1, 2, 3`,
     params,
   );
+  // One pass over the period's facts (each step's count a filter of it), and the last resolutions apart.
   const [steps] = await dataSource.query(
     `WITH period AS (
-       SELECT * FROM hotline_facts WHERE occurred_at >= $1 AND occurred_at < $2 AND recorded_at <= $3
-     ), mine AS (
-       SELECT * FROM period WHERE $4::text[] IS NULL OR unit_id = ANY($4)
+       SELECT complaint_id, revision, fact, unit_id, on_time, reached, satisfaction
+         FROM hotline_facts WHERE occurred_at >= $1 AND occurred_at < $2 AND recorded_at <= $3
      ), last_resolution AS (
        SELECT * FROM (SELECT DISTINCT ON (complaint_id) unit_id, on_time FROM period WHERE fact = 'resolved' ORDER BY complaint_id, revision DESC) l
         WHERE $4::text[] IS NULL OR unit_id = ANY($4)
+     ), resolutions AS (
+       SELECT count(*)::int AS resolved, (count(*) FILTER (WHERE on_time))::int AS resolved_on_time FROM last_resolution
+     ), mine AS (
+       SELECT
+         (count(*) FILTER (WHERE fact = 'signed_for'))::int AS signed_for,
+         (count(*) FILTER (WHERE fact = 'signed_for' AND on_time))::int AS signed_for_on_time,
+         (count(*) FILTER (WHERE fact = 'first_contact' AND on_time IS NOT NULL))::int AS contacts,
+         (count(*) FILTER (WHERE fact = 'first_contact' AND on_time))::int AS contacts_on_time,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND on_time IS NOT NULL))::int AS follow_ups,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND on_time))::int AS follow_ups_on_time,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND reached))::int AS reached,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'satisfied'))::int AS satisfied,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied'))::int AS basically,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'dissatisfied'))::int AS dissatisfied
+         FROM period WHERE $4::text[] IS NULL OR unit_id = ANY($4)
      )
-     SELECT
-       (SELECT count(*) FROM mine WHERE fact = 'signed_for')::int AS signed_for,
-       (SELECT count(*) FROM mine WHERE fact = 'signed_for' AND on_time)::int AS signed_for_on_time,
-       (SELECT count(*) FROM mine WHERE fact = 'first_contact' AND on_time IS NOT NULL)::int AS contacts,
-       (SELECT count(*) FROM mine WHERE fact = 'first_contact' AND on_time)::int AS contacts_on_time,
-       (SELECT count(*) FROM last_resolution)::int AS resolved,
-       (SELECT count(*) FROM last_resolution WHERE on_time)::int AS resolved_on_time,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND on_time IS NOT NULL)::int AS follow_ups,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND on_time)::int AS follow_ups_on_time,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached)::int AS reached,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'satisfied')::int AS satisfied,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied')::int AS basically,
-       (SELECT count(*) FROM mine WHERE fact = 'follow_up' AND reached AND satisfaction = 'dissatisfied')::int AS dissatisfied`,
+     SELECT * FROM mine, resolutions`,
     params,
   );
   const breakdown = (key: 'category' | 'channel' | 'unit_id', label: (code: string) => string): Breakdown[] => {
