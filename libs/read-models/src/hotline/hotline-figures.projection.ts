@@ -4,6 +4,8 @@ import { evolveComplaint, initialComplaintState, type ComplaintState } from '#ho
 import { StatesBefore, type Projection } from '#projections';
 import { HOTLINE_FIGURES_SCHEMA_SQL } from './hotline-figures.schema.js';
 import { factOf, type HotlineFact } from './hotline-facts.js';
+import { countFact, newCountedComplaint, TallyChanges, type CountedComplaint } from './hotline-tallies.js';
+import { writeTallyChanges } from './hotline-tallies.write.js';
 import { complaintEventOf } from './complaint-events.js';
 import { aggregateIdOf } from '../stream-ids.js';
 
@@ -14,12 +16,15 @@ interface Complaint {
   readonly receivingUnitId: string;
   readonly receivedAt: string;
   state: ComplaintState;
+  /** Where its figures stand in the running tallies. */
+  readonly counted: CountedComplaint;
 }
 
 /**
  * The facts the hotline figures count (one row per counted step, with when it happened and when it
- * was recorded) and each complaint's row. The status intervals are another projection
- * (complaint-status-history), so that the two write side by side while catching up.
+ * was recorded), each complaint's row, and the running tallies the current figures are read from
+ * (hotline-tallies.ts). The status intervals are another projection (complaint-status-history), so
+ * that the two write side by side while catching up.
  */
 export function hotlineFiguresProjection(store: EventStore): Projection {
   const before = new StatesBefore<Complaint>(store, foldComplaint);
@@ -31,20 +36,23 @@ export function hotlineFiguresProjection(store: EventStore): Projection {
     // (which unit and which labels as of an instant: issue 16 A and B).
     // 4: a return is the fact of the unit it goes back to (逐级下派: the unit that handed it down), and
     // a hand-down is an assignment (issue 18).
-    schemaVersion: 4,
-    tables: ['hotline_complaints', 'hotline_facts'],
+    // 5: running tallies by day, month and year, with the late moves and superseded resolutions that
+    // a period ending earlier undoes (issue 20.3: the figures' cost no longer grows with the complaints).
+    schemaVersion: 5,
+    tables: ['hotline_complaints', 'hotline_facts', 'hotline_tally', 'hotline_late_moves', 'hotline_superseded_resolutions', 'hotline_irregular'],
     schemaSql: HOTLINE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
       const facts: HotlineFact[] = [];
+      const changes = new TallyChanges();
       const complaints = await before.foldBatch(events, (folded, event) => {
         const complaint = folded ?? startComplaint(event);
-        complaint.state = evolveComplaint(complaint.state, complaintEventOf(event));
-        const fact = factOf(event, complaint.complaintId, complaint.state.round?.unitId ?? complaint.state.receivingUnitId ?? '');
+        const fact = advance(complaint, event, changes);
         if (fact) facts.push(fact);
         return complaint;
       });
       await writeBatch(tx, [...complaints.values()], facts);
+      await writeTallyChanges(tx, changes);
     },
   };
 }
@@ -53,12 +61,22 @@ function startComplaint(event: RecordedEvent): Complaint {
   const received = complaintEventOf(event);
   if (received.type !== 'ComplaintReceived') throw new Error(`Complaint ${aggregateIdOf(event.streamId)} starts with ${event.type}`);
   const { channel, receivingUnitId, receivedAt } = received.data;
-  return { complaintId: aggregateIdOf(event.streamId), channel, receivingUnitId, receivedAt, state: initialComplaintState };
+  const complaintId = aggregateIdOf(event.streamId);
+  return { complaintId, channel, receivingUnitId, receivedAt, state: initialComplaintState, counted: newCountedComplaint(complaintId, channel, receivingUnitId) };
+}
+
+/** The complaint after `event`, and the fact it records (if the figures use one), counted into `changes`. */
+function advance(complaint: Complaint, event: RecordedEvent, changes: TallyChanges): HotlineFact | null {
+  complaint.state = evolveComplaint(complaint.state, complaintEventOf(event));
+  const fact = factOf(event, complaint.complaintId, complaint.state.round?.unitId ?? complaint.state.receivingUnitId ?? '');
+  if (fact) countFact(complaint.counted, fact, changes);
+  return fact;
 }
 
 function foldComplaint(events: readonly RecordedEvent[]): Complaint {
   const complaint = startComplaint(events[0]);
-  for (const event of events) complaint.state = evolveComplaint(complaint.state, complaintEventOf(event));
+  const alreadyCounted = new TallyChanges();
+  for (const event of events) advance(complaint, event, alreadyCounted);
   return complaint;
 }
 

@@ -35,6 +35,36 @@ CREATE TABLE IF NOT EXISTS hotline_facts (
 CREATE INDEX IF NOT EXISTS hotline_facts_fact_time_idx ON hotline_facts (fact, occurred_at);
 CREATE INDEX IF NOT EXISTS hotline_facts_complaint_idx ON hotline_facts (complaint_id, fact, revision);
 
+-- The running tallies (hotline-tallies.ts): each cell at three grains, so that a period is read as its
+-- whole years, whole months and days left over (calendar-segments.ts).
+CREATE TABLE IF NOT EXISTS hotline_tally (
+  grain "char" NOT NULL,
+  period_start date NOT NULL,
+  metric text NOT NULL,
+  unit_id text NOT NULL,
+  code text NOT NULL,
+  n int NOT NULL,
+  PRIMARY KEY (grain, period_start, metric, unit_id, code)
+);
+-- Found by the period's end they straddle (received_on <= end < moved_on): the complaints still in flight then.
+CREATE TABLE IF NOT EXISTS hotline_late_moves (
+  complaint_id text NOT NULL,
+  received_on date NOT NULL,
+  moved_on date NOT NULL,
+  from_unit_id text NOT NULL,
+  to_unit_id text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS hotline_late_moves_span_idx ON hotline_late_moves USING gist (daterange(received_on, moved_on));
+CREATE TABLE IF NOT EXISTS hotline_superseded_resolutions (
+  complaint_id text NOT NULL,
+  resolved_on date NOT NULL,
+  superseded_on date NOT NULL,
+  unit_id text NOT NULL,
+  on_time boolean NOT NULL
+);
+CREATE INDEX IF NOT EXISTS hotline_superseded_resolutions_span_idx ON hotline_superseded_resolutions USING gist (daterange(resolved_on, superseded_on));
+CREATE TABLE IF NOT EXISTS hotline_irregular (complaint_id text PRIMARY KEY);
+
 -- Schema 1 kept the status intervals here; they are complaint-status-history's now (complaint_status_intervals).
 DROP TABLE IF EXISTS complaint_status_history;
 `;

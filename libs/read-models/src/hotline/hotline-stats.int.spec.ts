@@ -92,4 +92,37 @@ describe('hotline figures', () => {
     const stats = await queryHotlineStats(dataSource, { from: '2026-03-31', to: '2026-03-31', asOf: new Date(), unitName });
     expect(stats.received.total).toBe(0);
   });
+
+  it('counts a complaint resolved again or moved after the period\'s end as it stood at the end, from the tallies and the fact rows alike', async () => {
+    const d = randomUUID();
+    const jinshui = actorOf('410105');
+    // D: received at the centre on 20 May and assigned to 金水区 the next day, which resolves it on 22 May;
+    // reopened in June, 金水区 resolves it again.
+    await bed.store.appendToStream(`hotline-complaint-${d}`, history([
+      receive(d, '2026-05-20T09:00:00', 'pay', 'phone'),
+      step('2026-05-21T09:30:00', { type: 'AssignComplaint', data: { unitId: '410105' } }),
+      step('2026-05-21T10:00:00', { type: 'SignForComplaint', data: {} }, jinshui),
+      step('2026-05-21T11:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, jinshui),
+      step('2026-05-22T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '解决' } }, jinshui),
+      step('2026-05-25T10:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'dissatisfied' } }),
+      step('2026-06-02T09:00:00', { type: 'ReopenComplaint', data: { reason: '不满意' } }),
+      step('2026-06-03T10:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, jinshui),
+      step('2026-06-05T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '重办解决' } }, jinshui),
+    ]), 'no_stream');
+    await project();
+    const ask = async (from: string, to: string, unitIds?: string[]) => {
+      const asOf = new Date();
+      const tallied = await queryHotlineStats(dataSource, { from, to, unitIds, asOf, unitName });
+      expect(await queryHotlineStats(dataSource, { from, to, unitIds, asOf, unitName }, { fromRows: true })).toEqual(tallied);
+      return tallied;
+    };
+    expect((await ask('2026-05-01', '2026-05-31')).received.byUnit.map((b) => [b.code, b.count])).toEqual([['410105', 1]]);
+    expect((await ask('2026-05-20', '2026-05-20')).received.byUnit.map((b) => [b.code, b.count])).toEqual([['410100', 1]]);
+    expect((await ask('2026-05-20', '2026-05-20', ['410105'])).received.total).toBe(0);
+    expect((await ask('2026-05-01', '2026-05-31')).resolution.resolved).toBe(1);
+    expect((await ask('2026-05-01', '2026-05-31', ['410105'])).resolution.resolved).toBe(1);
+    expect((await ask('2026-05-22', '2026-06-04')).resolution.resolved).toBe(1);
+    expect((await ask('2026-05-01', '2026-06-30')).resolution.resolved).toBe(1);
+    expect((await ask('2026-06-01', '2026-06-30')).resolution.resolved).toBe(1);
+  });
 });

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { CATEGORIES, CHANNELS } from '#hotline';
 import { shanghaiPeriod } from '../shanghai-period.js';
+import { calendarSegments } from '../calendar-segments.js';
+import { isCaughtUpBy } from '../standing-checkpoint.js';
+import { UNCLASSIFIED } from './hotline-tallies.js';
 
 export interface HotlineStatsQuery {
   readonly from: string;
@@ -59,14 +62,123 @@ const RECEIVED_IN_PERIOD = `
       FROM received r LEFT JOIN last_move m ON m.complaint_id = r.complaint_id LEFT JOIN last_category k ON k.complaint_id = r.complaint_id
   )`;
 
+/** The counts the figures are made of, however they were read. */
+interface HotlineCounts {
+  /** Received complaints per unit responsible and category, and per unit responsible and channel. */
+  readonly byCategory: readonly UnitCount[];
+  readonly byChannel: readonly UnitCount[];
+  readonly steps: Readonly<Record<StepMetric, number>>;
+}
+
+interface UnitCount {
+  readonly unitId: string;
+  readonly code: string;
+  readonly n: number;
+}
+
+const STEP_METRICS = [
+  'signed_for', 'signed_for_on_time', 'contacts', 'contacts_on_time', 'resolved', 'resolved_on_time',
+  'follow_ups', 'follow_ups_on_time', 'reached', 'satisfied', 'basically_satisfied', 'dissatisfied',
+] as const;
+type StepMetric = (typeof STEP_METRICS)[number];
+
 /**
  * The hotline figures (docs/figures.md "Hotline"). A complaint received in the period counts once,
  * for the unit responsible for it at the period's end, under the category recorded by `asOf`; each
  * step counts for the unit that took it, on the day it was taken. Resolution counts each complaint
  * once, by its last resolution in the period, for the unit that made it. So a unit's own figures
  * and its children's add up to the unit's.
+ *
+ * When the projection has taken in nothing recorded after `asOf` (isCaughtUpBy), the figures are read
+ * from the running tallies (hotline-tallies.ts), whose cost is bounded by the calendar and the units;
+ * asked as of an earlier instant, or with `fromRows`, from the fact rows. Both give the same answer
+ * (hotline-laws.int.spec.ts).
  */
-export async function queryHotlineStats(dataSource: DataSource, query: HotlineStatsQuery): Promise<HotlineStats> {
+export async function queryHotlineStats(dataSource: DataSource, query: HotlineStatsQuery, options: { fromRows?: boolean } = {}): Promise<HotlineStats> {
+  const tallied = !options.fromRows && (await isCaughtUpBy(dataSource, 'hotline-figures', query.asOf)) && !(await anyIrregular(dataSource));
+  const counts = tallied ? await countsFromTallies(dataSource, query) : await countsFromRows(dataSource, query);
+  const steps = counts.steps;
+  const breakdown = (rows: readonly UnitCount[], key: 'code' | 'unitId', label: (code: string) => string): Breakdown[] => {
+    const sums = new Map<string, number>();
+    for (const row of rows) sums.set(row[key], (sums.get(row[key]) ?? 0) + row.n);
+    return [...sums].filter(([, count]) => count !== 0).map(([code, count]) => ({ code, label: label(code), count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  };
+  return {
+    received: {
+      total: counts.byCategory.reduce((sum, row) => sum + row.n, 0),
+      byCategory: breakdown(counts.byCategory, 'code', (code) => CATEGORIES.find((c) => c.code === code)?.label ?? '未分类'),
+      byChannel: breakdown(counts.byChannel, 'code', (code) => CHANNELS.find((c) => c.code === code)?.label ?? code),
+      byUnit: breakdown(counts.byCategory, 'unitId', query.unitName),
+    },
+    signFor: { signedFor: steps.signed_for, onTime: steps.signed_for_on_time, rate: rate(steps.signed_for_on_time, steps.signed_for) },
+    firstContact: { contacts: steps.contacts, onTime: steps.contacts_on_time, rate: rate(steps.contacts_on_time, steps.contacts) },
+    resolution: { resolved: steps.resolved, onTime: steps.resolved_on_time, rate: rate(steps.resolved_on_time, steps.resolved) },
+    followUp: { followUps: steps.follow_ups, onTime: steps.follow_ups_on_time, rate: rate(steps.follow_ups_on_time, steps.follow_ups) },
+    satisfaction: {
+      reached: steps.reached,
+      satisfied: steps.satisfied,
+      basicallySatisfied: steps.basically_satisfied,
+      dissatisfied: steps.dissatisfied,
+      rate: rate(steps.satisfied + steps.basically_satisfied, steps.reached),
+    },
+  };
+}
+
+async function anyIrregular(dataSource: DataSource): Promise<boolean> {
+  const [row]: { irregular: boolean }[] = await dataSource.query('SELECT EXISTS (SELECT 1 FROM hotline_irregular) AS irregular');
+  return row.irregular;
+}
+
+/**
+ * From the tallies: the period's whole years, whole months and remaining days summed; then the
+ * complaints still in flight at the period's end put back where they stood then — each move made
+ * after the end undone, each resolution superseded after the end counted again.
+ */
+async function countsFromTallies(dataSource: DataSource, query: HotlineStatsQuery): Promise<HotlineCounts> {
+  const { years, months, days } = calendarSegments(query.from, query.to);
+  const units = query.unitIds ? new Set(query.unitIds) : null;
+  const inScope = (unitId: string) => units === null || units.has(unitId);
+  const cells: { metric: string; code: string; unit_id: string; n: number }[] = await dataSource.query(
+    `SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally
+      WHERE ((grain = 'y' AND period_start = ANY($1::date[])) OR (grain = 'm' AND period_start = ANY($2::date[])) OR (grain = 'd' AND period_start = ANY($3::date[])))
+        AND ($4::text[] IS NULL OR unit_id = ANY($4))
+      GROUP BY 1, 2, 3`,
+    [years, months, days, query.unitIds ?? null],
+  );
+  const lateMoves: { from_unit_id: string; to_unit_id: string; category: string; channel: string; n: number }[] = await dataSource.query(
+    `SELECT l.from_unit_id, l.to_unit_id, coalesce(c.category, '${UNCLASSIFIED}') AS category, c.channel, count(*)::int AS n
+       FROM hotline_late_moves l JOIN hotline_complaints c USING (complaint_id)
+      WHERE daterange(l.received_on, l.moved_on) @> $2::date AND l.received_on >= $1::date
+      GROUP BY 1, 2, 3, 4`,
+    [query.from, query.to],
+  );
+  const superseded: { unit_id: string; on_time: boolean; n: number }[] = await dataSource.query(
+    `SELECT unit_id, on_time, count(*)::int AS n FROM hotline_superseded_resolutions
+      WHERE daterange(resolved_on, superseded_on) @> $2::date AND resolved_on >= $1::date AND ($3::text[] IS NULL OR unit_id = ANY($3))
+      GROUP BY 1, 2`,
+    [query.from, query.to, query.unitIds ?? null],
+  );
+  const received = (metric: string) => cells.filter((c) => c.metric === metric).map((c) => ({ unitId: c.unit_id, code: c.code, n: c.n }));
+  const byCategory = received('received_by_category');
+  const byChannel = received('received_by_channel');
+  for (const move of lateMoves) {
+    for (const [unitId, n] of [[move.to_unit_id, -move.n], [move.from_unit_id, move.n]] as const) {
+      if (!inScope(unitId)) continue;
+      byCategory.push({ unitId, code: move.category, n });
+      byChannel.push({ unitId, code: move.channel, n });
+    }
+  }
+  const steps = Object.fromEntries(STEP_METRICS.map((metric) => [metric, 0])) as Record<StepMetric, number>;
+  for (const cell of cells) if (cell.metric in steps) steps[cell.metric as StepMetric] += cell.n;
+  for (const row of superseded) {
+    steps.resolved += row.n;
+    if (row.on_time) steps.resolved_on_time += row.n;
+  }
+  return { byCategory, byChannel, steps };
+}
+
+/** From the fact rows as recorded by `asOf`. */
+async function countsFromRows(dataSource: DataSource, query: HotlineStatsQuery): Promise<HotlineCounts> {
   const { fromUtc, toUtcExclusive } = shanghaiPeriod(query.from, query.to);
   const params = [fromUtc, toUtcExclusive, query.asOf, query.unitIds ?? null];
   const received: { category: string | null; channel: string; unit_id: string; n: number }[] = await dataSource.query(
@@ -96,35 +208,16 @@ export async function queryHotlineStats(dataSource: DataSource, query: HotlineSt
          (count(*) FILTER (WHERE fact = 'follow_up' AND on_time))::int AS follow_ups_on_time,
          (count(*) FILTER (WHERE fact = 'follow_up' AND reached))::int AS reached,
          (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'satisfied'))::int AS satisfied,
-         (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied'))::int AS basically,
+         (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'basically_satisfied'))::int AS basically_satisfied,
          (count(*) FILTER (WHERE fact = 'follow_up' AND reached AND satisfaction = 'dissatisfied'))::int AS dissatisfied
          FROM period WHERE $4::text[] IS NULL OR unit_id = ANY($4)
      )
      SELECT * FROM mine, resolutions`,
     params,
   );
-  const breakdown = (key: 'category' | 'channel' | 'unit_id', label: (code: string) => string): Breakdown[] => {
-    const counts = new Map<string, number>();
-    for (const row of received) counts.set(row[key] ?? 'unclassified', (counts.get(row[key] ?? 'unclassified') ?? 0) + row.n);
-    return [...counts].map(([code, count]) => ({ code, label: label(code), count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  };
   return {
-    received: {
-      total: received.reduce((sum, row) => sum + row.n, 0),
-      byCategory: breakdown('category', (code) => CATEGORIES.find((c) => c.code === code)?.label ?? '未分类'),
-      byChannel: breakdown('channel', (code) => CHANNELS.find((c) => c.code === code)?.label ?? code),
-      byUnit: breakdown('unit_id', query.unitName),
-    },
-    signFor: { signedFor: steps.signed_for, onTime: steps.signed_for_on_time, rate: rate(steps.signed_for_on_time, steps.signed_for) },
-    firstContact: { contacts: steps.contacts, onTime: steps.contacts_on_time, rate: rate(steps.contacts_on_time, steps.contacts) },
-    resolution: { resolved: steps.resolved, onTime: steps.resolved_on_time, rate: rate(steps.resolved_on_time, steps.resolved) },
-    followUp: { followUps: steps.follow_ups, onTime: steps.follow_ups_on_time, rate: rate(steps.follow_ups_on_time, steps.follow_ups) },
-    satisfaction: {
-      reached: steps.reached,
-      satisfied: steps.satisfied,
-      basicallySatisfied: steps.basically,
-      dissatisfied: steps.dissatisfied,
-      rate: rate(steps.satisfied + steps.basically, steps.reached),
-    },
+    byCategory: received.map((row) => ({ unitId: row.unit_id, code: row.category ?? UNCLASSIFIED, n: row.n })),
+    byChannel: received.map((row) => ({ unitId: row.unit_id, code: row.channel, n: row.n })),
+    steps,
   };
 }
