@@ -115,7 +115,8 @@ describe('hardship figures over random histories', () => {
 
   it('answers from the tallies exactly as from the versions, for every figure', async () => {
     for (const [from, to] of PERIODS) {
-      for (const unitIds of [UNITS, [UNITS[0]], [UNITS[1], UNITS[2]]]) {
+      // Undefined: every unit (the root's figures), read without a condition on the unit.
+      for (const unitIds of [UNITS, [UNITS[0]], [UNITS[1], UNITS[2]], withDescendants('410100'), undefined]) {
         const query = { from, to, unitIds, asOf: new Date() };
         const fromTallies = await queryHardshipStats(all, query);
         expect(fromTallies).toEqual(await queryHardshipStats(all, query, { fromVersions: true }));
