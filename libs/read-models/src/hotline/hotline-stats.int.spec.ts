@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { hotlineFiguresProjection } from './hotline-figures.projection.js';
 import { queryHotlineStats } from './hotline-stats.query.js';
-import { actorOf, history, receive, step } from './testing/complaint-history.js';
+import { actorOf, at, history, receive, step } from './testing/complaint-history.js';
 import { startProjectionTestBed, type ProjectionTestBed } from '../testing/projection-test-bed.js';
 
 describe('hotline figures', () => {
@@ -124,5 +124,34 @@ describe('hotline figures', () => {
     expect((await ask('2026-05-22', '2026-06-04')).resolution.resolved).toBe(1);
     expect((await ask('2026-05-01', '2026-06-30')).resolution.resolved).toBe(1);
     expect((await ask('2026-06-01', '2026-06-30')).resolution.resolved).toBe(1);
+  });
+
+  // Last: once a complaint is irregular, every current figure of this bed comes from the fact rows.
+  it('reads the fact rows while a complaint\'s resolutions are dated out of the order they were recorded in', async () => {
+    const e = randomUUID();
+    const jinshui = actorOf('410105');
+    const events = history([
+      receive(e, '2026-07-01T09:00:00', 'pay', 'phone'),
+      step('2026-07-01T09:30:00', { type: 'AssignComplaint', data: { unitId: '410105' } }),
+      step('2026-07-01T10:00:00', { type: 'SignForComplaint', data: {} }, jinshui),
+      step('2026-07-01T11:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, jinshui),
+      step('2026-07-10T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '解决' } }, jinshui),
+      step('2026-07-11T10:00:00', { type: 'RecordFollowUp', data: { reached: true, satisfaction: 'dissatisfied' } }),
+      step('2026-07-12T09:00:00', { type: 'ReopenComplaint', data: { reason: '不满意' } }),
+      step('2026-07-13T10:00:00', { type: 'RecordCallerContact', data: { reached: true, summary: '联系' } }, jinshui),
+      step('2026-07-14T10:00:00', { type: 'ResolveComplaint', data: { outcome: 'solved', summary: '重办解决' } }, jinshui),
+    ]);
+    // A repaired record dates the second resolution before the first (as an import of a paper record might).
+    const second = events.findLast((event) => event.type === 'ComplaintResolved')!;
+    (second.data as { resolvedAt: string }).resolvedAt = at('2026-07-05T10:00:00').toISOString();
+    await bed.store.appendToStream(`hotline-complaint-${e}`, events, 'no_stream');
+    await project();
+    expect(await dataSource.query('SELECT complaint_id FROM hotline_irregular')).toEqual([{ complaint_id: e }]);
+    for (const [from, to] of [['2026-07-01', '2026-07-31'], ['2026-07-01', '2026-07-07'], ['2026-07-06', '2026-07-31']]) {
+      const asOf = new Date();
+      const answer = await queryHotlineStats(dataSource, { from, to, asOf, unitName });
+      expect(answer).toEqual(await queryHotlineStats(dataSource, { from, to, asOf, unitName }, { fromRows: true }));
+      expect(answer.resolution.resolved).toBe(1);
+    }
   });
 });
