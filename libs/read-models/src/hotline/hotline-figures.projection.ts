@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { evolveComplaint, initialComplaintState, type ComplaintState } from '#hotline';
 import { StatesBefore, type Projection } from '#projections';
-import { HOTLINE_FIGURES_SCHEMA_SQL } from './hotline-figures.schema.js';
+import { HOTLINE_FIGURES, HOTLINE_FIGURES_SCHEMA_SQL } from './hotline-figures.schema.js';
 import { factOf, type HotlineFact } from './hotline-facts.js';
 import { countFact, newCountedComplaint, TallyChanges, type CountedComplaint } from './hotline-tallies.js';
 import { writeTallyChanges } from './hotline-tallies.write.js';
@@ -29,16 +29,7 @@ interface Complaint {
 export function hotlineFiguresProjection(store: EventStore): Projection {
   const before = new StatesBefore<Complaint>(store, foldComplaint);
   return {
-    name: 'hotline-figures',
-    // 2: the complaint's state is no longer stored (it is kept in memory, else folded from its stream);
-    // the status intervals moved to complaint-status-history.
-    // 3: classifications, returns, reopenings and first contacts are facts, with the stream revision
-    // (which unit and which labels as of an instant: issue 16 A and B).
-    // 4: a return is the fact of the unit it goes back to (逐级下派: the unit that handed it down), and
-    // a hand-down is an assignment (issue 18).
-    // 5: running tallies by day, month and year, with the late moves and superseded resolutions that
-    // a period ending earlier undoes (issue 20.3: the figures' cost no longer grows with the complaints).
-    schemaVersion: 5,
+    ...HOTLINE_FIGURES,
     tables: ['hotline_complaints', 'hotline_facts', 'hotline_tally', 'hotline_late_moves', 'hotline_superseded_resolutions', 'hotline_irregular'],
     schemaSql: HOTLINE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hotline-complaint-'],

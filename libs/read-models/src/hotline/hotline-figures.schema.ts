@@ -1,4 +1,18 @@
 /**
+ * The read model's name and the version of its tables' shape (a change of shape rebuilds it into fresh
+ * tables and swaps them in: docs/operations.md).
+ * 2: the complaint's state is no longer stored (it is kept in memory, else folded from its stream);
+ * the status intervals moved to complaint-status-history.
+ * 3: classifications, returns, reopenings and first contacts are facts, with the stream revision
+ * (which unit and which labels as of an instant: issue 16 A and B).
+ * 4: a return is the fact of the unit it goes back to (逐级下派: the unit that handed it down), and
+ * a hand-down is an assignment (issue 18).
+ * 5: running tallies by day, month and year, with the late moves and superseded resolutions that a
+ * period ending earlier undoes (issue 20.3: the figures' cost no longer grows with the complaints).
+ */
+export const HOTLINE_FIGURES = { name: 'hotline-figures', schemaVersion: 5 } as const;
+
+/**
  * Tables behind the hotline figures. Every counted step is a fact row with when it happened, when it
  * was recorded and its place in the stream, so a figure "as of" a date is a query with
  * `recorded_at <= asOf`; the steps that move a complaint between units (assigned, returned, reopened)

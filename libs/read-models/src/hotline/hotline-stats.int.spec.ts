@@ -126,6 +126,20 @@ describe('hotline figures', () => {
     expect((await ask('2026-06-01', '2026-06-30')).resolution.resolved).toBe(1);
   });
 
+  it('answers from the fact rows while the live tables are of an older shape (an upgrade\'s rebuild not yet swapped in)', async () => {
+    const march = { from: '2026-03-01', to: '2026-03-31', unitName };
+    const before = await queryHotlineStats(dataSource, { ...march, asOf: new Date() });
+    // The previous release's tables: schema 4, no tallies.
+    await dataSource.query("UPDATE projection_schema_versions SET version = 4 WHERE name = 'hotline-figures'");
+    await dataSource.query('ALTER TABLE hotline_tally RENAME TO hotline_tally_away');
+    try {
+      expect(await queryHotlineStats(dataSource, { ...march, asOf: new Date() })).toEqual(before);
+    } finally {
+      await dataSource.query('ALTER TABLE hotline_tally_away RENAME TO hotline_tally');
+      await dataSource.query("UPDATE projection_schema_versions SET version = 5 WHERE name = 'hotline-figures'");
+    }
+  });
+
   // Last: once a complaint is irregular, every current figure of this bed comes from the fact rows.
   it('reads the fact rows while a complaint\'s resolutions are dated out of the order they were recorded in', async () => {
     const e = randomUUID();

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { CATEGORIES, CHANNELS } from '#hotline';
 import { shanghaiPeriod } from '../shanghai-period.js';
 import { calendarSegments } from '../calendar-segments.js';
-import { isCaughtUpBy } from '../standing-checkpoint.js';
+import { talliesAnswer } from '../standing-checkpoint.js';
+import { HOTLINE_FIGURES } from './hotline-figures.schema.js';
 import { UNCLASSIFIED } from './hotline-tallies.js';
 
 export interface HotlineStatsQuery {
@@ -33,7 +34,7 @@ export interface HotlineStats {
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
-export const HOTLINE_STATS_PROJECTIONS: readonly string[] = ['hotline-figures'];
+export const HOTLINE_STATS_PROJECTIONS: readonly string[] = [HOTLINE_FIGURES.name];
 
 /**
  * The complaints received in the period ($1, $2) as recorded by $3, each with its channel, the unit
@@ -89,13 +90,13 @@ type StepMetric = (typeof STEP_METRICS)[number];
  * once, by its last resolution in the period, for the unit that made it. So a unit's own figures
  * and its children's add up to the unit's.
  *
- * When the projection has taken in nothing recorded after `asOf` (isCaughtUpBy), the figures are read
+ * When the projection has taken in nothing recorded after `asOf` (talliesAnswer), the figures are read
  * from the running tallies (hotline-tallies.ts), whose cost is bounded by the calendar and the units;
  * asked as of an earlier instant, or with `fromRows`, from the fact rows. Both give the same answer
  * (hotline-laws.int.spec.ts).
  */
 export async function queryHotlineStats(dataSource: DataSource, query: HotlineStatsQuery, options: { fromRows?: boolean } = {}): Promise<HotlineStats> {
-  const tallied = !options.fromRows && (await isCaughtUpBy(dataSource, 'hotline-figures', query.asOf)) && !(await anyIrregular(dataSource));
+  const tallied = !options.fromRows && (await talliesAnswer(dataSource, HOTLINE_FIGURES, query.asOf)) && !(await anyIrregular(dataSource));
   const counts = tallied ? await countsFromTallies(dataSource, query) : await countsFromRows(dataSource, query);
   const steps = counts.steps;
   const breakdown = (rows: readonly UnitCount[], key: 'code' | 'unitId', label: (code: string) => string): Breakdown[] => {

@@ -4,41 +4,10 @@ import type { RecordedEvent } from '#event-store';
 import type { MediationEvent } from '#mediation';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
+import { MEDIATION_FIGURES_SCHEMA_SQL } from './mediation-figures.schema.js';
+import { INSERT_FACTS_AND_ROLL_UP_SQL } from './mediation-rollup.js';
 
-/**
- * What the mediation figures are computed from (docs/figures.md "Mediation"):
- * - `mediation_case_facts`: one row per case — its room, the referring court, its mediator now, when
- *   it was accepted and the last day of its period (as extended);
- * - `mediation_facts`: one row per dated fact (referred, accepted, declined, agreed, failed, withdrawn,
- *   paid, defaulted, confirmation requested / granted / refused), with the room, the court, the
- *   mediator then, an amount where there is one and, for a conclusion, how long it took and whether
- *   it was within the period. Each fact keeps when it was recorded, so figures can be asked as of any
- *   past instant.
- */
-export const MEDIATION_FIGURES_SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS mediation_case_facts (
-  case_id text PRIMARY KEY,
-  room_id text NOT NULL,
-  court text NOT NULL,
-  mediator_id text,
-  accepted_on date,
-  deadline date
-);
-CREATE TABLE IF NOT EXISTS mediation_facts (
-  event_id uuid PRIMARY KEY,
-  case_id text NOT NULL,
-  room_id text NOT NULL,
-  court text NOT NULL,
-  mediator_id text,
-  fact text NOT NULL,
-  on_date date NOT NULL,
-  amount bigint NOT NULL DEFAULT 0,
-  duration_days int,
-  on_time boolean,
-  recorded_at timestamptz NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mediation_facts_period_idx ON mediation_facts (on_date) INCLUDE (fact, room_id, recorded_at);
-`;
+export { MEDIATION_FIGURES_SCHEMA_SQL } from './mediation-figures.schema.js';
 
 /** Who referred the case: the court's name, or the union itself. */
 export const UNION_REFERRAL = '工会转来';
@@ -47,7 +16,11 @@ interface CaseFacts { room_id: string; court: string; mediator_id: string | null
 
 export const mediationFiguresProjection: Projection = {
   name: 'mediation-figures',
-  tables: ['mediation_case_facts', 'mediation_facts'],
+  // 2: the facts are also counted per day, month and year (mediation_rollup) and per month and room
+  // (mediation_monthly), so that the figures as they stand no longer read every fact of the period
+  // (issue 20.3).
+  schemaVersion: 2,
+  tables: ['mediation_case_facts', 'mediation_facts', 'mediation_rollup', 'mediation_monthly'],
   schemaSql: MEDIATION_FIGURES_SCHEMA_SQL,
   streamPrefixes: ['mediation-case-'],
   async apply(events: readonly RecordedEvent[], tx: EntityManager) {
@@ -97,13 +70,6 @@ export const mediationFiguresProjection: Projection = {
         [JSON.stringify(rows)],
       );
     }
-    if (facts.length > 0) {
-      await tx.query(
-        `INSERT INTO mediation_facts (event_id, case_id, room_id, court, mediator_id, fact, on_date, amount, duration_days, on_time, recorded_at)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, case_id text, room_id text, court text, mediator_id text, fact text, on_date date, amount bigint, duration_days int, on_time boolean, recorded_at timestamptz)
-         ON CONFLICT (event_id) DO NOTHING`,
-        [JSON.stringify(facts)],
-      );
-    }
+    if (facts.length > 0) await tx.query(INSERT_FACTS_AND_ROLL_UP_SQL, [JSON.stringify(facts)]);
   },
 };

@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { talliesAnswer } from '../standing-checkpoint.js';
+import { mediationFiguresProjection } from './mediation-figures.projection.js';
+import { rollUpRows } from './mediation-rollup.js';
 
 export interface MediationStatsQuery {
   /** Shanghai calendar days, both inclusive. */
@@ -38,7 +41,8 @@ export type MediationStats = Counts & {
   readonly byMonth: readonly ({ month: string } & Counts)[];
 };
 
-type Row = { dimension: 'all' | 'court' | 'room' | 'mediator' | 'month'; key: string | null; fact: string; n: number; amount: string; duration: string | null; on_time: number };
+/** One grouping's counts and sums of one fact, as both ways of answering give them. */
+export type FigureRow = { dimension: 'all' | 'court' | 'room' | 'mediator' | 'month'; key: string | null; fact: string; n: number; amount: string; duration: string | null; on_time: number };
 
 /** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
 export const MEDIATION_STATS_PROJECTIONS: readonly string[] = ['mediation-figures'];
@@ -46,21 +50,17 @@ export const MEDIATION_STATS_PROJECTIONS: readonly string[] = ['mediation-figure
 /**
  * The mediation figures of DOMAIN.md (docs/figures.md "Mediation"): each fact counted on its own day,
  * in the room of the case, with the mediator of the case then; over the period, and by referring
- * court, room, mediator and month. Only facts recorded by `asOf` count.
+ * court, room, mediator and month. Only facts recorded by `asOf` count. When nothing was recorded after
+ * `asOf` and the tables are of this code's shape (talliesAnswer), they are summed from the roll-ups
+ * (the year, month and day rows that make up the period: mediation-rollup.ts); otherwise (or
+ * `fromRows`) counted from the fact rows. Both give the same answer where both apply.
  */
-export async function queryMediationStats(dataSource: DataSource, query: MediationStatsQuery): Promise<MediationStats> {
-  const rows: Row[] = await dataSource.query(
-    `SELECT CASE WHEN GROUPING(court) = 0 THEN 'court' WHEN GROUPING(room_id) = 0 THEN 'room' WHEN GROUPING(mediator_id) = 0 THEN 'mediator'
-                 WHEN GROUPING(to_char(on_date, 'YYYY-MM')) = 0 THEN 'month' ELSE 'all' END AS dimension,
-            coalesce(court, room_id, mediator_id, to_char(on_date, 'YYYY-MM')) AS key, fact,
-            count(*)::int AS n, sum(amount)::bigint AS amount, sum(duration_days)::bigint AS duration, count(*) FILTER (WHERE on_time)::int AS on_time
-       FROM mediation_facts
-      WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR room_id = ANY($4))
-      GROUP BY GROUPING SETS ((fact), (fact, court), (fact, room_id), (fact, mediator_id), (fact, to_char(on_date, 'YYYY-MM')))`,
-    [query.from, query.to, query.asOf, query.roomIds ?? null],
-  );
-  const countsOf = (dimension: Row['dimension'], key: string | null): Counts => {
-    const of = (fact: string) => rows.find((r) => r.dimension === dimension && r.key === key && r.fact === fact);
+export async function queryMediationStats(dataSource: DataSource, query: MediationStatsQuery, options: { fromRows?: boolean } = {}): Promise<MediationStats> {
+  const rows = !options.fromRows && (await talliesAnswer(dataSource, mediationFiguresProjection, query.asOf)) ? await rollUpRows(dataSource, query) : await factRows(dataSource, query);
+  const byGroup = new Map<string, FigureRow>();
+  for (const row of rows) byGroup.set(groupOf(row.dimension, row.key, row.fact), row);
+  const countsOf = (dimension: FigureRow['dimension'], key: string | null): Counts => {
+    const of = (fact: string) => byGroup.get(groupOf(dimension, key, fact));
     const n = (fact: string) => of(fact)?.n ?? 0;
     const amount = (fact: string) => Number(of(fact)?.amount ?? 0);
     const agreements = n('agreed');
@@ -79,7 +79,7 @@ export async function queryMediationStats(dataSource: DataSource, query: Mediati
       confirmations: { requested: n('confirmation_requested'), granted: n('confirmed'), refused: n('confirmation_refused') },
     };
   };
-  const keys = (dimension: Row['dimension']) => [...new Set(rows.filter((r) => r.dimension === dimension && r.key !== null).map((r) => r.key!))].sort();
+  const keys = (dimension: FigureRow['dimension']) => [...new Set(rows.filter((r) => r.dimension === dimension && r.key !== null).map((r) => r.key!))].sort();
   return {
     ...countsOf('all', null),
     byCourt: keys('court').map((court) => ({ court, ...countsOf('court', court) })),
@@ -88,3 +88,21 @@ export async function queryMediationStats(dataSource: DataSource, query: Mediati
     byMonth: keys('month').map((month) => ({ month, ...countsOf('month', month) })),
   };
 }
+
+/** One grouping's name in a map (a group per row: ten years by month are 120 × 11 of them). */
+const groupOf = (dimension: FigureRow['dimension'], key: string | null, fact: string): string => JSON.stringify([dimension, key, fact]);
+
+/** Every fact of the period recorded by `asOf`, under the five groupings. */
+function factRows(dataSource: DataSource, query: MediationStatsQuery): Promise<FigureRow[]> {
+  return dataSource.query(
+    `SELECT CASE WHEN GROUPING(court) = 0 THEN 'court' WHEN GROUPING(room_id) = 0 THEN 'room' WHEN GROUPING(mediator_id) = 0 THEN 'mediator'
+                 WHEN GROUPING(to_char(on_date, 'YYYY-MM')) = 0 THEN 'month' ELSE 'all' END AS dimension,
+            coalesce(court, room_id, mediator_id, to_char(on_date, 'YYYY-MM')) AS key, fact,
+            count(*)::int AS n, sum(amount)::bigint AS amount, sum(duration_days)::bigint AS duration, count(*) FILTER (WHERE on_time)::int AS on_time
+       FROM mediation_facts
+      WHERE on_date BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR room_id = ANY($4))
+      GROUP BY GROUPING SETS ((fact), (fact, court), (fact, room_id), (fact, mediator_id), (fact, to_char(on_date, 'YYYY-MM')))`,
+    [query.from, query.to, query.asOf, query.roomIds ?? null],
+  );
+}
+
