@@ -50,11 +50,13 @@ interface FileInBatch {
   reshaped: boolean;
 }
 
+/** The read model's name and the version of its tables' shape (a change of shape rebuilds it). */
+export const HARDSHIP_FIGURES = { name: 'hardship-figures', schemaVersion: 5 } as const;
+
 /** The hardship figures' read model (its tables: `hardship-figures.schema.ts`). */
 export function hardshipFiguresProjection(): Projection {
   return {
-    name: 'hardship-figures',
-    schemaVersion: 5,
+    ...HARDSHIP_FIGURES,
     tables: ['hardship_files', 'hardship_standing', 'hardship_timeline', 'hardship_aid', 'hardship_visits', 'hardship_tally', 'hardship_pairs'],
     schemaSql: HARDSHIP_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['hardship-file-'],

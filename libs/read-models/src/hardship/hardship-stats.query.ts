@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { isCaughtUpBy } from '../standing-checkpoint.js';
+import { talliesAnswer } from '../standing-checkpoint.js';
+import { HARDSHIP_FIGURES } from './hardship-figures.projection.js';
 import { fromTallies } from './hardship-stats.tallies.js';
 import { fromVersions } from './hardship-stats.versions.js';
 import type { Assembled, HardshipStatsQuery } from './hardship-stats.inputs.js';
@@ -54,16 +55,16 @@ export interface HardshipYear {
 }
 
 /** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
-export const HARDSHIP_STATS_PROJECTIONS: readonly string[] = ['hardship-figures'];
+export const HARDSHIP_STATS_PROJECTIONS: readonly string[] = [HARDSHIP_FIGURES.name];
 
 /**
  * The hardship figures of DOMAIN.md (docs/figures.md "Hardship files"). When the read model holds
- * nothing recorded after `asOf`, they are read from the running tallies (`fileTallies`), in time that
+ * nothing recorded after `asOf` and its tables are of this code's shape (talliesAnswer), they are read from the running tallies (`fileTallies`), in time that
  * does not grow with the number of files; otherwise (or asked `fromVersions`) from the timeline
  * versions standing at `asOf`, each file's dated facts, its deliveries and visits. Both paths answer the same.
  */
 export async function queryHardshipStats(dataSource: DataSource, query: HardshipStatsQuery, options: { fromVersions?: boolean } = {}): Promise<HardshipStats> {
-  const current = !options.fromVersions && (await isCaughtUpBy(dataSource, 'hardship-figures', query.asOf));
+  const current = !options.fromVersions && (await talliesAnswer(dataSource, HARDSHIP_FIGURES, query.asOf));
   return present(current ? await fromTallies(dataSource, query) : await fromVersions(dataSource, query));
 }
 

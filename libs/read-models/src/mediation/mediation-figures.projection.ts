@@ -4,7 +4,7 @@ import type { RecordedEvent } from '#event-store';
 import type { MediationEvent } from '#mediation';
 import type { Projection } from '#projections';
 import { aggregateIdOf } from '../stream-ids.js';
-import { MEDIATION_FIGURES_SCHEMA_SQL } from './mediation-figures.schema.js';
+import { MEDIATION_FIGURES, MEDIATION_FIGURES_SCHEMA_SQL } from './mediation-figures.schema.js';
 import { INSERT_FACTS_AND_ROLL_UP_SQL } from './mediation-rollup.js';
 
 export { MEDIATION_FIGURES_SCHEMA_SQL } from './mediation-figures.schema.js';
@@ -15,11 +15,7 @@ export const UNION_REFERRAL = '工会转来';
 interface CaseFacts { room_id: string; court: string; mediator_id: string | null; accepted_on: string | null; deadline: string | null }
 
 export const mediationFiguresProjection: Projection = {
-  name: 'mediation-figures',
-  // 2: the facts are also counted per day, month and year (mediation_rollup) and per month and room
-  // (mediation_monthly), so that the figures as they stand no longer read every fact of the period
-  // (issue 20.3).
-  schemaVersion: 2,
+  ...MEDIATION_FIGURES,
   tables: ['mediation_case_facts', 'mediation_facts', 'mediation_rollup', 'mediation_monthly'],
   schemaSql: MEDIATION_FIGURES_SCHEMA_SQL,
   streamPrefixes: ['mediation-case-'],

@@ -19,6 +19,14 @@ const SUM_COLUMNS = 'n int NOT NULL, amount bigint NOT NULL, duration_days bigin
  *   question reads 120 months per room and fact here, not 120 months per room, court, mediator and fact).
  * The sums are INCLUDEd in the keys so that a question reads the index alone.
  */
+/**
+ * The read model's name and the version of its tables' shape (a change of shape rebuilds it).
+ * 2: the facts are also counted per day, month and year (mediation_rollup) and per month and room
+ * (mediation_monthly), so that the figures as they stand no longer read every fact of the period
+ * (issue 20.3).
+ */
+export const MEDIATION_FIGURES = { name: 'mediation-figures', schemaVersion: 2 } as const;
+
 export const MEDIATION_FIGURES_SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS mediation_case_facts (
   case_id text PRIMARY KEY,

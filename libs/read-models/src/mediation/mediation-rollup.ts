@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { calendarSegments } from '../calendar-segments.js';
-import type { FigureRow, MediationStatsQuery } from './mediation-stats.query.js';
+import type { FigureRow, MediationStatsQuery } from './mediation-stats.inputs.js';
 
 /*
  * The mediation figures' roll-ups (mediation-figures.schema.ts): how the projection adds each batch's

@@ -1,17 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { talliesAnswer } from '../standing-checkpoint.js';
-import { mediationFiguresProjection } from './mediation-figures.projection.js';
+import { MEDIATION_FIGURES } from './mediation-figures.schema.js';
 import { rollUpRows } from './mediation-rollup.js';
+import type { FigureRow, MediationStatsQuery } from './mediation-stats.inputs.js';
 
-export interface MediationStatsQuery {
-  /** Shanghai calendar days, both inclusive. */
-  readonly from: string;
-  readonly to: string;
-  /** The rooms asked about (a unit and the rooms below it); all when absent. */
-  readonly roomIds?: readonly string[];
-  /** Only what had been recorded by this instant counts. */
-  readonly asOf: Date;
-}
+export type { FigureRow, MediationStatsQuery } from './mediation-stats.inputs.js';
 
 interface Counts {
   referrals: number;
@@ -41,11 +34,9 @@ export type MediationStats = Counts & {
   readonly byMonth: readonly ({ month: string } & Counts)[];
 };
 
-/** One grouping's counts and sums of one fact, as both ways of answering give them. */
-export type FigureRow = { dimension: 'all' | 'court' | 'room' | 'mediator' | 'month'; key: string | null; fact: string; n: number; amount: string; duration: string | null; on_time: number };
 
 /** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
-export const MEDIATION_STATS_PROJECTIONS: readonly string[] = ['mediation-figures'];
+export const MEDIATION_STATS_PROJECTIONS: readonly string[] = [MEDIATION_FIGURES.name];
 
 /**
  * The mediation figures of DOMAIN.md (docs/figures.md "Mediation"): each fact counted on its own day,
@@ -56,7 +47,7 @@ export const MEDIATION_STATS_PROJECTIONS: readonly string[] = ['mediation-figure
  * `fromRows`) counted from the fact rows. Both give the same answer where both apply.
  */
 export async function queryMediationStats(dataSource: DataSource, query: MediationStatsQuery, options: { fromRows?: boolean } = {}): Promise<MediationStats> {
-  const rows = !options.fromRows && (await talliesAnswer(dataSource, mediationFiguresProjection, query.asOf)) ? await rollUpRows(dataSource, query) : await factRows(dataSource, query);
+  const rows = !options.fromRows && (await talliesAnswer(dataSource, MEDIATION_FIGURES, query.asOf)) ? await rollUpRows(dataSource, query) : await factRows(dataSource, query);
   const byGroup = new Map<string, FigureRow>();
   for (const row of rows) byGroup.set(groupOf(row.dimension, row.key, row.fact), row);
   const countsOf = (dimension: FigureRow['dimension'], key: string | null): Counts => {
