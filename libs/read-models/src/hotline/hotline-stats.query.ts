@@ -4,7 +4,7 @@ import { shanghaiPeriod } from '../shanghai-period.js';
 import { calendarSegments } from '../calendar-segments.js';
 import { talliesAnswer } from '../standing-checkpoint.js';
 import { HOTLINE_FIGURES } from './hotline-figures.schema.js';
-import { UNCLASSIFIED } from './hotline-tallies.js';
+import { ALL_UNITS, UNCLASSIFIED } from './hotline-tallies.js';
 
 export interface HotlineStatsQuery {
   readonly from: string;
@@ -65,16 +65,16 @@ const RECEIVED_IN_PERIOD = `
 
 /** The counts the figures are made of, however they were read. */
 interface HotlineCounts {
-  /** Received complaints per unit responsible and category, and per unit responsible and channel. */
-  readonly byCategory: readonly UnitCount[];
-  readonly byChannel: readonly UnitCount[];
+  /** The complaints received, by category, by channel and by unit responsible. */
+  readonly received: { readonly byCategory: Counter; readonly byChannel: Counter; readonly byUnit: Counter };
   readonly steps: Readonly<Record<StepMetric, number>>;
 }
 
-interface UnitCount {
-  readonly unitId: string;
-  readonly code: string;
-  readonly n: number;
+/** Counts by code (`Map`, never a plain object: codes come from the data). */
+class Counter extends Map<string, number> {
+  add(code: string, n: number): void {
+    this.set(code, (this.get(code) ?? 0) + n);
+  }
 }
 
 const STEP_METRICS = [
@@ -99,17 +99,15 @@ export async function queryHotlineStats(dataSource: DataSource, query: HotlineSt
   const tallied = !options.fromRows && (await talliesAnswer(dataSource, HOTLINE_FIGURES, query.asOf)) && !(await anyIrregular(dataSource));
   const counts = tallied ? await countsFromTallies(dataSource, query) : await countsFromRows(dataSource, query);
   const steps = counts.steps;
-  const breakdown = (rows: readonly UnitCount[], key: 'code' | 'unitId', label: (code: string) => string): Breakdown[] => {
-    const sums = new Map<string, number>();
-    for (const row of rows) sums.set(row[key], (sums.get(row[key]) ?? 0) + row.n);
-    return [...sums].filter(([, count]) => count !== 0).map(([code, count]) => ({ code, label: label(code), count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  };
+  const breakdown = (counts: Counter, label: (code: string) => string): Breakdown[] =>
+    [...counts].filter(([, count]) => count !== 0).map(([code, count]) => ({ code, label: label(code), count })).sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+  const { byCategory, byChannel, byUnit } = counts.received;
   return {
     received: {
-      total: counts.byCategory.reduce((sum, row) => sum + row.n, 0),
-      byCategory: breakdown(counts.byCategory, 'code', (code) => CATEGORIES.find((c) => c.code === code)?.label ?? '未分类'),
-      byChannel: breakdown(counts.byChannel, 'code', (code) => CHANNELS.find((c) => c.code === code)?.label ?? code),
-      byUnit: breakdown(counts.byCategory, 'unitId', query.unitName),
+      total: [...byCategory.values()].reduce((sum, n) => sum + n, 0),
+      byCategory: breakdown(byCategory, (code) => CATEGORIES.find((c) => c.code === code)?.label ?? '未分类'),
+      byChannel: breakdown(byChannel, (code) => CHANNELS.find((c) => c.code === code)?.label ?? code),
+      byUnit: breakdown(byUnit, query.unitName),
     },
     signFor: { signedFor: steps.signed_for, onTime: steps.signed_for_on_time, rate: rate(steps.signed_for_on_time, steps.signed_for) },
     firstContact: { contacts: steps.contacts, onTime: steps.contacts_on_time, rate: rate(steps.contacts_on_time, steps.contacts) },
@@ -133,7 +131,9 @@ async function anyIrregular(dataSource: DataSource): Promise<boolean> {
 /**
  * From the tallies: the period's whole years, whole months and remaining days summed; then the
  * complaints still in flight at the period's end put back where they stood then — each move made
- * after the end undone, each resolution superseded after the end counted again.
+ * after the end undone, each resolution superseded after the end counted again. Asked for every unit
+ * (no `unitIds`), the cells of all units together (`ALL_UNITS`) answer everything but "received by
+ * unit", which a move between units does not change; so the rows read do not multiply by the units.
  */
 async function countsFromTallies(dataSource: DataSource, query: HotlineStatsQuery): Promise<HotlineCounts> {
   const { years, months, days } = calendarSegments(query.from, query.to);
@@ -142,7 +142,7 @@ async function countsFromTallies(dataSource: DataSource, query: HotlineStatsQuer
   const cells: { metric: string; code: string; unit_id: string; n: number }[] = await dataSource.query(
     `SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally
       WHERE ((grain = 'y' AND period_start = ANY($1::date[])) OR (grain = 'm' AND period_start = ANY($2::date[])) OR (grain = 'd' AND period_start = ANY($3::date[])))
-        AND ($4::text[] IS NULL OR unit_id = ANY($4))
+        AND CASE WHEN $4::text[] IS NULL THEN unit_id = '${ALL_UNITS}' OR metric = 'received' ELSE unit_id = ANY($4) AND metric <> 'received' END
       GROUP BY 1, 2, 3`,
     [years, months, days, query.unitIds ?? null],
   );
@@ -159,23 +159,30 @@ async function countsFromTallies(dataSource: DataSource, query: HotlineStatsQuer
       GROUP BY 1, 2`,
     [query.from, query.to, query.unitIds ?? null],
   );
-  const received = (metric: string) => cells.filter((c) => c.metric === metric).map((c) => ({ unitId: c.unit_id, code: c.code, n: c.n }));
-  const byCategory = received('received_by_category');
-  const byChannel = received('received_by_channel');
+  const received = { byCategory: new Counter(), byChannel: new Counter(), byUnit: new Counter() };
+  const steps = Object.fromEntries(STEP_METRICS.map((metric) => [metric, 0])) as Record<StepMetric, number>;
+  for (const cell of cells) {
+    if (cell.metric === 'received') received.byUnit.add(cell.unit_id, cell.n);
+    else if (cell.metric === 'received_by_category') {
+      received.byCategory.add(cell.code, cell.n);
+      if (units !== null) received.byUnit.add(cell.unit_id, cell.n);
+    } else if (cell.metric === 'received_by_channel') received.byChannel.add(cell.code, cell.n);
+    else if (cell.metric in steps) steps[cell.metric as StepMetric] += cell.n;
+  }
   for (const move of lateMoves) {
     for (const [unitId, n] of [[move.to_unit_id, -move.n], [move.from_unit_id, move.n]] as const) {
       if (!inScope(unitId)) continue;
-      byCategory.push({ unitId, code: move.category, n });
-      byChannel.push({ unitId, code: move.channel, n });
+      received.byUnit.add(unitId, n);
+      if (units === null) continue; // all units together: the move changes no category or channel count
+      received.byCategory.add(move.category, n);
+      received.byChannel.add(move.channel, n);
     }
   }
-  const steps = Object.fromEntries(STEP_METRICS.map((metric) => [metric, 0])) as Record<StepMetric, number>;
-  for (const cell of cells) if (cell.metric in steps) steps[cell.metric as StepMetric] += cell.n;
   for (const row of superseded) {
     steps.resolved += row.n;
     if (row.on_time) steps.resolved_on_time += row.n;
   }
-  return { byCategory, byChannel, steps };
+  return { received, steps };
 }
 
 /** From the fact rows as recorded by `asOf`. */
@@ -216,9 +223,11 @@ async function countsFromRows(dataSource: DataSource, query: HotlineStatsQuery):
      SELECT * FROM mine, resolutions`,
     params,
   );
-  return {
-    byCategory: received.map((row) => ({ unitId: row.unit_id, code: row.category ?? UNCLASSIFIED, n: row.n })),
-    byChannel: received.map((row) => ({ unitId: row.unit_id, code: row.channel, n: row.n })),
-    steps,
-  };
+  const counts = { byCategory: new Counter(), byChannel: new Counter(), byUnit: new Counter() };
+  for (const row of received) {
+    counts.byCategory.add(row.category ?? UNCLASSIFIED, row.n);
+    counts.byChannel.add(row.channel, row.n);
+    counts.byUnit.add(row.unit_id, row.n);
+  }
+  return { received: counts, steps };
 }

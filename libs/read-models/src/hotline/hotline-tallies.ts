@@ -36,6 +36,13 @@ export interface CountedComplaint {
 
 export const UNCLASSIFIED = 'unclassified';
 
+/**
+ * The unit of the cells that hold every unit together, so that the figures of the whole tree read no
+ * per-unit rows (`'*'` is no unit's id). Beside them, each unit's "received" without a code
+ * (metric `received`) gives the whole tree's breakdown by unit.
+ */
+export const ALL_UNITS = '*';
+
 export function newCountedComplaint(complaintId: string, channel: string, receivingUnitId: string): CountedComplaint {
   return { complaintId, channel, receivedOn: null, unitId: receivingUnitId, category: UNCLASSIFIED, lastMovedOn: null, lastResolution: null, irregular: false };
 }
@@ -50,7 +57,7 @@ export interface TallyIncrement {
 }
 
 export type HotlineMetric =
-  | 'received_by_category' | 'received_by_channel'
+  | 'received' | 'received_by_category' | 'received_by_channel'
   | 'signed_for' | 'signed_for_on_time' | 'contacts' | 'contacts_on_time'
   | 'resolved' | 'resolved_on_time'
   | 'follow_ups' | 'follow_ups_on_time' | 'reached' | 'satisfied' | 'basically_satisfied' | 'dissatisfied';

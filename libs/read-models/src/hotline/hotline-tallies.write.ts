@@ -1,9 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import type { TallyChanges } from './hotline-tallies.js';
+import { ALL_UNITS, type HotlineMetric, type TallyChanges } from './hotline-tallies.js';
 
 /** The grains a tally cell is kept at, each named by the first day of its piece of the calendar. */
 function grainsOf(day: string): readonly [string, string][] {
   return [['d', day], ['m', `${day.slice(0, 7)}-01`], ['y', `${day.slice(0, 4)}-01-01`]];
+}
+
+/**
+ * The cells an increment changes: its unit's, all units' together, and for a complaint received, its
+ * unit's count without a category (the whole tree's breakdown by unit).
+ */
+function cellsOf(unitId: string, metric: HotlineMetric, code: string): readonly [string, HotlineMetric, string][] {
+  const cells: [string, HotlineMetric, string][] = [[unitId, metric, code], [ALL_UNITS, metric, code]];
+  if (metric === 'received_by_category') cells.push([unitId, 'received', '']);
+  return cells;
 }
 
 /**
@@ -13,12 +23,14 @@ function grainsOf(day: string): readonly [string, string][] {
  */
 export async function writeTallyChanges(tx: EntityManager, changes: TallyChanges): Promise<void> {
   const cells = new Map<string, { grain: string; start: string; metric: string; unitId: string; code: string; n: number }>();
-  for (const { day, unitId, metric, code, n } of changes.increments) {
-    for (const [grain, start] of grainsOf(day)) {
-      const key = JSON.stringify([grain, start, metric, unitId, code]);
-      const cell = cells.get(key);
-      if (cell) cell.n += n;
-      else cells.set(key, { grain, start, metric, unitId, code, n });
+  for (const increment of changes.increments) {
+    for (const [grain, start] of grainsOf(increment.day)) {
+      for (const [unitId, metric, code] of cellsOf(increment.unitId, increment.metric, increment.code)) {
+        const key = JSON.stringify([grain, start, metric, unitId, code]);
+        const cell = cells.get(key);
+        if (cell) cell.n += increment.n;
+        else cells.set(key, { grain, start, metric, unitId, code, n: increment.n });
+      }
     }
   }
   const changed = [...cells.values()].filter((cell) => cell.n !== 0);
