@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { aggregateIdOf } from '../stream-ids.js';
-import { claimantPersonKey, refreshHelpedDays } from './wage-figures.projection.js';
+import { claimantPersonKey } from './wage-figures.projection.js';
+import { refreshHelpedDays } from './wage-helped.js';
 
 /**
  * After an erasure: `events` are all the events of the cases it touched, read once the keys went.

@@ -6,7 +6,9 @@ import type { Projection } from '#projections';
 import type { WageCaseEvent } from '#wage-recovery';
 import { personKeyOf } from '../people/person-journey.projection.js';
 import { aggregateIdOf } from '../stream-ids.js';
-import { WAGE_FIGURES_SCHEMA_SQL } from './wage-figures.schema.js';
+import { WAGE_FIGURES, WAGE_FIGURES_SCHEMA_SQL } from './wage-figures.schema.js';
+import { refreshHelpedDays } from './wage-helped.js';
+import { WageTallyChanges } from './wage-tally.js';
 
 interface MoneyRow {
   event_id: string;
@@ -33,11 +35,8 @@ interface MoneyRow {
 export function wageFiguresProjection(hashKey: string | (() => string)): Projection {
   const key = typeof hashKey === 'string' ? () => hashKey : hashKey;
   return {
-    name: 'wage-figures',
-    // 2: workers helped are distinct people (wage_claimants, person_key); the fund's reimbursement is
-    // dated no earlier than the advance it repays.
-    schemaVersion: 2,
-    tables: ['wage_cases', 'wage_money', 'wage_closures', 'wage_daily', 'wage_helped', 'wage_claimants'],
+    ...WAGE_FIGURES,
+    tables: ['wage_cases', 'wage_money', 'wage_closures', 'wage_tally', 'wage_helped', 'wage_help_gaps', 'wage_claimants'],
     schemaSql: WAGE_FIGURES_SCHEMA_SQL,
     streamPrefixes: ['wage-case-'],
     async apply(events: readonly RecordedEvent[], tx: EntityManager) {
@@ -57,10 +56,16 @@ export function wageFiguresProjection(hashKey: string | (() => string)): Project
           if (amount !== 0) money.push({ event_id: event.eventId, claimant_key: claimantKey, person_key: personKey, case_id: caseId, unit_id: units.get(caseId)!, kind, amount, on_date: onDate, source_id: sourceId, recorded_at: event.recordedAt });
         };
         switch (e.type) {
-          case 'WageCaseOpened':
+          case 'WageCaseOpened': {
             units.set(caseId, e.data.unitId);
-            await tx.query('INSERT INTO wage_cases (case_id, unit_id, opened_on, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING', [caseId, e.data.unitId, shanghaiDateOf(new Date(e.data.openedAt)), event.recordedAt]);
+            const opened: { opened_on: string }[] = await tx.query(
+              `WITH opened AS (INSERT INTO wage_cases (case_id, unit_id, opened_on, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING RETURNING opened_on::text)
+               SELECT * FROM opened`,
+              [caseId, e.data.unitId, shanghaiDateOf(new Date(e.data.openedAt)), event.recordedAt],
+            );
+            for (const row of opened) touched.tally.add(row.opened_on, e.data.unitId, 'opened', 1);
             break;
+          }
           case 'ClaimantsAdded':
             for (const c of e.data.claimants) {
               people.add(caseId, c.claimantId, claimantPersonKey(c.idNumber, key));
@@ -109,16 +114,26 @@ export function wageFiguresProjection(hashKey: string | (() => string)): Project
             for (const row of voided) touched.add(row, -Number(row.amount));
             break;
           }
-          case 'WageCaseClosed':
-            await tx.query(
-              `INSERT INTO wage_closures (event_id, case_id, unit_id, outcome, closed_on, verified, recovered, recorded_at)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING`,
+          case 'WageCaseClosed': {
+            const closed: ClosureRow[] = await tx.query(
+              `WITH closed AS (INSERT INTO wage_closures (event_id, case_id, unit_id, outcome, closed_on, verified, recovered, recorded_at)
+                               VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING
+                               RETURNING ${CLOSURE_COLUMNS})
+               SELECT * FROM closed`,
               [event.eventId, caseId, units.get(caseId), e.data.outcome, shanghaiDateOf(new Date(e.data.closedAt)), e.data.totals.verified, e.data.totals.recovered, event.recordedAt],
             );
+            for (const row of closed) touched.closure(row, +1);
             break;
-          case 'WageCaseReopened':
-            await tx.query('UPDATE wage_closures SET reopened_at = $2 WHERE case_id = $1 AND reopened_at IS NULL', [caseId, event.recordedAt]);
+          }
+          case 'WageCaseReopened': {
+            const reopened: ClosureRow[] = await tx.query(
+              `WITH reopened AS (UPDATE wage_closures SET reopened_at = $2 WHERE case_id = $1 AND reopened_at IS NULL RETURNING ${CLOSURE_COLUMNS})
+               SELECT * FROM reopened`,
+              [caseId, event.recordedAt],
+            );
+            for (const row of reopened) touched.closure(row, -1);
             break;
+          }
         }
       }
       await insertMoney(tx, money, touched);
@@ -165,58 +180,65 @@ async function knownClaimants(tx: EntityManager, caseIds: readonly string[]) {
   };
 }
 
+interface ClosureRow {
+  unit_id: string;
+  outcome: string;
+  closed_on: string;
+  verified: string;
+  recovered: string;
+}
+const CLOSURE_COLUMNS = 'unit_id, outcome, closed_on::text, verified, recovered';
+
 /**
- * What a batch changed in the standing figures: the unit-day-kind totals move by what was added and
- * voided (the batch is applied once, in its checkpoint's transaction); the claimants' days of help and
- * the cases' first recoveries are recomputed from the rows for exactly the claimants and cases touched.
+ * What a batch changed in the standing figures (wage-tally.ts): the tallies move by what was added,
+ * voided, closed and reopened (the batch is applied once, in its checkpoint's transaction); the
+ * claimants' days of help and the cases' first recoveries are worked out again from the rows for
+ * exactly the claimants and cases touched, and the tallies move by the difference.
  */
 class Touched {
-  private readonly days = new Map<string, { unit_id: string; on_date: string; kind: string; amount: number }>();
+  readonly tally = new WageTallyChanges();
   private readonly people = new Set<string>();
   private readonly cases = new Set<string>();
 
   /** A row added (its amount) or voided (minus its amount). */
   add(row: Pick<MoneyRow, 'case_id' | 'person_key' | 'unit_id' | 'kind' | 'on_date'>, amount: number): void {
-    const key = `${row.unit_id}|${row.on_date}|${row.kind}`;
-    const day = this.days.get(key) ?? { unit_id: row.unit_id, on_date: row.on_date, kind: row.kind, amount: 0 };
-    this.days.set(key, { ...day, amount: day.amount + amount });
+    this.tally.add(row.on_date, row.unit_id, row.kind, amount);
     if (row.kind === 'recovered' || row.kind === 'advanced') this.people.add(row.person_key);
     if (row.kind === 'recovered') this.cases.add(row.case_id);
   }
 
+  /** A closing that stands (+1) or no longer does (-1: the case was reopened). */
+  closure(row: ClosureRow, sign: 1 | -1): void {
+    this.tally.add(row.closed_on, row.unit_id, 'closed', sign, row.outcome);
+    this.tally.add(row.closed_on, row.unit_id, 'closed_verified', sign * Number(row.verified));
+    this.tally.add(row.closed_on, row.unit_id, 'closed_recovered', sign * Number(row.recovered));
+  }
+
   async refresh(tx: EntityManager): Promise<void> {
-    if (this.days.size > 0) {
-      await tx.query(
-        `INSERT INTO wage_daily (unit_id, on_date, kind, amount)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(unit_id text, on_date date, kind text, amount bigint)
-         ON CONFLICT (on_date, unit_id, kind) DO UPDATE SET amount = wage_daily.amount + EXCLUDED.amount`,
-        [JSON.stringify([...this.days.values()])],
-      );
-    }
-    if (this.people.size > 0) await refreshHelpedDays(tx, [...this.people]);
-    if (this.cases.size > 0) {
-      await tx.query(
-        `UPDATE wage_cases c SET first_recovered_on = (
-           SELECT min(m.on_date) FROM wage_money m WHERE m.case_id = c.case_id AND m.kind = 'recovered' AND m.amount > 0 AND m.voided_at IS NULL)
-          WHERE c.case_id = ANY($1)`,
-        [[...this.cases]],
-      );
+    if (this.people.size > 0) await refreshHelpedDays(tx, [...this.people], this.tally);
+    if (this.cases.size > 0) await this.refreshFirstRecoveries(tx);
+    await this.tally.write(tx);
+  }
+
+  /** Each touched case's first live recovery again; where it moved, its histogram cell moves with it. */
+  private async refreshFirstRecoveries(tx: EntityManager): Promise<void> {
+    const moved: { unit_id: string; was_on: string | null; was_days: number | null; now_on: string | null; now_days: number | null }[] = await tx.query(
+      `WITH was AS (SELECT case_id, first_recovered_on FROM wage_cases WHERE case_id = ANY($1)),
+            moved AS (
+              UPDATE wage_cases c SET first_recovered_on = (
+                SELECT min(m.on_date) FROM wage_money m WHERE m.case_id = c.case_id AND m.kind = 'recovered' AND m.amount > 0 AND m.voided_at IS NULL)
+                FROM was WHERE c.case_id = was.case_id
+              RETURNING c.unit_id, was.first_recovered_on::text AS was_on, greatest(was.first_recovered_on - c.opened_on, 0) AS was_days,
+                        c.first_recovered_on::text AS now_on, greatest(c.first_recovered_on - c.opened_on, 0) AS now_days)
+       SELECT * FROM moved`,
+      [[...this.cases]],
+    );
+    for (const row of moved) {
+      if (row.was_on === row.now_on) continue;
+      if (row.was_on !== null) this.tally.add(row.was_on, row.unit_id, 'first_recovery', -1, String(row.was_days));
+      if (row.now_on !== null) this.tally.add(row.now_on, row.unit_id, 'first_recovery', +1, String(row.now_days));
     }
   }
-}
-
-/** The days each of these people was helped, per unit, worked out again from their live rows (in every case). */
-export async function refreshHelpedDays(tx: Pick<EntityManager, 'query'>, personKeys: readonly string[]): Promise<void> {
-  if (personKeys.length === 0) return;
-  await tx.query('DELETE FROM wage_helped WHERE person_key = ANY($1)', [personKeys]);
-  await tx.query(
-    `INSERT INTO wage_helped (person_key, unit_id, days)
-     SELECT person_key, unit_id, range_agg(daterange(on_date, on_date, '[]'))
-       FROM wage_money
-      WHERE person_key = ANY($1) AND kind IN ('recovered', 'advanced') AND amount > 0 AND voided_at IS NULL
-      GROUP BY person_key, unit_id`,
-    [personKeys],
-  );
 }
 
 /** A claim's claimed and verified amounts from the rows stored and those of this batch not yet written. */

@@ -193,6 +193,78 @@ describe('wage figures', () => {
     }
   });
 
+  it('reads the standing figures from the tallies as the rows give them: a worker of two units, a reversed only help, a reopening, an even median', async () => {
+    const sharedWorker = residentIdNumber('41010519900101', 301);
+    // 金水区 itself and one of its stations help the same worker: one person for 金水区 with its station.
+    const p = new CaseHistory('410105');
+    const q = new CaseHistory('410105001');
+    await append(p, p.open('2029-03-01T09:00:00', [['w', 900_000, 900_000, sharedWorker]]));
+    await append(q, q.open('2029-03-05T09:00:00', [['w', 500_000, 500_000, sharedWorker]]));
+    await append(p, p.pay('2029-03-10T09:00:00', 'p1', '2029-03-10', [['w', 100_000]]));
+    await append(q, q.pay('2029-04-15T09:00:00', 'q1', '2029-04-15', [['w', 100_000]]));
+    await append(p, p.pay('2029-05-20T09:00:00', 'p2', '2029-05-20', [['w', 100_000]]));
+    // 二七区: v is helped on 03-20, then a payment of 03-12 is recorded late (the first recovery moves from
+    // 18 to 10 days), and again on 06-10: periods ending between 03-20 and 06-10 find v in flight.
+    const r = new CaseHistory('410103');
+    await append(r, r.open('2029-03-02T09:00:00', [['v', 1_000_000, 1_000_000, residentIdNumber('41010519900101', 302)]]));
+    await append(r, r.pay('2029-03-20T09:00:00', 'r1', '2029-03-20', [['v', 200_000]]));
+    await append(r, r.pay('2029-03-22T09:00:00', 'r0', '2029-03-12', [['v', 100_000]]));
+    await append(r, r.pay('2029-06-10T09:00:00', 'r2', '2029-06-10', [['v', 100_000]]));
+    // u's only payment is reversed: u was never helped, and case S has no first recovery.
+    const u = new CaseHistory('410103');
+    await append(u, u.open('2029-03-03T09:00:00', [['u', 300_000, 300_000, residentIdNumber('41010519900101', 303)]]));
+    await append(u, u.pay('2029-03-25T09:00:00', 'u1', '2029-03-25', [['u', 300_000]]));
+    const beforeReversal = await project();
+    await append(u, u.steps(['2029-03-26T09:00:00', { type: 'ReverseRecoveryPayment', data: { paymentId: 'u1', reason: '银行退票' } }]));
+    // t, without an ID number, first paid 7 days after opening.
+    const t = new CaseHistory('410103');
+    await append(t, t.open('2029-04-01T09:00:00', [['t', 200_000, 200_000]]));
+    await append(t, t.pay('2029-04-08T09:00:00', 't1', '2029-04-08', [['t', 50_000]]));
+    // Case R closed on 06-12, reopened on 06-15, closed again on 07-02.
+    await append(r, r.steps(['2029-06-12T09:00:00', { type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: '企业无力支付' } }]));
+    const beforeReopen = await project();
+    await append(r, r.steps(['2029-06-15T09:00:00', { type: 'ReopenWageCase', data: { reason: '发现财产线索' } }, 'supervisor']));
+    await append(r, r.steps(['2029-07-02T09:00:00', { type: 'CloseWageCase', data: { outcome: 'partly_recovered', reason: '企业无力支付' } }]));
+    const now = await project();
+
+    const stats = async (from: string, to: string, unitIds?: string[], asOf = now) => {
+      const answer = await queryWageStats(dataSource, { from, to, asOf, unitIds });
+      expect(await queryWageStats(dataSource, { from, to, asOf, unitIds }, { fromRows: true })).toEqual(answer);
+      return answer;
+    };
+    const jinshui = ['410105', '410105001'];
+    // March to May: w (two units), v (last helped in the period on 03-20, next on 06-10), t; never u.
+    expect((await stats('2029-03-01', '2029-05-31')).workersHelped).toBe(3);
+    expect((await stats('2029-03-01', '2029-05-31', jinshui)).workersHelped).toBe(1);
+    expect((await stats('2029-03-01', '2029-05-31', ['410105'])).workersHelped).toBe(1);
+    expect((await stats('2029-03-01', '2029-05-31', ['410105001'])).workersHelped).toBe(1);
+    expect((await stats('2029-03-01', '2029-05-31', ['410103'])).workersHelped).toBe(2);
+    // An odd span: w's help days all fall outside it; v in flight (03-20, next 06-10) and t in it.
+    expect((await stats('2029-03-15', '2029-04-10')).workersHelped).toBe(2);
+    expect((await stats('2029-03-13', '2029-03-19', ['410103'])).workersHelped).toBe(0);
+    expect((await stats('2029-03-12', '2029-03-12', ['410103'])).workersHelped).toBe(1);
+    expect((await stats('2029-04-16', '2029-05-19', jinshui)).workersHelped).toBe(0);
+    // March: w once for 金水区 (helped again in April, by the station: not a chain of one unit), and v.
+    expect((await stats('2029-03-01', '2029-03-31', jinshui)).workersHelped).toBe(1);
+    expect((await stats('2029-03-01', '2029-03-31')).workersHelped).toBe(2);
+    // The reversal took u's only help day out, as of after it; as of before, u counted.
+    expect(await stats('2029-03-25', '2029-03-25', ['410103'])).toMatchObject({ workersHelped: 0, amounts: { recovered: 0 } });
+    expect(await stats('2029-03-25', '2029-03-25', ['410103'], beforeReversal)).toMatchObject({ workersHelped: 1, amounts: { recovered: 300_000 } });
+    // First recoveries in March to May: t 7, p 9, r 10 (moved from 18), q 41 days: the median of an even count is the mean of the middle two.
+    expect((await stats('2029-03-01', '2029-05-31')).daysToFirstRecovery).toEqual({ cases: 4, mean: 16.75, median: 9.5 });
+    expect((await stats('2029-03-01', '2029-03-31', ['410103'])).daysToFirstRecovery).toEqual({ cases: 1, mean: 10, median: 10 });
+    expect((await stats('2029-03-01', '2029-03-31', ['410103'], beforeReversal)).daysToFirstRecovery).toEqual({ cases: 2, mean: 16, median: 16 });
+    // The closing of 06-12 no longer stands; the one of 07-02 does.
+    expect((await stats('2029-06-01', '2029-06-30')).casesClosed.total).toBe(0);
+    expect((await stats('2029-06-01', '2029-06-30', undefined, beforeReopen)).casesClosed).toMatchObject({ total: 1, partly_recovered: 1 });
+    expect(await stats('2029-01-01', '2029-12-31')).toMatchObject({
+      casesOpened: 5,
+      casesClosed: { total: 1, partly_recovered: 1 },
+      recoveryRateBasis: { recovered: 400_000, verified: 1_000_000 },
+      amounts: { recovered: 750_000 },
+    });
+  });
+
   it('dates the fund\'s reimbursement no earlier than the advance it repays', async () => {
     // Opened in 2028; an advance approved on 2028-12-01; a payment made on 2028-06-10 but recorded only after the approval.
     const late = new CaseHistory('410105');

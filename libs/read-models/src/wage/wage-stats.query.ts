@@ -1,45 +1,32 @@
 import type { DataSource } from 'typeorm';
-import { isCaughtUpBy } from '../standing-checkpoint.js';
+import { talliesAnswer } from '../standing-checkpoint.js';
+import { WAGE_FIGURES } from './wage-figures.schema.js';
+import { statsFromTallies } from './wage-tally.query.js';
+import type { WageStats, WageStatsQuery } from './wage-stats.inputs.js';
 
-export interface WageStatsQuery {
-  /** Shanghai calendar days, both inclusive. */
-  readonly from: string;
-  readonly to: string;
-  /** The unit and its descendants; absent: every unit. */
-  readonly unitIds?: readonly string[];
-  /** The figures as they stood at this instant. */
-  readonly asOf: Date;
-}
-
-export interface WageStats {
-  readonly casesOpened: number;
-  readonly casesClosed: { total: number; fully_recovered: number; partly_recovered: number; unrecoverable: number; withdrawn: number };
-  /** Distinct claimants who received a recovery or an advance in the period. */
-  readonly workersHelped: number;
-  /** Fen. Claimed and verified are the changes made in the period (additions, corrections, withdrawals). */
-  readonly amounts: { claimed: number; verified: number; recovered: number; advanced: number; reimbursed: number };
-  /** Recovered ÷ verified, over the cases closed in the period (their totals at closing). */
-  readonly recoveryRate: number | null;
-  readonly recoveryRateBasis: { recovered: number; verified: number };
-  /** Days from opening to the first recovery, for cases whose first recovery fell in the period. */
-  readonly daysToFirstRecovery: { cases: number; mean: number; median: number } | null;
-}
+export type { WageStats, WageStatsQuery } from './wage-stats.inputs.js';
 
 /** The projections these figures are read from: while any has parked events, the figures say they are incomplete. */
-export const WAGE_STATS_PROJECTIONS: readonly string[] = ['wage-figures'];
+export const WAGE_STATS_PROJECTIONS: readonly string[] = [WAGE_FIGURES.name];
 
 /**
  * The wage figures of DOMAIN.md, exactly as docs/figures.md defines them. A row counts as of `asOf`
  * when it was recorded by then and not voided (reversed) by then; a closure counts unless the case
- * was reopened by then. When nothing was recorded after `asOf` (isCaughtUpBy), the standing figures
- * are read from the small tables kept up to date (wage_daily, wage_helped,
- * wage_cases.first_recovered_on); otherwise they are worked out from the rows. Both give the same
- * answer where both apply.
+ * was reopened by then. When nothing was recorded after `asOf` and the tables are of this code's shape
+ * (talliesAnswer), the standing figures are read from the running tallies (wage-tally.query.ts: rows
+ * bounded by the calendar and the units); otherwise, or asked `fromRows`, they are worked out from the
+ * rows. Both give the same answer where
+ * both apply.
  */
 export async function queryWageStats(dataSource: DataSource, query: WageStatsQuery, options: { fromRows?: boolean } = {}): Promise<WageStats> {
+  const standing = !options.fromRows && (await talliesAnswer(dataSource, WAGE_FIGURES, query.asOf));
+  return standing ? statsFromTallies(dataSource, query) : statsFromRows(dataSource, query);
+}
+
+/** The figures as they stood at `asOf`, from the rows recorded by then. */
+async function statsFromRows(dataSource: DataSource, query: WageStatsQuery): Promise<WageStats> {
   const params = [query.from, query.to, query.asOf, query.unitIds ?? null];
-  const standing = !options.fromRows && (await isCaughtUpBy(dataSource, 'wage-figures', query.asOf));
-  const [row] = await dataSource.query(standing ? STANDING_MONEY_SQL : AS_OF_MONEY_SQL, params);
+  const [row] = await dataSource.query(AS_OF_MONEY_SQL, params);
   const closures: { outcome: string; n: number; verified: string; recovered: string }[] = await dataSource.query(
     `SELECT outcome, count(*)::int AS n, sum(verified)::bigint AS verified, sum(recovered)::bigint AS recovered
        FROM wage_closures
@@ -48,7 +35,7 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
     params,
   );
   const [firsts]: { cases: number; mean: number | null; median: number | null }[] = await dataSource.query(
-    `SELECT count(*)::int AS cases, avg(days)::float8 AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${standing ? STANDING_FIRSTS_SQL : AS_OF_FIRSTS_SQL}) firsts`,
+    `SELECT count(*)::int AS cases, avg(days)::float8 AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (${AS_OF_FIRSTS_SQL}) firsts`,
     params,
   );
   const count = (outcome: string) => closures.find((c) => c.outcome === outcome)?.n ?? 0;
@@ -71,15 +58,7 @@ export async function queryWageStats(dataSource: DataSource, query: WageStatsQue
   };
 }
 
-
-
 const OPENED_SQL = `(SELECT count(*) FROM wage_cases WHERE opened_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS opened`;
-
-const STANDING_MONEY_SQL = `
-  WITH money AS (SELECT kind, sum(amount) AS amount FROM wage_daily WHERE on_date BETWEEN $1 AND $2 AND ($4::text[] IS NULL OR unit_id = ANY($4)) GROUP BY kind)
-  SELECT ${OPENED_SQL},
-    (SELECT count(DISTINCT person_key) FROM wage_helped WHERE days && datemultirange(daterange($1::date, $2::date, '[]')) AND ($4::text[] IS NULL OR unit_id = ANY($4)))::int AS helped,
-    ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce((SELECT amount FROM money WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}`;
 
 /** One pass over the period's rows as they stood at $3, each figure a filtered aggregate of it. */
 const AS_OF_MONEY_SQL = `
@@ -91,10 +70,6 @@ const AS_OF_MONEY_SQL = `
     count(DISTINCT person_key) FILTER (WHERE kind IN ('recovered', 'advanced') AND amount > 0)::int AS helped,
     ${['claimed', 'verified', 'recovered', 'advanced', 'reimbursed'].map((kind) => `coalesce(sum(amount) FILTER (WHERE kind = '${kind}'), 0)::bigint AS ${kind}`).join(', ')}
   FROM live`;
-
-const STANDING_FIRSTS_SQL = `
-  SELECT greatest(first_recovered_on - opened_on, 0)::int AS days FROM wage_cases
-   WHERE first_recovered_on BETWEEN $1 AND $2 AND recorded_at <= $3 AND ($4::text[] IS NULL OR unit_id = ANY($4))`;
 
 /** A case's first recovery may lie before the period: the earliest live one of each case with a recovery in the period. */
 const AS_OF_FIRSTS_SQL = `
