@@ -58,8 +58,11 @@ CREATE TABLE IF NOT EXISTS hotline_tally (
   unit_id text NOT NULL,
   code text NOT NULL,
   n int NOT NULL,
-  PRIMARY KEY (grain, period_start, metric, unit_id, code)
+  -- A unit's cells (or all units' together) for a period's pieces: one index range each.
+  PRIMARY KEY (grain, period_start, unit_id, metric, code)
 );
+-- The whole tree's breakdown by unit: each unit's received, beside all units' cells.
+CREATE INDEX IF NOT EXISTS hotline_tally_received_idx ON hotline_tally (grain, period_start) INCLUDE (unit_id, n) WHERE metric = 'received';
 -- Found by the period's end they straddle (received_on <= end < moved_on): the complaints still in flight then.
 CREATE TABLE IF NOT EXISTS hotline_late_moves (
   complaint_id text NOT NULL,

@@ -139,12 +139,14 @@ async function countsFromTallies(dataSource: DataSource, query: HotlineStatsQuer
   const { years, months, days } = calendarSegments(query.from, query.to);
   const units = query.unitIds ? new Set(query.unitIds) : null;
   const inScope = (unitId: string) => units === null || units.has(unitId);
+  const inPeriod = `((grain = 'y' AND period_start = ANY($1::date[])) OR (grain = 'm' AND period_start = ANY($2::date[])) OR (grain = 'd' AND period_start = ANY($3::date[])))`;
   const cells: { metric: string; code: string; unit_id: string; n: number }[] = await dataSource.query(
-    `SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally
-      WHERE ((grain = 'y' AND period_start = ANY($1::date[])) OR (grain = 'm' AND period_start = ANY($2::date[])) OR (grain = 'd' AND period_start = ANY($3::date[])))
-        AND CASE WHEN $4::text[] IS NULL THEN unit_id = '${ALL_UNITS}' OR metric = 'received' ELSE unit_id = ANY($4) AND metric <> 'received' END
-      GROUP BY 1, 2, 3`,
-    [years, months, days, query.unitIds ?? null],
+    query.unitIds
+      ? `SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally WHERE ${inPeriod} AND unit_id = ANY($4::text[]) AND metric <> 'received' GROUP BY 1, 2, 3`
+      : `SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally WHERE ${inPeriod} AND unit_id = '${ALL_UNITS}' GROUP BY 1, 2, 3
+         UNION ALL
+         SELECT metric, code, unit_id, sum(n)::int AS n FROM hotline_tally WHERE ${inPeriod} AND metric = 'received' GROUP BY 1, 2, 3`,
+    query.unitIds ? [years, months, days, query.unitIds] : [years, months, days],
   );
   const lateMoves: { from_unit_id: string; to_unit_id: string; category: string; channel: string; n: number }[] = await dataSource.query(
     `SELECT l.from_unit_id, l.to_unit_id, coalesce(c.category, '${UNCLASSIFIED}') AS category, c.channel, count(*)::int AS n
