@@ -52,13 +52,15 @@ export async function purgeErasedKeys(pool: pg.Pool, options: PurgeOptions = {})
  * Waits until no process of this database holds a snapshot or transaction older than `marker`; returns
  * the pids of those still open. Any kind of backend: an autovacuum worker analysing a table holds a
  * snapshot too, and VACUUM FULL keeps the rows it may see (CI caught the erased key left in the file).
+ * A process of no database counts too, as PostgreSQL counts it for every database's horizon: a backend
+ * still starting up, a WAL sender (CI caught that on its shared server as well).
  */
 async function waitForOlderTransactions(pool: pg.Pool, marker: string, waitMs: number): Promise<number[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const { rows } = await pool.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid()
+        WHERE (datname = current_database() OR datname IS NULL) AND pid <> pg_backend_pid()
           AND (age(backend_xmin) > age(xid($1::xid8)) OR age(backend_xid) > age(xid($1::xid8)))`,
       [marker],
     );
